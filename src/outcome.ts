@@ -1,0 +1,39 @@
+import type { RowProblem } from "./mapping/types.js";
+
+/**
+ * The result for one row, as the report shows it (CONTRACT.md "Report"). Results are data: a row
+ * that cannot be sent is an outcome, not an exception.
+ */
+export type RowOutcome =
+  | { readonly status: "would-send" }
+  | { readonly status: "invalid"; readonly problems: readonly RowProblem[] }
+  | { readonly status: "skipped"; readonly reason: string }
+  | { readonly status: "pending"; readonly reason?: string; readonly attempts?: number }
+  | {
+      readonly status: "sent";
+      readonly requestId: number | string;
+      /** ISO 8601 with offset. */
+      readonly sentAt: string;
+      readonly attempts: number;
+    }
+  | {
+      readonly status: "failed";
+      /** Calltouch error code or HTTP status, when there is one. */
+      readonly code?: number | string;
+      /** Calltouch's own message verbatim where it gave one. */
+      readonly message: string;
+      readonly attempts: number;
+    }
+  | { readonly status: "unknown"; readonly code?: number | string; readonly message: string; readonly attempts: number };
+
+export type RowStatus = RowOutcome["status"];
+
+export const ROW_STATUSES: readonly RowStatus[] = [
+  "sent",
+  "invalid",
+  "failed",
+  "skipped",
+  "pending",
+  "unknown",
+  "would-send",
+];
