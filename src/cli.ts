@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+import { existsSync } from "node:fs";
+import { CommanderError } from "commander";
+import { buildProgram } from "./cli/program.js";
+import { isCtdialError } from "./errors.js";
+
+/**
+ * The ctdial command. Every failure a user can meet ends here as one sentence on stderr and an exit
+ * code from CONTRACT.md; a stack trace is shown only with CTDIAL_DEBUG=1.
+ */
+async function main(argv: string[]): Promise<void> {
+  // A .env file in the working directory is read; variables already set win (flag > environment).
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  const program = buildProgram();
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    process.exitCode = reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // commander already printed its message; --help and --version are not errors.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (isCtdialError(error)) {
+    process.stderr.write(`ctdial: ${error.message}\n`);
+    if (process.env.CTDIAL_DEBUG) process.stderr.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`ctdial: unexpected error: ${message} (this is a bug in ctdial; CTDIAL_DEBUG=1 shows details)\n`);
+  if (process.env.CTDIAL_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return 2;
+}
+
+await main(process.argv);

@@ -1,0 +1,50 @@
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { basename, resolve } from "node:path";
+import type { Command } from "commander";
+import { campaignPathFor, proposeCampaign } from "../campaign/init.js";
+import { ConfigError } from "../errors.js";
+import { openSource } from "../sources/open.js";
+import { processOutput } from "./output.js";
+
+interface InitFlags {
+  sheet?: string;
+  encoding?: string;
+  delimiter?: string;
+  force?: boolean;
+}
+
+export function registerInit(program: Command): void {
+  program
+    .command("init")
+    .description("read the headers, propose a mapping and write <name>.campaign.yaml beside the source")
+    .argument("<source>", ".csv/.tsv/.txt/.xlsx file")
+    .option("--sheet <name>", "XLSX tab to read (default: the first)")
+    .option("--encoding <name>", "CSV encoding instead of detecting it")
+    .option("--delimiter <char>", "CSV delimiter instead of detecting it")
+    .option("--force", "overwrite an existing campaign file")
+    .action(async (sourceArg: string, flags: InitFlags) => {
+      process.exitCode = await initCommand(sourceArg, flags);
+    });
+}
+
+export async function initCommand(sourceArg: string, flags: InitFlags): Promise<number> {
+  const output = processOutput(false);
+  const sourcePath = resolve(sourceArg);
+  const target = campaignPathFor(sourcePath);
+  if (existsSync(target) && !flags.force) {
+    throw new ConfigError(`${basename(target)} already exists; edit it, or run ctdial init --force to replace it.`);
+  }
+  const source = await openSource(sourcePath, flags);
+  let proposal: ReturnType<typeof proposeCampaign>;
+  try {
+    proposal = proposeCampaign(source.headers, basename(sourcePath));
+  } finally {
+    await source.close();
+  }
+  await writeFile(target, proposal.yaml, "utf8");
+  for (const line of proposal.summary) output.info(line);
+  output.info("");
+  output.info(`Wrote ${target}. Set routeKey in it, then run: ctdial validate ${sourceArg}`);
+  return 0;
+}

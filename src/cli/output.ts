@@ -1,0 +1,63 @@
+import type { RunSummary } from "../engine/summary.js";
+
+/**
+ * Everything ctdial prints for people. Only cli/ writes to the terminal; the engine returns data.
+ * Human text goes to stderr when --json is given, so that stdout's last line stays one JSON object.
+ */
+export interface Output {
+  readonly isTTY: boolean;
+  /** Human-readable lines. */
+  info(line: string): void;
+  /** The machine-readable summary (stdout, last line). */
+  json(value: unknown): void;
+  error(line: string): void;
+}
+
+export function processOutput(json: boolean): Output {
+  const human = json ? process.stderr : process.stdout;
+  return {
+    isTTY: Boolean(human.isTTY),
+    info: (line) => human.write(`${line}\n`),
+    json: (value) => process.stdout.write(`${JSON.stringify(value)}\n`),
+    error: (line) => process.stderr.write(`${line}\n`),
+  };
+}
+
+const STATUS_ORDER = ["would-send", "sent", "skipped", "invalid", "failed", "unknown", "pending"] as const;
+
+/** The short table a person reads after a run: counts, then the first problems with row numbers. */
+export function formatSummary(summary: RunSummary): string[] {
+  const lines: string[] = [];
+  const counts = STATUS_ORDER.filter((status) => summary[status] > 0).map((status) => `${status} ${summary[status]}`);
+  lines.push(`${summary.total} rows: ${counts.length > 0 ? counts.join(", ") : "nothing to do"}`);
+  if (summary.problems.length > 0) {
+    lines.push("");
+    lines.push(summary.problemCount === 1 ? "1 row needs attention:" : `${summary.problemCount} rows need attention:`);
+    const width = String(summary.problems.at(-1)?.rowNumber ?? 0).length;
+    for (const problem of summary.problems) {
+      lines.push(`  row ${String(problem.rowNumber).padStart(width)}  ${problem.status.padEnd(7)}  ${problem.message}`);
+    }
+    const rest = summary.problemCount - summary.problems.length;
+    if (rest > 0) lines.push(`  ... and ${rest} more (see the report)`);
+  }
+  lines.push("");
+  lines.push(`Report: ${summary.report}`);
+  if (summary.stopped !== undefined) {
+    lines.push("");
+    lines.push(`Stopped: ${summary.stopped.message}`);
+    if (summary.stopped.advice !== undefined) lines.push(summary.stopped.advice);
+  }
+  return lines;
+}
+
+/** The --json summary object (CONTRACT.md "Exit codes and summary"). */
+export function summaryJson(summary: RunSummary): Record<string, unknown> {
+  const { problems, problemCount, stopped, dryRun, ...counts } = summary;
+  return {
+    ...counts,
+    dryRun,
+    problemCount,
+    problems,
+    ...(stopped === undefined ? {} : { stopped }),
+  };
+}

@@ -1,0 +1,20 @@
+import { readFileSync } from "node:fs";
+import { Command } from "commander";
+import { registerInit } from "./init.js";
+import { registerValidate } from "./validate.js";
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+export function buildProgram(): Command {
+  const program = new Command("ctdial")
+    .description("Turn a spreadsheet of clients into a Calltouch callback campaign.")
+    .version(packageVersion(), "-V, --version")
+    .showHelpAfterError("(run ctdial --help for usage)")
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: true });
+  registerValidate(program);
+  registerInit(program);
+  return program;
+}

@@ -1,0 +1,76 @@
+/**
+ * The progress line shown on a terminal during `run`: rows done / total, the rate, the time left and
+ * counts by status. `formatProgress` is pure (tested); `createProgressBar` redraws one line on stderr
+ * at most a few times a second and only when stderr is a terminal.
+ */
+export interface ProgressState {
+  /** Rows with a final outcome so far. */
+  done: number;
+  /** Rows in the campaign, when known (the file is still being read otherwise). */
+  total?: number;
+  /** Requests sent per second over the last few seconds. */
+  rate: number;
+  counts: Partial<Record<"sent" | "invalid" | "failed" | "skipped" | "pending" | "unknown", number>>;
+  /** Seconds left, when it can be estimated. */
+  etaSeconds?: number;
+  /** Shown instead of the rate, e.g. "waiting for the call window (opens in 12:30)". */
+  note?: string;
+}
+
+const BAR_WIDTH = 24;
+
+export function formatProgress(state: ProgressState): string {
+  const total = state.total;
+  const bar = total !== undefined && total > 0 ? renderBar(state.done / total) : "";
+  const position = total !== undefined ? `${state.done}/${total}` : `${state.done}/?`;
+  const counts = Object.entries(state.counts)
+    .filter(([, n]) => (n ?? 0) > 0)
+    .map(([status, n]) => `${status} ${n}`)
+    .join(", ");
+  const speed = state.note ?? `${state.rate.toFixed(1)}/s`;
+  const eta = state.etaSeconds !== undefined && state.note === undefined ? ` ETA ${formatDuration(state.etaSeconds)}` : "";
+  return [bar, position, speed + eta, counts].filter((part) => part !== "").join("  ");
+}
+
+function renderBar(fraction: number): string {
+  const clamped = Math.min(1, Math.max(0, fraction));
+  const filled = Math.round(clamped * BAR_WIDTH);
+  return `[${"#".repeat(filled)}${".".repeat(BAR_WIDTH - filled)}] ${Math.floor(clamped * 100)
+    .toString()
+    .padStart(3)}%`;
+}
+
+/** 75 -> "1:15", 3725 -> "1:02:05". */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${rest}` : `${m}:${rest}`;
+}
+
+export interface ProgressBar {
+  update(state: ProgressState): void;
+  /** Clears the line so that the summary starts on a clean one. */
+  stop(): void;
+}
+
+export function createProgressBar(stream: NodeJS.WriteStream, minIntervalMs = 200): ProgressBar {
+  if (!stream.isTTY) return { update: () => {}, stop: () => {} };
+  let last = 0;
+  let shown = false;
+  return {
+    update(state) {
+      const now = Date.now();
+      if (now - last < minIntervalMs) return;
+      last = now;
+      const width = stream.columns ?? 100;
+      stream.write(`\r${formatProgress(state).slice(0, width - 1).padEnd(width - 1)}`);
+      shown = true;
+    },
+    stop() {
+      if (shown) stream.write(`\r${" ".repeat((stream.columns ?? 100) - 1)}\r`);
+      shown = false;
+    },
+  };
+}

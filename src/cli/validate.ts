@@ -1,0 +1,30 @@
+import type { Command } from "commander";
+import { resolveCampaign, type CampaignOptions } from "../engine/resolve.js";
+import { exitCodeOf } from "../engine/summary.js";
+import { validateCampaign } from "../engine/validate.js";
+import { campaignOptions } from "./options.js";
+import { formatSummary, processOutput, summaryJson } from "./output.js";
+
+interface ValidateFlags extends CampaignOptions {
+  json?: boolean;
+}
+
+export function registerValidate(program: Command): void {
+  const command = program
+    .command("validate")
+    .description("read, map and check every row and write the report, sending nothing")
+    .argument("<source>", ".csv/.tsv/.txt/.xlsx file, or a campaign file naming one");
+  for (const option of campaignOptions()) command.addOption(option);
+  command.action(async (sourceArg: string, flags: ValidateFlags) => {
+    process.exitCode = await validateCommand(sourceArg, flags);
+  });
+}
+
+export async function validateCommand(sourceArg: string, flags: ValidateFlags): Promise<number> {
+  const output = processOutput(flags.json === true);
+  const resolved = await resolveCampaign(sourceArg, flags, process.env);
+  const summary = await validateCampaign(resolved, flags);
+  for (const line of formatSummary(summary)) output.info(line);
+  if (flags.json) output.json(summaryJson(summary));
+  return exitCodeOf(summary);
+}

@@ -1,0 +1,37 @@
+import type { CallbackRequest } from "../calltouch/types.js";
+import type { Campaign } from "../campaign/schema.js";
+import { PhoneIndex } from "../mapping/dedupe.js";
+import { mapRow } from "../mapping/map-row.js";
+import type { ResolvedColumns } from "../mapping/columns.js";
+import type { RowOutcome } from "../outcome.js";
+import type { SourceRow } from "../sources/types.js";
+
+/**
+ * One row after reading, mapping and the in-campaign duplicate check: either a request that may be
+ * sent, or an outcome that is already final (invalid, skipped). Deterministic for the same file and
+ * campaign, so that the report pass after a run can plan again instead of holding every row.
+ */
+export type PlannedRow =
+  | { readonly row: SourceRow; readonly request: CallbackRequest; readonly outcome?: undefined }
+  | { readonly row: SourceRow; readonly request?: undefined; readonly outcome: RowOutcome };
+
+export async function* planRows(
+  rows: AsyncIterable<SourceRow>,
+  columns: ResolvedColumns,
+  campaign: Campaign,
+): AsyncGenerator<PlannedRow> {
+  const seen = new PhoneIndex();
+  for await (const row of rows) {
+    const mapped = mapRow(row, columns, campaign);
+    if (!mapped.ok) {
+      yield { row, outcome: { status: "invalid", problems: mapped.problems } };
+      continue;
+    }
+    const earlier = seen.firstRowOf(mapped.phoneKey, row.rowNumber);
+    if (earlier !== undefined) {
+      yield { row, outcome: { status: "skipped", reason: `duplicate of row ${earlier}` } };
+      continue;
+    }
+    yield { row, request: mapped.request };
+  }
+}

@@ -1,0 +1,84 @@
+import { existsSync } from "node:fs";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { findCampaignFile, loadCampaignFile, parseCampaign, resolveSourceFromCampaign } from "../campaign/load.js";
+import type { Campaign } from "../campaign/schema.js";
+import { ConfigError, InputError } from "../errors.js";
+import { sourceKindOf } from "../sources/open.js";
+
+/** Options shared by every command that reads a campaign (CONTRACT.md "Common options"). */
+export interface CampaignOptions {
+  campaign?: string;
+  routeKey?: string;
+  sheet?: string;
+  report?: string;
+  rate?: number;
+  encoding?: string;
+  delimiter?: string;
+}
+
+export interface ResolvedCampaign {
+  /** The data file (absolute path) or Google Sheets URL. */
+  readonly source: string;
+  readonly campaign: Campaign;
+  /** The campaign file that was read, if any. */
+  readonly campaignPath?: string;
+  /** Where the report goes. */
+  readonly reportPath: string;
+}
+
+const CAMPAIGN_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
+
+/**
+ * Works out what to read and how, with the precedence CONTRACT.md sets: flag > environment >
+ * campaign file > default. `sourceArg` may be the data file itself or a campaign file naming one.
+ */
+export async function resolveCampaign(
+  sourceArg: string,
+  options: CampaignOptions,
+  env: NodeJS.ProcessEnv,
+): Promise<ResolvedCampaign> {
+  let source: string;
+  let campaignPath: string | undefined;
+  let campaign: Campaign;
+
+  if (CAMPAIGN_EXTENSIONS.has(extname(sourceArg).toLowerCase())) {
+    const loaded = await loadCampaignFile(resolve(sourceArg));
+    campaignPath = loaded.path;
+    campaign = loaded.campaign;
+    if (campaign.source === undefined) {
+      throw new ConfigError(`${basename(sourceArg)} has no source key; add source: clients.csv (the file to dial).`);
+    }
+    source = resolveSourceFromCampaign(campaignPath, campaign);
+  } else {
+    source = sourceKindOf(sourceArg) === "sheets" ? sourceArg : resolve(sourceArg);
+    campaignPath = findCampaignFile(source, options.campaign);
+    campaign = campaignPath === undefined ? parseCampaign({}, "defaults") : (await loadCampaignFile(campaignPath)).campaign;
+  }
+
+  if (sourceKindOf(source) !== "sheets" && !existsSync(source)) {
+    throw new InputError(`${source} does not exist; check the path.`);
+  }
+
+  const routeKey = options.routeKey ?? nonEmpty(env.CALLTOUCH_ROUTE_KEY) ?? campaign.routeKey;
+  const sheet = options.sheet ?? campaign.sheet;
+  const rate = options.rate ?? campaign.rate;
+  const merged = parseCampaign({ ...campaign, routeKey, sheet, rate }, "the command line");
+  return {
+    source,
+    campaign: merged,
+    campaignPath,
+    reportPath: options.report !== undefined ? resolve(options.report) : defaultReportPath(source),
+  };
+}
+
+/** `<name>.report.csv` beside a CSV source, `<name>.report.xlsx` beside an XLSX one. */
+export function defaultReportPath(source: string): string {
+  const kind = sourceKindOf(source);
+  if (kind === "sheets") return resolve("sheet.report.csv");
+  const name = basename(source, extname(source));
+  return join(dirname(source), `${name}.report.${kind === "xlsx" ? "xlsx" : "csv"}`);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value !== undefined && value.trim() !== "" ? value.trim() : undefined;
+}

@@ -1,0 +1,69 @@
+import type { RowOutcome, RowStatus } from "../outcome.js";
+import type { RowProblem } from "../mapping/types.js";
+
+/** Counts by status plus the first problems, kept small whatever the file's size. */
+export interface RunSummary {
+  total: number;
+  sent: number;
+  invalid: number;
+  failed: number;
+  skipped: number;
+  pending: number;
+  unknown: number;
+  "would-send": number;
+  report: string;
+  /** The first rows that need the user's attention, in file order. */
+  problems: { rowNumber: number; status: RowStatus; message: string }[];
+  /** How many such rows there were in all (problems holds at most PROBLEM_SAMPLE). */
+  problemCount: number;
+  /** Set when the run stopped early (exit 3). */
+  stopped?: { code: string | number; message: string; advice?: string };
+  dryRun: boolean;
+}
+
+export const PROBLEM_SAMPLE = 20;
+
+export function emptySummary(report: string, dryRun: boolean): RunSummary {
+  return {
+    total: 0,
+    sent: 0,
+    invalid: 0,
+    failed: 0,
+    skipped: 0,
+    pending: 0,
+    unknown: 0,
+    "would-send": 0,
+    report,
+    problems: [],
+    problemCount: 0,
+    dryRun,
+  };
+}
+
+export function countOutcome(summary: RunSummary, rowNumber: number, outcome: RowOutcome, describe: (p: readonly RowProblem[]) => string): void {
+  summary.total += 1;
+  summary[outcome.status] += 1;
+  const message = problemText(outcome, describe);
+  if (message === undefined) return;
+  summary.problemCount += 1;
+  if (summary.problems.length < PROBLEM_SAMPLE) summary.problems.push({ rowNumber, status: outcome.status, message });
+}
+
+function problemText(outcome: RowOutcome, describe: (p: readonly RowProblem[]) => string): string | undefined {
+  switch (outcome.status) {
+    case "invalid":
+      return describe(outcome.problems);
+    case "failed":
+    case "unknown":
+      return outcome.code === undefined ? outcome.message : `${outcome.code}: ${outcome.message}`;
+    default:
+      return undefined;
+  }
+}
+
+/** CONTRACT.md exit codes: 0 all sent/skipped (dry run: all valid), 1 some rows need attention, 3 stopped. */
+export function exitCodeOf(summary: RunSummary): 0 | 1 | 3 {
+  if (summary.stopped !== undefined) return 3;
+  if (summary.invalid + summary.failed + summary.unknown > 0) return 1;
+  return 0;
+}

@@ -1,0 +1,47 @@
+import { extname } from "node:path";
+import { InputError } from "../errors.js";
+import { openCsv } from "./csv.js";
+import type { Source } from "./types.js";
+import { openXlsx } from "./xlsx.js";
+
+export interface OpenSourceOptions {
+  /** CSV: force an encoding instead of detecting it. */
+  encoding?: string;
+  /** CSV: force a delimiter instead of detecting it. */
+  delimiter?: string;
+  /** XLSX / Sheets: the tab to read. */
+  sheet?: string;
+}
+
+const CSV_EXTENSIONS = new Set([".csv", ".tsv", ".txt"]);
+const GOOGLE_SHEETS_URL = /^https:\/\/docs\.google\.com\/spreadsheets\//;
+
+export type SourceKind = "csv" | "xlsx" | "sheets";
+
+/** Which adapter reads this source, decided by its name alone (no I/O). */
+export function sourceKindOf(location: string): SourceKind {
+  if (GOOGLE_SHEETS_URL.test(location)) return "sheets";
+  const ext = extname(location).toLowerCase();
+  if (CSV_EXTENSIONS.has(ext)) return "csv";
+  if (ext === ".xlsx" || ext === ".xlsm") return "xlsx";
+  if (ext === ".xls") {
+    throw new InputError(`${location} is an old Excel .xls file; open it in Excel or LibreOffice and save it as .xlsx or .csv.`);
+  }
+  throw new InputError(
+    `${location}: ctdial reads .csv, .tsv, .txt and .xlsx files or a Google Sheets link; rename the file or export it to one of these.`,
+  );
+}
+
+export async function openSource(location: string, options: OpenSourceOptions = {}): Promise<Source> {
+  const kind = sourceKindOf(location);
+  switch (kind) {
+    case "csv":
+      return openCsv(location, { encoding: options.encoding, delimiter: options.delimiter });
+    case "xlsx":
+      return openXlsx(location, { sheet: options.sheet });
+    case "sheets":
+      throw new InputError(
+        "Google Sheets sources are not available in this version of ctdial; download the sheet as .xlsx or .csv (File -> Download) and run on that file.",
+      );
+  }
+}
