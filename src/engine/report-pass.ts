@@ -1,0 +1,57 @@
+import { effectiveMapping } from "../campaign/auto-map.js";
+import { resolveColumns, type ResolvedColumns } from "../mapping/columns.js";
+import { formatProblems } from "../mapping/types.js";
+import type { RowOutcome } from "../outcome.js";
+import { openReport } from "../sinks/open-report.js";
+import { openSource, type OpenSourceOptions } from "../sources/open.js";
+import type { Source } from "../sources/types.js";
+import { planRows } from "./plan.js";
+import type { ResolvedCampaign } from "./resolve.js";
+import { countOutcome, emptySummary, type RunSummary } from "./summary.js";
+
+/** Opens the campaign's source and resolves its columns; the caller closes the source. */
+export async function openPlannedSource(
+  resolved: ResolvedCampaign,
+  options: OpenSourceOptions,
+): Promise<{ source: Source; columns: ResolvedColumns }> {
+  const source = await openSource(resolved.source, { ...options, sheet: resolved.campaign.sheet });
+  try {
+    return { source, columns: resolveColumns(source.headers, effectiveMapping(source.headers, resolved.campaign)) };
+  } catch (error) {
+    await source.close();
+    throw error;
+  }
+}
+
+/**
+ * Reads the file once more, plans every row (planning is deterministic), joins each row with its
+ * outcome and writes the report in the file's order. `validate` is this pass alone; `run` does it
+ * after sending, so that rows never taken are reported `pending`. The report replaces the old one
+ * only when complete.
+ */
+export async function reportPass(
+  resolved: ResolvedCampaign,
+  options: OpenSourceOptions,
+  outcomeOf: (rowNumber: number) => RowOutcome,
+  dryRun: boolean,
+): Promise<RunSummary> {
+  const { source, columns } = await openPlannedSource(resolved, options);
+  try {
+    const report = await openReport(resolved.reportPath, source);
+    const summary = emptySummary(report.path, dryRun);
+    try {
+      for await (const planned of planRows(source.rows(), columns, resolved.campaign)) {
+        const outcome = planned.outcome ?? outcomeOf(planned.row.rowNumber);
+        countOutcome(summary, planned.row.rowNumber, outcome, formatProblems);
+        await report.write(planned.row, outcome);
+      }
+    } catch (error) {
+      await report.abort();
+      throw error;
+    }
+    await report.close();
+    return summary;
+  } finally {
+    await source.close();
+  }
+}
