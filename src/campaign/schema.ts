@@ -1,13 +1,23 @@
 import { z } from "zod";
+import { describeValue, typeMessage } from "./describe-value.js";
 
 /**
  * The campaign file, as CONTRACT.md shows it. Strict everywhere: a misspelt key is an error, never
  * silently ignored. Every key has a description (it becomes the JSON Schema that editors use for
- * autocomplete) and, where it has one, a default.
+ * autocomplete) and, where it has one, a default. Messages written here win over the generic ones of
+ * format-issues.ts; they are functions where the value the user wrote helps ("got 7").
  */
 
-const header = z.string().trim().min(1, "a column header cannot be empty");
+/** A string schema whose wrong-type message names what the value is for ("a column header (text)"). */
+function text(expected: string) {
+  return z.string({
+    error: (issue) => (issue.code === "invalid_type" ? typeMessage(expected, issue.input) : undefined),
+  });
+}
 
+const header = text("a column header (text)").trim().min(1, "a column header cannot be empty");
+
+/** Calltouch field names (API.md "Body fields") that a mapping may point at a column, besides phone and fields. */
 export const CALLTOUCH_FIELDS = [
   "sessionId",
   "scheduleTime",
@@ -23,15 +33,33 @@ export const CALLTOUCH_FIELDS = [
 ] as const;
 export type MappedField = "phone" | (typeof CALLTOUCH_FIELDS)[number];
 
+/** API.md: at most 5 `fields` entries, name and value each 1..255 characters. */
+export const MAX_FIELDS = 5;
+const fieldName = text("a field name (text)").trim().min(1, "a field name cannot be empty").max(255);
+
+const fieldsOf = <T extends z.ZodType>(value: T) =>
+  z
+    .record(fieldName, value)
+    .refine((fields) => Object.keys(fields).length <= MAX_FIELDS, {
+      error: (issue) =>
+        `Calltouch takes at most ${MAX_FIELDS} fields, got ${Object.keys(issue.input as object).length}`,
+    })
+    .meta({ maxProperties: MAX_FIELDS });
+
 export const mappingSchema = z
   .strictObject({
-    phone: header.describe("Column with the client's phone number (any Russian format)."),
-    fields: z
-      .record(z.string().trim().min(1).max(255), header)
+    phone: header.describe(
+      "Column with the client's phone number (any Russian format). Required in a mapping.",
+    ),
+    fields: fieldsOf(header)
       .optional()
       .describe("Up to 5 extra fields shown on the client card: Calltouch field name -> column header."),
-    sessionId: header.optional().describe("Column with the Calltouch sessionId of a web visit (at most 100 characters)."),
-    scheduleTime: header.optional().describe("Column with when to call: a date cell, dd.mm.yyyy hh:mm, yyyy-mm-dd hh:mm or ISO 8601."),
+    sessionId: header
+      .optional()
+      .describe("Column with the Calltouch sessionId of a web visit (at most 100 characters)."),
+    scheduleTime: header
+      .optional()
+      .describe("Column with when to call: a date cell, dd.mm.yyyy hh:mm, yyyy-mm-dd hh:mm or ISO 8601."),
     utmSource: header.optional().describe("Column with utm_source."),
     utmMedium: header.optional().describe("Column with utm_medium."),
     utmCampaign: header.optional().describe("Column with utm_campaign."),
@@ -40,14 +68,25 @@ export const mappingSchema = z
     callUrl: header.optional().describe("Column with the URL of the page the request came from."),
     tags: header.optional().describe("Column with tags, separated by , or ;"),
     unitId: header.optional().describe("Column with the department (unitId, an integer) of the widget."),
-    routeKey: header.optional().describe("Column with a per-row widget key; overrides the campaign's routeKey."),
+    routeKey: header
+      .optional()
+      .describe("Column with a per-row widget key; overrides the campaign's routeKey."),
   })
-  .describe("Calltouch field -> column header (trimmed, case-insensitive). Without it, headers are recognised.");
+  .describe(
+    "Calltouch field -> column header (trimmed, case-insensitive). A mapping is used as written: list every " +
+      "column to send. Without it, headers are recognised by name.",
+  );
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected a time such as "09:00"');
+/** `09:00`; `9:00` is accepted and padded, because YAML users write it and mean the same. */
+const timeOfDay = text('a time such as "09:00"')
+  .regex(/^([01]?\d|2[0-3]):[0-5]\d$|^24:00$/, {
+    error: (issue) => `expected a time such as "09:00", got ${describeValue(issue.input)}`,
+  })
+  .transform((time) => time.padStart(5, "0"));
+
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
-const timeZone = z.string().refine(
+const timeZone = text('an IANA time zone such as "Europe/Moscow"').refine(
   (tz) => {
     try {
       new Intl.DateTimeFormat("en", { timeZone: tz });
@@ -56,24 +95,47 @@ const timeZone = z.string().refine(
       return false;
     }
   },
-  { message: 'expected an IANA time zone such as "Europe/Moscow"' },
+  {
+    error: (issue) => `expected an IANA time zone such as "Europe/Moscow", got ${describeValue(issue.input)}`,
+  },
 );
 
-const duration = z.string().regex(/^\d+(\.\d+)?\s*(ms|s|m|h|d)$/, 'expected a duration such as "24h", "30m" or "7d"');
+const duration = text('a duration such as "24h", "30m" or "7d"').regex(/^\d+(\.\d+)?\s*(ms|s|m|h|d)$/, {
+  error: (issue) => `expected a duration such as "24h", "30m" or "7d", got ${describeValue(issue.input)}`,
+});
+
+/** API.md: at most 10 tags, each at most 100 characters. A single string is split like a tags cell. */
+const tag = text("a tag (text)").trim().min(1, "a tag cannot be empty").max(100);
+const tagList = z
+  .union([z.string(), z.array(z.string())], {
+    error: (issue) =>
+      issue.code === "invalid_union" ? typeMessage("a list of tags", issue.input) : undefined,
+  })
+  .transform((tags) => (typeof tags === "string" ? tags.split(/[,;]/).filter((t) => t.trim() !== "") : tags))
+  .pipe(
+    z.array(tag).max(10, {
+      error: (issue) =>
+        `Calltouch takes at most 10 tags, got ${describeValue((issue.input as unknown[]).length)}`,
+    }),
+  );
 
 export const defaultsSchema = z
   .strictObject({
-    sessionId: z.string().optional().describe("sessionId for rows whose cell is empty."),
-    utmSource: z.string().optional().describe("utm_source for rows whose cell is empty."),
-    utmMedium: z.string().optional().describe("utm_medium for rows whose cell is empty."),
-    utmCampaign: z.string().optional().describe("utm_campaign for rows whose cell is empty."),
-    utmContent: z.string().optional().describe("utm_content for rows whose cell is empty."),
-    utmTerm: z.string().optional().describe("utm_term for rows whose cell is empty."),
-    callUrl: z.string().optional().describe("callUrl for rows whose cell is empty."),
-    tags: z.array(z.string()).optional().describe("Tags added to every row's own tags."),
+    sessionId: text("text")
+      .max(100)
+      .optional()
+      .describe("sessionId for rows whose cell is empty (at most 100 characters)."),
+    utmSource: text("text").optional().describe("utm_source for rows whose cell is empty."),
+    utmMedium: text("text").optional().describe("utm_medium for rows whose cell is empty."),
+    utmCampaign: text("text").optional().describe("utm_campaign for rows whose cell is empty."),
+    utmContent: text("text").optional().describe("utm_content for rows whose cell is empty."),
+    utmTerm: text("text").optional().describe("utm_term for rows whose cell is empty."),
+    callUrl: text("text").optional().describe("callUrl for rows whose cell is empty."),
+    tags: tagList
+      .optional()
+      .describe("Tags added to every row's own tags: a list, or one text with tags separated by , or ;"),
     unitId: z.number().int().optional().describe("Department (unitId) for rows whose cell is empty."),
-    fields: z
-      .record(z.string().min(1).max(255), z.string().min(1).max(255))
+    fields: fieldsOf(text("text").min(1).max(255))
       .optional()
       .describe("Field values for rows whose cell is empty (field name -> value)."),
   })
@@ -81,44 +143,77 @@ export const defaultsSchema = z
 
 export const callWindowSchema = z
   .strictObject({
-    from: hhmm.default("09:00").describe("Earliest time of day to send, in `timezone`."),
-    to: hhmm.default("21:00").describe("Latest time of day to send, in `timezone`."),
+    from: timeOfDay.default("09:00").describe("Earliest time of day to send, in `timezone`. Default 09:00."),
+    to: timeOfDay.default("21:00").describe("Latest time of day to send, in `timezone`. Default 21:00."),
     days: z
       .array(z.enum(WEEKDAYS))
       .min(1)
       .default([...WEEKDAYS])
-      .describe("Weekdays on which requests may be sent."),
+      .describe("Weekdays on which requests may be sent (mon..sun). Default: every day."),
+  })
+  .refine((window) => window.from < window.to, {
+    error: (issue) => {
+      const window = issue.input as { from: string; to: string };
+      return `from (${window.from}) must be earlier than to (${window.to})`;
+    },
   })
   .describe("When requests may be sent; outside it `run` waits.");
 
 export const campaignSchema = z
   .strictObject({
-    routeKey: z.string().min(1).max(255).optional().describe("Campaign-wide widget key of a 'site form' widget (1..255 characters)."),
-    source: z.string().min(1).optional().describe("The client base: a CSV/XLSX path relative to this file, or a Google Sheets URL."),
-    sheet: z.string().min(1).optional().describe("XLSX or Google Sheets tab to read; default: the first."),
+    $schema: z.string().optional().describe("The JSON Schema of this file, for editors; ctdial ignores it."),
+    routeKey: text("text")
+      .min(1)
+      .max(255)
+      .optional()
+      .describe("Campaign-wide widget key of a 'site form' widget (1..255 characters)."),
+    source: text("a file name or a Google Sheets URL")
+      .min(1)
+      .optional()
+      .describe("The client base: a CSV/XLSX path relative to this file, or a Google Sheets URL."),
+    sheet: text("a tab name (text)")
+      .min(1)
+      .optional()
+      .describe("XLSX or Google Sheets tab to read; default: the first."),
     mapping: mappingSchema.optional(),
     exclude: z
-      .union([z.string().min(1), z.array(z.string().min(1))])
+      .union([text("a file name").min(1), z.array(text("a file name").min(1))], {
+        error: (issue) =>
+          issue.code === "invalid_union"
+            ? typeMessage("a file name or a list of file names", issue.input)
+            : undefined,
+      })
       .optional()
-      .describe("Files (CSV/TXT/XLSX) of phones never to dial."),
+      .describe("Files (CSV/TXT/XLSX) of phones never to dial, relative to this file."),
     callWindow: callWindowSchema.optional(),
-    dailyLimit: z.number().int().positive().optional().describe("Most accepted requests per day (the Calltouch points budget)."),
-    dedupeWindow: duration.optional().describe("Skip a phone that any campaign dialed within this window, e.g. 24h."),
+    dailyLimit: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("Most accepted requests per day (the Calltouch points budget)."),
+    dedupeWindow: duration
+      .optional()
+      .describe("Skip a phone that any campaign dialed within this window, e.g. 24h."),
     defaults: defaultsSchema.optional(),
-    timezone: timeZone.optional().describe("How to read schedule times written without an offset; default: calltouchTimezone."),
+    timezone: timeZone
+      .optional()
+      .describe("How to read schedule times written without an offset; default: calltouchTimezone."),
     calltouchTimezone: timeZone
       .default("Europe/Moscow")
-      .describe("The Calltouch project's timezone; scheduleTime is sent in it."),
+      .describe("The Calltouch project's timezone; scheduleTime is sent in it. Default Europe/Moscow."),
     scheduleTimeFormat: z
       .enum(["yyyy-mm-dd hh:mm:ss", "dd-mm-yyyy hh:mm:ss"])
       .default("yyyy-mm-dd hh:mm:ss")
-      .describe("Wire format of scheduleTime (API.md: the article shows both)."),
+      .describe("Wire format of scheduleTime (API.md: the article shows both). Default yyyy-mm-dd hh:mm:ss."),
     rate: z
       .number()
-      .positive("expected a number above 0")
-      .max(5, "Calltouch allows at most 5 requests per second")
+      .positive()
+      .max(5, {
+        error: (issue) => `Calltouch allows at most 5 requests per second, got ${describeValue(issue.input)}`,
+      })
       .default(5)
-      .describe("Requests per second, 0 < rate <= 5."),
+      .describe("Requests per second, 0 < rate <= 5. Default 5."),
   })
   .describe("A ctdial campaign: which widget to call, which columns mean what, and the dialing rules.");
 
