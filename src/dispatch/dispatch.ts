@@ -1,0 +1,193 @@
+import { decide as defaultDecide } from "../calltouch/decide.js";
+import { retryOptions } from "./retry-delay.js";
+import { driveRow, type RowContext, type RowState } from "./send-row.js";
+import { SIGNAL_STOP, StopControl } from "./stop-control.js";
+import type {
+  DispatchItem,
+  DispatchOptions,
+  DispatchOutcome,
+  DispatchResult,
+  DispatchStatus,
+} from "./types.js";
+
+interface Parked {
+  readonly row: RowState;
+  readonly readyAt: number;
+  readonly reason: string;
+}
+
+/**
+ * Sends every item through the client, one request per limiter slot, and reports each row's final
+ * outcome exactly once through `hooks.onOutcome`. Items are pulled lazily: only `lookahead` rows wait
+ * for a slot and at most `maxHeld` are held at all, so the first request leaves at once and memory
+ * stays flat however long the source is. Items never pulled are not reported (the caller knows them
+ * as pending). Rejects only when a hook throws, after the rows in flight have settled.
+ */
+export async function dispatch(
+  items: AsyncIterable<DispatchItem>,
+  options: DispatchOptions,
+): Promise<DispatchResult> {
+  const lookahead = Math.max(1, options.lookahead ?? 2);
+  const maxHeld = Math.max(lookahead, options.maxHeld ?? 256);
+  const wake = createWake();
+  const control = new StopControl(options.drainTimeoutMs ?? 10_000, wake.notify);
+  const counts: Record<DispatchStatus, number> = { sent: 0, failed: 0, pending: 0, unknown: 0 };
+  const held = new Set<Promise<void>>();
+  const parked: Parked[] = [];
+
+  const ctx: RowContext = {
+    client: options.client,
+    limiter: options.limiter,
+    hooks: options.hooks,
+    decide: options.decide ?? defaultDecide,
+    retry: retryOptions(options.retry),
+    retryUnknown: options.retryUnknown ?? false,
+    campaignRouteKey: options.campaignRouteKey,
+    control,
+    sleep: options.sleep ?? sleep,
+    now: options.now ?? Date.now,
+    random: options.random ?? Math.random,
+    waiting: 0,
+    attempts: 0,
+    notify: wake.notify,
+    finish: async (row, outcome) => finish(row, outcome),
+    park: (row, readyAt, reason) => parked.push({ row, readyAt, reason }),
+  };
+
+  async function finish(row: RowState, outcome: DispatchOutcome): Promise<void> {
+    if (row.finished) return;
+    row.finished = true;
+    counts[outcome.status]++;
+    try {
+      await options.hooks.onOutcome(row.item, outcome);
+    } catch (error) {
+      control.failHard(error);
+    }
+  }
+
+  function launch(row: RowState): void {
+    const running: Promise<void> = driveRow(row, ctx)
+      .catch((error: unknown) => control.failHard(error))
+      .finally(() => {
+        held.delete(running);
+        wake.notify();
+      });
+    held.add(running);
+  }
+
+  /** Until a slot-waiting place is free (or the run stops); true when rows may still be launched. */
+  async function roomForOne(limit: number): Promise<boolean> {
+    while (!control.stopping && (ctx.waiting >= lookahead || held.size >= limit)) await wake.wait();
+    return !control.stopping;
+  }
+
+  async function mainPass(): Promise<void> {
+    const iterator = items[Symbol.asyncIterator]();
+    let exhausted = false;
+    try {
+      while (await roomForOne(maxHeld)) {
+        const next = await iterator.next();
+        if (next.done) {
+          exhausted = true;
+          break;
+        }
+        launch({ item: next.value, attempts: 0, laterRounds: 0, finished: false });
+      }
+    } finally {
+      // Stopped early: let the source close its file or connection.
+      if (!exhausted) await iterator.return?.();
+    }
+  }
+
+  /** 10007 rows, after the main pass, each when its long delay is over; they may park again (bounded). */
+  async function parkedPass(): Promise<void> {
+    while (parked.length > 0 && !control.stopping) {
+      const batch = parked.splice(0).sort((a, b) => a.readyAt - b.readyAt);
+      for (const [index, entry] of batch.entries()) {
+        const wait = entry.readyAt - ctx.now();
+        if (wait > 0) await ctx.sleep(wait, control.stopSignal);
+        if (!(await roomForOne(Number.POSITIVE_INFINITY))) {
+          parked.push(...batch.slice(index));
+          break;
+        }
+        launch(entry.row);
+      }
+      await settleHeld();
+    }
+    for (const entry of parked.splice(0)) {
+      const { row } = entry;
+      await finish(row, {
+        status: "pending",
+        reason: entry.reason,
+        ...(row.attempts > 0 ? { attempts: row.attempts } : {}),
+      });
+    }
+  }
+
+  async function settleHeld(): Promise<void> {
+    while (held.size > 0) await Promise.all([...held]);
+  }
+
+  const onSignal = (): void => control.stop(SIGNAL_STOP);
+  if (options.signal?.aborted) onSignal();
+  else options.signal?.addEventListener("abort", onSignal, { once: true });
+  try {
+    try {
+      await mainPass();
+    } catch (error) {
+      // The source failed mid-way: nothing more is taken; rows already taken settle, then it is rethrown.
+      control.failHard(error);
+    }
+    await settleHeld();
+    await parkedPass();
+  } finally {
+    options.signal?.removeEventListener("abort", onSignal);
+    control.dispose();
+  }
+  if (control.fatal !== undefined) throw control.fatal.error;
+  const stopped = control.stopped;
+  return {
+    ...(stopped === undefined ? {} : { stopped }),
+    stoppedRoutes: control.routeStops(),
+    counts,
+    attempts: ctx.attempts,
+  };
+}
+
+/** Resolves after `ms`, or at once when the signal aborts. Never rejects. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
+
+/** Lets the main loop wait for "something changed" without polling. */
+function createWake(): { wait(): Promise<void>; notify(): void } {
+  let waiters: (() => void)[] = [];
+  return {
+    wait: () => new Promise<void>((resolve) => waiters.push(resolve)),
+    notify: () => {
+      const woken = waiters;
+      waiters = [];
+      for (const resolve of woken) resolve();
+    },
+  };
+}
+
+export type {
+  DispatchHooks,
+  DispatchItem,
+  DispatchOptions,
+  DispatchOutcome,
+  DispatchResult,
+  DispatchStatus,
+  DispatchStop,
+  RouteStop,
+} from "./types.js";

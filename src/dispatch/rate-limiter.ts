@@ -1,0 +1,226 @@
+import PQueue from "p-queue";
+
+/**
+ * The one rate limiter of a process: every request to Calltouch, first tries and retries alike, starts
+ * through it. Calltouch refuses the 6th request from an IP within a second and does not say whether it
+ * counts fixed seconds or a sliding window, so what must stay true is: at most `rate` starts in ANY
+ * window of `windowMs`, whatever the server's clock phase.
+ *
+ * Starts are spread evenly, one every (windowMs + marginMs) / rate ms, through p-queue's strict mode
+ * with intervalCap 1. Strict mode keeps the timestamps of recent starts and lets a task start only when
+ * the oldest one is at least `interval` old (a true sliding window; the default mode counts per fixed
+ * window and lets 2x the cap through across a boundary). Spreading rather than bursting five at once
+ * keeps few requests in flight, so a campaign stop costs at most about one extra request.
+ *
+ * Why the margin holds the promise: rate+1 starts span at least rate * interval =
+ * windowMs + marginMs > windowMs, so no window of windowMs holds more than `rate` of them (for
+ * fractional rates: at most ceil(rate)). The margin absorbs Date.now()'s 1 ms granularity and the jitter
+ * between a start and the moment the server reads the request; it is small (20 ms at 5 rps is 2%) so
+ * the achieved rate stays >= 0.97 of `rate`.
+ */
+export interface RateLimiterOptions {
+  /** Starts per window, 0 < rate <= 5. */
+  rate: number;
+  /** @default 1000 */
+  windowMs?: number;
+  /** Slack added to the window when spacing starts. @default 20 */
+  marginMs?: number;
+  /**
+   * Most tasks running at once. Several, so the start rate is not capped by the API's latency
+   * (100..500 ms) but a stop finds few requests in flight. @default 5
+   */
+  concurrency?: number;
+  /** How many recent start timestamps `stats()` keeps (memory stays flat on long runs). @default 1000 */
+  keepStarts?: number;
+}
+
+export interface RateLimiterStats {
+  /** Tasks started since creation. */
+  readonly started: number;
+  /** Tasks waiting for a slot. */
+  readonly waiting: number;
+  /** Tasks running now. */
+  readonly inFlight: number;
+  /** How many times `slowDown` was called. */
+  readonly slowDowns: number;
+  /** Date.now() of the most recent starts, oldest first (at most `keepStarts`). */
+  readonly starts: readonly number[];
+}
+
+export interface RateLimiter {
+  readonly rate: number;
+  /** Milliseconds between two starts. */
+  readonly intervalMs: number;
+  /** Runs `fn` when a start slot is free; a signal aborted before it starts rejects with its reason. */
+  schedule<T>(fn: () => Promise<T>, options?: { signal?: AbortSignal }): Promise<T>;
+  /** Hold every start for `ms` (a 429: the server's window is full for everyone, not only one row). */
+  slowDown(ms: number): void;
+  /** Change the rate; the next start keeps the new spacing from the last one. */
+  setRate(rate: number): void;
+  /** Resolves when nothing is waiting or running. */
+  onIdle(): Promise<void>;
+  stats(): RateLimiterStats;
+}
+
+export const MAX_RATE = 5;
+
+interface Entry {
+  readonly fn: () => Promise<unknown>;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (reason: unknown) => void;
+  readonly signal: AbortSignal | undefined;
+  /** Aborts the p-queue registration only; replaced when the entry moves to a new queue. */
+  controller: AbortController;
+  readonly onAbort: () => void;
+}
+
+/** Reason used to pull a waiting entry out of a queue being replaced by setRate. */
+const MOVED = Symbol("moved to a queue with a new rate");
+
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+  const windowMs = options.windowMs ?? 1000;
+  const marginMs = options.marginMs ?? 20;
+  const concurrency = options.concurrency ?? 5;
+  const keepStarts = options.keepStarts ?? 1000;
+  if (!(windowMs > 0) || !(marginMs >= 0) || !(concurrency >= 1)) {
+    throw new RangeError("the rate limiter needs windowMs > 0, marginMs >= 0 and concurrency >= 1");
+  }
+
+  let rate = checkRate(options.rate);
+  let intervalMs = (windowMs + marginMs) / rate;
+  let queue = newQueue(intervalMs);
+  let holdUntil = 0;
+  let holdTimer: NodeJS.Timeout | undefined;
+  let lastStart = Number.NEGATIVE_INFINITY;
+  let started = 0;
+  let inFlight = 0;
+  let slowDowns = 0;
+  let starts: number[] = [];
+  // Insertion-ordered: setRate moves waiting entries to the new queue in the order they came.
+  const waiting = new Set<Entry>();
+  let idleWaiters: (() => void)[] = [];
+
+  function newQueue(interval: number): PQueue {
+    return new PQueue({ concurrency, intervalCap: 1, interval, strict: true });
+  }
+
+  function settleIdle(): void {
+    if (waiting.size > 0 || inFlight > 0) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  function recordStart(): void {
+    const now = Date.now();
+    lastStart = now;
+    started++;
+    starts.push(now);
+    if (starts.length > 2 * keepStarts) starts = starts.slice(-keepStarts);
+  }
+
+  function enqueue(entry: Entry): void {
+    const job = async (): Promise<unknown> => {
+      waiting.delete(entry);
+      entry.signal?.removeEventListener("abort", entry.onAbort);
+      recordStart();
+      inFlight++;
+      try {
+        return await entry.fn();
+      } finally {
+        inFlight--;
+        settleIdle();
+      }
+    };
+    queue.add(job, { signal: entry.controller.signal }).then(entry.resolve, (reason: unknown) => {
+      if (reason === MOVED) return;
+      waiting.delete(entry);
+      entry.reject(reason);
+      settleIdle();
+    });
+  }
+
+  /** Pause the current queue until `until` (the later of all holds wins). */
+  function hold(until: number): void {
+    if (until <= holdUntil && holdTimer !== undefined) return;
+    holdUntil = Math.max(holdUntil, until);
+    clearTimeout(holdTimer);
+    holdTimer = undefined;
+    const delay = holdUntil - Date.now();
+    if (delay <= 0) {
+      queue.start();
+      return;
+    }
+    queue.pause();
+    // Not unref'd: while tasks wait for it, this timer is what keeps the process alive.
+    holdTimer = setTimeout(() => {
+      holdTimer = undefined;
+      queue.start();
+    }, delay);
+  }
+
+  return {
+    get rate() {
+      return rate;
+    },
+    get intervalMs() {
+      return intervalMs;
+    },
+    schedule<T>(fn: () => Promise<T>, scheduleOptions: { signal?: AbortSignal } = {}): Promise<T> {
+      const { signal } = scheduleOptions;
+      if (signal?.aborted) return Promise.reject(signal.reason);
+      return new Promise<T>((resolve, reject) => {
+        const entry: Entry = {
+          fn,
+          resolve: resolve as (value: unknown) => void,
+          reject,
+          signal,
+          controller: new AbortController(),
+          // Only a task still waiting is withdrawn: once it runs, the request may be on the wire and
+          // its result must reach the caller, so the link to the caller's signal is cut at start.
+          onAbort: () => entry.controller.abort(signal?.reason),
+        };
+        signal?.addEventListener("abort", entry.onAbort, { once: true });
+        waiting.add(entry);
+        enqueue(entry);
+      });
+    },
+    slowDown(ms: number) {
+      if (!(ms > 0)) return;
+      slowDowns++;
+      hold(Date.now() + ms);
+    },
+    setRate(next: number) {
+      const checked = checkRate(next);
+      if (checked === rate) return;
+      rate = checked;
+      intervalMs = (windowMs + marginMs) / rate;
+      const old = queue;
+      // Paused first, so that pulling entries out cannot start one of them in the old queue.
+      old.pause();
+      queue = newQueue(intervalMs);
+      queue.pause();
+      for (const entry of [...waiting]) {
+        entry.controller.abort(MOVED);
+        entry.controller = new AbortController();
+        enqueue(entry);
+      }
+      // The new queue has no start history: hold it until the new spacing after the last start.
+      hold(Math.max(holdUntil, lastStart + intervalMs));
+    },
+    onIdle() {
+      if (waiting.size === 0 && inFlight === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
+    stats() {
+      return { started, waiting: waiting.size, inFlight, slowDowns, starts: starts.slice(-keepStarts) };
+    },
+  };
+}
+
+function checkRate(rate: number): number {
+  if (!(rate > 0 && rate <= MAX_RATE)) {
+    throw new RangeError(`the rate must be above 0 and at most ${MAX_RATE} requests per second, got ${rate}`);
+  }
+  return rate;
+}
