@@ -1,0 +1,68 @@
+import { formatProblems } from "../mapping/types.js";
+import type { RowOutcome } from "../outcome.js";
+
+/** The columns every report adds at the right of the source's columns (CONTRACT.md "Report"). */
+export const REPORT_COLUMNS = [
+  "ctdial_status",
+  "ctdial_error_code",
+  "ctdial_error",
+  "ctdial_request_id",
+  "ctdial_sent_at",
+  "ctdial_attempts",
+] as const;
+
+export type ReportColumn = (typeof REPORT_COLUMNS)[number];
+
+/** A report cell: text, a number (codes, ids, attempts stay numbers in XLSX), or empty. */
+export type ReportValue = string | number | null;
+
+/**
+ * The six report cells of one outcome, in `REPORT_COLUMNS` order. Values are raw: formula
+ * neutralisation belongs to the writers, because only they know they write to a spreadsheet.
+ */
+export function outcomeCells(outcome: RowOutcome): ReportValue[] {
+  switch (outcome.status) {
+    case "would-send":
+      return row(outcome.status);
+    case "invalid":
+      return row(outcome.status, { error: formatProblems(outcome.problems) });
+    case "skipped":
+      return row(outcome.status, { error: outcome.reason });
+    case "pending":
+      return row(outcome.status, { error: outcome.reason, attempts: outcome.attempts });
+    case "sent":
+      return row(outcome.status, {
+        requestId: outcome.requestId,
+        sentAt: outcome.sentAt,
+        attempts: outcome.attempts,
+      });
+    case "failed":
+    case "unknown":
+      return row(outcome.status, { code: outcome.code, error: outcome.message, attempts: outcome.attempts });
+    default:
+      return assertNever(outcome);
+  }
+}
+
+interface Details {
+  readonly code?: number | string | undefined;
+  readonly error?: string | undefined;
+  readonly requestId?: number | string | undefined;
+  readonly sentAt?: string | undefined;
+  readonly attempts?: number | undefined;
+}
+
+function row(status: RowOutcome["status"], details: Details = {}): ReportValue[] {
+  return [
+    status,
+    details.code ?? null,
+    details.error ?? null,
+    details.requestId ?? null,
+    details.sentAt ?? null,
+    details.attempts ?? null,
+  ];
+}
+
+function assertNever(outcome: never): never {
+  throw new TypeError(`unknown row outcome ${JSON.stringify(outcome)}`);
+}

@@ -1,0 +1,25 @@
+import { basename, dirname, extname, join } from "node:path";
+import type { SourceInfo } from "../sources/types.js";
+import { openCsvReport } from "./report-csv.js";
+import { openXlsxReport } from "./report-xlsx.js";
+import type { ReportSink } from "./types.js";
+
+/**
+ * Delimiter of a CSV report made from a source that has none (an XLSX source with `--report x.csv`):
+ * ctdial's users open reports in Excel with a Russian locale, whose list separator is `;`.
+ */
+const DEFAULT_DELIMITER = ";";
+
+/** `<folder>/<name>.report.csv` for CSV sources, `.report.xlsx` for XLSX ones (CONTRACT.md "Report"). */
+export function defaultReportPath(sourcePath: string, kind: "csv" | "xlsx"): string {
+  const name = basename(sourcePath, extname(sourcePath));
+  return join(dirname(sourcePath), `${name}.report.${kind}`);
+}
+
+/** Opens the report writer the path's extension asks for: `.xlsx` is XLSX, anything else CSV. */
+export function openReport(path: string, source: SourceInfo): Promise<ReportSink> {
+  if (extname(path).toLowerCase() === ".xlsx") {
+    return openXlsxReport(path, source.headers, { sheetName: source.sheetName });
+  }
+  return openCsvReport(path, source.headers, { delimiter: source.delimiter ?? DEFAULT_DELIMITER });
+}

@@ -1,0 +1,134 @@
+import { ConfigError } from "../errors.js";
+import type { RowOutcome } from "../outcome.js";
+import type { Cell, SourceRow } from "../sources/types.js";
+import { outcomeCells } from "./columns.js";
+import { type ReportLayout, reportLayout } from "./layout.js";
+import { neutralizeFormula } from "./neutralize.js";
+import { openReportFile, type ReportFile } from "./report-file.js";
+import type { ReportSink } from "./types.js";
+
+export interface CsvReportOptions {
+  /** The source's delimiter (CONTRACT.md: the report uses the same one). */
+  readonly delimiter: string;
+}
+
+/** Excel reads a UTF-8 CSV as UTF-8 only when it starts with a BOM; without it, Cyrillic turns to mojibake. */
+const BOM = "\uFEFF";
+/** Excel writes and expects CRLF; every CSV reader accepts it. */
+const EOL = "\r\n";
+/** Rows are joined into chunks of about this many characters: one stream write per row costs more than the rest. */
+const CHUNK_CHARS = 64 * 1024;
+
+/**
+ * Opens a CSV report: UTF-8 with BOM, CRLF, the source's delimiter, RFC 4180 quoting, every cell
+ * neutralised against formula injection. Rejects with a `CtdialError` naming the file when it
+ * cannot be created, so a run stops before anything is sent.
+ *
+ * Quoting is done here rather than by csv-stringify: its per-record stream took as long as parsing
+ * the source (300k rows: 2.4 s vs 2.6 s for csv-parse) and the report is written on every
+ * `validate`; the RFC 4180 rule below is checked by round trips through csv-parse in the tests.
+ */
+export async function openCsvReport(
+  path: string,
+  headers: readonly string[],
+  options: CsvReportOptions,
+): Promise<ReportSink> {
+  const { delimiter } = options;
+  if (delimiter === "" || /["\r\n]/.test(delimiter)) {
+    throw new ConfigError(
+      `The report delimiter must be one or more characters other than quotes and line breaks, got ${JSON.stringify(delimiter)}.`,
+    );
+  }
+  const file = await openReportFile(path);
+  const layout = reportLayout(headers);
+  const sink = new CsvReportSink(file, layout, delimiter);
+  await sink.writeLine(layout.headers, BOM);
+  return sink;
+}
+
+class CsvReportSink implements ReportSink {
+  readonly path: string;
+  #pending = "";
+  #done = false;
+  readonly #file: ReportFile;
+  readonly #layout: ReportLayout;
+  readonly #delimiter: string;
+  /** Excel uses `;` as the list separator exactly where `,` is the decimal separator (ru-RU and most of Europe). */
+  readonly #decimalComma: boolean;
+
+  constructor(file: ReportFile, layout: ReportLayout, delimiter: string) {
+    this.path = file.path;
+    this.#file = file;
+    this.#layout = layout;
+    this.#delimiter = delimiter;
+    this.#decimalComma = delimiter === ";";
+  }
+
+  async write(row: SourceRow, outcome: RowOutcome): Promise<void> {
+    await this.writeLine(this.#layout.arrange(row.cells, outcomeCells(outcome)));
+  }
+
+  async writeLine(cells: readonly Cell[], prefix = ""): Promise<void> {
+    if (this.#done) throw new Error(`the report ${this.path} is already closed`);
+    this.#file.check();
+    let line = prefix;
+    for (let i = 0; i < cells.length; i++) {
+      if (i > 0) line += this.#delimiter;
+      line += quote(neutralizeFormula(cellText(cells[i] ?? null, this.#decimalComma)), this.#delimiter);
+    }
+    this.#pending += line + EOL;
+    if (this.#pending.length >= CHUNK_CHARS) {
+      const chunk = this.#pending;
+      this.#pending = "";
+      if (!this.#file.stream.write(chunk)) await this.#file.drained();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#done) return;
+    this.#done = true;
+    try {
+      await this.#file.commit(this.#pending);
+    } catch (error) {
+      await this.#file.discard();
+      throw error;
+    }
+  }
+
+  async abort(): Promise<void> {
+    this.#done = true;
+    await this.#file.discard();
+  }
+}
+
+/** RFC 4180: a field holding the delimiter, a quote or a line break is quoted, its quotes doubled. */
+function quote(text: string, delimiter: string): string {
+  if (!text.includes(delimiter) && !/["\r\n]/.test(text)) return text;
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+/**
+ * A cell as text that a spreadsheet reads back as the same value. Dates as `yyyy-mm-dd hh:mm:ss`:
+ * Excel and LibreOffice read that as a date-time in every locale (`dd.mm.yyyy` swaps day and month
+ * in en-US, an ISO `T` stays text), and ctdial reads it back as a schedule time.
+ */
+export function cellText(cell: Cell, decimalComma = false): string {
+  if (cell === null) return "";
+  switch (typeof cell) {
+    case "string":
+      return cell;
+    case "number":
+      return numberText(cell, decimalComma);
+    case "boolean":
+      return cell ? "TRUE" : "FALSE";
+    default:
+      return cell.type === "date" ? cell.wallClock.replace("T", " ") : cell.text;
+  }
+}
+
+/** Every digit of a phone stored as a number (79991234501, never 7.9991234501e10). */
+function numberText(value: number, decimalComma: boolean): string {
+  if (Number.isInteger(value)) return Math.abs(value) < 1e21 ? String(value) : BigInt(value).toString();
+  const text = String(value);
+  return decimalComma ? text.replace(".", ",") : text;
+}

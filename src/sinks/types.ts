@@ -1,0 +1,22 @@
+import type { RowOutcome } from "../outcome.js";
+import type { SourceRow } from "../sources/types.js";
+
+/**
+ * Where per-row results go (CONTRACT.md "Report"). A report is written to `<path>.tmp` and renamed
+ * over `path` only by `close()`, so a crash or an `abort()` never leaves a half report in place of
+ * the previous one.
+ */
+export interface ReportSink {
+  /** The final path of the report (what the summary prints). */
+  readonly path: string;
+  /**
+   * Appends one row: its source cells with the result columns. Rows appear in the order they are
+   * written, so the caller writes them in source order. Rejects with a `CtdialError` when the file
+   * system refuses the write (disk full, ...).
+   */
+  write(row: SourceRow, outcome: RowOutcome): Promise<void>;
+  /** Finishes the file, flushes it to disk and puts it in place of any previous report. */
+  close(): Promise<void>;
+  /** Gives up: removes the temporary file and leaves any previous report untouched. */
+  abort(): Promise<void>;
+}
