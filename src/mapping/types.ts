@@ -10,7 +10,11 @@ export interface RowProblem {
 
 /** What mapping made of one row: a request ready to send, or every problem with it. */
 export type MappedRow =
-  | { readonly ok: true; readonly request: CallbackRequest; /** The phone as a number, for compact indexes. */ readonly phoneKey: number }
+  | {
+      readonly ok: true;
+      readonly request: CallbackRequest /** The phone as a number, for compact indexes. */;
+      readonly phoneKey: number;
+    }
   | { readonly ok: false; readonly problems: readonly RowProblem[] };
 
 /** "column Телефон: 8-800 numbers cannot be dialed"; problems without a column are the message alone. */

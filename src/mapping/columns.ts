@@ -1,0 +1,133 @@
+import type { CALLTOUCH_FIELDS, Defaults, Mapping } from "../campaign/schema.js";
+import { ConfigError } from "../errors.js";
+
+/** A mapped column: its header as written in the user's file (for messages) and its index in a row. */
+export interface ColumnRef {
+  readonly header: string;
+  readonly index: number;
+}
+
+/** A column that fills one entry of the request's `fields`: the Calltouch field name it goes to. */
+export interface FieldColumn extends ColumnRef {
+  readonly name: string;
+}
+
+export type SingleField = (typeof CALLTOUCH_FIELDS)[number];
+
+/** The mapping resolved against one file's headers. Unmapped fields are absent. */
+export type ResolvedColumns = {
+  readonly phone: ColumnRef;
+  /** In the order of `mapping.fields`. */
+  readonly fields: readonly FieldColumn[];
+} & { readonly [K in SingleField]?: ColumnRef };
+
+/** Calltouch accepts at most this many entries in `fields` (API.md). */
+export const MAX_FIELDS = 5;
+const MISMATCH = "The campaign's mapping does not match the columns of the file";
+const SHOWN_HEADERS = 20;
+
+/**
+ * How headers are compared: trimmed, case-insensitive, ё = е, runs of spaces as one, and in NFC so
+ * that a `й` typed on a Mac (и + combining breve) equals the one typed on Windows.
+ */
+export function headerKey(header: string): string {
+  return header.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase().replace(/ё/g, "е");
+}
+
+/**
+ * Finds every mapped column in `headers`. Every problem is collected and thrown at once as one
+ * ConfigError (`path: message`), so a user fixes the campaign file in one go. `defaults`, when given,
+ * counts its `fields` names that have no column towards the limit of 5.
+ */
+export function resolveColumns(
+  headers: readonly string[],
+  mapping: Mapping,
+  defaults?: Defaults,
+): ResolvedColumns {
+  const problems: string[] = [];
+  const positions = indexHeaders(headers);
+  const find = (path: string, header: string): ColumnRef | undefined => {
+    const found = positions.get(headerKey(header));
+    if (found === undefined) {
+      problems.push(`${path}: no column named "${header.trim()}"; the file has: ${listHeaders(headers)}`);
+      return undefined;
+    }
+    if (found.length > 1) {
+      const where = found.map((i) => i + 1).join(" and ");
+      problems.push(
+        `${path}: ${found.length} columns match "${header.trim()}" (columns ${where}); rename one of them`,
+      );
+      return undefined;
+    }
+    return { header: headers[found[0]!]!.trim(), index: found[0]! };
+  };
+
+  const phone = mapping.phone ? find("mapping.phone", mapping.phone) : undefined;
+  if (!mapping.phone) problems.push(noPhoneColumnProblem(headers));
+  const fields: FieldColumn[] = [];
+  for (const [name, header] of Object.entries(mapping.fields ?? {})) {
+    const ref = find(`mapping.fields.${name}`, header);
+    if (ref !== undefined) fields.push({ ...ref, name });
+  }
+  const fieldCount = countFields(mapping, defaults);
+  if (fieldCount > MAX_FIELDS) {
+    const withDefaults = defaults?.fields === undefined ? "" : " (with defaults.fields)";
+    problems.push(
+      `mapping.fields: ${fieldCount} fields${withDefaults}; Calltouch accepts at most ${MAX_FIELDS}`,
+    );
+  }
+  const singles: { [K in SingleField]?: ColumnRef } = {};
+  for (const key of SINGLE_FIELDS) {
+    const header = mapping[key];
+    if (header === undefined) continue;
+    const ref = find(`mapping.${key}`, header);
+    if (ref !== undefined) singles[key] = ref;
+  }
+  if (problems.length > 0 || phone === undefined) throw new ConfigError(MISMATCH, problems);
+  return { phone, fields, ...singles };
+}
+
+/** The problem line for a file in which no phone column was named or recognised. */
+export function noPhoneColumnProblem(headers: readonly string[]): string {
+  return `mapping.phone: no phone column found; the file has: ${listHeaders(headers)}. Name the phone column in mapping.phone`;
+}
+
+// Listed here, not taken from CALLTOUCH_FIELDS at runtime, so that the order of problems is fixed.
+const SINGLE_FIELDS: readonly SingleField[] = [
+  "routeKey",
+  "sessionId",
+  "scheduleTime",
+  "utmSource",
+  "utmMedium",
+  "utmCampaign",
+  "utmContent",
+  "utmTerm",
+  "callUrl",
+  "tags",
+  "unitId",
+];
+
+function countFields(mapping: Mapping, defaults: Defaults | undefined): number {
+  const names = new Set(Object.keys(mapping.fields ?? {}));
+  for (const name of Object.keys(defaults?.fields ?? {})) names.add(name);
+  return names.size;
+}
+
+function indexHeaders(headers: readonly string[]): Map<string, number[]> {
+  const positions = new Map<string, number[]>();
+  headers.forEach((header, index) => {
+    const key = headerKey(header);
+    if (key === "") return;
+    const list = positions.get(key);
+    if (list === undefined) positions.set(key, [index]);
+    else list.push(index);
+  });
+  return positions;
+}
+
+function listHeaders(headers: readonly string[]): string {
+  const named = headers.map((h) => h.trim()).filter((h) => h !== "");
+  if (named.length === 0) return "no named columns";
+  const shown = named.slice(0, SHOWN_HEADERS).join(", ");
+  return named.length > SHOWN_HEADERS ? `${shown} and ${named.length - SHOWN_HEADERS} more` : shown;
+}

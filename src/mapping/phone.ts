@@ -1,0 +1,147 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import type { Cell } from "../sources/types.js";
+import { isDateCell, isErrorCell } from "../sources/types.js";
+import { russianNumberType } from "./russian-ranges.js";
+import { quoteValue } from "./text.js";
+
+/**
+ * Phone normalisation (API.md: `7xxxxxxxxxx`, Russian mobile or landline; 8-800/8-804 refused).
+ *
+ * Decisions:
+ * - Extensions (`доб. 12`, `ext 12`) are refused, not stripped: a call center cannot dial them, and
+ *   dropping them silently would put the call through to a switchboard instead of the person.
+ * - +7 6xx and +7 7xx belong to Kazakhstan, which shares the +7 code: refused as not Russian.
+ * - Ten digits are a national number without the trunk prefix (999 222-33-44). Ten digits that start
+ *   with 7 are far more likely an eleven-digit number with a digit lost, so they get that message.
+ * - Service numbers other than mobile and fixed line (8-800, 8-804 toll-free, 8-803/8-809 premium,
+ *   8-808) are refused: Calltouch dials mobile and landline numbers only.
+ */
+
+export type PhoneResult =
+  | { readonly ok: true; readonly phone: string }
+  | { readonly ok: false; readonly message: string };
+
+export const SCIENTIFIC_NOTATION_MESSAGE =
+  "the phone was shown in scientific notation and lost its digits; format the column as text in Excel and export again";
+const LENGTH_HINT = "expected 11 digits starting with 7 or 8, or 10 digits";
+const DIALABLE = new Set(["MOBILE", "FIXED_LINE", "FIXED_LINE_OR_MOBILE"]);
+
+// `7,99922E+10` as Excel-RU writes it into a CSV, or `7.99922E+10`: the digits past the mantissa are gone.
+const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d*)?e[+-]?\d+$/i;
+// A trailing extension: `доб. 12`, `(доб 12)`, `ext. 12`, `x12`, `#12`, `вн. 12`.
+const EXTENSION =
+  /\d[\s().,-]*\(?\s*(?:доб(?:авочный)?|доп|вн(?:утр(?:енний)?)?|ext(?:ension)?|x|#)\s*\.?\s*:?\s*\d+\s*\)?$/iu;
+const LIST_SEPARATOR = /[,;/|\n]|\s+(?:или|or)\s+/iu;
+// What a person may write around the digits of one phone.
+const PHONE_CHARACTERS = /^\+?[\d\s().\-\u2010-\u2015]+$/;
+// `79992223344.0`: a number that passed through a float, e.g. a pandas export. The digits are all there.
+const FLOAT_TAIL = /^(\+?\d{10,11})\.0+$/;
+const SPACES = /[\u00a0\u2007\u202f\t]/g;
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+
+const ok = (phone: string): PhoneResult => ({ ok: true, phone });
+const fail = (message: string): PhoneResult => ({ ok: false, message });
+
+export function normalizePhone(cell: Cell): PhoneResult {
+  if (cell === null) return fail("phone is empty");
+  if (typeof cell === "string") return fromText(cell);
+  if (typeof cell === "number") return fromNumber(cell);
+  if (typeof cell === "boolean") return fail(`expected a phone number, got ${cell ? "TRUE" : "FALSE"}`);
+  if (isErrorCell(cell)) return fail(`the cell shows an error (${cell.text})`);
+  if (isDateCell(cell))
+    return fail(`expected a phone number, got a date (${cell.wallClock.replace("T", " ")})`);
+  return fail("expected a phone number");
+}
+
+/** The 11 digits as a number: exact in a double (< 2^53), a quarter of the memory of a string. */
+export function phoneKey(phone: string): number {
+  if (!/^7\d{10}$/.test(phone))
+    throw new TypeError(`phoneKey expects a normalised phone 7xxxxxxxxxx, got ${phone}`);
+  return Number(phone);
+}
+
+function fromNumber(value: number): PhoneResult {
+  if (!Number.isFinite(value) || value < 0) return fail(`expected a phone number, got ${value}`);
+  // A stored fraction cannot come from a phone; Excel would keep an integer's digits exactly.
+  if (!Number.isInteger(value)) return fail(`expected a phone number, got the fraction ${value}`);
+  return fromDigits(BigInt(value).toString(), false);
+}
+
+function fromText(text: string): PhoneResult {
+  const trimmed = text.replace(SPACES, " ").trim();
+  if (trimmed === "") return fail("phone is empty");
+  if (SCIENTIFIC.test(trimmed.replace(/\s/g, ""))) return fail(SCIENTIFIC_NOTATION_MESSAGE);
+  if (EXTENSION.test(trimmed))
+    return fail("extensions cannot be dialed; write the number without its extension");
+  const phones = trimmed.split(LIST_SEPARATOR).filter((part) => countDigits(part) >= 10).length;
+  if (phones > 1) return fail(`the cell holds ${phones} phone numbers; put one per row`);
+  const body = trimmed.replace(/^tel:/i, "").replace(FLOAT_TAIL, "$1");
+  if (!PHONE_CHARACTERS.test(body) || countDigits(body) === 0) {
+    return fail(`expected a phone number, got ${quoteValue(trimmed)}`);
+  }
+  return fromDigits(body.replace(/\D/g, ""), body.startsWith("+"));
+}
+
+function fromDigits(digits: string, international: boolean): PhoneResult {
+  if (international) {
+    if (!digits.startsWith("7")) return fail(foreignMessage(digits));
+    if (digits.length !== 11) return fail(`expected +7 and 10 more digits; got +7 and ${digits.length - 1}`);
+    return fromNational(digits.slice(1));
+  }
+  // The international prefixes 00 and (from Russia) 8-10 before a country code.
+  if (digits.startsWith("00")) return fromDigits(digits.slice(2), true);
+  if (digits.startsWith("810") && digits.length > 11) return fromDigits(digits.slice(3), true);
+  const first = digits[0];
+  if (digits.length === 11 && (first === "7" || first === "8")) return fromNational(digits.slice(1));
+  if (digits.length === 10) {
+    if (first === "7") return fail(`${LENGTH_HINT}; got 10 starting with 7 (is a digit missing?)`);
+    return fromNational(digits);
+  }
+  const country = foreignCountry(digits);
+  if (country !== undefined) return fail(notRussian(country));
+  if (digits.length === 11) return fail(`${LENGTH_HINT}; got 11 starting with ${first}`);
+  return fail(`${LENGTH_HINT}; got ${digits.length}`);
+}
+
+function fromNational(national: string): PhoneResult {
+  if (national.startsWith("6") || national.startsWith("7")) return fail(notRussian("Kazakhstan"));
+  const type = russianNumberType(national);
+  if (type !== undefined && DIALABLE.has(type)) return ok(`7${national}`);
+  if (type !== undefined)
+    return fail(`${national[0] === "8" ? "8-" : "+7 "}${national.slice(0, 3)} numbers cannot be dialed`);
+  return fail(`not a Russian mobile or landline number (${displayNational(national)})`);
+}
+
+function foreignMessage(digits: string): string {
+  const country = foreignCountry(digits);
+  if (country !== undefined) return notRussian(country);
+  const parsed = parsePhoneNumberFromString(`+${digits}`);
+  return parsed === undefined
+    ? "only Russian numbers (+7) can be dialed"
+    : `only Russian numbers (+7) can be dialed; this one starts with +${parsed.countryCallingCode}`;
+}
+
+/** The English name of the country a full international number (without +) belongs to, if it is valid. */
+function foreignCountry(digits: string): string | undefined {
+  const parsed = parsePhoneNumberFromString(`+${digits}`);
+  if (parsed?.country === undefined || parsed.country === "RU" || !parsed.isValid()) return undefined;
+  return regionNames.of(parsed.country) ?? parsed.country;
+}
+
+function notRussian(country: string): string {
+  return `only Russian numbers can be dialed (this looks like a number from ${country})`;
+}
+
+function displayNational(n: string): string {
+  return `+7 ${n.slice(0, 3)} ${n.slice(3, 6)}-${n.slice(6, 8)}-${n.slice(8)}`;
+}
+
+function countDigits(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) count++;
+  }
+  return count;
+}

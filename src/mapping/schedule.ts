@@ -1,0 +1,171 @@
+import { DateTime } from "luxon";
+import type { Cell } from "../sources/types.js";
+import { isDateCell, isErrorCell } from "../sources/types.js";
+import { quoteValue } from "./text.js";
+
+/**
+ * scheduleTime: when Calltouch should make the call (API.md "scheduleTime").
+ *
+ * Accepted: spreadsheet date cells, `dd.mm.yyyy hh:mm[:ss]` (also `d.m.yy`), `yyyy-mm-dd hh:mm[:ss]`
+ * (also with `T`), and ISO 8601 with `Z` or an offset, whose offset then wins over `timezone`.
+ * Decisions:
+ * - A date without a time of day is refused: a call at midnight is never what was meant.
+ * - A wall-clock time that does not exist in `timezone` (skipped by a move to summer time) is refused,
+ *   not shifted: moving a call by an hour without asking is worse than asking.
+ * - A time that happens twice (clocks moved back) is read as the later one, standard time (luxon's choice).
+ * - Fractions of a second are rounded to the second, as date cells are.
+ * - Two-digit years are 20yy.
+ * - The past is judged only when the caller passes `now`: mapping has no clock of its own.
+ */
+
+export type ScheduleTimeFormat = "yyyy-mm-dd hh:mm:ss" | "dd-mm-yyyy hh:mm:ss";
+
+export interface ScheduleOptions {
+  /** IANA zone in which times written without an offset are read. */
+  readonly timezone: string;
+  /** IANA zone of the Calltouch project: the time is sent in it. */
+  readonly calltouchTimezone: string;
+  /** Wire format. @default "yyyy-mm-dd hh:mm:ss" */
+  readonly format?: ScheduleTimeFormat;
+  /** Epoch milliseconds. When given, a time before it is a problem; when omitted, the past is not judged. */
+  readonly now?: number;
+}
+
+export type ScheduleResult =
+  | { readonly ok: true; readonly value: string }
+  | { readonly ok: false; readonly message: string };
+
+interface WallClock {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+const EXAMPLE = "01.02.2026 10:00 or 2026-02-01 10:00";
+const RU_DATE_TIME = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const ISO_LOCAL = /^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?$/i;
+const WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})([.,]\d+)?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
+const DATE_ONLY = /^(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})$/;
+const WIRE_FORMATS: Record<ScheduleTimeFormat, string> = {
+  "yyyy-mm-dd hh:mm:ss": "yyyy-MM-dd HH:mm:ss",
+  "dd-mm-yyyy hh:mm:ss": "dd-MM-yyyy HH:mm:ss",
+};
+
+const fail = (message: string): ScheduleResult => ({ ok: false, message });
+
+export function parseScheduleTime(cell: Cell, options: ScheduleOptions): ScheduleResult {
+  if (cell === null) return fail("scheduleTime is empty");
+  if (typeof cell === "number") {
+    return fail(
+      `expected a date and time such as ${EXAMPLE}, got the number ${cell}; format the column as a date`,
+    );
+  }
+  if (typeof cell === "boolean")
+    return fail(`expected a date and time such as ${EXAMPLE}, got ${cell ? "TRUE" : "FALSE"}`);
+  if (isErrorCell(cell)) return fail(`the cell shows an error (${cell.text})`);
+  if (isDateCell(cell)) {
+    const wall = parseWallClockCell(cell.wallClock);
+    const shown = cell.wallClock.replace("T", " ");
+    if (wall === undefined) return fail(`${quoteValue(shown)} is not a real date and time`);
+    return inZone(wall, shown, options);
+  }
+  return fromText(cell.trim(), options);
+}
+
+function fromText(text: string, options: ScheduleOptions): ScheduleResult {
+  if (text === "") return fail("scheduleTime is empty");
+  const withOffset = WITH_OFFSET.exec(text);
+  if (withOffset !== null) {
+    const [, year, month, day, hour, minute, second, fraction, offset] = withOffset;
+    const wall = {
+      year: +year!,
+      month: +month!,
+      day: +day!,
+      hour: +hour!,
+      minute: +minute!,
+      second: +(second ?? 0),
+    };
+    if (!isRealWallClock(wall)) return fail(`${quoteValue(text)} is not a real date and time`);
+    const iso = `${year}-${month}-${day}T${hour}:${minute}:${second ?? "00"}${(fraction ?? "").replace(",", ".")}`;
+    const parsed = DateTime.fromISO(`${iso}${offset!.toUpperCase()}`, { setZone: true });
+    if (!parsed.isValid) return fail(`${quoteValue(text)} is not a real date and time`);
+    return finish(roundToSecond(parsed), text, options);
+  }
+  const ru = RU_DATE_TIME.exec(text);
+  if (ru !== null) {
+    const [, day, month, year, hour, minute, second] = ru;
+    return fromParts(
+      text,
+      {
+        year: fullYear(year!),
+        month: +month!,
+        day: +day!,
+        hour: +hour!,
+        minute: +minute!,
+        second: +(second ?? 0),
+      },
+      options,
+    );
+  }
+  const iso = ISO_LOCAL.exec(text);
+  if (iso !== null) {
+    const [, year, month, day, hour, minute, second] = iso;
+    return fromParts(
+      text,
+      { year: +year!, month: +month!, day: +day!, hour: +hour!, minute: +minute!, second: +(second ?? 0) },
+      options,
+    );
+  }
+  if (DATE_ONLY.test(text)) return fail(`${quoteValue(text)} has no time of day; write it as ${text} 10:00`);
+  return fail(`expected a date and time such as ${EXAMPLE}, got ${quoteValue(text)}`);
+}
+
+function fromParts(text: string, wall: WallClock, options: ScheduleOptions): ScheduleResult {
+  if (!isRealWallClock(wall)) return fail(`${quoteValue(text)} is not a real date and time`);
+  return inZone(wall, text, options);
+}
+
+function inZone(wall: WallClock, shown: string, options: ScheduleOptions): ScheduleResult {
+  const local = DateTime.fromObject({ ...wall }, { zone: options.timezone });
+  if (!local.isValid) return fail(`${quoteValue(shown)} cannot be read in the time zone ${options.timezone}`);
+  if (local.hour !== wall.hour || local.minute !== wall.minute) {
+    return fail(
+      `${quoteValue(shown)} does not exist in ${options.timezone}: the clocks were moved forward then`,
+    );
+  }
+  return finish(local, shown, options);
+}
+
+function finish(moment: DateTime, shown: string, options: ScheduleOptions): ScheduleResult {
+  if (options.now !== undefined && moment.toMillis() < options.now)
+    return fail(`${quoteValue(shown)} is in the past`);
+  const wire = WIRE_FORMATS[options.format ?? "yyyy-mm-dd hh:mm:ss"];
+  return { ok: true, value: moment.setZone(options.calltouchTimezone).toFormat(wire) };
+}
+
+/** Every part in range and the day exists in its month (31.02 does not; 29.02 only in leap years). */
+function isRealWallClock(w: WallClock): boolean {
+  if (w.hour > 23 || w.minute > 59 || w.second > 59) return false;
+  // UTC has no gaps, so this checks the calendar alone; luxon refuses a day past the month's end.
+  return DateTime.fromObject({ year: w.year, month: w.month, day: w.day }, { zone: "utc" }).isValid;
+}
+
+function parseWallClockCell(wallClock: string): WallClock | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(wallClock);
+  if (m === null) return undefined;
+  const [, year, month, day, hour, minute, second] = m;
+  const wall = { year: +year!, month: +month!, day: +day!, hour: +hour!, minute: +minute!, second: +second! };
+  return isRealWallClock(wall) ? wall : undefined;
+}
+
+function fullYear(year: string): number {
+  return year.length === 2 ? 2000 + Number(year) : Number(year);
+}
+
+function roundToSecond(moment: DateTime): DateTime {
+  return moment.millisecond >= 500 ? moment.plus({ seconds: 1 }).startOf("second") : moment.startOf("second");
+}
