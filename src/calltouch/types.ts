@@ -74,14 +74,35 @@ export type Decision =
     }
   /** 10007: retry after a long delay, at the end of the campaign. */
   | { readonly action: "retry-later"; readonly code: number; readonly message: string }
-  /** The row is failed; `invalid` when Calltouch says the data itself is wrong (10013). */
-  | { readonly action: "fail"; readonly code?: number | string; readonly message: string; readonly invalid?: boolean }
+  /**
+   * The row is failed; `invalid` when Calltouch says the data itself is wrong (10013). `bug`: the
+   * request ctdial built was malformed (code 1): log it loudly. `advice`: one sentence for the user,
+   * kept apart from `message`, which stays Calltouch's text verbatim.
+   */
+  | {
+      readonly action: "fail";
+      readonly code?: number | string;
+      readonly message: string;
+      readonly invalid?: boolean;
+      readonly bug?: boolean;
+      readonly advice?: string;
+    }
   /** The answer was lost after the request was written: maybe created; never retried automatically. */
   | { readonly action: "unknown"; readonly code?: number | string; readonly message: string }
-  /** 10003: stop every row with this routeKey. */
-  | { readonly action: "stop-route"; readonly code: number; readonly message: string }
+  /** 10003: stop every row with this routeKey. `advice` is one sentence saying what to do. */
+  | {
+      readonly action: "stop-route";
+      readonly code: number;
+      readonly message: string;
+      readonly advice?: string;
+    }
   /** 10001, 10002, refused token: stop the whole campaign. `advice` is one sentence saying what to do. */
-  | { readonly action: "stop-campaign"; readonly code: number | string; readonly message: string; readonly advice: string };
+  | {
+      readonly action: "stop-campaign";
+      readonly code: number | string;
+      readonly message: string;
+      readonly advice: string;
+    };
 
 /** The seam between the dispatcher and HTTP: one request in, one outcome out. */
 export interface CalltouchClient {
