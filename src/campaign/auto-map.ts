@@ -1,0 +1,123 @@
+import { ConfigError } from "../errors.js";
+import { didYouMean } from "./did-you-mean.js";
+import { type Campaign, MAX_FIELDS, type MappedField, type Mapping } from "./schema.js";
+import { fieldForHeader } from "./synonyms.js";
+
+/**
+ * Mapping by header names, for files without a campaign mapping (CONTRACT.md "Campaign file"):
+ * recognised headers go to their Calltouch field, every other column becomes a field named by its
+ * header, at most 5 of them. Pure: headers in, a mapping or every problem out.
+ */
+
+export interface AutoMapResult {
+  /** Present when there are no problems. */
+  readonly mapping?: Mapping;
+  /** Headers recognised as a Calltouch field, in the file's order. */
+  readonly recognised: readonly { readonly field: MappedField; readonly header: string }[];
+  /** Headers that would be sent as `fields` (name = header), in the file's order. */
+  readonly asFields: readonly string[];
+  /** Sentences for the user; empty when `mapping` is set. */
+  readonly problems: readonly string[];
+}
+
+/** ctdial's own report columns: a report fed back in as a source must not send them as fields. */
+const OWN_COLUMN = /^ctdial_/i;
+
+export function autoMap(headers: readonly string[]): AutoMapResult {
+  const recognised: { field: MappedField; header: string }[] = [];
+  const asFields: string[] = [];
+  for (const raw of headers) {
+    const header = raw.trim();
+    if (header === "" || OWN_COLUMN.test(header)) continue;
+    const field = fieldForHeader(header);
+    if (field === undefined) asFields.push(header);
+    else recognised.push({ field, header });
+  }
+
+  const problems: string[] = [];
+  const byField = new Map<MappedField, string[]>();
+  for (const { field, header } of recognised) byField.set(field, [...(byField.get(field) ?? []), header]);
+  for (const [field, found] of byField) {
+    if (found.length > 1) {
+      problems.push(
+        `columns ${found.join(", ")} could all be ${field}; set mapping.${field} to the one to use`,
+      );
+    }
+  }
+  if (!byField.has("phone")) {
+    const present = headers.filter((header) => header.trim() !== "").join(", ") || "no columns";
+    problems.push(
+      `no phone column found; the file has: ${present}. Name the phone column Телефон or set mapping.phone`,
+    );
+  }
+  if (asFields.length > MAX_FIELDS) {
+    problems.push(
+      `${asFields.length} columns would be sent as fields, but Calltouch takes at most ${MAX_FIELDS}: ` +
+        `${asFields.join(", ")}. List the ones to send in mapping.fields of a campaign file ` +
+        "(ctdial init <source> writes one)",
+    );
+  }
+  for (const header of asFields) {
+    if (header.length > 255)
+      problems.push(`column "${header.slice(0, 40)}…" has a name over 255 characters; rename it`);
+  }
+  if (problems.length > 0) return { recognised, asFields, problems };
+
+  const mapping: Record<string, unknown> = {};
+  for (const { field, header } of recognised) mapping[field] = header;
+  if (asFields.length > 0) mapping.fields = Object.fromEntries(asFields.map((header) => [header, header]));
+  return { mapping: mapping as Mapping, recognised, asFields, problems };
+}
+
+/**
+ * The mapping a run uses: the campaign's own, checked against the file's headers, else the automatic
+ * one. Every problem at once, as a ConfigError. The returned mapping names columns exactly as the file
+ * spells them, so later lookups need no case folding.
+ */
+export function effectiveMapping(
+  headers: readonly string[],
+  campaign: Pick<Campaign, "mapping"> | undefined,
+): Mapping {
+  if (campaign?.mapping !== undefined) return checkedMapping(headers, campaign.mapping);
+  const auto = autoMap(headers);
+  if (auto.mapping === undefined)
+    throw new ConfigError("cannot map the columns by their names:", auto.problems);
+  return auto.mapping;
+}
+
+/** CONTRACT.md: headers in a mapping are matched trimmed and case-insensitively (and ё = е). */
+function sameHeader(header: string): string {
+  return header.trim().toLowerCase().replace(/ё/g, "е");
+}
+
+function checkedMapping(headers: readonly string[], mapping: Mapping): Mapping {
+  const byName = new Map<string, string>();
+  for (const header of headers)
+    if (!byName.has(sameHeader(header))) byName.set(sameHeader(header), header.trim());
+  const problems: string[] = [];
+  const find = (path: string, wanted: string): string => {
+    const found = byName.get(sameHeader(wanted));
+    if (found !== undefined) return found;
+    const guess = didYouMean(wanted, headers);
+    problems.push(
+      `${path}: no column "${wanted}" in the file${guess === undefined ? "" : ` (did you mean ${guess}?)`}`,
+    );
+    return wanted;
+  };
+
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(mapping)) {
+    if (key === "fields" || typeof value !== "string") continue;
+    result[key] = find(`mapping.${key}`, value);
+  }
+  if (mapping.fields !== undefined) {
+    result.fields = Object.fromEntries(
+      Object.entries(mapping.fields).map(([name, column]) => [name, find(`mapping.fields.${name}`, column)]),
+    );
+  }
+  if (problems.length > 0) {
+    const present = headers.join(", ");
+    throw new ConfigError(`the mapping names columns the file does not have (it has: ${present}):`, problems);
+  }
+  return result as Mapping;
+}
