@@ -1,0 +1,179 @@
+/**
+ * Decodes one worksheet's XML (`xl/worksheets/sheetN.xml`) into rows of cells, streaming.
+ *
+ * We decode cells ourselves rather than take exceljs's streaming Row objects because its
+ * WorksheetReader loses what a person sees in these cases (exceljs 4.4, lib/stream/xlsx/
+ * worksheet-reader.js), none of which can be repaired after the fact:
+ *  - an inline string with several rich-text runs keeps only the last run;
+ *  - a formula whose cached result is an error (`t="e"`, e.g. =NA()) becomes NaN, losing `#N/A`;
+ *  - a formula whose cached result is a boolean (`t="b"`) becomes the number 1 or 0;
+ *  - a formula whose result is formatted as a date stays a serial number (only plain cells are
+ *    checked against the date format);
+ *  - inline and formula strings are entity-decoded twice (the text `&lt;` reads as `<`);
+ *  - `_xHHHH_` escapes are left in, `t="d"` (ISO date) cells are read as numbers, and cells or
+ *    rows without an `r` attribute, or tags with a namespace prefix, break it.
+ * A cell's value is its cached `<v>` (or `<is>`) read by its type `t`, whether or not it has a
+ * formula: that is what the spreadsheet program last showed.
+ */
+
+import type { Cell } from "./types.js";
+import { columnIndexOf, decodeOoxmlEscapes, isoToWallClock, serialToWallClock } from "./xlsx-cells.js";
+import type { ParseSax, SaxTag } from "./xlsx-exceljs.js";
+import { localName, StringItemText } from "./xlsx-strings.js";
+
+export interface SheetContext {
+  readonly sharedStrings: readonly (string | null)[];
+  readonly date1904: boolean;
+  /** Whether the cell style (the `s` attribute, an index into cellXfs) has a date/time number format. */
+  isDateStyle(styleIndex: number): boolean;
+}
+
+/** One `<row>`: cells by 0-based column index, `null` where the sheet has nothing. */
+export interface SheetRow {
+  readonly rowNumber: number;
+  readonly cells: Cell[];
+}
+
+/** A cell whose formula was never calculated (files written by libraries, not by Excel or Calc). */
+export const UNCALCULATED_FORMULA: Cell = { type: "error", text: "formula with no saved result" };
+
+interface CellState {
+  ref: string;
+  column: number;
+  type: string;
+  style: number;
+  hasFormula: boolean;
+  hasValue: boolean;
+  value: string[];
+  hasInline: boolean;
+}
+
+function decodeNumber(text: string, state: CellState, context: SheetContext): Cell {
+  const trimmed = text.trim();
+  const number = trimmed === "" ? Number.NaN : Number(trimmed);
+  if (Number.isNaN(number)) return text === "" ? null : text;
+  if (context.isDateStyle(state.style)) {
+    const wallClock = serialToWallClock(number, context.date1904);
+    if (wallClock !== undefined) return { type: "date", wallClock };
+  }
+  return number;
+}
+
+function decodeCell(state: CellState, inline: StringItemText, context: SheetContext): Cell {
+  if (state.type === "inlineStr" && state.hasInline) return inline.result();
+  if (!state.hasValue) return state.hasFormula ? UNCALCULATED_FORMULA : null;
+  const text = state.value.length === 1 ? state.value[0]! : state.value.join("");
+  switch (state.type) {
+    case "s": {
+      const index = Number(text.trim());
+      const shared = context.sharedStrings[index];
+      if (!Number.isInteger(index) || shared === undefined) {
+        throw new Error(
+          `cell ${state.ref} refers to shared string ${text.trim()}, which the file does not have`,
+        );
+      }
+      return shared;
+    }
+    case "str":
+    case "inlineStr":
+      return text === "" ? null : decodeOoxmlEscapes(text);
+    case "b":
+      return text.trim() === "1" || text.trim().toLowerCase() === "true";
+    case "e":
+      return { type: "error", text: text.trim() };
+    case "d": {
+      const wallClock = isoToWallClock(text);
+      return wallClock === undefined ? text : { type: "date", wallClock };
+    }
+    default:
+      return decodeNumber(text, state, context);
+  }
+}
+
+function startCell(tag: SaxTag, previousColumn: number): CellState {
+  const ref = tag.attributes.r ?? "";
+  const fromRef = ref === "" ? -1 : columnIndexOf(ref);
+  const style = Number.parseInt(tag.attributes.s ?? "0", 10);
+  return {
+    ref,
+    column: fromRef >= 0 ? fromRef : previousColumn + 1,
+    type: tag.attributes.t ?? "n",
+    style: Number.isNaN(style) ? 0 : style,
+    hasFormula: false,
+    hasValue: false,
+    value: [],
+    hasInline: false,
+  };
+}
+
+/** Rows of the sheet in file order (empty ones included); stops at the end of `<sheetData>`. */
+export async function* readSheetRows(
+  parseSax: ParseSax,
+  chunks: AsyncIterable<Buffer | string>,
+  context: SheetContext,
+): AsyncGenerator<SheetRow> {
+  const inline = new StringItemText();
+  let inSheetData = false;
+  let row: SheetRow | undefined;
+  let previousRow = 0;
+  let previousColumn = -1;
+  let cell: CellState | undefined;
+  let inValue = false;
+  let inInline = false;
+
+  for await (const events of parseSax(chunks)) {
+    for (const event of events) {
+      if (event.eventType === "text") {
+        if (inValue) cell?.value.push(event.value);
+        else if (inInline) inline.text(event.value);
+        continue;
+      }
+      const local = localName(event.value.name);
+      if (event.eventType === "opentag") {
+        if (inInline) {
+          inline.open(local);
+        } else if (local === "sheetData") {
+          inSheetData = true;
+        } else if (local === "row" && inSheetData) {
+          const r = Number.parseInt(event.value.attributes.r ?? "", 10);
+          row = { rowNumber: Number.isNaN(r) ? previousRow + 1 : r, cells: [] };
+          previousColumn = -1;
+        } else if (local === "c" && row) {
+          cell = startCell(event.value, previousColumn);
+        } else if (cell) {
+          if (local === "v") {
+            inValue = true;
+            cell.hasValue = true;
+          } else if (local === "f") {
+            cell.hasFormula = true;
+          } else if (local === "is") {
+            inInline = true;
+            cell.hasInline = true;
+            inline.reset();
+          }
+        }
+        continue;
+      }
+      // closetag
+      if (local === "is" && inInline) {
+        inInline = false;
+      } else if (inInline) {
+        inline.close(local);
+      } else if (local === "v") {
+        inValue = false;
+      } else if (local === "c" && cell && row) {
+        const value = decodeCell(cell, inline, context);
+        if (value !== null) row.cells[cell.column] = value;
+        previousColumn = cell.column;
+        cell = undefined;
+      } else if (local === "row" && row) {
+        const done = row;
+        previousRow = done.rowNumber;
+        row = undefined;
+        yield { rowNumber: done.rowNumber, cells: Array.from(done.cells, (c) => c ?? null) };
+      } else if (local === "sheetData") {
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The text of an OOXML string item, as the cell shows it: a shared string `<si>` or an inline
+ * string `<is>`. Both hold either one `<t>` or several rich-text runs `<r><rPr/><t/></r>`, and may
+ * carry phonetic guides `<rPh><t/></rPh>` that are not part of the visible text.
+ *
+ * exceljs's streaming reader gets this wrong in three ways, which is why we collect it here:
+ * inline strings keep only the last run (each `<t>` restarts the value), a phonetic guide replaces
+ * the shared string's text, and whitespace between tags of an indented sharedStrings.xml is glued
+ * onto the text. Only text inside `<t>` counts; `_xHHHH_` escapes are decoded.
+ */
+import { decodeOoxmlEscapes } from "./xlsx-cells.js";
+import type { ParseSax } from "./xlsx-exceljs.js";
+
+/** Local name of a possibly prefixed tag (`x:t` -> `t`): some writers use a namespace prefix. */
+export function localName(name: string): string {
+  const colon = name.indexOf(":");
+  return colon === -1 ? name : name.slice(colon + 1);
+}
+
+export class StringItemText {
+  private parts: string[] = [];
+  private textDepth = 0;
+  private phoneticDepth = 0;
+
+  reset(): void {
+    this.parts = [];
+    this.textDepth = 0;
+    this.phoneticDepth = 0;
+  }
+
+  open(local: string): void {
+    if (local === "rPh") this.phoneticDepth++;
+    else if (local === "t" && this.phoneticDepth === 0) this.textDepth++;
+  }
+
+  close(local: string): void {
+    if (local === "rPh") this.phoneticDepth = Math.max(0, this.phoneticDepth - 1);
+    else if (local === "t" && this.textDepth > 0) this.textDepth--;
+  }
+
+  text(value: string): void {
+    if (this.textDepth > 0) this.parts.push(value);
+  }
+
+  /** The visible text; `null` for an empty string, which a person cannot tell from an empty cell. */
+  result(): string | null {
+    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join("");
+    return text === "" ? null : decodeOoxmlEscapes(text);
+  }
+}
+
+/** Every `<si>` of xl/sharedStrings.xml in order, as visible text. */
+export async function readSharedStrings(
+  parseSax: ParseSax,
+  chunks: AsyncIterable<Buffer | string>,
+): Promise<(string | null)[]> {
+  const strings: (string | null)[] = [];
+  const item = new StringItemText();
+  let inItem = false;
+  for await (const events of parseSax(chunks)) {
+    for (const event of events) {
+      if (event.eventType === "text") {
+        if (inItem) item.text(event.value);
+        continue;
+      }
+      const local = localName(event.value.name);
+      if (event.eventType === "opentag") {
+        if (local === "si") {
+          item.reset();
+          inItem = true;
+        } else if (inItem) {
+          item.open(local);
+        }
+      } else if (local === "si") {
+        strings.push(item.result());
+        inItem = false;
+      } else if (inItem) {
+        item.close(local);
+      }
+    }
+  }
+  return strings;
+}

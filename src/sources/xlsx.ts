@@ -1,0 +1,113 @@
+/**
+ * The XLSX source: one worksheet of an .xlsx workbook, streamed row by row, each cell as the
+ * person who made the file sees it (see xlsx-sheet-reader.ts for how, and for the exceljs
+ * streaming-reader bugs this works around). Headers are the first non-empty row.
+ */
+import { createReadStream } from "node:fs";
+import { InputError, isCtdialError } from "../errors.js";
+import { type Cell, isBlank, type Source, type SourceRow } from "./types.js";
+import { createWorkbookReader } from "./xlsx-exceljs.js";
+import { assertCellsHaveHeaders, assertUniqueHeaders, headerNames } from "./xlsx-headers.js";
+import type { SheetRow } from "./xlsx-sheet-reader.js";
+import { assertLooksLikeXlsx } from "./xlsx-sniff.js";
+import { type SheetStart, streamWorksheet } from "./xlsx-workbook.js";
+
+export interface OpenXlsxOptions {
+  /** The tab to read, by name (trimmed; case-insensitive if no exact match). Default: the first visible tab. */
+  sheet?: string;
+}
+
+/** What went wrong inside exceljs / the zip / the XML, said in the terms of the user's file. */
+function damaged(file: string, error: unknown): InputError {
+  const reason = error instanceof Error ? error.message : String(error);
+  if (/FILE_ENDED|unexpected end|premature/i.test(reason)) {
+    return new InputError(
+      `${file} is incomplete (the file ends too early; was a download or copy interrupted?); get the file again or save it again from Excel.`,
+      { cause: error },
+    );
+  }
+  return new InputError(
+    `${file} is damaged and cannot be read as an .xlsx workbook (${reason}); open it in Excel or LibreOffice and save it again.`,
+    { cause: error },
+  );
+}
+
+function isEmptyRow(cells: readonly Cell[]): boolean {
+  return cells.every((cell) => isBlank(cell));
+}
+
+/** Wraps the raw stream so that everything it throws is a one-sentence InputError. */
+async function* userFacing(
+  items: AsyncGenerator<SheetStart | SheetRow>,
+  file: string,
+): AsyncGenerator<SheetStart | SheetRow> {
+  try {
+    yield* items;
+  } catch (error) {
+    throw isCtdialError(error) ? error : damaged(file, error);
+  }
+}
+
+export async function openXlsx(path: string, options: OpenXlsxOptions = {}): Promise<Source> {
+  await assertLooksLikeXlsx(path);
+  const input = createReadStream(path);
+  // A read error after the first bytes (the file vanished, a bad disk) surfaces through the zip parser.
+  input.on("error", () => {});
+  const items = userFacing(streamWorksheet(createWorkbookReader(input), options.sheet, path), path);
+  const close = async (): Promise<void> => {
+    try {
+      await items.return(undefined);
+    } finally {
+      input.destroy();
+    }
+  };
+
+  try {
+    let sheetName = "";
+    let headerRow: SheetRow | undefined;
+    for (let next = await items.next(); !next.done; next = await items.next()) {
+      const item = next.value;
+      if ("sheetName" in item) sheetName = item.sheetName;
+      else if (!isEmptyRow(item.cells)) {
+        headerRow = item;
+        break;
+      }
+    }
+    if (headerRow === undefined) {
+      throw new InputError(
+        `${path}: sheet ${sheetName} is empty; put a header row and the clients' rows into it.`,
+        {
+          code: "E_EMPTY",
+        },
+      );
+    }
+    const where = `${path}, sheet ${sheetName}`;
+    const headers = headerNames(headerRow.cells);
+    const headerRowNumber = headerRow.rowNumber;
+    assertUniqueHeaders(headers, headerRowNumber, where);
+
+    let started = false;
+    async function* rows(): AsyncGenerator<SourceRow> {
+      for await (const item of items) {
+        if ("sheetName" in item || isEmptyRow(item.cells)) continue;
+        assertCellsHaveHeaders(headers, headerRowNumber, item, where);
+        yield item;
+      }
+    }
+    return {
+      kind: "xlsx",
+      headers,
+      headerRowNumber,
+      sheetName,
+      rows() {
+        if (started) throw new Error("rows() of an XLSX source can be iterated only once");
+        started = true;
+        return rows();
+      },
+      close,
+    };
+  } catch (error) {
+    await close().catch(() => {});
+    throw error;
+  }
+}
