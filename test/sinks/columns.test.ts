@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import type { RowOutcome } from "../../src/outcome.js";
+import { outcomeCells, REPORT_COLUMNS } from "../../src/sinks/columns.js";
+
+describe("REPORT_COLUMNS", () => {
+  it("are the six columns of CONTRACT.md in order", () => {
+    expect(REPORT_COLUMNS).toEqual([
+      "ctdial_status",
+      "ctdial_error_code",
+      "ctdial_error",
+      "ctdial_request_id",
+      "ctdial_sent_at",
+      "ctdial_attempts",
+    ]);
+  });
+});
+
+describe("outcomeCells", () => {
+  const cases: [string, RowOutcome, (string | number | null)[]][] = [
+    ["would-send: the status only", { status: "would-send" }, ["would-send", null, null, null, null, null]],
+    [
+      "invalid: every problem, each naming its column",
+      {
+        status: "invalid",
+        problems: [
+          { column: "Телефон", message: "8-800 numbers cannot be dialed" },
+          { message: "the row has an error cell" },
+        ],
+      },
+      [
+        "invalid",
+        null,
+        "column Телефон: 8-800 numbers cannot be dialed; the row has an error cell",
+        null,
+        null,
+        null,
+      ],
+    ],
+    [
+      "skipped: the reason",
+      { status: "skipped", reason: "duplicate of row 4" },
+      ["skipped", null, "duplicate of row 4", null, null, null],
+    ],
+    ["pending without a reason", { status: "pending" }, ["pending", null, null, null, null, null]],
+    [
+      "pending with a reason and attempts",
+      { status: "pending", reason: "the campaign stopped: 10001", attempts: 2 },
+      ["pending", null, "the campaign stopped: 10001", null, null, 2],
+    ],
+    [
+      "sent: request id, time and attempts",
+      { status: "sent", requestId: 123456, sentAt: "2026-03-01T10:00:00+03:00", attempts: 1 },
+      ["sent", null, null, 123456, "2026-03-01T10:00:00+03:00", 1],
+    ],
+    [
+      "failed: code and Calltouch's message verbatim",
+      { status: "failed", code: 10013, message: "Номер телефона невалиден", attempts: 1 },
+      ["failed", 10013, "Номер телефона невалиден", null, null, 1],
+    ],
+    [
+      "failed without a code",
+      { status: "failed", message: "connection refused", attempts: 6 },
+      ["failed", null, "connection refused", null, null, 6],
+    ],
+    [
+      "unknown: the lost answer's reason",
+      { status: "unknown", code: "ECONNRESET", message: "the answer was lost", attempts: 1 },
+      ["unknown", "ECONNRESET", "the answer was lost", null, null, 1],
+    ],
+  ];
+
+  it.each(cases)("%s", (_name, outcome, expected) => {
+    const cells = outcomeCells(outcome);
+    expect(cells).toEqual(expected);
+    expect(cells).toHaveLength(REPORT_COLUMNS.length);
+  });
+});
