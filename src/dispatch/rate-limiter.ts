@@ -23,7 +23,7 @@ export interface RateLimiterOptions {
   rate: number;
   /** @default 1000 */
   windowMs?: number;
-  /** Slack added to the window when spacing starts. @default 20 */
+  /** Slack added to the window when spacing starts; keep it above 0 (see above). @default 20 */
   marginMs?: number;
   /**
    * Most tasks running at once. Several, so the start rate is not capped by the API's latency
@@ -152,11 +152,13 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       return;
     }
     queue.pause();
-    // Not unref'd: while tasks wait for it, this timer is what keeps the process alive.
     holdTimer = setTimeout(() => {
       holdTimer = undefined;
       queue.start();
     }, delay);
+    // A hold with nothing waiting must not keep a finished process alive; schedule() refs it again,
+    // because then this timer is the only thing that will ever start the waiting task.
+    if (waiting.size === 0) holdTimer.unref();
   }
 
   return {
@@ -181,6 +183,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
           onAbort: () => entry.controller.abort(signal?.reason),
         };
         signal?.addEventListener("abort", entry.onAbort, { once: true });
+        holdTimer?.ref();
         waiting.add(entry);
         enqueue(entry);
       });

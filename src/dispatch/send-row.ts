@@ -198,7 +198,9 @@ async function backOff(
   decision: Extract<Decision, { action: "retry" }>,
   ctx: RowContext,
 ): Promise<boolean> {
-  if (decision.slowDown) ctx.limiter.slowDown(decision.retryAfterMs ?? SLOW_DOWN_MS);
+  // Capped: a Retry-After of minutes would otherwise freeze every campaign sharing the limiter.
+  if (decision.slowDown)
+    ctx.limiter.slowDown(Math.min(decision.retryAfterMs ?? SLOW_DOWN_MS, ctx.retry.maxDelayMs));
   if (ctx.control.stopping) {
     await ctx.finish(row, pending(row, decision.message));
     return false;

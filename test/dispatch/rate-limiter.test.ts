@@ -1,0 +1,214 @@
+import fc from "fast-check";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createRateLimiter } from "../../src/dispatch/rate-limiter.js";
+
+/** Most starts that fall into any closed window [t, t + windowMs]. */
+function busiestWindow(starts: readonly number[], windowMs: number): number {
+  const sorted = [...starts].sort((a, b) => a - b);
+  let most = 0;
+  let left = 0;
+  for (let right = 0; right < sorted.length; right++) {
+    while (sorted[right]! - sorted[left]! > windowMs) left++;
+    most = Math.max(most, right - left + 1);
+  }
+  return most;
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+describe("busiestWindow (the checker itself)", () => {
+  it("counts starts that are exactly one window apart as one window", () => {
+    expect(busiestWindow([0, 250, 500, 750, 1000], 1000)).toBe(5);
+    expect(busiestWindow([0, 250, 500, 750, 1001], 1000)).toBe(4);
+    expect(busiestWindow([999, 1000, 1001, 1002, 1003, 1004], 1000)).toBe(6);
+  });
+});
+
+describe("createRateLimiter with fake timers", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("never lets more than `rate` starts into any window, whatever arrives when", async () => {
+    const job = fc.record({
+      arriveAfter: fc.integer({ min: 0, max: 1500 }),
+      runsFor: fc.integer({ min: 0, max: 900 }),
+      slowDown: fc.option(fc.integer({ min: 1, max: 1500 }), { freq: 8 }),
+      newRate: fc.option(fc.constantFrom(1, 2.5, 4, 5), { freq: 10 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(1, 2, 2.5, 3, 4, 5),
+        // A margin of 0 puts the (rate+1)th start exactly one window after the first: on the edge of a closed window.
+        fc.integer({ min: 1, max: 40 }),
+        fc.array(job, { minLength: 1, maxLength: 40 }),
+        async (rate, marginMs, jobs) => {
+          vi.setSystemTime(0);
+          const limiter = createRateLimiter({ rate, marginMs });
+          const seen: number[] = [];
+          let fastest = rate;
+          for (const { arriveAfter, runsFor, slowDown, newRate } of jobs) {
+            if (newRate !== null) fastest = Math.max(fastest, newRate);
+            setTimeout(() => {
+              if (slowDown !== null) limiter.slowDown(slowDown);
+              if (newRate !== null) limiter.setRate(newRate);
+              void limiter.schedule(async () => {
+                seen.push(Date.now());
+                await wait(runsFor);
+              });
+            }, arriveAfter);
+          }
+          await vi.runAllTimersAsync();
+          await limiter.onIdle();
+          expect(seen).toHaveLength(jobs.length);
+          expect(limiter.stats().starts).toEqual(seen);
+          expect(busiestWindow(seen, 1000)).toBeLessThanOrEqual(Math.ceil(fastest));
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+
+  it("starts the first task at once and spreads the rest evenly instead of bursting", async () => {
+    vi.setSystemTime(0);
+    const limiter = createRateLimiter({ rate: 5 });
+    expect(limiter.intervalMs).toBe(204);
+    const starts: number[] = [];
+    const done = Array.from({ length: 8 }, () => limiter.schedule(async () => starts.push(Date.now())));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(starts).toEqual([0]);
+    await vi.runAllTimersAsync();
+    await Promise.all(done);
+    expect(starts).toEqual([0, 204, 408, 612, 816, 1020, 1224, 1428]);
+  });
+
+  it("keeps several requests in flight so a slow API does not lower the start rate", async () => {
+    vi.setSystemTime(0);
+    const limiter = createRateLimiter({ rate: 5, concurrency: 3 });
+    let running = 0;
+    let most = 0;
+    const done = Array.from({ length: 9 }, () =>
+      limiter.schedule(async () => {
+        running++;
+        most = Math.max(most, running);
+        await wait(500);
+        running--;
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(450);
+    expect(limiter.stats()).toMatchObject({ started: 3, inFlight: 3 });
+    await vi.runAllTimersAsync();
+    await Promise.all(done);
+    expect(most).toBe(3);
+  });
+
+  it("holds every waiting task during a slow-down, not only the one that was refused", async () => {
+    vi.setSystemTime(0);
+    const limiter = createRateLimiter({ rate: 5 });
+    const starts: number[] = [];
+    const task = () => limiter.schedule(async () => starts.push(Date.now()));
+    const first = task();
+    await vi.advanceTimersByTimeAsync(10);
+    limiter.slowDown(1000);
+    const rest = [task(), task(), task()];
+    await vi.runAllTimersAsync();
+    await Promise.all([first, ...rest]);
+    expect(starts).toEqual([0, 1010, 1214, 1418]);
+    expect(limiter.stats().slowDowns).toBe(1);
+  });
+
+  it("changes the rate for waiting tasks, keeping their order and the new spacing from the last start", async () => {
+    vi.setSystemTime(0);
+    const limiter = createRateLimiter({ rate: 5 });
+    const starts: [number, number][] = [];
+    const done = Array.from({ length: 6 }, (_, index) =>
+      limiter.schedule(async () => starts.push([index, Date.now()])),
+    );
+    await vi.advanceTimersByTimeAsync(250);
+    limiter.setRate(2);
+    expect(limiter.intervalMs).toBe(510);
+    await vi.advanceTimersByTimeAsync(1000);
+    limiter.setRate(5);
+    await vi.runAllTimersAsync();
+    await Promise.all(done);
+    expect(starts).toEqual([
+      [0, 0],
+      [1, 204],
+      [2, 714],
+      [3, 1224],
+      [4, 1428],
+      [5, 1632],
+    ]);
+  });
+
+  it("withdraws a waiting task whose signal aborts, but delivers the result of one already running", async () => {
+    vi.setSystemTime(0);
+    const limiter = createRateLimiter({ rate: 5 });
+    const controller = new AbortController();
+    const ran: string[] = [];
+    const running = limiter.schedule(
+      async () => {
+        ran.push("running");
+        await wait(300);
+        return "answer";
+      },
+      { signal: controller.signal },
+    );
+    const waiting = limiter.schedule(async () => ran.push("waiting"), { signal: controller.signal });
+    const after = limiter.schedule(async () => ran.push("after"));
+    await vi.advanceTimersByTimeAsync(50);
+    controller.abort(new Error("stop"));
+    await expect(waiting).rejects.toThrow("stop");
+    await vi.runAllTimersAsync();
+    await expect(running).resolves.toBe("answer");
+    await after;
+    expect(ran).toEqual(["running", "after"]);
+    // The withdrawn task used no slot: the next one starts one interval after the first.
+    expect(limiter.stats().starts).toEqual([0, 204]);
+    await expect(limiter.schedule(async () => 1, { signal: controller.signal })).rejects.toThrow("stop");
+  });
+});
+
+describe("createRateLimiter", () => {
+  it("passes a task's failure to its caller and goes on with the others", async () => {
+    const limiter = createRateLimiter({ rate: 5, windowMs: 20, marginMs: 0 });
+    const failing = limiter.schedule(async () => {
+      throw new Error("boom");
+    });
+    const fine = limiter.schedule(async () => "ok");
+    await expect(failing).rejects.toThrow("boom");
+    await expect(fine).resolves.toBe("ok");
+    await limiter.onIdle();
+    expect(limiter.stats()).toMatchObject({ started: 2, waiting: 0, inFlight: 0 });
+  });
+
+  it("refuses a rate outside (0, 5] with a sentence that says the limit", () => {
+    expect(() => createRateLimiter({ rate: 6 })).toThrow(
+      "the rate must be above 0 and at most 5 requests per second, got 6",
+    );
+    expect(() => createRateLimiter({ rate: 0 })).toThrow(RangeError);
+    expect(() => createRateLimiter({ rate: 5 }).setRate(Number.NaN)).toThrow(RangeError);
+  });
+
+  it("does not keep a finished process alive while held, but does while a task waits for the hold", async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((type) => type === "Timeout").length;
+    const limiter = createRateLimiter({ rate: 5 });
+    const before = timers();
+    limiter.slowDown(50);
+    expect(timers()).toBe(before);
+    const task = limiter.schedule(async () => "ran");
+    expect(timers()).toBe(before + 1);
+    await expect(task).resolves.toBe("ran");
+  });
+
+  it("keeps only the most recent start timestamps", async () => {
+    const limiter = createRateLimiter({ rate: 5, windowMs: 5, marginMs: 0, keepStarts: 3 });
+    await Promise.all(Array.from({ length: 10 }, () => limiter.schedule(async () => undefined)));
+    const { started, starts } = limiter.stats();
+    expect(started).toBe(10);
+    expect(starts).toHaveLength(3);
+  });
+});
