@@ -126,7 +126,11 @@ function xlsxValue(cell: Cell): XlsxValue {
   if (cell === null || typeof cell === "number" || typeof cell === "boolean") return cell;
   if (typeof cell === "string") return neutralizeFormula(cell);
   // exceljs turns a Date into a serial from its UTC fields; the wall clock read as UTC keeps it exact.
-  if (cell.type === "date") return new Date(`${cell.wallClock}Z`);
+  if (cell.type === "date") {
+    const date = new Date(`${cell.wallClock}Z`);
+    // A wall clock no Date can hold is kept as text rather than written as a NaN serial Excel refuses.
+    return Number.isNaN(date.getTime()) ? neutralizeFormula(cell.wallClock) : date;
+  }
   return EXCEL_ERRORS.has(cell.text) ? { error: cell.text } : neutralizeFormula(cell.text);
 }
 
@@ -135,6 +139,7 @@ function numberFormat(cell: Cell): string | undefined {
     return Number.isInteger(cell) && Math.abs(cell) >= BIG_INTEGER ? WHOLE_NUMBER_FORMAT : undefined;
   }
   if (cell === null || typeof cell !== "object" || cell.type !== "date") return undefined;
+  if (Number.isNaN(Date.parse(`${cell.wallClock}Z`))) return undefined;
   // A date without a time (a birthday, a deadline) is shown as a date, as the source showed it.
   return cell.wallClock.endsWith("T00:00:00") ? DATE_FORMAT : DATE_TIME_FORMAT;
 }

@@ -160,6 +160,16 @@ describe("openXlsxReport", () => {
     expect(values(sheet, 3001)).toEqual([2999, "would-send", null, null, null, null, null]);
   });
 
+  it("keeps a date cell no calendar holds as its text", async () => {
+    const path = join(await tempDir(), "r.xlsx");
+    const report = await openXlsxReport(path, ["Время"]);
+    await report.write(row(2, { type: "date", wallClock: "2026-02-31T25:00:00" }), { status: "would-send" });
+    await report.close();
+    const sheet = await readBack(path);
+    expect(sheet.getCell("A2").value).toBe("2026-02-31T25:00:00");
+    expect(sheet.getCell("A2").numFmt).toBeUndefined();
+  });
+
   it("abort keeps the previous report and removes the temporary file", async () => {
     const dir = await tempDir();
     const path = join(dir, "r.xlsx");
