@@ -37,6 +37,8 @@ export class CsvDecoder extends Transform {
   private carry: Buffer = Buffer.alloc(0);
   /** File offset of the first byte of `carry` (or of the next chunk when there is none). */
   private offset: number;
+  /** The first half of a surrogate pair that ended the last decoded text. */
+  private pendingSurrogate = "";
 
   /** `startOffset`: where in the file the stream starts (after a BOM), for error positions. */
   constructor(mode: DecoderMode, startOffset: number) {
@@ -63,7 +65,7 @@ export class CsvDecoder extends Transform {
   override _flush(callback: TransformCallback): void {
     try {
       this.accept(this.carry, true);
-      if (this.iconvDecoder) this.pushText(this.iconvDecoder.end() ?? "");
+      if (this.iconvDecoder) this.pushText(this.iconvDecoder.end() ?? "", true);
       callback();
     } catch (error) {
       callback(error as Error);
@@ -102,7 +104,18 @@ export class CsvDecoder extends Transform {
     if (tail > 0) this.carry = Buffer.from(data.subarray(data.length - tail));
   }
 
-  private pushText(text: string): void {
-    if (text.length > 0) this.push(Buffer.from(text, "utf8"));
+  /**
+   * A UTF-16 decoder can end a piece of text between the two halves of a surrogate pair (an emoji);
+   * encoded alone, the first half would become U+FFFD, so it waits for the second.
+   */
+  private pushText(text: string, end = false): void {
+    let whole = this.pendingSurrogate + text;
+    this.pendingSurrogate = "";
+    const last = whole.charCodeAt(whole.length - 1);
+    if (!end && last >= 0xd800 && last <= 0xdbff) {
+      this.pendingSurrogate = whole.slice(-1);
+      whole = whole.slice(0, -1);
+    }
+    if (whole.length > 0) this.push(Buffer.from(whole, "utf8"));
   }
 }
