@@ -22,6 +22,8 @@ function parseYaml(body: string, display: string): unknown {
     const message = firstLine(first.message).replace(/ at line \d+, column \d+:?$/, "");
     throw new ConfigError(`${located(display, where?.line, where?.col)}: not valid YAML: ${message}`);
   }
+  // Comments only: no document at all, which is an empty campaign (a literal `null` is not).
+  if (doc.contents === null) return {};
   return doc.toJS({ maxAliasCount: 100 });
 }
 

@@ -1,0 +1,193 @@
+import { describe, expect, it } from "vitest";
+import { autoMap, effectiveMapping } from "../../src/campaign/auto-map.js";
+import { parseCampaign } from "../../src/campaign/load.js";
+import { ConfigError } from "../../src/errors.js";
+
+describe("autoMap", () => {
+  it("recognises every name CONTRACT.md lists", () => {
+    const headers = [
+      "Телефон",
+      "utm_source",
+      "Канал",
+      "utm_campaign",
+      "Объявление",
+      "Ключевая фраза",
+      "Теги",
+      "Отдел",
+      "Время звонка",
+      "sessionId",
+      "callUrl",
+      "routeKey",
+    ];
+    const result = autoMap(headers);
+    expect(result.problems).toEqual([]);
+    expect(result.asFields).toEqual([]);
+    expect(result.mapping).toEqual({
+      phone: "Телефон",
+      utmSource: "utm_source",
+      utmMedium: "Канал",
+      utmCampaign: "utm_campaign",
+      utmContent: "Объявление",
+      utmTerm: "Ключевая фраза",
+      tags: "Теги",
+      unitId: "Отдел",
+      scheduleTime: "Время звонка",
+      sessionId: "sessionId",
+      callUrl: "callUrl",
+      routeKey: "routeKey",
+    });
+  });
+
+  it.each([
+    ["Номер телефона", "phone"],
+    ["phone", "phone"],
+    ["TEL", "phone"],
+    ["  Телефон  ", "phone"],
+    ["Телефон клиента", "phone"],
+    ["Мобильный", "phone"],
+    ["Тел.", "phone"],
+    ["Источник", "utmSource"],
+    ["utmSource", "utmSource"],
+    ["UTM-Source", "utmSource"],
+    ["Кампания", "utmCampaign"],
+    ["utm_content", "utmContent"],
+    ["utm_term", "utmTerm"],
+    ["utm_medium", "utmMedium"],
+    ["tags", "tags"],
+    ["unitId", "unitId"],
+    ["unit_id", "unitId"],
+    ["scheduleTime", "scheduleTime"],
+    ["Сессия", "sessionId"],
+    ["_ct_session_id", "sessionId"],
+    ["Страница", "callUrl"],
+    ["ВРЕМЯ ЗВОНКА", "scheduleTime"],
+    ["Ключевое слово", "utmTerm"],
+  ])("%s -> %s", (header, field) => {
+    const headers = field === "phone" ? [header] : [header, "Телефон"];
+    expect(autoMap(headers).recognised[0]).toEqual({ field, header: header.trim() });
+  });
+
+  it("reads ё as е", () => {
+    expect(autoMap(["Тёлефон"]).recognised).toEqual([{ field: "phone", header: "Тёлефон" }]);
+    expect(autoMap(["Ключевая фраза", "телефон"]).mapping?.utmTerm).toBe("Ключевая фраза");
+    expect(autoMap(["ТЕЛЕФОН"]).mapping?.phone).toBe("ТЕЛЕФОН");
+  });
+
+  it("does not take a widget-name column for routeKey", () => {
+    expect(autoMap(["Телефон", "Виджет"]).mapping).toEqual({
+      phone: "Телефон",
+      fields: { Виджет: "Виджет" },
+    });
+  });
+
+  it("sends every other column as a field named by its header", () => {
+    const result = autoMap(["Имя", "Телефон", "Город", "Источник"]);
+    expect(result.asFields).toEqual(["Имя", "Город"]);
+    expect(result.mapping).toEqual({
+      phone: "Телефон",
+      utmSource: "Источник",
+      fields: { Имя: "Имя", Город: "Город" },
+    });
+  });
+
+  it("leaves out empty headers and ctdial's own report columns", () => {
+    const result = autoMap(["Телефон", "", "Имя", "ctdial_status", "ctdial_error"]);
+    expect(result.mapping).toEqual({ phone: "Телефон", fields: { Имя: "Имя" } });
+  });
+
+  it("takes exactly 5 other columns", () => {
+    const result = autoMap(["Телефон", "a", "b", "c", "d", "e"]);
+    expect(result.problems).toEqual([]);
+    expect(Object.keys(result.mapping?.fields ?? {})).toEqual(["a", "b", "c", "d", "e"]);
+  });
+
+  it("asks for mapping.fields when more than 5 columns would be fields", () => {
+    const result = autoMap(["Телефон", "Имя", "Город", "Комментарий", "Менеджер", "Сумма", "Дата"]);
+    expect(result.mapping).toBeUndefined();
+    expect(result.problems).toEqual([
+      "6 columns would be sent as fields, but Calltouch takes at most 5: Имя, Город, Комментарий, Менеджер, Сумма, Дата. " +
+        "List the ones to send in mapping.fields of a campaign file (ctdial init <source> writes one)",
+    ]);
+  });
+
+  it("names the headers that are there when no phone column is found", () => {
+    const result = autoMap(["Имя", "Город", "Комментарий"]);
+    expect(result.mapping).toBeUndefined();
+    expect(result.problems).toEqual([
+      "no phone column found; the file has: Имя, Город, Комментарий. Name the phone column Телефон or set mapping.phone",
+    ]);
+  });
+
+  it("refuses to choose between two phone columns", () => {
+    expect(autoMap(["Телефон", "Мобильный"]).problems).toEqual([
+      "columns Телефон, Мобильный could all be phone; set mapping.phone to the one to use",
+    ]);
+  });
+
+  it("refuses a column name over 255 characters as a field name", () => {
+    const long = "x".repeat(256);
+    expect(autoMap(["Телефон", long]).problems).toEqual([
+      `column "${"x".repeat(40)}…" has a name over 255 characters; rename it`,
+    ]);
+  });
+
+  it("reports every problem at once", () => {
+    expect(autoMap(["a", "b", "c", "d", "e", "f"]).problems).toHaveLength(2);
+  });
+});
+
+describe("effectiveMapping", () => {
+  it("uses the campaign's mapping, with headers spelt as the file spells them", () => {
+    const campaign = parseCampaign({ mapping: { phone: "телефон ", fields: { Имя: "ИМЯ" } } }, "t");
+    expect(effectiveMapping(["Имя", "Телефон", "Город"], campaign)).toEqual({
+      phone: "Телефон",
+      fields: { Имя: "Имя" },
+    });
+  });
+
+  it("does not add columns the campaign's mapping leaves out", () => {
+    const campaign = parseCampaign({ mapping: { phone: "Телефон" } }, "t");
+    expect(effectiveMapping(["Телефон", "Источник", "Имя"], campaign)).toEqual({ phone: "Телефон" });
+  });
+
+  it("lists every mapped column the file does not have, with a guess", () => {
+    const campaign = parseCampaign(
+      { mapping: { phone: "Телфон", utmSource: "Source", fields: { Имя: "ФИО" } } },
+      "t",
+    );
+    try {
+      effectiveMapping(["Имя", "Телефон"], campaign);
+      expect.unreachable("the mapping names missing columns");
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).message).toBe(
+        "the mapping names columns the file does not have (it has: Имя, Телефон):\n" +
+          '  mapping.phone: no column "Телфон" in the file (did you mean Телефон?)\n' +
+          '  mapping.utmSource: no column "Source" in the file\n' +
+          '  mapping.fields.Имя: no column "ФИО" in the file',
+      );
+    }
+  });
+
+  it("auto-maps when the campaign has no mapping, or there is no campaign", () => {
+    expect(effectiveMapping(["Телефон", "Имя"], parseCampaign({}, "t"))).toEqual({
+      phone: "Телефон",
+      fields: { Имя: "Имя" },
+    });
+    expect(effectiveMapping(["Телефон"], undefined)).toEqual({ phone: "Телефон" });
+  });
+
+  it("throws the auto-mapping problems as one ConfigError", () => {
+    try {
+      effectiveMapping(["Имя", "Город"], undefined);
+      expect.unreachable("no phone column");
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).message).toBe(
+        "cannot map the columns by their names:\n" +
+          "  no phone column found; the file has: Имя, Город. Name the phone column Телефон or set mapping.phone",
+      );
+      expect((error as ConfigError).exitCode).toBe(2);
+    }
+  });
+});
