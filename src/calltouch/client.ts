@@ -188,11 +188,9 @@ function readResponse(
     size += chunk.length;
   });
   response.on("end", () => {
-    // Scrub before the snippet is cut, so that no prefix of the token can survive truncation.
-    const text = Buffer.concat(chunks).toString("utf8").split(x.token).join("***");
-    settle(
-      readAnswer({ status: response.statusCode ?? 0, headers: response.headers, body: text }, Date.now()),
-    );
+    const text = Buffer.concat(chunks).toString("utf8");
+    const answer = { status: response.statusCode ?? 0, headers: response.headers, body: text };
+    settle(readAnswer(answer, Date.now(), (page) => page.split(x.token).join("***")));
   });
   response.on("error", (error) => settle(networkOutcome(error, "after-send", x.host)));
   response.on("close", () => {

@@ -20,15 +20,22 @@ const SNIPPET_LENGTH = 200;
  * A 2xx without a widgetRequestId is deliberately NOT `accepted`: it comes back as `http-error` (JSON
  * or empty body) or `bad-body` with the 2xx status, and decide() makes such a row `unknown`, because
  * something answered "OK" and a callback may exist, but there is no id to prove it.
+ *
+ * `redact` is applied to a non-JSON body before its snippet is cut, so that no prefix of a secret can
+ * survive the cut. (JSON is parsed as it came: scrubbing before parsing could break a valid answer.)
  */
-export function readAnswer(answer: RawAnswer, now: number = Date.now()): CallOutcome {
+export function readAnswer(
+  answer: RawAnswer,
+  now: number = Date.now(),
+  redact: (text: string) => string = (text) => text,
+): CallOutcome {
   const { status, body } = answer;
   const retryAfterMs = parseRetryAfter(answer.headers?.["retry-after"], now);
   const withRetryAfter = retryAfterMs === undefined ? {} : { retryAfterMs };
 
   const parsed = parseJson(body);
   if (parsed === NOT_JSON) {
-    return { kind: "bad-body", status, snippet: snippetOf(body), ...withRetryAfter };
+    return { kind: "bad-body", status, snippet: snippetOf(redact(body)), ...withRetryAfter };
   }
   const root = asRecord(parsed);
   const data = asRecord(root?.data);

@@ -221,3 +221,15 @@ describe("lost answers are told apart by phase", () => {
     expect(await pending).toMatchObject({ kind: "network", phase: "after-send", errorCode: "ABORT_ERR" });
   });
 });
+
+describe("redaction never breaks a real answer", () => {
+  it("a token that happens to occur in a JSON answer does not corrupt it", async () => {
+    // Regression: scrubbing the body before parsing turned "widgetRequestId" into "widge***Reques***Id".
+    const server = await serve(json(200, { data: { widgetRequestId: 5 } }));
+    expect(await client(server.url, { token: "t" }).send(REQUEST)).toEqual({
+      kind: "accepted",
+      status: 200,
+      requestId: 5,
+    });
+  });
+});
