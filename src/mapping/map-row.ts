@@ -1,14 +1,13 @@
 import type { CallbackRequest } from "../calltouch/types.js";
-import type { Campaign } from "../campaign/schema.js";
-import type { Cell, SourceRow } from "../sources/types.js";
-import { isBlank, isErrorCell } from "../sources/types.js";
-import type { ColumnRef, ResolvedColumns } from "./columns.js";
+import type { Campaign, Defaults } from "../campaign/schema.js";
+import type { SourceRow } from "../sources/types.js";
+import type { ResolvedColumns } from "./columns.js";
 import { MAX_FIELDS } from "./columns.js";
 import { normalizePhone, phoneKey } from "./phone.js";
+import { RowReader } from "./row-reader.js";
 import { parseScheduleTime } from "./schedule.js";
 import { collectTags } from "./tags.js";
-import { cellToText } from "./text.js";
-import type { MappedRow, RowProblem } from "./types.js";
+import type { MappedRow } from "./types.js";
 import { parseUnitId } from "./unit-id.js";
 
 /** Limits from API.md "Body fields", in characters. */
@@ -21,8 +20,9 @@ export interface MapRowOptions {
   readonly now?: number;
 }
 
-type TextKey = "sessionId" | "utmSource" | "utmMedium" | "utmCampaign" | "utmContent" | "utmTerm" | "callUrl";
-const UTM_AND_URL: readonly Exclude<TextKey, "sessionId">[] = [
+type Field = { name: string; value: string };
+type TextKey = "utmSource" | "utmMedium" | "utmCampaign" | "utmContent" | "utmTerm" | "callUrl";
+const TEXT_KEYS: readonly TextKey[] = [
   "utmSource",
   "utmMedium",
   "utmCampaign",
@@ -43,116 +43,109 @@ export function mapRow(
   campaign: Campaign,
   options: MapRowOptions = {},
 ): MappedRow {
-  const problems: RowProblem[] = [];
-  const defaults = campaign.defaults ?? {};
-  const cellOf = (ref: ColumnRef): Cell => row.cells[ref.index] ?? null;
-  /** The column's cell, or undefined when the column is unmapped, empty or shows an error (a problem). */
-  const usable = (ref: ColumnRef | undefined): Cell | undefined => {
-    if (ref === undefined) return undefined;
-    const cell = cellOf(ref);
-    if (isErrorCell(cell)) {
-      problems.push({ column: ref.header, message: `the cell shows an error (${cell.text})` });
-      return undefined;
-    }
-    return isBlank(cell) ? undefined : cell;
-  };
-  const tooLong = (ref: ColumnRef | undefined, what: string, value: string, max: number): boolean => {
-    if (value.length <= max) return false;
-    const message = `${what} is ${value.length} characters; Calltouch accepts at most ${max}`;
-    problems.push(ref === undefined ? { message } : { column: ref.header, message });
-    return true;
-  };
+  const reader = new RowReader(row);
+  const defaults: Defaults = campaign.defaults ?? {};
 
-  const phone = normalizePhone(cellOf(columns.phone));
-  if (!phone.ok) problems.push({ column: columns.phone.header, message: phone.message });
-
-  const fields: { name: string; value: string }[] = [];
-  for (const column of columns.fields) {
-    const value = cellToText(usable(column)) ?? defaults.fields?.[column.name];
-    if (value !== undefined && !tooLong(column, "value", value, MAX_FIELD_VALUE))
-      fields.push({ name: column.name, value });
-  }
-  // A default for a field with no column applies to every row: its cell is empty everywhere.
-  const mappedNames = new Set(columns.fields.map((column) => column.name));
-  for (const [name, value] of Object.entries(defaults.fields ?? {})) {
-    if (!mappedNames.has(name)) fields.push({ name, value });
-  }
-  if (fields.length > MAX_FIELDS) {
-    problems.push({ message: `${fields.length} fields; Calltouch accepts at most ${MAX_FIELDS}` });
-  }
-
-  let routeKey = cellToText(usable(columns.routeKey));
-  const routeKeyRef = routeKey === undefined ? undefined : columns.routeKey;
-  routeKey ??= campaign.routeKey;
-  if (routeKey === undefined) {
-    problems.push(
-      columns.routeKey === undefined
-        ? { message: "no routeKey: set routeKey in the campaign file, CALLTOUCH_ROUTE_KEY or --route-key" }
-        : {
-            column: columns.routeKey.header,
-            message: "no routeKey: fill this column or set routeKey in the campaign",
-          },
-    );
-  } else {
-    tooLong(routeKeyRef, "routeKey", routeKey, MAX_ROUTE_KEY);
-  }
-
-  const sessionCell = cellToText(usable(columns.sessionId));
-  const sessionId = sessionCell ?? defaults.sessionId;
-  if (sessionId !== undefined) {
-    tooLong(
-      sessionCell === undefined ? undefined : columns.sessionId,
-      "sessionId",
-      sessionId,
-      MAX_SESSION_ID,
-    );
-  }
-
-  let scheduleTime: string | undefined;
-  const scheduleCell = usable(columns.scheduleTime);
-  if (scheduleCell !== undefined && columns.scheduleTime !== undefined) {
-    const parsed = parseScheduleTime(scheduleCell, {
-      timezone: campaign.timezone ?? campaign.calltouchTimezone,
-      calltouchTimezone: campaign.calltouchTimezone,
-      format: campaign.scheduleTimeFormat,
-      ...(options.now === undefined ? {} : { now: options.now }),
-    });
-    if (parsed.ok) scheduleTime = parsed.value;
-    else problems.push({ column: columns.scheduleTime.header, message: parsed.message });
-  }
-
+  const phone = normalizePhone(reader.raw(columns.phone));
+  if (!phone.ok) reader.problem(columns.phone, phone.message);
+  const fields = mapFields(reader, columns, defaults);
+  const routeKey = mapRouteKey(reader, columns, campaign);
+  const sessionId = mapSessionId(reader, columns, defaults);
+  const scheduleTime = mapScheduleTime(reader, columns, campaign, options);
   const texts: Partial<Record<TextKey, string>> = {};
-  for (const key of UTM_AND_URL) {
-    const value = cellToText(usable(columns[key])) ?? defaults[key];
+  for (const key of TEXT_KEYS) {
+    const value = reader.text(columns[key]) ?? defaults[key];
     if (value !== undefined && value !== "") texts[key] = value;
   }
+  const tags = collectTags(reader.text(columns.tags), defaults.tags);
+  if (!tags.ok) reader.problem(tags.fromCell ? columns.tags : undefined, tags.message);
+  const unitId = mapUnitId(reader, columns, defaults);
 
-  const tags = collectTags(cellToText(usable(columns.tags)), defaults.tags);
-  if (!tags.ok) {
-    problems.push(
-      tags.fromCell && columns.tags !== undefined
-        ? { column: columns.tags.header, message: tags.message }
-        : { message: tags.message },
-    );
+  if (!phone.ok || routeKey === undefined || !tags.ok || reader.problems.length > 0) {
+    return { ok: false, problems: reader.problems };
   }
-
-  let unitId = defaults.unitId;
-  const unitCell = usable(columns.unitId);
-  if (unitCell !== undefined && columns.unitId !== undefined) {
-    const parsed = parseUnitId(unitCell);
-    if (parsed.ok) unitId = parsed.unitId;
-    else problems.push({ column: columns.unitId.header, message: parsed.message });
-  }
-
-  if (!phone.ok || routeKey === undefined || problems.length > 0) return { ok: false, problems };
-
   // Keys in API.md's order; absent values are left out, never sent as null or "".
   const request: CallbackRequest = { routeKey, phone: phone.phone };
   if (fields.length > 0) request.fields = fields;
-  if (sessionId !== undefined && sessionId !== "") request.sessionId = sessionId;
+  if (sessionId !== undefined) request.sessionId = sessionId;
   if (scheduleTime !== undefined) request.scheduleTime = scheduleTime;
   Object.assign(request, texts);
-  if (tags.ok && tags.tags.length > 0) request.tags = [...tags.tags];
+  if (tags.tags.length > 0) request.tags = [...tags.tags];
   if (unitId !== undefined) request.unitId = unitId;
   return { ok: true, request, phoneKey: phoneKey(phone.phone) };
+}
+
+function mapFields(reader: RowReader, columns: ResolvedColumns, defaults: Defaults): Field[] {
+  const fields: Field[] = [];
+  for (const column of columns.fields) {
+    const value = reader.text(column) ?? defaults.fields?.[column.name];
+    if (value !== undefined && !reader.tooLong(column, "value", value, MAX_FIELD_VALUE)) {
+      fields.push({ name: column.name, value });
+    }
+  }
+  // A default for a field with no column applies to every row: its cell is empty everywhere.
+  const mapped = new Set(columns.fields.map((column) => column.name));
+  for (const [name, value] of Object.entries(defaults.fields ?? {})) {
+    if (!mapped.has(name)) fields.push({ name, value });
+  }
+  // resolveColumns refuses this when it is given the defaults; this holds even when it was not.
+  if (fields.length > MAX_FIELDS)
+    reader.problem(undefined, `${fields.length} fields; Calltouch accepts at most ${MAX_FIELDS}`);
+  return fields;
+}
+
+/** The row's own widget key wins over the campaign's. */
+function mapRouteKey(reader: RowReader, columns: ResolvedColumns, campaign: Campaign): string | undefined {
+  const own = reader.text(columns.routeKey);
+  if (own !== undefined) {
+    reader.tooLong(columns.routeKey, "routeKey", own, MAX_ROUTE_KEY);
+    return own;
+  }
+  if (campaign.routeKey !== undefined) return campaign.routeKey;
+  if (columns.routeKey === undefined) {
+    reader.problem(
+      undefined,
+      "no routeKey: set routeKey in the campaign file, CALLTOUCH_ROUTE_KEY or --route-key",
+    );
+  } else {
+    reader.problem(columns.routeKey, "no routeKey: fill this column or set routeKey in the campaign");
+  }
+  return undefined;
+}
+
+function mapSessionId(reader: RowReader, columns: ResolvedColumns, defaults: Defaults): string | undefined {
+  const own = reader.text(columns.sessionId);
+  const sessionId = own ?? (defaults.sessionId === "" ? undefined : defaults.sessionId);
+  if (sessionId !== undefined) {
+    reader.tooLong(own === undefined ? undefined : columns.sessionId, "sessionId", sessionId, MAX_SESSION_ID);
+  }
+  return sessionId;
+}
+
+function mapScheduleTime(
+  reader: RowReader,
+  columns: ResolvedColumns,
+  campaign: Campaign,
+  options: MapRowOptions,
+): string | undefined {
+  const cell = reader.cell(columns.scheduleTime);
+  if (cell === undefined) return undefined;
+  const parsed = parseScheduleTime(cell, {
+    timezone: campaign.timezone ?? campaign.calltouchTimezone,
+    calltouchTimezone: campaign.calltouchTimezone,
+    format: campaign.scheduleTimeFormat,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+  if (parsed.ok) return parsed.value;
+  reader.problem(columns.scheduleTime, parsed.message);
+  return undefined;
+}
+
+function mapUnitId(reader: RowReader, columns: ResolvedColumns, defaults: Defaults): number | undefined {
+  const cell = reader.cell(columns.unitId);
+  if (cell === undefined) return defaults.unitId;
+  const parsed = parseUnitId(cell);
+  if (parsed.ok) return parsed.unitId;
+  reader.problem(columns.unitId, parsed.message);
+  return undefined;
 }

@@ -69,6 +69,8 @@ function fromNumber(value: number): PhoneResult {
 }
 
 function fromText(text: string): PhoneResult {
+  const simple = simpleDigits(text);
+  if (simple !== undefined) return fromDigits(simple.digits, simple.international);
   const trimmed = text.replace(SPACES, " ").trim();
   if (trimmed === "") return fail("phone is empty");
   if (SCIENTIFIC.test(trimmed.replace(/\s/g, ""))) return fail(SCIENTIFIC_NOTATION_MESSAGE);
@@ -136,6 +138,32 @@ function notRussian(country: string): string {
 function displayNational(n: string): string {
   return `+7 ${n.slice(0, 3)} ${n.slice(3, 6)}-${n.slice(6, 8)}-${n.slice(8)}`;
 }
+
+/**
+ * The fast path for the common case, one pass and no regular expressions: only digits, spaces and
+ * `()-.` (and a leading +). None of the cases the slow path looks for (scientific notation, an
+ * extension, a list of phones, letters) can be written with these characters alone, except a float
+ * tail `.0`, which is left to the slow path by refusing any dot followed by the end or only zeros.
+ */
+function simpleDigits(text: string): { digits: string; international: boolean } | undefined {
+  let digits = "";
+  let international = false;
+  let seenDot = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits += text[i];
+    else if (code === 43 /* + */ && digits === "" && !international) international = true;
+    else if (code === 46 /* . */) seenDot = true;
+    else if (!SIMPLE_SEPARATORS.has(code)) return undefined;
+  }
+  if (digits === "" || (seenDot && FLOAT_TAIL.test(text.trim()))) return undefined;
+  return { digits, international };
+}
+
+// space, tab, ( ) -, no-break spaces, and the Unicode hyphens and dashes U+2010..U+2015.
+const SIMPLE_SEPARATORS = new Set([
+  32, 9, 40, 41, 45, 0xa0, 0x2007, 0x202f, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015,
+]);
 
 function countDigits(text: string): number {
   let count = 0;

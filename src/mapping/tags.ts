@@ -54,13 +54,15 @@ export function splitTags(text: string): string[] {
     .filter((tag) => tag !== "");
 }
 
+// A row has a handful of tags: comparing each with the kept ones is cheaper than building a Set.
 function dedupe(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
+  if (tags.length < 2) return [...tags];
   const kept: string[] = [];
+  const keys: string[] = [];
   for (const tag of tags) {
     const key = tag.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (keys.includes(key)) continue;
+    keys.push(key);
     kept.push(tag);
   }
   return kept;

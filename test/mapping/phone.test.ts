@@ -6,7 +6,8 @@ import type { Cell } from "../../src/sources/types.js";
 
 const LENGTH = "expected 11 digits starting with 7 or 8, or 10 digits";
 const EXTENSION = "extensions cannot be dialed; write the number without its extension";
-const fromCountry = (country: string) => `only Russian numbers can be dialed (this looks like a number from ${country})`;
+const fromCountry = (country: string) =>
+  `only Russian numbers can be dialed (this looks like a number from ${country})`;
 
 describe("normalizePhone accepts", () => {
   it.each<[Cell, string]>([
@@ -75,14 +76,20 @@ describe("normalizePhone refuses", () => {
     [-79992223344, "expected a phone number, got -79992223344"],
     [true, "expected a phone number, got TRUE"],
     [{ type: "error", text: "#N/A" }, "the cell shows an error (#N/A)"],
-    [{ type: "date", wallClock: "2026-02-01T10:00:00" }, "expected a phone number, got a date (2026-02-01 10:00:00)"],
+    [
+      { type: "date", wallClock: "2026-02-01T10:00:00" },
+      "expected a phone number, got a date (2026-02-01 10:00:00)",
+    ],
   ])("%j: %s", (cell, message) => {
     expect(normalizePhone(cell)).toEqual({ ok: false, message });
   });
 
   it("quotes a long unreadable value cut to 40 characters", () => {
     const result = normalizePhone(`звонить после обеда, спросить Ивана Петровича`);
-    expect(result).toEqual({ ok: false, message: 'expected a phone number, got "звонить после обеда, спросить Ивана Пет…"' });
+    expect(result).toEqual({
+      ok: false,
+      message: 'expected a phone number, got "звонить после обеда, спросить Ивана Пет…"',
+    });
   });
 });
 

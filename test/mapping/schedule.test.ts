@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import type { ScheduleOptions } from "../../src/mapping/schedule.js";
+import { parseScheduleTime } from "../../src/mapping/schedule.js";
+import type { Cell } from "../../src/sources/types.js";
+
+const MOSCOW: ScheduleOptions = { timezone: "Europe/Moscow", calltouchTimezone: "Europe/Moscow" };
+const EXAMPLE = "01.02.2026 10:00 or 2026-02-01 10:00";
+
+describe("parseScheduleTime accepts", () => {
+  it.each<[Cell, string]>([
+    [{ type: "date", wallClock: "2026-02-01T17:10:00" }, "2026-02-01 17:10:00"],
+    ["01.02.2026 17:10", "2026-02-01 17:10:00"],
+    ["01.02.2026 17:10:05", "2026-02-01 17:10:05"],
+    ["1.2.2026 9:05", "2026-02-01 09:05:00"],
+    ["01.02.26 17:10", "2026-02-01 17:10:00"],
+    ["01.02.2026, 17:10", "2026-02-01 17:10:00"],
+    ["2026-02-01 17:10", "2026-02-01 17:10:00"],
+    ["2026-02-01 17:10:05", "2026-02-01 17:10:05"],
+    ["2026-02-01T17:10:05", "2026-02-01 17:10:05"],
+    ["  29.02.2028 08:00  ", "2028-02-29 08:00:00"],
+  ])("%j -> %s", (cell, value) => {
+    expect(parseScheduleTime(cell, MOSCOW)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ["2026-02-01T17:10:00Z", "2026-02-01 20:10:00"],
+    ["2026-02-01T17:10:00+05:00", "2026-02-01 15:10:00"],
+    ["2026-02-01 17:10+0500", "2026-02-01 15:10:00"],
+    ["2026-02-01T17:10:00.700+03:00", "2026-02-01 17:10:01"],
+    ["2026-02-01T17:10:00,2-01", "2026-02-01 21:10:00"],
+  ])("ISO 8601 with an offset: the offset wins over timezone: %s -> %s", (text, value) => {
+    expect(parseScheduleTime(text, { ...MOSCOW, timezone: "Asia/Vladivostok" })).toEqual({ ok: true, value });
+  });
+
+  it("reads a time without offset in `timezone` and sends it in `calltouchTimezone`", () => {
+    const options = { timezone: "Asia/Yekaterinburg", calltouchTimezone: "Europe/Moscow" };
+    expect(parseScheduleTime("01.02.2026 12:00", options)).toEqual({
+      ok: true,
+      value: "2026-02-01 10:00:00",
+    });
+    expect(parseScheduleTime({ type: "date", wallClock: "2026-02-01T12:00:00" }, options)).toEqual({
+      ok: true,
+      value: "2026-02-01 10:00:00",
+    });
+  });
+
+  it("writes the campaign's wire format dd-mm-yyyy hh:mm:ss when asked", () => {
+    expect(parseScheduleTime("2026-02-01 17:10", { ...MOSCOW, format: "dd-mm-yyyy hh:mm:ss" })).toEqual({
+      ok: true,
+      value: "01-02-2026 17:10:00",
+    });
+  });
+
+  it("reads a time that happens twice (clocks moved back) as the later one, standard time", () => {
+    const berlin = { timezone: "Europe/Berlin", calltouchTimezone: "UTC" };
+    expect(parseScheduleTime("25.10.2026 02:30", berlin)).toEqual({ ok: true, value: "2026-10-25 01:30:00" });
+  });
+});
+
+describe("parseScheduleTime refuses", () => {
+  it.each<[Cell, string]>([
+    ["31.02.2026 10:00", '"31.02.2026 10:00" is not a real date and time'],
+    ["29.02.2026 10:00", '"29.02.2026 10:00" is not a real date and time'],
+    ["01.13.2026 10:00", '"01.13.2026 10:00" is not a real date and time'],
+    ["01.02.2026 25:00", '"01.02.2026 25:00" is not a real date and time'],
+    ["01.02.2026 24:00", '"01.02.2026 24:00" is not a real date and time'],
+    ["2026-02-01 10:60", '"2026-02-01 10:60" is not a real date and time'],
+    ["2026-02-30T10:00:00Z", '"2026-02-30T10:00:00Z" is not a real date and time'],
+    [{ type: "date", wallClock: "2026-02-31T10:00:00" }, '"2026-02-31 10:00:00" is not a real date and time'],
+    ["01.02.2026", '"01.02.2026" has no time of day; write it as 01.02.2026 10:00'],
+    ["2026-02-01", '"2026-02-01" has no time of day; write it as 2026-02-01 10:00'],
+    ["завтра утром", `expected a date and time such as ${EXAMPLE}, got "завтра утром"`],
+    [
+      46054.5,
+      `expected a date and time such as ${EXAMPLE}, got the number 46054.5; format the column as a date`,
+    ],
+    [true, `expected a date and time such as ${EXAMPLE}, got TRUE`],
+    [{ type: "error", text: "#VALUE!" }, "the cell shows an error (#VALUE!)"],
+    ["  ", "scheduleTime is empty"],
+  ])("%j: %s", (cell, message) => {
+    expect(parseScheduleTime(cell, MOSCOW)).toEqual({ ok: false, message });
+  });
+
+  it("refuses a wall-clock time that does not exist in `timezone` (clocks moved forward) instead of shifting it", () => {
+    const berlin = { timezone: "Europe/Berlin", calltouchTimezone: "Europe/Moscow" };
+    expect(parseScheduleTime("29.03.2026 02:30", berlin)).toEqual({
+      ok: false,
+      message: '"29.03.2026 02:30" does not exist in Europe/Berlin: the clocks were moved forward then',
+    });
+    expect(parseScheduleTime("29.03.2026 03:30", berlin)).toEqual({ ok: true, value: "2026-03-29 04:30:00" });
+  });
+});
+
+describe("parseScheduleTime and the past", () => {
+  const now = Date.parse("2026-02-01T12:00:00Z"); // 15:00 in Moscow
+
+  it("judges the past only when `now` is given", () => {
+    expect(parseScheduleTime("01.02.2026 14:59", MOSCOW)).toEqual({ ok: true, value: "2026-02-01 14:59:00" });
+    expect(parseScheduleTime("01.02.2026 14:59", { ...MOSCOW, now })).toEqual({
+      ok: false,
+      message: '"01.02.2026 14:59" is in the past',
+    });
+    expect(parseScheduleTime("01.02.2026 15:00", { ...MOSCOW, now })).toEqual({
+      ok: true,
+      value: "2026-02-01 15:00:00",
+    });
+  });
+});
