@@ -56,19 +56,18 @@ export async function driveRow(row: RowState, ctx: RowContext): Promise<void> {
   for (;;) {
     const blocked = ctx.control.blocked(routeKey);
     if (blocked !== undefined) return ctx.finish(row, pending(row, blocked));
-    const outcome = await sendOnce(row, ctx);
-    if (outcome === NOT_SENT) continue;
-    const decision = ctx.decide(outcome, {
-      routeKeyIsCampaignWide: ctx.campaignRouteKey !== undefined && routeKey === ctx.campaignRouteKey,
-      retryUnknown: ctx.retryUnknown,
-    });
-    ctx.hooks.onAttempt?.(row.item, row.attempts, outcome, decision);
-    if (!(await settle(row, decision, ctx))) return;
+    const answer = await sendOnce(row, ctx);
+    if (answer === NOT_SENT) continue;
+    ctx.hooks.onAttempt?.(row.item, row.attempts, answer.outcome, answer.decision);
+    if (!(await settle(row, answer.decision, ctx))) return;
   }
 }
 
 /** One request through the shared limiter, or NOT_SENT when the run or the row's widget stopped first. */
-async function sendOnce(row: RowState, ctx: RowContext): Promise<CallOutcome | typeof NOT_SENT> {
+async function sendOnce(
+  row: RowState,
+  ctx: RowContext,
+): Promise<{ outcome: CallOutcome; decision: Decision } | typeof NOT_SENT> {
   const { control } = ctx;
   const routeKey = row.item.request.routeKey;
   let counted = true;
@@ -90,7 +89,15 @@ async function sendOnce(row: RowState, ctx: RowContext): Promise<CallOutcome | t
         row.attempts++;
         ctx.attempts++;
         row.firstAt ??= ctx.now();
-        return await sendBounded(row, ctx);
+        const outcome = await sendBounded(row, ctx);
+        const decision = ctx.decide(outcome, {
+          routeKeyIsCampaignWide: ctx.campaignRouteKey !== undefined && routeKey === ctx.campaignRouteKey,
+          retryUnknown: ctx.retryUnknown,
+        });
+        // Still inside the slot: the limiter starts the next waiting task as soon as this one returns,
+        // so a stop or a slow-down must be in force before that, or one more request would leave.
+        applyToEveryone(row, decision, ctx);
+        return { outcome, decision };
       },
       { signal: control.rowSignal(routeKey) },
     );
@@ -131,7 +138,24 @@ async function sendBounded(row: RowState, ctx: RowContext): Promise<CallOutcome>
   }
 }
 
-/** Acts on a decision; true when the row must be sent again. */
+/** The part of a decision that concerns every row: stops and 429 slow-downs. */
+function applyToEveryone(row: RowState, decision: Decision, ctx: RowContext): void {
+  const { control } = ctx;
+  if (decision.action === "retry" && decision.slowDown) {
+    // Capped: a Retry-After of minutes would otherwise freeze every campaign sharing the limiter.
+    ctx.limiter.slowDown(Math.min(decision.retryAfterMs ?? SLOW_DOWN_MS, ctx.retry.maxDelayMs));
+  } else if (decision.action === "stop-campaign") {
+    control.stop({ code: decision.code, message: decision.message, advice: decision.advice });
+  } else if (decision.action === "stop-route") {
+    const advice = decision.advice ?? "Switch on the widget with this routeKey in Calltouch, then run again.";
+    const stop = { code: decision.code, message: decision.message, advice };
+    const routeKey = row.item.request.routeKey;
+    if (routeKey === ctx.campaignRouteKey) control.stop(stop);
+    else control.stopRoute({ routeKey, ...stop });
+  }
+}
+
+/** Acts on a decision for this row; true when the row must be sent again. */
 async function settle(row: RowState, decision: Decision, ctx: RowContext): Promise<boolean> {
   const { control, now } = ctx;
   const attempts = row.attempts;
@@ -170,23 +194,10 @@ async function settle(row: RowState, decision: Decision, ctx: RowContext): Promi
       else ctx.park(row, now() + delay, decision.message);
       return false;
     }
-    case "stop-route": {
-      const stop = {
-        code: decision.code,
-        message: decision.message,
-        advice:
-          decision.advice ??
-          "Switch on the widget with this routeKey in Calltouch, then run the same command again.",
-      };
-      const routeKey = row.item.request.routeKey;
-      if (routeKey === ctx.campaignRouteKey) control.stop(stop);
-      else control.stopRoute({ routeKey, ...stop });
-      // Nothing was created and the cure is outside ctdial: pending, so the next `run` continues the row.
-      await ctx.finish(row, pending(row, decision.message));
-      return false;
-    }
+    case "stop-route":
     case "stop-campaign":
-      control.stop({ code: decision.code, message: decision.message, advice: decision.advice });
+      // Nothing was created and the cure is outside ctdial (minutes, the widget, the token): pending, so
+      // the next `run` continues the row once the user has fixed it. The stop itself is already in force.
       await ctx.finish(row, pending(row, decision.message));
       return false;
   }
@@ -198,9 +209,6 @@ async function backOff(
   decision: Extract<Decision, { action: "retry" }>,
   ctx: RowContext,
 ): Promise<boolean> {
-  // Capped: a Retry-After of minutes would otherwise freeze every campaign sharing the limiter.
-  if (decision.slowDown)
-    ctx.limiter.slowDown(Math.min(decision.retryAfterMs ?? SLOW_DOWN_MS, ctx.retry.maxDelayMs));
   if (ctx.control.stopping) {
     await ctx.finish(row, pending(row, decision.message));
     return false;

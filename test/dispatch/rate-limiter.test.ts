@@ -49,7 +49,7 @@ describe("createRateLimiter with fake timers", () => {
           vi.setSystemTime(0);
           const limiter = createRateLimiter({ rate, marginMs });
           const seen: number[] = [];
-          let fastest = rate;
+          let fastest: number = rate;
           for (const { arriveAfter, runsFor, slowDown, newRate } of jobs) {
             if (newRate !== null) fastest = Math.max(fastest, newRate);
             setTimeout(() => {
