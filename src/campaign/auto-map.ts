@@ -1,5 +1,4 @@
 import { ConfigError } from "../errors.js";
-import { didYouMean } from "./did-you-mean.js";
 import { type Campaign, MAX_FIELDS, type MappedField, type Mapping } from "./schema.js";
 import { fieldForHeader } from "./synonyms.js";
 
@@ -70,54 +69,17 @@ export function autoMap(headers: readonly string[]): AutoMapResult {
 }
 
 /**
- * The mapping a run uses: the campaign's own, checked against the file's headers, else the automatic
- * one. Every problem at once, as a ConfigError. The returned mapping names columns exactly as the file
- * spells them, so later lookups need no case folding.
+ * The mapping a run uses: the campaign's own, exactly as written, else the automatic one (every
+ * problem at once, as a ConfigError). Finding the mapped columns in the file, and saying which are
+ * missing, is mapping/columns.ts's job (resolveColumns), which every caller runs next.
  */
 export function effectiveMapping(
   headers: readonly string[],
   campaign: Pick<Campaign, "mapping"> | undefined,
 ): Mapping {
-  if (campaign?.mapping !== undefined) return checkedMapping(headers, campaign.mapping);
+  if (campaign?.mapping !== undefined) return campaign.mapping;
   const auto = autoMap(headers);
   if (auto.mapping === undefined)
     throw new ConfigError("cannot map the columns by their names:", auto.problems);
   return auto.mapping;
-}
-
-/** CONTRACT.md: headers in a mapping are matched trimmed and case-insensitively (and ё = е). */
-function sameHeader(header: string): string {
-  return header.trim().toLowerCase().replace(/ё/g, "е");
-}
-
-function checkedMapping(headers: readonly string[], mapping: Mapping): Mapping {
-  const byName = new Map<string, string>();
-  for (const header of headers)
-    if (!byName.has(sameHeader(header))) byName.set(sameHeader(header), header.trim());
-  const problems: string[] = [];
-  const find = (path: string, wanted: string): string => {
-    const found = byName.get(sameHeader(wanted));
-    if (found !== undefined) return found;
-    const guess = didYouMean(wanted, headers);
-    problems.push(
-      `${path}: no column "${wanted}" in the file${guess === undefined ? "" : ` (did you mean ${guess}?)`}`,
-    );
-    return wanted;
-  };
-
-  const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(mapping)) {
-    if (key === "fields" || typeof value !== "string") continue;
-    result[key] = find(`mapping.${key}`, value);
-  }
-  if (mapping.fields !== undefined) {
-    result.fields = Object.fromEntries(
-      Object.entries(mapping.fields).map(([name, column]) => [name, find(`mapping.fields.${name}`, column)]),
-    );
-  }
-  if (problems.length > 0) {
-    const present = headers.join(", ");
-    throw new ConfigError(`the mapping names columns the file does not have (it has: ${present}):`, problems);
-  }
-  return result as Mapping;
 }

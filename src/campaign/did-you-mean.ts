@@ -4,7 +4,9 @@
  */
 
 export function looseKey(text: string): string {
+  // NFC: a "й" typed on a Mac (и + combining breve) is the same letter as one typed on Windows.
   return text
+    .normalize("NFC")
     .trim()
     .toLowerCase()
     .replace(/ё/g, "е")
