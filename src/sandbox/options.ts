@@ -1,5 +1,6 @@
 import { ConfigError } from "../errors.js";
 import type { FaultSettings } from "./faults.js";
+import type { SeenRequest } from "./server.js";
 
 /**
  * Everything the emulator can be told, flat and made of plain values so that CLI flags map onto it
@@ -52,6 +53,8 @@ export interface SandboxOptions {
   firstRequestId?: number;
   /** The clock, for tests. @default Date.now */
   now?: () => number;
+  /** Called once per request when its answer is decided (for `ctdial sandbox` to print a line per request). */
+  onAnswer?: (request: SeenRequest) => void;
 }
 
 export interface SandboxSettings extends FaultSettings {
@@ -68,7 +71,10 @@ export interface SandboxSettings extends FaultSettings {
   readonly rateWindowMs: number;
 }
 
-export type SandboxPatch = Omit<SandboxOptions, "port" | "host" | "seed" | "firstRequestId" | "now">;
+export type SandboxPatch = Omit<
+  SandboxOptions,
+  "port" | "host" | "seed" | "firstRequestId" | "now" | "onAnswer"
+>;
 
 export const DEFAULT_SETTINGS: SandboxSettings = {
   tokens: undefined,

@@ -63,7 +63,15 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Starts the Calltouch emulator on loopback. See options.ts for every knob and its default. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const { port = 0, host = "127.0.0.1", seed = 1, firstRequestId = 1, now = Date.now, ...patch } = options;
+  const {
+    port = 0,
+    host = "127.0.0.1",
+    seed = 1,
+    firstRequestId = 1,
+    now = Date.now,
+    onAnswer,
+    ...patch
+  } = options;
   let settings = applyPatch(DEFAULT_SETTINGS, patch);
   const random = createRandom(seed);
   const limiter = new SlidingWindowLimiter(settings.rateLimit, settings.rateWindowMs);
@@ -72,6 +80,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const requests: SeenRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let rateLimited = 0;
+
+  // Every way a request ends goes through one of these three, so that onAnswer sees each request once.
+  const reply = (seen: SeenRequest, res: http.ServerResponse, answer: SandboxAnswer): void => {
+    writeAnswer(seen, res, answer);
+    onAnswer?.(seen);
+  };
+  const reset = (seen: SeenRequest, req: http.IncomingMessage): void => {
+    resetConnection(seen, req);
+    onAnswer?.(seen);
+  };
+  const hangUp = (seen: SeenRequest): void => {
+    seen.answer = "hang";
+    onAnswer?.(seen);
+  };
 
   const later = (fn: () => void): void => {
     const ms = drawLatency(settings, random);
@@ -118,7 +140,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     seen.body = raw;
     if (seen.fault === "hang") {
-      seen.answer = "hang";
+      hangUp(seen);
       return;
     }
     // A 5xx or a proxy page stands for a failure in front of the application: nothing is processed.
@@ -128,7 +150,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         : seen.fault === "html-502"
           ? proxyPageAnswer()
           : process(seen, req);
-    later(() => (seen.fault === "reset-after" ? resetConnection(seen, req) : reply(seen, res, answer)));
+    later(() => (seen.fault === "reset-after" ? reset(seen, req) : reply(seen, res, answer)));
   };
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
@@ -151,7 +173,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     seen.fault = drawFault(settings, random);
     if (seen.fault === "reset-before") {
-      resetConnection(seen, req);
+      reset(seen, req);
       return;
     }
     readBody(req, (raw) => respond(seen, req, res, raw));
@@ -213,7 +235,7 @@ function readBody(req: http.IncomingMessage, done: (raw: string | undefined) => 
   req.on("end", () => done(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString("utf8")));
 }
 
-function reply(seen: SeenRequest, res: http.ServerResponse, answer: SandboxAnswer): void {
+function writeAnswer(seen: SeenRequest, res: http.ServerResponse, answer: SandboxAnswer): void {
   seen.answer = answer.status;
   if (res.destroyed || res.writableEnded) return;
   res.writeHead(answer.status, {

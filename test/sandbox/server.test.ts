@@ -248,3 +248,19 @@ describe("fault knobs", () => {
     await expect(startSandbox({ hangRate: -1 })).rejects.toThrow(ConfigError);
   });
 });
+
+describe("onAnswer", () => {
+  it("sees every request once, with the answer it got", async () => {
+    const answers: (number | string)[] = [];
+    const { sb, client } = await sandbox({ onAnswer: (seen) => answers.push(seen.answer) });
+    const c = client();
+    await c.send(fresh());
+    await c.send(fresh({ phone: "78001234567" }));
+    sb.configure({ resetAfterRate: 1 });
+    await c.send(fresh());
+    sb.configure({ resetAfterRate: 0, hangRate: 1 });
+    await client("sandbox", 50).send(fresh());
+    await fetch(`${sb.url}/nowhere`);
+    expect(answers).toEqual([200, 400, "reset", "hang", 404]);
+  });
+});
