@@ -94,6 +94,11 @@ describe("proposeCampaign", () => {
     expect(campaign.mapping).toEqual({ phone: "Имя", fields: { Город: "Город" } });
   });
 
+  it("writes a placeholder phone column for a file without headers, and still loads", async () => {
+    const campaign = await loadBack(proposeCampaign([], "clients.csv", { schemaRef: "s.json" }).yaml);
+    expect(campaign.mapping).toEqual({ phone: "Телефон" });
+  });
+
   it("uses the first of two phone columns and comments out the second", async () => {
     const proposal = proposeCampaign(["Телефон", "Мобильный"], "clients.csv", { schemaRef: "s.json" });
     expect((await loadBack(proposal.yaml)).mapping).toEqual({ phone: "Телефон" });

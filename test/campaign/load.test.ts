@@ -1,3 +1,6 @@
+import { realpathSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -72,9 +75,19 @@ describe("findCampaignFile", () => {
     expect(findCampaignFile(fixture("valid.campaign.yaml"))).toBe(resolve(fixture("valid.campaign.yaml")));
   });
 
-  it("looks for <spreadsheet id>.campaign.yaml in the working directory for a Google Sheets URL", () => {
+  it("looks for <spreadsheet id>.campaign.yaml in the working directory for a Google Sheets URL", async () => {
     const url = "https://docs.google.com/spreadsheets/d/1AbC_d-9/edit#gid=0";
     expect(findCampaignFile(url)).toBeUndefined();
+    const dir = await mkdtemp(join(tmpdir(), "ctdial-sheet-"));
+    const before = process.cwd();
+    try {
+      await writeFile(join(dir, "1AbC_d-9.campaign.yaml"), "routeKey: k\n");
+      process.chdir(dir);
+      expect(findCampaignFile(url)).toBe(join(realpathSync(dir), "1AbC_d-9.campaign.yaml"));
+    } finally {
+      process.chdir(before);
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -239,6 +252,15 @@ describe("parseCampaign", () => {
     expect(error.message).toBe(
       "the command line has 1 problem:\n  rate: Calltouch allows at most 5 requests per second, got 9",
     );
+  });
+
+  it("gives the same campaign when its own output is parsed again (flags are merged that way)", async () => {
+    const { campaign } = await loadCampaignFile(fixture("valid.campaign.yaml"));
+    expect(parseCampaign({ ...campaign, rate: 3, sheet: undefined }, "the command line")).toEqual({
+      ...campaign,
+      rate: 3,
+      sheet: undefined,
+    });
   });
 
   it("gives the defaults for an empty campaign", () => {
