@@ -1,9 +1,9 @@
 /**
- * The one place that reaches into exceljs beyond its typed surface. exceljs 4.4's streaming
- * WorkbookReader does the zip streaming, workbook.xml / rels / styles parsing and the spooling of
- * worksheets that arrive before the shared strings; its own cell decoding loses data (see
- * xlsx-sheet-reader.ts), so we take each worksheet's raw XML chunks from it and decode them
- * ourselves with the same SAX wrapper exceljs uses. If a future exceljs renames these internals,
+ * The one place that reaches into exceljs beyond its typed surface. From exceljs 4.4's streaming
+ * WorkbookReader we use its part parsers for the workbook relationships and for styles.xml (the
+ * number formats), its SAX wrapper and the zip parser it depends on
+ * (unzipper). We do not use its `parse()` loop nor its cell decoding, which lose data (see
+ * xlsx-zip.ts and xlsx-sheet-reader.ts). If a future exceljs renames these internals,
  * `assertReaderShape` fails loudly instead of reading a file wrongly.
  */
 import { createRequire } from "node:module";
@@ -39,51 +39,56 @@ export interface WorkbookRelationship {
   readonly Target: string;
 }
 
-/** What the streaming WorksheetReader carries that we use: its raw XML chunks. */
-export interface RawWorksheet {
-  readonly iterator: AsyncIterable<Buffer | string>;
+/** The parts of exceljs's WorkbookReader instance we rely on: part parsers and what they set. */
+export interface RawWorkbookReader {
+  workbookRels?: WorkbookRelationship[];
+  styles: { getStyleModel(id: number): { numFmt?: string } | null | undefined };
+  _parseRels(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
 }
 
-export type EntryEvent = { readonly type: string; readonly id?: string };
+/** A zip entry from unzipper's Parse: a stream of the uncompressed part. */
+export interface ZipEntry extends Readable {
+  readonly path: string;
+  autodrain(): unknown;
+}
 
-/** The parts of exceljs's WorkbookReader instance we rely on (all set by its own parse()). */
-export interface RawWorkbookReader {
-  parse(): AsyncGenerator<{ eventType: string; value: unknown }>;
-  on(event: "entry", listener: (entry: EntryEvent) => void): unknown;
-  model?: { sheets?: WorkbookSheetEntry[] };
-  workbookRels?: WorkbookRelationship[];
-  properties?: { model?: { date1904?: boolean } };
-  styles: { getStyleModel(id: number): { numFmt?: string } | null | undefined };
-  sharedStrings?: unknown[];
-  _emitEntry(entry: EntryEvent): void;
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+/** unzipper's streaming zip parser, as exceljs depends on it. */
+export interface ZipParser extends NodeJS.WritableStream {
+  on(event: "entry", listener: (entry: ZipEntry) => void): this;
+  on(event: "error", listener: (error: unknown) => void): this;
+  on(event: "close", listener: () => void): this;
 }
 
 const require = createRequire(import.meta.url);
+const exceljsRequire = createRequire(require.resolve("exceljs"));
 
 export const parseSax = require("exceljs/lib/utils/parse-sax.js") as ParseSax;
 export const iterateStream = require("exceljs/lib/utils/iterate-stream.js") as IterateStream;
+const unzipper = exceljsRequire("unzipper") as { Parse(options?: object): ZipParser };
+
+export function createZipParser(): ZipParser {
+  return unzipper.Parse();
+}
 
 /**
- * A WorkbookReader over `input`, configured for our use: worksheets emitted one by one, shared
- * strings and styles cached (styles carry the number formats that make a number a date), hyperlink
- * parts ignored (a hyperlink cell's value already is the text the user sees), entries emitted so
- * that we know which parts have been read.
+ * A WorkbookReader used for its part parsers only (its constructor reads nothing). Styles are
+ * cached because the number format of a cell's style is what makes a number a date.
  */
-export function createWorkbookReader(input: Readable): RawWorkbookReader {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+export function createWorkbookReader(path: string): RawWorkbookReader {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: "emit",
-    sharedStrings: "cache",
+    sharedStrings: "ignore",
     styles: "cache",
     hyperlinks: "ignore",
-    entries: "emit",
+    entries: "ignore",
   }) as unknown as RawWorkbookReader;
   assertReaderShape(reader);
   return reader;
 }
 
 function assertReaderShape(reader: RawWorkbookReader): void {
-  const missing = (["parse", "_emitEntry", "_parseSharedStrings"] as const).filter(
+  const missing = (["_parseRels", "_parseStyles"] as const).filter(
     (name) => typeof reader[name] !== "function",
   );
   if (missing.length > 0 || typeof reader.styles?.getStyleModel !== "function") {

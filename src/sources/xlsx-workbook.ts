@@ -1,37 +1,36 @@
 /**
- * Drives exceljs's streaming WorkbookReader through an .xlsx file and streams the rows of one
- * worksheet: the one named by the user, else the first visible one in tab order.
+ * Streams the rows of one worksheet of an .xlsx file: the one named by the user, else the first
+ * visible one in tab order. The zip is read front to back once (xlsx-zip.ts).
  *
- * The zip is read front to back once. Parts arrive in whatever order the writing program chose
- * (Excel and LibreOffice put worksheets before the shared strings, exceljs puts workbook.xml last),
- * so a worksheet cannot always be decoded when it passes by:
- *  - exceljs itself spools every worksheet that arrives before the shared strings to a temporary
- *    file and hands it over after the last zip entry;
- *  - exceljs decodes the rest on the spot even when the sheet names (workbook.xml) or the number
- *    formats (styles.xml, which make a number a date) have not been read yet, and then crashes on
- *    or misreads them. We spool those ourselves and decode them once the zip has been read.
- * Worksheets are also emitted in zip order, not tab order, and exceljs matches a worksheet to its
- * name only when workbook.xml came first and the relationship target is relative; we resolve
- * names from workbook.xml and its relationships ourselves, accepting absolute targets.
- * Memory stays flat: rows are decoded as the XML streams, spooled sheets go to disk.
+ * Parts arrive in whatever order the writing program chose: Excel and LibreOffice put the
+ * worksheets before the shared strings, exceljs puts workbook.xml last. A worksheet can only be
+ * decoded once the sheet names, the shared strings and the number formats it refers to are
+ * known (the relationships of workbook.xml say which of those the file has), so a worksheet that
+ * comes earlier is spooled to a temporary file and decoded at the end. exceljs's own reader gets
+ * this wrong: it decodes a worksheet before styles.xml has been read (its dates come out as
+ * numbers), crashes when workbook.xml comes after the shared strings, and names a worksheet only
+ * when its relationship target is relative. Worksheets are matched to tab names here through
+ * the relationships, so tab order, part numbers and zip order may all differ.
  */
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { InputError } from "../errors.js";
 import { isDateFormat } from "./xlsx-cells.js";
-import { iterateStream, parseSax, type RawWorkbookReader, type RawWorksheet } from "./xlsx-exceljs.js";
+import { iterateStream, parseSax, type RawWorkbookReader, type ZipEntry } from "./xlsx-exceljs.js";
 import { readSheetRows, type SheetContext, type SheetRow } from "./xlsx-sheet-reader.js";
 import { readSharedStrings } from "./xlsx-strings.js";
+import { readWorkbookXml, type WorkbookXml } from "./xlsx-workbook-xml.js";
+import { zipEntries } from "./xlsx-zip.js";
 
 export interface WorksheetInfo {
   readonly name: string;
   readonly hidden: boolean;
-  /** N of `xl/worksheets/sheetN.xml`, the only worksheet parts exceljs reads. */
-  readonly partNumber: string | undefined;
+  /** Zip path of the worksheet part, lower-cased (OPC part names are case-insensitive). */
+  readonly part: string | undefined;
 }
 
 /** First yielded item: which sheet the rows come from. */
@@ -39,20 +38,29 @@ export interface SheetStart {
   readonly sheetName: string;
 }
 
-const WORKSHEET_TYPE = /\/relationships\/worksheet$/;
-const WORKSHEET_PART = /^worksheets\/sheet(\d+)\.xml$/;
+const WORKBOOK = "xl/workbook.xml";
+const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+
+/** A relationship target of workbook.xml as a zip path: relative to `xl/`, or absolute. */
+function partPath(target: string): string {
+  const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+  return path.toLowerCase();
+}
+
+function relatedPart(reader: RawWorkbookReader, type: string): string | undefined {
+  const rel = reader.workbookRels?.find((r) => r.Type.endsWith(`/relationships/${type}`));
+  return rel ? partPath(rel.Target) : undefined;
+}
 
 /** The workbook's worksheets in tab order (chart sheets left out). */
-export function listWorksheets(reader: RawWorkbookReader): WorksheetInfo[] {
+export function listWorksheets(reader: RawWorkbookReader, workbook: WorkbookXml): WorksheetInfo[] {
   const rels = reader.workbookRels ?? [];
-  const sheets = reader.model?.sheets ?? [];
   const result: WorksheetInfo[] = [];
-  for (const sheet of sheets) {
+  for (const sheet of workbook.sheets) {
     const rel = rels.find((r) => r.Id === sheet.rId);
-    if (rel && !WORKSHEET_TYPE.test(rel.Type)) continue;
-    const target = (rel?.Target ?? "").replace(/^\/+/, "").replace(/^xl\//, "");
+    if (rel && !rel.Type.endsWith("/relationships/worksheet")) continue;
     const hidden = sheet.state === "hidden" || sheet.state === "veryHidden";
-    result.push({ name: sheet.name, hidden, partNumber: WORKSHEET_PART.exec(target)?.[1] });
+    result.push({ name: sheet.name, hidden, part: rel ? partPath(rel.Target) : undefined });
   }
   return result;
 }
@@ -77,11 +85,15 @@ export function chooseWorksheet(
   throw new InputError(`${file} has no sheet named ${key}; it has: ${names}.`, { code: "E_SHEET" });
 }
 
-function sheetContext(reader: RawWorkbookReader): SheetContext {
+function sheetContext(
+  reader: RawWorkbookReader,
+  workbook: WorkbookXml,
+  sharedStrings: readonly (string | null)[],
+): SheetContext {
   const dateStyles = new Map<number, boolean>();
   return {
-    sharedStrings: (reader.sharedStrings ?? []) as (string | null)[],
-    date1904: reader.properties?.model?.date1904 === true,
+    sharedStrings,
+    date1904: workbook.date1904,
     isDateStyle(styleIndex) {
       let isDate = dateStyles.get(styleIndex);
       if (isDate === undefined) {
@@ -94,97 +106,86 @@ function sheetContext(reader: RawWorkbookReader): SheetContext {
 }
 
 /**
- * Replaces exceljs's shared-strings parser (which mangles phonetic guides and indented XML) with
- * ours; it still runs at the same point of exceljs's parse, so its spooling decisions are unchanged.
- */
-function useOwnSharedStrings(reader: RawWorkbookReader): void {
-  reader._parseSharedStrings = async function* sharedStrings(entry) {
-    this._emitEntry({ type: "shared-strings" });
-    this.sharedStrings = await readSharedStrings(parseSax, iterateStream(entry));
-    yield* [];
-  };
-}
-
-/**
- * A worksheet we pass over. exceljs drains a zip entry itself, but a worksheet it spooled comes as
- * an open file stream that nobody would close.
- */
-function discard(sheet: RawWorksheet): void {
-  const stream = sheet.iterator as Partial<Readable>;
-  if (typeof stream.destroy === "function") stream.destroy();
-}
-
-/**
  * Streams the chosen worksheet: a SheetStart, then its rows in file order (empty ones included).
- * Throws InputError when the file is a zip but not a workbook or has no such sheet.
+ * Throws InputError when the file is a zip but not a workbook, or has no such sheet.
  */
 export async function* streamWorksheet(
   reader: RawWorkbookReader,
+  input: Readable,
   wanted: string | undefined,
   file: string,
 ): AsyncGenerator<SheetStart | SheetRow> {
-  const seen = { workbook: false, styles: false, partNumber: undefined as string | undefined };
-  reader.on("entry", (entry) => {
-    if (entry.type === "workbook") seen.workbook = true;
-    else if (entry.type === "styles") seen.styles = true;
-    else if (entry.type === "worksheet") seen.partNumber = entry.id;
-  });
-  useOwnSharedStrings(reader);
-  // exceljs reads `model.sheets` when it meets a worksheet; before workbook.xml it would crash.
-  reader.model ??= { sheets: [] };
-
+  let workbook: WorkbookXml | undefined;
+  let relsRead = false;
+  let stylesRead = false;
+  let sharedStrings: (string | null)[] | undefined;
   const spooled = new Map<string, string>();
   let spoolDir: string | undefined;
-  const spool = async (sheet: RawWorksheet, partNumber: string): Promise<void> => {
+
+  const isPart = (path: string, type: string, fallback: string): boolean =>
+    path === (relsRead ? relatedPart(reader, type) : fallback);
+  /** Everything a worksheet may refer to has been read. */
+  const ready = (): boolean =>
+    workbook !== undefined &&
+    relsRead &&
+    (sharedStrings !== undefined || relatedPart(reader, "sharedStrings") === undefined) &&
+    (stylesRead || relatedPart(reader, "styles") === undefined);
+  const spool = async (entry: ZipEntry, part: string): Promise<void> => {
     spoolDir ??= await mkdtemp(join(tmpdir(), "ctdial-xlsx-"));
-    const path = join(spoolDir, `sheet${partNumber}.xml`);
-    await pipeline(Readable.from(sheet.iterator), createWriteStream(path));
-    spooled.set(partNumber, path);
+    const path = join(spoolDir, `part${spooled.size}.xml`);
+    await pipeline(entry, createWriteStream(path));
+    spooled.set(part, path);
   };
 
   try {
-    let delivered = false;
-    for await (const event of reader.parse()) {
-      if (event.eventType !== "worksheet" || seen.partNumber === undefined) continue;
-      const sheet = event.value as RawWorksheet;
-      const partNumber = seen.partNumber;
-      if (delivered) {
-        discard(sheet);
-        continue;
+    for await (const entry of zipEntries(input)) {
+      const path = entry.path.replace(/^\/+/, "").toLowerCase();
+      if (path === WORKBOOK) {
+        workbook = await readWorkbookXml(parseSax, iterateStream(entry));
+      } else if (path === WORKBOOK_RELS) {
+        await reader._parseRels(entry);
+        relsRead = true;
+      } else if (isPart(path, "sharedStrings", "xl/sharedstrings.xml")) {
+        sharedStrings = await readSharedStrings(parseSax, iterateStream(entry));
+      } else if (isPart(path, "styles", "xl/styles.xml")) {
+        await reader._parseStyles(entry);
+        stylesRead = true;
+      } else if (!path.startsWith("xl/worksheets/") || !path.endsWith(".xml")) {
+        entry.autodrain();
+      } else if (workbook === undefined || !relsRead) {
+        await spool(entry, path);
+      } else if (chooseWorksheet(listWorksheets(reader, workbook), wanted, file).part !== path) {
+        entry.autodrain();
+      } else if (!ready()) {
+        await spool(entry, path);
+      } else {
+        yield { sheetName: chooseWorksheet(listWorksheets(reader, workbook), wanted, file).name };
+        yield* readSheetRows(
+          parseSax,
+          iterateStream(entry),
+          sheetContext(reader, workbook, sharedStrings ?? []),
+        );
+        return;
       }
-      if (!seen.workbook) {
-        await spool(sheet, partNumber);
-        continue;
-      }
-      const chosen = chooseWorksheet(listWorksheets(reader), wanted, file);
-      if (chosen.partNumber !== partNumber) {
-        discard(sheet);
-        continue;
-      }
-      if (!seen.styles) {
-        await spool(sheet, partNumber);
-        continue;
-      }
-      yield { sheetName: chosen.name };
-      yield* readSheetRows(parseSax, sheet.iterator, sheetContext(reader));
-      // Read on to the end of the zip so that exceljs removes the temporary files it made.
-      delivered = true;
     }
-    if (delivered) return;
-    if (!seen.workbook) {
+    if (workbook === undefined) {
       throw new InputError(
         `${file} is a zip archive but not an .xlsx workbook; open it in Excel or LibreOffice and save it as .xlsx.`,
       );
     }
-    const chosen = chooseWorksheet(listWorksheets(reader), wanted, file);
-    const path = chosen.partNumber === undefined ? undefined : spooled.get(chosen.partNumber);
-    if (path === undefined) {
+    const chosen = chooseWorksheet(listWorksheets(reader, workbook), wanted, file);
+    const spoolPath = chosen.part === undefined ? undefined : spooled.get(chosen.part);
+    if (spoolPath === undefined) {
       throw new InputError(
-        `${file}: sheet ${chosen.name} is missing from the file or stored in a way ctdial cannot read; open the file in Excel or LibreOffice and save it again.`,
+        `${file}: sheet ${chosen.name} is missing from the file; open the file in Excel or LibreOffice and save it again.`,
       );
     }
     yield { sheetName: chosen.name };
-    yield* readSheetRows(parseSax, createReadStream(path), sheetContext(reader));
+    yield* readSheetRows(
+      parseSax,
+      createReadStream(spoolPath),
+      sheetContext(reader, workbook, sharedStrings ?? []),
+    );
   } finally {
     if (spoolDir !== undefined) await rm(spoolDir, { recursive: true, force: true });
   }

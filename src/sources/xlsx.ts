@@ -51,9 +51,7 @@ async function* userFacing(
 export async function openXlsx(path: string, options: OpenXlsxOptions = {}): Promise<Source> {
   await assertLooksLikeXlsx(path);
   const input = createReadStream(path);
-  // A read error after the first bytes (the file vanished, a bad disk) surfaces through the zip parser.
-  input.on("error", () => {});
-  const items = userFacing(streamWorksheet(createWorkbookReader(input), options.sheet, path), path);
+  const items = userFacing(streamWorksheet(createWorkbookReader(path), input, options.sheet, path), path);
   const close = async (): Promise<void> => {
     try {
       await items.return(undefined);
