@@ -42,11 +42,12 @@ interface WallClock {
   readonly hour: number;
   readonly minute: number;
   readonly second: number;
+  readonly millisecond?: number;
 }
 
 const EXAMPLE = "01.02.2026 10:00 or 2026-02-01 10:00";
 const RU_DATE_TIME = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
-const ISO_LOCAL = /^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?$/i;
+const ISO_LOCAL = /^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2})([.,]\d+)?)?$/i;
 const WITH_OFFSET =
   /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})([.,]\d+)?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
 const DATE_ONLY = /^(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})$/;
@@ -81,15 +82,9 @@ function fromText(text: string, options: ScheduleOptions): ScheduleResult {
   const withOffset = WITH_OFFSET.exec(text);
   if (withOffset !== null) {
     const [, year, month, day, hour, minute, second, fraction, offset] = withOffset;
-    const wall = {
-      year: +year!,
-      month: +month!,
-      day: +day!,
-      hour: +hour!,
-      minute: +minute!,
-      second: +(second ?? 0),
-    };
-    if (!isRealWallClock(wall)) return fail(`${quoteValue(text)} is not a real date and time`);
+    if (!isRealWallClock(wallClock(year!, month!, day!, hour!, minute!, second))) {
+      return fail(`${quoteValue(text)} is not a real date and time`);
+    }
     const iso = `${year}-${month}-${day}T${hour}:${minute}:${second ?? "00"}${(fraction ?? "").replace(",", ".")}`;
     const parsed = DateTime.fromISO(`${iso}${offset!.toUpperCase()}`, { setZone: true });
     if (!parsed.isValid) return fail(`${quoteValue(text)} is not a real date and time`);
@@ -98,30 +93,38 @@ function fromText(text: string, options: ScheduleOptions): ScheduleResult {
   const ru = RU_DATE_TIME.exec(text);
   if (ru !== null) {
     const [, day, month, year, hour, minute, second] = ru;
-    return fromParts(
-      text,
-      {
-        year: fullYear(year!),
-        month: +month!,
-        day: +day!,
-        hour: +hour!,
-        minute: +minute!,
-        second: +(second ?? 0),
-      },
-      options,
-    );
+    const fullYear = year!.length === 2 ? `20${year}` : year!;
+    return fromParts(text, wallClock(fullYear, month!, day!, hour!, minute!, second), options);
   }
   const iso = ISO_LOCAL.exec(text);
   if (iso !== null) {
-    const [, year, month, day, hour, minute, second] = iso;
-    return fromParts(
-      text,
-      { year: +year!, month: +month!, day: +day!, hour: +hour!, minute: +minute!, second: +(second ?? 0) },
-      options,
-    );
+    const [, year, month, day, hour, minute, second, fraction] = iso;
+    return fromParts(text, wallClock(year!, month!, day!, hour!, minute!, second, fraction), options);
   }
   if (DATE_ONLY.test(text)) return fail(`${quoteValue(text)} has no time of day; write it as ${text} 10:00`);
   return fail(`expected a date and time such as ${EXAMPLE}, got ${quoteValue(text)}`);
+}
+
+/** From the matched digits; `fraction` is `.5` or `,5` (fractions of a second). */
+function wallClock(
+  year: string,
+  month: string,
+  day: string,
+  hour: string,
+  minute: string,
+  second: string | undefined,
+  fraction?: string,
+): WallClock {
+  const millisecond = fraction === undefined ? 0 : Math.floor(Number(`0.${fraction.slice(1)}`) * 1000);
+  return {
+    year: +year,
+    month: +month,
+    day: +day,
+    hour: +hour,
+    minute: +minute,
+    second: +(second ?? 0),
+    millisecond,
+  };
 }
 
 function fromParts(text: string, wall: WallClock, options: ScheduleOptions): ScheduleResult {
@@ -137,7 +140,7 @@ function inZone(wall: WallClock, shown: string, options: ScheduleOptions): Sched
       `${quoteValue(shown)} does not exist in ${options.timezone}: the clocks were moved forward then`,
     );
   }
-  return finish(local, shown, options);
+  return finish(roundToSecond(local), shown, options);
 }
 
 function finish(moment: DateTime, shown: string, options: ScheduleOptions): ScheduleResult {
@@ -154,16 +157,12 @@ function isRealWallClock(w: WallClock): boolean {
   return DateTime.fromObject({ year: w.year, month: w.month, day: w.day }, { zone: "utc" }).isValid;
 }
 
-function parseWallClockCell(wallClock: string): WallClock | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(wallClock);
+function parseWallClockCell(text: string): WallClock | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(text);
   if (m === null) return undefined;
   const [, year, month, day, hour, minute, second] = m;
-  const wall = { year: +year!, month: +month!, day: +day!, hour: +hour!, minute: +minute!, second: +second! };
+  const wall = wallClock(year!, month!, day!, hour!, minute!, second);
   return isRealWallClock(wall) ? wall : undefined;
-}
-
-function fullYear(year: string): number {
-  return year.length === 2 ? 2000 + Number(year) : Number(year);
 }
 
 function roundToSecond(moment: DateTime): DateTime {
