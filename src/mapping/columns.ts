@@ -1,4 +1,5 @@
 import type { CALLTOUCH_FIELDS, Defaults, Mapping } from "../campaign/schema.js";
+import { MAX_FIELDS } from "../campaign/schema.js";
 import { ConfigError } from "../errors.js";
 
 /** A mapped column: its header as written in the user's file (for messages) and its index in a row. */
@@ -21,8 +22,8 @@ export type ResolvedColumns = {
   readonly fields: readonly FieldColumn[];
 } & { readonly [K in SingleField]?: ColumnRef };
 
-/** Calltouch accepts at most this many entries in `fields` (API.md). */
-export const MAX_FIELDS = 5;
+export { MAX_FIELDS };
+
 const MISMATCH = "The campaign's mapping does not match the columns of the file";
 const SHOWN_HEADERS = 20;
 
