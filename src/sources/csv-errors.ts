@@ -4,17 +4,21 @@
  * quote at line 5") name the line where parsing gave up, not where the user must look.
  */
 import { createReadStream } from "node:fs";
+import type { Readable } from "node:stream";
 import { CsvError } from "csv-parse";
 import { InputError } from "../errors.js";
-import { InvalidUtf8Error } from "./csv-decoder.js";
+import { CsvDecoder, type DecoderMode, InvalidUtf8Error } from "./csv-decoder.js";
 import { countLineBreaks } from "./csv-utf8.js";
 import type { BinaryKind } from "./encoding.js";
 
 /** What the reader knew when the error happened. */
 export interface ReadPosition {
   readonly file: string;
-  /** The line where the record being parsed starts. */
-  readonly recordLine: number;
+  /** How the file is being decoded, to find a line from an offset in the decoded text. */
+  readonly mode: DecoderMode;
+  readonly bomLength: number;
+  /** The line where the next record the consumer has not seen yet starts: a fallback position. */
+  readonly nextRecordLine: number;
   /** The longest record allowed, in characters. */
   readonly maxRecordSize: number;
 }
@@ -22,28 +26,34 @@ export interface ReadPosition {
 /** Turn any error met while reading into an InputError (an InputError passes through unchanged). */
 export async function toInputError(error: unknown, position: ReadPosition): Promise<InputError> {
   if (error instanceof InputError) return error;
-  const { file, recordLine } = position;
+  const { file } = position;
   if (error instanceof InvalidUtf8Error) {
-    const line = await lineOfOffset(file, error.offset);
+    const line = await lineAtOffset(createReadStream(file), error.offset);
     return new InputError(
       `${file}, line ${line}: this line is not valid UTF-8 although the lines before it are; the file mixes encodings, so save it again as UTF-8 (or give its encoding with --encoding).`,
       { cause: error, code: "E_INPUT_ENCODING" },
     );
   }
   if (error instanceof CsvError) {
+    // csv-parse's `bytes` is where the last cell before the failure ended, in the UTF-8 text it was
+    // given: a quote opens a cell only right there, so it is the line where the unclosed quote opens.
+    const line = await decodedLineAt(position, typeof error.bytes === "number" ? error.bytes : undefined);
     if (error.code === "CSV_QUOTE_NOT_CLOSED") {
       return new InputError(
-        `${file}, line ${recordLine}: a quote (") opened here is never closed; close it or remove it.`,
-        { cause: error, code: "E_INPUT_QUOTE" },
+        `${file}, line ${line}: a quote (") opened here is never closed; close it or remove it.`,
+        {
+          cause: error,
+          code: "E_INPUT_QUOTE",
+        },
       );
     }
     if (error.code === "CSV_MAX_RECORD_SIZE") {
       return new InputError(
-        `${file}, line ${recordLine}: the row starting here is longer than ${position.maxRecordSize} characters; most likely a quote (") opened here is never closed.`,
+        `${file}, line ${line}: a cell starting here runs on for more than ${position.maxRecordSize} characters; most likely a quote (") opened here is never closed.`,
         { cause: error, code: "E_INPUT_QUOTE" },
       );
     }
-    return new InputError(`${file}, line ${recordLine}: this row cannot be read as CSV (${error.message}).`, {
+    return new InputError(`${file}, line ${line}: this row cannot be read as CSV (${error.message}).`, {
       cause: error,
     });
   }
@@ -79,18 +89,41 @@ export function binaryFileError(kind: BinaryKind, file: string): InputError {
 }
 
 /**
- * The 1-based line that byte `offset` of the file is on. Reads the file again up to there: only an
- * error needs this, so the hot path does not count lines in bytes it never otherwise looks at.
+ * The line that byte `offset` of the decoded (UTF-8) text is on, decoding the file again as the reader
+ * did; the reader's own position when that is not possible.
  */
-async function lineOfOffset(file: string, offset: number): Promise<number> {
+async function decodedLineAt(position: ReadPosition, offset: number | undefined): Promise<number> {
+  if (typeof offset !== "number") return position.nextRecordLine;
+  const input = createReadStream(position.file, { start: position.bomLength });
+  const decoded = input.pipe(new CsvDecoder(position.mode, position.bomLength));
+  try {
+    return await lineAtOffset(decoded, offset);
+  } catch {
+    return position.nextRecordLine;
+  } finally {
+    input.destroy();
+  }
+}
+
+/**
+ * The 1-based line that byte `offset` of `bytes` is on. Only errors need this, so the hot path never
+ * counts lines in bytes; the file is read again up to the offset instead.
+ */
+async function lineAtOffset(bytes: Readable, offset: number): Promise<number> {
   let breaks = 0;
   let pendingCr = false;
-  if (offset > 0) {
-    for await (const chunk of createReadStream(file, { start: 0, end: offset - 1 })) {
-      const counted = countLineBreaks(chunk as Buffer, pendingCr);
+  let seen = 0;
+  try {
+    for await (const chunk of bytes) {
+      if (seen >= offset) break;
+      const part = (chunk as Buffer).subarray(0, offset - seen);
+      const counted = countLineBreaks(part, pendingCr);
       breaks += counted.breaks;
       pendingCr = counted.endsWithCr;
+      seen += part.length;
     }
+  } finally {
+    bytes.destroy();
   }
   return breaks + 1;
 }

@@ -1,21 +1,16 @@
 /**
- * The CSV source: a file of any common encoding and delimiter, streamed record by record.
- *
- * file -> CsvDecoder (bytes of any encoding -> UTF-8) -> csv-parse -> rows. Nothing holds more than a
- * chunk and one record, so memory does not grow with the file. Row numbers are the line in the file
- * where a record starts, counted from the cells themselves: csv-parse's own `info.lines` counts a CRLF
- * inside a quoted cell twice.
+ * The CSV source: a file of any common encoding and delimiter, streamed record by record
+ * (csv-records.ts). Opening looks at the first 64 KiB to choose the encoding and the delimiter, then
+ * reads the header row and the first data row, so that a file that is no table fails here, before
+ * anything is done with it.
  */
-import { once } from "node:events";
-import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import { pipeline } from "node:stream";
-import { parse } from "csv-parse";
 import iconv from "iconv-lite";
 import { InputError } from "../errors.js";
-import { CsvDecoder, type DecoderMode } from "./csv-decoder.js";
-import { binaryFileError, fileSystemError, toInputError } from "./csv-errors.js";
+import type { DecoderMode } from "./csv-decoder.js";
+import { binaryFileError, fileSystemError } from "./csv-errors.js";
 import { checkUnnamedColumns, readHeaderRow, unnamedColumns } from "./csv-header.js";
+import { type CsvRecord, type RecordReader, readRecords } from "./csv-records.js";
 import { detectDelimiter, parseDelimiterOption } from "./delimiter.js";
 import { canonicalEncoding, detectBinary, detectBom, detectEncoding } from "./encoding.js";
 import type { Source, SourceRow } from "./types.js";
@@ -29,13 +24,6 @@ export interface CsvOptions {
 
 /** Bytes looked at to detect the encoding and the delimiter. */
 const SAMPLE_BYTES = 64 * 1024;
-/** A record longer than this is refused: it is almost always an unclosed quote swallowing the file. */
-const MAX_RECORD_SIZE = 1_000_000;
-
-interface ParsedRecord {
-  readonly line: number;
-  readonly cells: string[];
-}
 
 /**
  * Open a CSV file: detect its encoding and delimiter, read its header row and make sure at least one
@@ -49,13 +37,13 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<S
   if (binary && (binary === "xlsx" || binary === "xls" || !forced?.startsWith("utf-"))) {
     throw binaryFileError(binary, path);
   }
-  const { mode, bomLength } = chooseDecoding(sample, complete, forced);
+  const decoding = chooseDecoding(sample, complete, forced);
   const delimiter =
     options.delimiter === undefined
-      ? detectDelimiter(sampleText(sample.subarray(bomLength), mode), complete)
+      ? detectDelimiter(sampleText(sample.subarray(decoding.bomLength), decoding.mode), complete)
       : parseDelimiterOption(options.delimiter);
 
-  const reader = startReading(path, mode, bomLength, delimiter);
+  const reader = readRecords(path, { ...decoding, delimiter });
   try {
     const header = await reader.next();
     if (!header) throw emptyFileError(path);
@@ -126,90 +114,16 @@ function sampleText(bytes: Buffer, mode: DecoderMode): string {
   return mode.kind === "iconv" ? iconv.decode(bytes, mode.encoding) : bytes.toString("utf8");
 }
 
-interface RecordReader {
-  /** The next non-blank record, or undefined at the end of the file. */
-  next(): Promise<ParsedRecord | undefined>;
-  encoding(): string;
-  close(): Promise<void>;
-}
-
-function startReading(path: string, mode: DecoderMode, bomLength: number, delimiter: string): RecordReader {
-  // The line where the next record starts. on_record runs in file order as records are parsed (ahead
-  // of the consumer), so when parsing fails this is where the failing record starts.
-  let nextRecordLine = 1;
-  // csv-parse's types say on_record returns a record of the input's shape; it may return anything.
-  const numberRecord = (cells: string[]): ParsedRecord | null => {
-    const line = nextRecordLine;
-    nextRecordLine += 1 + lineBreaksInCells(cells);
-    return cells.every((cell) => cell.trim() === "") ? null : { line, cells };
-  };
-  const input = createReadStream(path, { start: bomLength });
-  const decoder = new CsvDecoder(mode, bomLength);
-  const parser = parse({
-    delimiter,
-    bom: false,
-    relax_column_count: true,
-    // `ООО "Ромашка"` unquoted is common in hand-made files; a quote opens a quoted cell only at its start.
-    relax_quotes: true,
-    // Blank lines must reach on_record to be counted; blank records are dropped there.
-    skip_empty_lines: false,
-    // Explicit, so that a file mixing CRLF and LF (hand-edited exports) still splits on every line.
-    record_delimiter: ["\r\n", "\n", "\r"],
-    max_record_size: MAX_RECORD_SIZE,
-    on_record: numberRecord as unknown as (cells: string[]) => string[] | null,
-  });
-  // Errors surface through the iterator below; the callback only keeps pipeline from throwing.
-  pipeline(input, decoder, parser, () => {});
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<ParsedRecord>;
-  return {
-    async next() {
-      try {
-        const result = await records.next();
-        return result.done ? undefined : result.value;
-      } catch (error) {
-        throw await toInputError(error, {
-          file: path,
-          recordLine: nextRecordLine,
-          maxRecordSize: MAX_RECORD_SIZE,
-        });
-      }
-    },
-    encoding: () => decoder.encoding,
-    async close() {
-      parser.destroy();
-      decoder.destroy();
-      if (!input.closed) {
-        const closed = once(input, "close");
-        input.destroy();
-        await closed;
-      }
-    },
-  };
-}
-
-/** Line breaks inside a record's cells (CRLF counts once); only quoted cells can hold them. */
-function lineBreaksInCells(cells: readonly string[]): number {
-  let breaks = 0;
-  for (const cell of cells) {
-    if (!cell.includes("\n") && !cell.includes("\r")) continue;
-    for (let i = 0; i < cell.length; i++) {
-      const char = cell[i];
-      if (char === "\n" || (char === "\r" && cell[i + 1] !== "\n")) breaks++;
-    }
-  }
-  return breaks;
-}
-
 function rowsFrom(
   reader: RecordReader,
-  first: ParsedRecord,
+  first: CsvRecord,
   header: { path: string; headers: readonly string[]; headerLine: number },
 ): () => AsyncIterable<SourceRow> {
   const unnamed = unnamedColumns(header.headers);
   let started = false;
   async function* iterate(): AsyncGenerator<SourceRow> {
     try {
-      let record: ParsedRecord | undefined = first;
+      let record: CsvRecord | undefined = first;
       while (record) {
         checkUnnamedColumns(record.cells, unnamed, header.path, record.line, header.headerLine);
         yield { rowNumber: record.line, cells: record.cells };

@@ -80,6 +80,31 @@ describe("openCsv past the detection sample", () => {
     expect(rows[0]?.cells[1]).toBe(cell);
   });
 
+  it("names the line where an unclosed quote opens inside a record that spans lines", async () => {
+    const path = join(dir, "unclosed-after-multiline.csv");
+    // The record starts on line 3; its first cell spans lines 3-4; the unclosed quote opens on line 4.
+    writeFileSync(
+      path,
+      iconv.encode(
+        'Телефон;Имя;Комментарий\r\n1;Иван;ок\r\n2;"Анна\r\nМария";"не закрыта\r\n3;Олег;\r\n',
+        "cp1251",
+      ),
+    );
+    const error = await drain(path).catch((e: unknown) => e);
+    expect((error as InputError).message).toBe(
+      `${path}, line 4: a quote (") opened here is never closed; close it or remove it.`,
+    );
+  });
+
+  it("stops at a cell that runs on for more than a million characters, naming where it starts", async () => {
+    const path = join(dir, "runaway-quote.csv");
+    writeFileSync(path, `Телефон;Имя\n1;Иван\n2;"Анна\n${asciiRows(30_000)}`);
+    const error = await drain(path).catch((e: unknown) => e);
+    expect((error as InputError).message).toBe(
+      `${path}, line 3: a cell starting here runs on for more than 1000000 characters; most likely a quote (") opened here is never closed.`,
+    );
+  });
+
   it("reads rows from disk as they are asked for", async () => {
     const path = join(dir, "lazy.csv");
     const last = "9992223344;LAST;city\r\n";
