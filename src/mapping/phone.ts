@@ -30,13 +30,15 @@ const DIALABLE = new Set(["MOBILE", "FIXED_LINE", "FIXED_LINE_OR_MOBILE"]);
 const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d*)?e[+-]?\d+$/i;
 // A trailing extension: `доб. 12`, `(доб 12)`, `ext. 12`, `x12`, `#12`, `вн. 12`.
 const EXTENSION =
-  /\d[\s().,-]*\(?\s*(?:доб(?:авочный)?|доп|вн(?:утр(?:енний)?)?|ext(?:ension)?|x|#)\s*\.?\s*:?\s*\d+\s*\)?$/iu;
+  /\d[\s().,-]*(?:доб(?:авочный)?|доп|вн(?:утр(?:енний)?)?|ext(?:ension)?|x|#)\.?\s*:?\s*\d+\s*\)?$/iu;
 const LIST_SEPARATOR = /[,;/|\n]|\s+(?:или|or)\s+/iu;
 // What a person may write around the digits of one phone.
 const PHONE_CHARACTERS = /^\+?[\d\s().\-\u2010-\u2015]+$/;
 // `79992223344.0`: a number that passed through a float, e.g. a pandas export. The digits are all there.
 const FLOAT_TAIL = /^(\+?\d{10,11})\.0+$/;
 const SPACES = /[\u00a0\u2007\u202f\t]/g;
+// No phone, however decorated, is longer; past this the patterns below are not worth running.
+const MAX_PHONE_TEXT = 100;
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 
@@ -73,6 +75,7 @@ function fromText(text: string): PhoneResult {
   if (simple !== undefined) return fromDigits(simple.digits, simple.international);
   const trimmed = text.replace(SPACES, " ").trim();
   if (trimmed === "") return fail("phone is empty");
+  if (trimmed.length > MAX_PHONE_TEXT) return fail(`expected a phone number, got ${quoteValue(trimmed)}`);
   if (SCIENTIFIC.test(trimmed.replace(/\s/g, ""))) return fail(SCIENTIFIC_NOTATION_MESSAGE);
   if (EXTENSION.test(trimmed))
     return fail("extensions cannot be dialed; write the number without its extension");

@@ -84,6 +84,14 @@ describe("normalizePhone refuses", () => {
     expect(normalizePhone(cell)).toEqual({ ok: false, message });
   });
 
+  it("answers at once for a huge cell that is not a phone", () => {
+    const huge = `1${" ".repeat(50_000)}z`;
+    expect(normalizePhone(huge)).toEqual({
+      ok: false,
+      message: `expected a phone number, got "1${" ".repeat(38)}…"`,
+    });
+  });
+
   it("quotes a long unreadable value cut to 40 characters", () => {
     const result = normalizePhone(`звонить после обеда, спросить Ивана Петровича`);
     expect(result).toEqual({
