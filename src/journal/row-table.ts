@@ -1,0 +1,216 @@
+import type { JournaledStatus } from "./format.js";
+import { type PackedIso, unpackIso } from "./iso-time.js";
+import { grow, PhoneSlots } from "./phone-slots.js";
+import { NO_ANSWER_MESSAGE, type PriorState } from "./prior.js";
+import { packRowHash } from "./row-hash.js";
+
+/** Status codes in the Uint8 column. IN_FLIGHT = an intent with no outcome after it (yet). */
+const IN_FLIGHT = 1;
+export const STATUS_CODE: Readonly<Record<JournaledStatus, number>> = {
+  sent: 2,
+  failed: 3,
+  invalid: 4,
+  unknown: 5,
+  pending: 6,
+};
+const NAMES = ["none", "in-flight", "sent", "failed", "invalid", "unknown", "pending"] as const;
+
+/**
+ * An outcome's details, filled in place by whoever decodes a record (a reused object: replay
+ * decodes two million of them and allocates none). Call `reset()` before filling.
+ */
+export class OutcomeFields {
+  /** Numeric request id, NaN when none or when it is `requestIdText`. */
+  requestId = Number.NaN;
+  requestIdText: string | undefined;
+  /** sentAt as numbers; `sent.ms` NaN when none or when it is `sentText`. */
+  readonly sent: PackedIso = { ms: Number.NaN, offset: 0, format: 0 };
+  sentText: string | undefined;
+  code: number | string | undefined;
+  message: string | undefined;
+
+  reset(): this {
+    this.requestId = Number.NaN;
+    this.requestIdText = undefined;
+    this.sent.ms = Number.NaN;
+    this.sentText = undefined;
+    this.code = undefined;
+    this.message = undefined;
+    return this;
+  }
+}
+
+/** What is rare (reasons of failed/unknown rows) or odd-shaped (string ids and times) lives in a Map. */
+interface Extra {
+  code?: number | string;
+  message?: string;
+  requestId?: string;
+  sentAt?: string;
+}
+
+export type StatusCounts = Record<JournaledStatus, number>;
+
+/**
+ * The replayed state of every phone the journal has seen: the latest record wins. Parallel typed
+ * arrays indexed by PhoneSlots' dense ids keep a million rows in ~60 MB; row hashes are 3 words.
+ */
+export class RowTable {
+  readonly #ids: PhoneSlots;
+  #status: Uint8Array;
+  #attempts: Uint16Array;
+  #row: Uint32Array;
+  #hash: Uint32Array;
+  #requestId: Float64Array;
+  #sentMs: Float64Array;
+  #sentOffset: Int16Array;
+  #sentFormat: Uint8Array;
+  readonly #extra = new Map<number, Extra>();
+  readonly #scratch = new Uint32Array(3);
+
+  /** @param expected phones to size for up front (replay guesses from the file size). */
+  constructor(expected = 1024) {
+    const n = Math.max(16, Math.min(expected, 1 << 24));
+    this.#ids = new PhoneSlots(n);
+    this.#status = new Uint8Array(n);
+    this.#attempts = new Uint16Array(n);
+    this.#row = new Uint32Array(n);
+    this.#hash = new Uint32Array(n * 3);
+    this.#requestId = new Float64Array(n);
+    this.#sentMs = new Float64Array(n);
+    this.#sentOffset = new Int16Array(n);
+    this.#sentFormat = new Uint8Array(n);
+  }
+
+  get size(): number {
+    return this.#ids.size;
+  }
+
+  /** `hash`: the row hash packed by packRowHash into words [0, 3). */
+  intent(phoneKey: number, rowNumber: number, hash: Uint32Array, attempt: number): void {
+    const id = this.#touch(phoneKey, rowNumber, hash, attempt);
+    this.#status[id] = IN_FLIGHT;
+    if (this.#extra.size > 0) this.#extra.delete(id);
+  }
+
+  outcome(
+    phoneKey: number,
+    rowNumber: number,
+    hash: Uint32Array,
+    status: number,
+    attempts: number,
+    fields: OutcomeFields,
+  ): void {
+    const id = this.#touch(phoneKey, rowNumber, hash, attempts);
+    this.#status[id] = status;
+    this.#requestId[id] = fields.requestId;
+    this.#sentMs[id] = fields.sent.ms;
+    this.#sentOffset[id] = fields.sent.offset;
+    this.#sentFormat[id] = fields.sent.format;
+    if (
+      fields.code === undefined &&
+      fields.message === undefined &&
+      fields.requestIdText === undefined &&
+      fields.sentText === undefined
+    ) {
+      if (this.#extra.size > 0) this.#extra.delete(id);
+      return;
+    }
+    const extra: Extra = {};
+    if (fields.code !== undefined) extra.code = fields.code;
+    if (fields.message !== undefined) extra.message = fields.message;
+    if (fields.requestIdText !== undefined) extra.requestId = fields.requestIdText;
+    if (fields.sentText !== undefined) extra.sentAt = fields.sentText;
+    this.#extra.set(id, extra);
+  }
+
+  /** The attempt number of the last record for this phone (to carry into an outcome that has none). */
+  attemptsOf(phoneKey: number): number {
+    const id = this.#ids.get(phoneKey);
+    return id < 0 ? 0 : this.#attempts[id]!;
+  }
+
+  prior(phoneKey: number, rowHash: string): PriorState | undefined {
+    const id = this.#ids.get(phoneKey);
+    if (id < 0) return undefined;
+    const attempts = this.#attempts[id]!;
+    const rowNumber = this.#row[id]!;
+    const extra = this.#extra.get(id);
+    const status = NAMES[this.#status[id]!]!;
+    switch (status) {
+      case "sent": {
+        const ms = this.#sentMs[id]!;
+        const sentAt = Number.isNaN(ms)
+          ? (extra?.sentAt ?? "")
+          : unpackIso(ms, this.#sentOffset[id]!, this.#sentFormat[id]!);
+        const numeric = this.#requestId[id]!;
+        const requestId = Number.isNaN(numeric) ? (extra?.requestId ?? "") : numeric;
+        return { status, requestId, sentAt, attempts, rowNumber };
+      }
+      case "in-flight":
+        return { status: "unknown", message: NO_ANSWER_MESSAGE, attempts, rowNumber, noAnswer: true };
+      case "unknown":
+        return {
+          status,
+          ...codeOf(extra),
+          message: extra?.message ?? NO_ANSWER_MESSAGE,
+          attempts,
+          rowNumber,
+          noAnswer: false,
+        };
+      case "failed":
+      case "invalid":
+        packRowHash(rowHash, this.#scratch, 0);
+        if (!this.#sameHash(id, this.#scratch)) return undefined;
+        return { status, ...codeOf(extra), message: extra?.message ?? status, attempts, rowNumber };
+      case "pending":
+        return { status, attempts, rowNumber };
+      case "none":
+        return undefined;
+    }
+  }
+
+  /** Rows by status, the way `ctdial status` counts them (an intent without outcome is `unknown`). */
+  counts(): StatusCounts {
+    const byCode = new Array<number>(NAMES.length).fill(0);
+    const status = this.#status;
+    for (let id = 0; id < this.#ids.size; id++) byCode[status[id]!]!++;
+    return {
+      sent: byCode[STATUS_CODE.sent]!,
+      failed: byCode[STATUS_CODE.failed]!,
+      invalid: byCode[STATUS_CODE.invalid]!,
+      unknown: byCode[STATUS_CODE.unknown]! + byCode[IN_FLIGHT]!,
+      pending: byCode[STATUS_CODE.pending]!,
+    };
+  }
+
+  #touch(phoneKey: number, rowNumber: number, hash: Uint32Array, attempts: number): number {
+    const id = this.#ids.add(phoneKey);
+    if (id >= this.#status.length) this.#growColumns(id + 1);
+    this.#row[id] = rowNumber;
+    this.#attempts[id] = Math.min(attempts, 0xffff);
+    this.#hash[id * 3] = hash[0]!;
+    this.#hash[id * 3 + 1] = hash[1]!;
+    this.#hash[id * 3 + 2] = hash[2]!;
+    return id;
+  }
+
+  #sameHash(id: number, hash: Uint32Array): boolean {
+    const at = id * 3;
+    return this.#hash[at] === hash[0] && this.#hash[at + 1] === hash[1] && this.#hash[at + 2] === hash[2];
+  }
+
+  #growColumns(needed: number): void {
+    this.#status = grow(this.#status, needed, (n) => new Uint8Array(n));
+    this.#attempts = grow(this.#attempts, needed, (n) => new Uint16Array(n));
+    this.#row = grow(this.#row, needed, (n) => new Uint32Array(n));
+    this.#hash = grow(this.#hash, needed * 3, (n) => new Uint32Array(n));
+    this.#requestId = grow(this.#requestId, needed, (n) => new Float64Array(n));
+    this.#sentMs = grow(this.#sentMs, needed, (n) => new Float64Array(n));
+    this.#sentOffset = grow(this.#sentOffset, needed, (n) => new Int16Array(n));
+    this.#sentFormat = grow(this.#sentFormat, needed, (n) => new Uint8Array(n));
+  }
+}
+
+function codeOf(extra: Extra | undefined): { code?: number | string } {
+  return extra?.code === undefined ? {} : { code: extra.code };
+}
