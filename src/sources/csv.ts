@@ -34,7 +34,9 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<S
   if (sample.length === 0) throw emptyFileError(path);
   const forced = options.encoding === undefined ? undefined : canonicalEncoding(options.encoding);
   const binary = detectBinary(sample);
-  if (binary && (binary === "xlsx" || binary === "xls" || !forced?.startsWith("utf-"))) {
+  // NUL bytes are text only in UTF-16/32, which a user may name without the file having a BOM.
+  const nulsAreText = forced !== undefined && /^utf-?(16|32)/.test(forced);
+  if (binary && (binary === "xlsx" || binary === "xls" || !nulsAreText)) {
     throw binaryFileError(binary, path);
   }
   const decoding = chooseDecoding(sample, complete, forced);

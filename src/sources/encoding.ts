@@ -69,16 +69,19 @@ function startsWith(sample: Buffer, bytes: readonly number[]): boolean {
   return bytes.every((byte, i) => sample[i] === byte);
 }
 
-/** ASCII text in UTF-16 without a BOM: NUL in every other byte. */
+/**
+ * UTF-16 without a BOM: every ASCII character (digits, delimiters, line breaks) has a NUL high byte,
+ * always on the same side of its pair; Cyrillic has 0x04 there instead. Binary data has NULs anywhere.
+ */
 function looksLikeUtf16(sample: Buffer): boolean {
-  const pairs = Math.min(512, Math.floor(sample.length / 2));
+  const pairs = Math.min(4096, Math.floor(sample.length / 2));
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i < pairs; i++) {
     if (sample[2 * i] === 0) evenNul++;
     if (sample[2 * i + 1] === 0) oddNul++;
   }
-  return pairs > 0 && Math.max(evenNul, oddNul) >= pairs * 0.8 && Math.min(evenNul, oddNul) === 0;
+  return Math.min(evenNul, oddNul) === 0 && Math.max(evenNul, oddNul) >= pairs / 8;
 }
 
 /** Common spellings of the encodings users name, to the name ctdial reports. */

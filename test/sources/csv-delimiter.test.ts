@@ -15,6 +15,10 @@ describe("detectDelimiter", () => {
     expect(detectDelimiter(sample)).toBe(";");
   });
 
+  it("is not misled by commas in a quoted cell after the start of the line (PapaParse #658)", () => {
+    expect(detectDelimiter('Field1;Field2;"Field,3,3,3"\n1;2;"a,b,c"\n')).toBe(";");
+  });
+
   it("prefers the delimiter that splits every record the same way as the header", () => {
     // A comma inside unquoted Russian text ("Москва, центр") must not win over ;.
     const sample = "Телефон;Адрес, комментарий;Город\n1;Москва, центр, у метро;М\n2;Тверь;Т\n3;Казань;К\n";

@@ -56,6 +56,7 @@ describe("detectBinary", () => {
     expect(detectBinary(Buffer.from("PK\x03\x04\x14\x00", "latin1"))).toBe("xlsx");
     expect(detectBinary(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toBe("xls");
     expect(detectBinary(iconv.encode("phone;name\r\n1;2\r\n", "utf-16le"))).toBe("utf-16");
+    expect(detectBinary(iconv.encode("Телефон;Имя\r\n+7 999;Иван\r\n", "utf-16be"))).toBe("utf-16");
     expect(detectBinary(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d, 0x49]))).toBe("binary");
     expect(detectBinary(cp1251("Телефон;Имя\r\n"))).toBeUndefined();
     expect(

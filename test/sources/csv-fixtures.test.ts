@@ -186,6 +186,20 @@ describe("openCsv on the fixture corpus", () => {
     expect(error.message).toMatch(/looks like an Excel \(\.xlsx\) file, not CSV text; rename it to \.xlsx/);
   });
 
+  it("reads UTF-16 without a BOM only when its encoding is given", async () => {
+    const path = fixture("utf16le-no-bom-semicolon.csv");
+    const error = await inputError("utf16le-no-bom-semicolon.csv");
+    expect(error.message).toBe(
+      `${path} looks like UTF-16 text without a byte-order mark; give its encoding with --encoding utf-16le (or utf-16be).`,
+    );
+    expect((await inputError("utf16le-no-bom-semicolon.csv", { encoding: "utf-8" })).code).toBe(
+      "E_INPUT_BINARY",
+    );
+    const { source, rows } = await readAll("utf16le-no-bom-semicolon.csv", { encoding: "utf-16le" });
+    expect(source).toMatchObject({ encoding: "utf-16le", delimiter: ";" });
+    expect(rows).toEqual([{ line: 2, cells: ["+7 (999) 222-33-44", "Иван"] }]);
+  });
+
   it("refuses an empty file and a file of blank lines", async () => {
     expect((await inputError("empty.csv")).message).toMatch(/empty\.csv is empty: it has no header row/);
     expect((await inputError("blank-lines-only.csv")).message).toMatch(/blank-lines-only\.csv is empty/);
