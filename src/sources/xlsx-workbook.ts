@@ -86,7 +86,7 @@ export function chooseWorksheet(
 }
 
 function sheetContext(
-  reader: RawWorkbookReader,
+  reader: RawWorkbookReader | undefined,
   workbook: WorkbookXml,
   sharedStrings: readonly (string | null)[],
 ): SheetContext {
@@ -95,6 +95,8 @@ function sheetContext(
     sharedStrings,
     date1904: workbook.date1904,
     isDateStyle(styleIndex) {
+      // Without styles.xml (it is optional) every cell has the General format.
+      if (reader === undefined) return false;
       let isDate = dateStyles.get(styleIndex);
       if (isDate === undefined) {
         isDate = isDateFormat(reader.styles.getStyleModel(styleIndex)?.numFmt ?? "");
@@ -163,7 +165,7 @@ export async function* streamWorksheet(
         yield* readSheetRows(
           parseSax,
           iterateStream(entry),
-          sheetContext(reader, workbook, sharedStrings ?? []),
+          sheetContext(stylesRead ? reader : undefined, workbook, sharedStrings ?? []),
         );
         return;
       }
@@ -184,7 +186,7 @@ export async function* streamWorksheet(
     yield* readSheetRows(
       parseSax,
       createReadStream(spoolPath),
-      sheetContext(reader, workbook, sharedStrings ?? []),
+      sheetContext(stylesRead ? reader : undefined, workbook, sharedStrings ?? []),
     );
   } finally {
     if (spoolDir !== undefined) await rm(spoolDir, { recursive: true, force: true });
