@@ -71,7 +71,7 @@ describe("exceljs streaming reader bugs, and what we read instead", () => {
     expect(ours[1]?.[2]).toBe("Звонить утром");
   });
 
-  it("formula results lose their type: errors, booleans, dates; t=\"d\" cells become numbers", async () => {
+  it('formula results lose their type: errors, booleans, dates; t="d" cells become numbers', async () => {
     const [stock] = await readWithExceljs("formula-results.xlsx");
     const row = stock?.rows[1] ?? [];
     expect(row[1]).toEqual({ formula: "#REF!+1" }); // the #REF! result is gone
@@ -106,7 +106,7 @@ describe("exceljs streaming reader bugs, and what we read instead", () => {
     await source.close();
   });
 
-  it("LibreOffice's date1904=\"true\" is taken as false: dates four years early", async () => {
+  it('LibreOffice\'s date1904="true" is taken as false: dates four years early', async () => {
     const [stock] = await readWithExceljs("libreoffice-1904.xlsx");
     expect(stock?.rows[1]?.[1]).toEqual(new Date("2023-12-02T11:00:00.000Z"));
     expect((await readWithCtdial("libreoffice-1904.xlsx"))[1]?.[1]).toEqual({
