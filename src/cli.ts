@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { CommanderError } from "commander";
 import { buildProgram } from "./cli/program.js";
 import { isCtdialError } from "./errors.js";
+import { redact } from "./secrets.js";
 
 /**
  * The ctdial command. Every failure a user can meet ends here as one sentence on stderr and an exit
@@ -26,13 +27,16 @@ function reportError(error: unknown): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (isCtdialError(error)) {
-    process.stderr.write(`ctdial: ${error.message}\n`);
-    if (process.env.CTDIAL_DEBUG) process.stderr.write(`${error.stack}\n`);
+    process.stderr.write(`ctdial: ${redact(error.message)}\n`);
+    if (process.env.CTDIAL_DEBUG) process.stderr.write(`${redact(String(error.stack))}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`ctdial: unexpected error: ${message} (this is a bug in ctdial; CTDIAL_DEBUG=1 shows details)\n`);
-  if (process.env.CTDIAL_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.stderr.write(
+    `ctdial: unexpected error: ${redact(message)} (this is a bug in ctdial; CTDIAL_DEBUG=1 shows details)\n`,
+  );
+  if (process.env.CTDIAL_DEBUG && error instanceof Error)
+    process.stderr.write(`${redact(String(error.stack))}\n`);
   return 2;
 }
 

@@ -33,7 +33,9 @@ export async function initCommand(sourceArg: string, flags: InitFlags): Promise<
   const sourcePath = resolve(sourceArg);
   const target = campaignPathFor(sourcePath);
   if (existsSync(target) && !flags.force) {
-    throw new ConfigError(`${basename(target)} already exists; edit it, or run ctdial init --force to replace it.`);
+    throw new ConfigError(
+      `${basename(target)} already exists; edit it, or run ctdial init --force to replace it.`,
+    );
   }
   const source = await openSource(sourcePath, flags);
   let proposal: ReturnType<typeof proposeCampaign>;

@@ -22,7 +22,16 @@ export function createLogger(level: string, onTerminal = Boolean(process.stderr.
   const options = { level, base: undefined, redact: { paths: REDACT_PATHS, censor: "[redacted]" } };
   if (onTerminal) {
     // In-thread and synchronous: a CLI that exits right after its last line must not lose it.
-    return pino(options, pretty({ destination: 2, sync: true, colorize: true, ignore: "pid,hostname", translateTime: "HH:MM:ss" }));
+    return pino(
+      options,
+      pretty({
+        destination: 2,
+        sync: true,
+        colorize: true,
+        ignore: "pid,hostname",
+        translateTime: "HH:MM:ss",
+      }),
+    );
   }
   return pino(options, pino.destination({ fd: 2, sync: true }));
 }

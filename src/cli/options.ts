@@ -4,7 +4,9 @@ import { InvalidArgumentError, Option } from "commander";
 export function parseRate(value: string): number {
   const rate = Number(value.replace(",", "."));
   if (!Number.isFinite(rate) || rate <= 0 || rate > 5) {
-    throw new InvalidArgumentError(`expected a number above 0 and at most 5 (Calltouch's limit), got "${value}".`);
+    throw new InvalidArgumentError(
+      `expected a number above 0 and at most 5 (Calltouch's limit), got "${value}".`,
+    );
   }
   return rate;
 }
@@ -20,12 +22,26 @@ export function parsePort(value: string): number {
 /** Options every campaign command takes (CONTRACT.md "Common options"). */
 export function campaignOptions(): Option[] {
   return [
-    new Option("--campaign <file>", "campaign file (default: <name>.campaign.yaml or campaign.yaml beside the source)"),
-    new Option("--route-key <key>", "Calltouch widget key for every row (overrides the campaign and CALLTOUCH_ROUTE_KEY)"),
+    new Option(
+      "--campaign <file>",
+      "campaign file (default: <name>.campaign.yaml or campaign.yaml beside the source)",
+    ),
+    new Option(
+      "--route-key <key>",
+      "Calltouch widget key for every row (overrides the campaign and CALLTOUCH_ROUTE_KEY)",
+    ),
     new Option("--sheet <name>", "XLSX tab to read (default: the first)"),
-    new Option("--report <file>", "where to write the report (default: <name>.report.csv/.xlsx beside the source)"),
-    new Option("--encoding <name>", "CSV encoding instead of detecting it (utf-8, windows-1251, utf-16le, ...)"),
-    new Option("--delimiter <char>", "CSV delimiter instead of detecting it (, ; tab |)").argParser(parseDelimiter),
+    new Option(
+      "--report <file>",
+      "where to write the report (default: <name>.report.csv/.xlsx beside the source)",
+    ),
+    new Option(
+      "--encoding <name>",
+      "CSV encoding instead of detecting it (utf-8, windows-1251, utf-16le, ...)",
+    ),
+    new Option("--delimiter <char>", "CSV delimiter instead of detecting it (, ; tab |)").argParser(
+      parseDelimiter,
+    ),
     new Option("--json", "print one JSON summary object as the last line of stdout"),
   ];
 }

@@ -28,14 +28,20 @@ const STATUS_ORDER = ["would-send", "sent", "skipped", "invalid", "failed", "unk
 /** The short table a person reads after a run: counts, then the first problems with row numbers. */
 export function formatSummary(summary: RunSummary): string[] {
   const lines: string[] = [];
-  const counts = STATUS_ORDER.filter((status) => summary[status] > 0).map((status) => `${status} ${summary[status]}`);
+  const counts = STATUS_ORDER.filter((status) => summary[status] > 0).map(
+    (status) => `${status} ${summary[status]}`,
+  );
   lines.push(`${summary.total} rows: ${counts.length > 0 ? counts.join(", ") : "nothing to do"}`);
   if (summary.problems.length > 0) {
     lines.push("");
-    lines.push(summary.problemCount === 1 ? "1 row needs attention:" : `${summary.problemCount} rows need attention:`);
+    lines.push(
+      summary.problemCount === 1 ? "1 row needs attention:" : `${summary.problemCount} rows need attention:`,
+    );
     const width = String(summary.problems.at(-1)?.rowNumber ?? 0).length;
     for (const problem of summary.problems) {
-      lines.push(`  row ${String(problem.rowNumber).padStart(width)}  ${problem.status.padEnd(7)}  ${problem.message}`);
+      lines.push(
+        `  row ${String(problem.rowNumber).padStart(width)}  ${problem.status.padEnd(7)}  ${problem.message}`,
+      );
     }
     const rest = summary.problemCount - summary.problems.length;
     if (rest > 0) lines.push(`  ... and ${rest} more (see the report)`);

@@ -1,10 +1,14 @@
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import { registerInit } from "./init.js";
+import { registerRun } from "./run.js";
+import { registerSandbox } from "./sandbox.js";
 import { registerValidate } from "./validate.js";
 
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -14,7 +18,9 @@ export function buildProgram(): Command {
     .version(packageVersion(), "-V, --version")
     .showHelpAfterError("(run ctdial --help for usage)")
     .configureHelp({ sortSubcommands: false, showGlobalOptions: true });
+  registerRun(program);
   registerValidate(program);
   registerInit(program);
+  registerSandbox(program);
   return program;
 }

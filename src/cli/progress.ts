@@ -28,7 +28,10 @@ export function formatProgress(state: ProgressState): string {
     .map(([status, n]) => `${status} ${n}`)
     .join(", ");
   const speed = state.note ?? `${state.rate.toFixed(1)}/s`;
-  const eta = state.etaSeconds !== undefined && state.note === undefined ? ` ETA ${formatDuration(state.etaSeconds)}` : "";
+  const eta =
+    state.etaSeconds !== undefined && state.note === undefined
+      ? ` ETA ${formatDuration(state.etaSeconds)}`
+      : "";
   return [bar, position, speed + eta, counts].filter((part) => part !== "").join("  ");
 }
 
@@ -65,7 +68,11 @@ export function createProgressBar(stream: NodeJS.WriteStream, minIntervalMs = 20
       if (now - last < minIntervalMs) return;
       last = now;
       const width = stream.columns ?? 100;
-      stream.write(`\r${formatProgress(state).slice(0, width - 1).padEnd(width - 1)}`);
+      stream.write(
+        `\r${formatProgress(state)
+          .slice(0, width - 1)
+          .padEnd(width - 1)}`,
+      );
       shown = true;
     },
     stop() {

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { resolveCampaign, type CampaignOptions } from "../engine/resolve.js";
+import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { exitCodeOf } from "../engine/summary.js";
 import { validateCampaign } from "../engine/validate.js";
 import { campaignOptions } from "./options.js";

@@ -1,8 +1,8 @@
 import type { CallbackRequest } from "../calltouch/types.js";
 import type { Campaign } from "../campaign/schema.js";
+import type { ResolvedColumns } from "../mapping/columns.js";
 import { PhoneIndex } from "../mapping/dedupe.js";
 import { mapRow } from "../mapping/map-row.js";
-import type { ResolvedColumns } from "../mapping/columns.js";
 import type { RowOutcome } from "../outcome.js";
 import type { SourceRow } from "../sources/types.js";
 

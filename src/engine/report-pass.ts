@@ -1,9 +1,9 @@
 import { effectiveMapping } from "../campaign/auto-map.js";
-import { resolveColumns, type ResolvedColumns } from "../mapping/columns.js";
+import { type ResolvedColumns, resolveColumns } from "../mapping/columns.js";
 import { formatProblems } from "../mapping/types.js";
 import type { RowOutcome } from "../outcome.js";
 import { openReport } from "../sinks/open-report.js";
-import { openSource, type OpenSourceOptions } from "../sources/open.js";
+import { type OpenSourceOptions, openSource } from "../sources/open.js";
 import type { Source } from "../sources/types.js";
 import { planRows } from "./plan.js";
 import type { ResolvedCampaign } from "./resolve.js";
@@ -16,7 +16,14 @@ export async function openPlannedSource(
 ): Promise<{ source: Source; columns: ResolvedColumns }> {
   const source = await openSource(resolved.source, { ...options, sheet: resolved.campaign.sheet });
   try {
-    return { source, columns: resolveColumns(source.headers, effectiveMapping(source.headers, resolved.campaign)) };
+    return {
+      source,
+      columns: resolveColumns(
+        source.headers,
+        effectiveMapping(source.headers, resolved.campaign),
+        resolved.campaign.defaults,
+      ),
+    };
   } catch (error) {
     await source.close();
     throw error;

@@ -1,6 +1,11 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { findCampaignFile, loadCampaignFile, parseCampaign, resolveSourceFromCampaign } from "../campaign/load.js";
+import {
+  findCampaignFile,
+  loadCampaignFile,
+  parseCampaign,
+  resolveSourceFromCampaign,
+} from "../campaign/load.js";
 import type { Campaign } from "../campaign/schema.js";
 import { ConfigError, InputError } from "../errors.js";
 import { sourceKindOf } from "../sources/open.js";
@@ -46,13 +51,18 @@ export async function resolveCampaign(
     campaignPath = loaded.path;
     campaign = loaded.campaign;
     if (campaign.source === undefined) {
-      throw new ConfigError(`${basename(sourceArg)} has no source key; add source: clients.csv (the file to dial).`);
+      throw new ConfigError(
+        `${basename(sourceArg)} has no source key; add source: clients.csv (the file to dial).`,
+      );
     }
     source = resolveSourceFromCampaign(campaignPath, campaign);
   } else {
     source = sourceKindOf(sourceArg) === "sheets" ? sourceArg : resolve(sourceArg);
     campaignPath = findCampaignFile(source, options.campaign);
-    campaign = campaignPath === undefined ? parseCampaign({}, "defaults") : (await loadCampaignFile(campaignPath)).campaign;
+    campaign =
+      campaignPath === undefined
+        ? parseCampaign({}, "defaults")
+        : (await loadCampaignFile(campaignPath)).campaign;
   }
 
   if (sourceKindOf(source) !== "sheets" && !existsSync(source)) {

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { CalltouchClient } from "../calltouch/types.js";
-import { dispatch, type DispatchItem } from "../dispatch/dispatch.js";
+import { type DispatchItem, dispatch } from "../dispatch/dispatch.js";
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import type { RowOutcome } from "../outcome.js";
 import type { OpenSourceOptions } from "../sources/open.js";
@@ -62,7 +62,12 @@ export async function runCampaign(resolved: ResolvedCampaign, options: RunOption
   } finally {
     await source.close();
   }
-  const summary = await reportPass(resolved, options, (row) => outcomes.get(row) ?? { status: "pending" }, false);
+  const summary = await reportPass(
+    resolved,
+    options,
+    (row) => outcomes.get(row) ?? { status: "pending" },
+    false,
+  );
   if (result.stopped !== undefined) summary.stopped = result.stopped;
   return summary;
 }

@@ -8,6 +8,9 @@ import type { RunSummary } from "./summary.js";
  * `would-send` / `invalid` / `skipped`, send nothing. One streaming pass: memory does not grow with
  * the file beyond the duplicate index.
  */
-export function validateCampaign(resolved: ResolvedCampaign, options: OpenSourceOptions = {}): Promise<RunSummary> {
+export function validateCampaign(
+  resolved: ResolvedCampaign,
+  options: OpenSourceOptions = {},
+): Promise<RunSummary> {
   return reportPass(resolved, options, () => ({ status: "would-send" }), true);
 }

@@ -1,0 +1,93 @@
+import { type Command, Option } from "commander";
+import { type SandboxOptions, startSandbox } from "../sandbox/index.js";
+import { parsePort } from "./options.js";
+import { processOutput } from "./output.js";
+
+interface SandboxFlags {
+  port: number;
+  host: string;
+  failRate?: number;
+  htmlRate?: number;
+  resetAfterRate?: number;
+  latency?: number;
+  minutes?: number;
+  routeKey?: string[];
+  token?: string[];
+  quiet?: boolean;
+}
+
+function share(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new Error(`expected a share from 0 to 1, got "${value}"`);
+  return n;
+}
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number, got "${value}"`);
+  return n;
+}
+
+export function registerSandbox(program: Command): void {
+  program
+    .command("sandbox")
+    .description("run the built-in Calltouch emulator as a server, for trying integrations")
+    .addOption(
+      new Option("--port <n>", "port to listen on (0: any free port)").argParser(parsePort).default(8787),
+    )
+    .addOption(new Option("--host <address>", "address to listen on").default("127.0.0.1"))
+    .addOption(new Option("--route-key <key...>", "enabled widget keys (default: any)"))
+    .addOption(new Option("--token <token...>", "accepted tokens (default: any non-empty token)"))
+    .addOption(new Option("--minutes <n>", "callback minutes on the balance; then 10001").argParser(count))
+    .addOption(new Option("--fail-rate <share>", "share of requests answered 500").argParser(share))
+    .addOption(
+      new Option("--html-rate <share>", "share of requests answered by an HTML 502 page").argParser(share),
+    )
+    .addOption(
+      new Option(
+        "--reset-after-rate <share>",
+        "share of requests processed, then reset unanswered",
+      ).argParser(share),
+    )
+    .addOption(new Option("--latency <ms>", "delay before every answer").argParser(count))
+    .addOption(new Option("--quiet", "do not print a line per request"))
+    .action(async (flags: SandboxFlags) => {
+      await sandboxCommand(flags);
+    });
+}
+
+async function sandboxCommand(flags: SandboxFlags): Promise<void> {
+  const output = processOutput(false);
+  const options: SandboxOptions = {
+    port: flags.port,
+    host: flags.host,
+    routeKeys: flags.routeKey,
+    tokens: flags.token,
+    minutes: flags.minutes,
+    failRate: flags.failRate,
+    htmlRate: flags.htmlRate,
+    resetAfterRate: flags.resetAfterRate,
+    latencyMs: flags.latency,
+    onAnswer: flags.quiet
+      ? undefined
+      : (seen) =>
+          output.info(
+            `${new Date(seen.receivedAt).toISOString()} ${seen.clientAddress} -> ${seen.answer}  ${seen.body.slice(0, 120)}`,
+          ),
+  };
+  const sandbox = await startSandbox(options);
+  output.info(`Calltouch sandbox listening at ${sandbox.url}`);
+  output.info(`Try: CALLTOUCH_API_URL=${sandbox.url} CALLTOUCH_TOKEN=sandbox ctdial run clients.csv`);
+  output.info("Press Ctrl+C to stop.");
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+  await sandbox.close();
+  output.info(`Stopped. ${sandbox.accepted.length} requests were accepted.`);
+}
