@@ -116,29 +116,17 @@ function isOptional(value: unknown, kind: "string" | "code"): boolean {
     : typeof value === "string" || typeof value === "number";
 }
 
-/**
- * Checks line 1. Returns the header, or undefined when the line is torn (a crash while the journal
- * was being created); throws when it is a whole line that is not a header this ctdial can read.
- */
-export function parseHeader(line: string, path: string): JournalHeader | undefined {
+/** Checks a complete line 1: the header, or an error saying why this file cannot be continued. */
+export function parseHeader(line: string, path: string): JournalHeader {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
-    return undefined;
+    value = undefined;
   }
-  const header = value as Partial<JournalHeader> | null;
-  if (
-    typeof header !== "object" ||
-    header === null ||
-    header.kind !== JOURNAL_KIND ||
-    typeof header.v !== "number"
-  ) {
-    throw new ConfigError(
-      `${path} is not a ctdial journal (its first line is not a journal header); move it out of the journals folder and run again`,
-      [],
-      { code: "E_JOURNAL_NOT_JOURNAL" },
-    );
+  const header = value as Partial<JournalHeader> | null | undefined;
+  if (typeof header !== "object" || header === null || header.kind !== JOURNAL_KIND || typeof header.v !== "number") {
+    throw notJournalError(path);
   }
   if (header.v !== JOURNAL_VERSION) {
     throw new ConfigError(
@@ -149,14 +137,21 @@ export function parseHeader(line: string, path: string): JournalHeader | undefin
       { code: "E_JOURNAL_VERSION" },
     );
   }
-  if (
-    typeof header.source !== "string" ||
-    typeof header.routeKey !== "string" ||
-    typeof header.createdAt !== "string"
-  ) {
-    return undefined;
+  if (typeof header.source !== "string" || typeof header.routeKey !== "string" || typeof header.createdAt !== "string") {
+    throw notJournalError(path);
   }
   return header as JournalHeader;
+}
+
+/** How every header starts (JSON.stringify keeps key order): what a header torn by a crash begins with. */
+export const HEADER_START = `{"v":`;
+
+export function notJournalError(path: string): ConfigError {
+  return new ConfigError(
+    `${path} is not a ctdial journal (its first line is not a journal header); move it out of the journals folder and run again`,
+    [],
+    { code: "E_JOURNAL_NOT_JOURNAL" },
+  );
 }
 
 export function corruptLineError(path: string, line: number): ConfigError {

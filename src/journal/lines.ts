@@ -6,13 +6,13 @@ const CHUNK = 4 << 20;
  * Reads `path` in 4 MB chunks (memory stays flat however long the journal is) and calls
  * `onLine(buf, start, end, lineNumber, endOffset)` for every newline-terminated line, without making
  * a string of it; `endOffset` is the file offset just after its newline. Returns the file size, the
- * count of complete lines and where the last one ended: bytes after that are an unfinished line (a
- * torn write), never passed to `onLine`.
+ * count of complete lines, where the last one ended (bytes after that are an unfinished line, a torn
+ * write, never passed to `onLine`) and the first bytes of that unfinished line.
  */
 export async function readLines(
   path: string,
   onLine: (buf: Buffer, start: number, end: number, lineNumber: number, endOffset: number) => void,
-): Promise<{ size: number; completeEnd: number; lines: number }> {
+): Promise<{ size: number; completeEnd: number; lines: number; tailStart: string }> {
   const file = await open(path, "r");
   try {
     const buffer = Buffer.allocUnsafe(CHUNK);
@@ -43,7 +43,9 @@ export async function readLines(
       }
       position += bytesRead;
     }
-    return { size: position, completeEnd, lines: lineNumber };
+    // The first bytes of an unfinished last line, enough to tell a torn header from a foreign file.
+    const tailStart = carry === undefined ? "" : carry.toString("latin1", 0, Math.min(carry.length, 16));
+    return { size: position, completeEnd, lines: lineNumber, tailStart };
   } finally {
     await file.close();
   }

@@ -14,7 +14,7 @@ export class PhoneSlots {
   #keys: Float64Array;
   #size = 0;
   // An outcome usually follows its own intent: remembering the last key saves a probe per record.
-  #lastKey = 0;
+  #lastKey = Number.NaN; // equal to no key
   #lastId = -1;
 
   /** @param expected phones to make room for before the first growth. @default 1024 */

@@ -1,7 +1,9 @@
 import {
   corruptLineError,
+  HEADER_START,
   type JournalHeader,
   type JournalRecord,
+  notJournalError,
   parseHeader,
   parseRecord,
 } from "./format.js";
@@ -40,14 +42,16 @@ export async function replayJournal(path: string, table: RowTable): Promise<Repl
   let runs = 0;
   let slowLines = 0;
 
-  const { size, completeEnd, lines } = await readLines(path, (buf, start, end, lineNumber, endOffset) => {
-    if (lineNumber === 1) {
-      header = parseHeader(buf.toString("utf8", start, end), path);
-      if (header === undefined) firstBad = 1;
-      else goodLength = endOffset;
+  const { size, completeEnd, lines, tailStart } = await readLines(path, (buf, start, end, lineNumber, endOffset) => {
+    if (lineNumber === 1 && isBlank(buf, start, end)) {
+      firstBad = 1; // a power loss while the header was written: torn, unless good lines follow
       return;
     }
-    if (isBlank(buf, start, end)) return;
+    if (lineNumber === 1) {
+      header = parseHeader(buf.toString("utf8", start, end), path);
+      goodLength = endOffset;
+      return;
+    }
     if (!scanner.scan(buf, start, end)) {
       slowLines++;
       const record = parseRecord(buf.toString("utf8", start, end));
@@ -65,6 +69,7 @@ export async function replayJournal(path: string, table: RowTable): Promise<Repl
     if (firstBad !== undefined) throw corruptLineError(path, firstBad);
     goodLength = endOffset;
   });
+  if (header === undefined && firstBad === undefined && !mayBeTornHeader(tailStart)) throw notJournalError(path);
   const tornLine = firstBad ?? (completeEnd < size ? lines + 1 : undefined);
   return { header, goodLength, size, tornLine, lastRunAt, runs, slowLines };
 }
@@ -94,6 +99,15 @@ export class RecordApplier {
     }
     this.table.outcome(record.p, record.r, this.#hash, STATUS_CODE[record.s], record.a, fields);
   }
+}
+
+/**
+ * An unfinished first line is a header torn while the journal was created only if it starts the way
+ * every header does; anything else is a foreign file that must not be truncated.
+ */
+function mayBeTornHeader(start: string): boolean {
+  const trimmed = start.replace(/\0+$/, "");
+  return trimmed === "" || HEADER_START.startsWith(trimmed) || trimmed.startsWith(HEADER_START);
 }
 
 /** Whitespace and NUL bytes only: what a power loss can leave where a line was being written. */
