@@ -8,7 +8,7 @@ describe("packIso", () => {
   it("gives back exactly the string it packed, and the same instant as Date.parse", () => {
     const iso = fc
       .record({
-        ms: fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9998, 11, 31) }),
+        ms: fc.integer({ min: Date.UTC(1001, 0, 1), max: Date.UTC(9998, 11, 31) }),
         offset: fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 }),
         millis: fc.boolean(),
         zulu: fc.boolean(),
