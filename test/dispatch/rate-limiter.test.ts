@@ -87,7 +87,8 @@ describe("createRateLimiter with fake timers", () => {
 
   it("keeps several requests in flight so a slow API does not lower the start rate", async () => {
     vi.setSystemTime(0);
-    const limiter = createRateLimiter({ rate: 5, concurrency: 3 });
+    // Never cold here: this test is about concurrency, not about the first request running alone.
+    const limiter = createRateLimiter({ rate: 5, concurrency: 3, coldAfterMs: Number.POSITIVE_INFINITY });
     let running = 0;
     let most = 0;
     const done = Array.from({ length: 9 }, () =>
@@ -103,6 +104,27 @@ describe("createRateLimiter with fake timers", () => {
     await vi.runAllTimersAsync();
     await Promise.all(done);
     expect(most).toBe(3);
+  });
+
+  it("runs a cold start alone and counts the next slot from its answer, again after a long idle pause", async () => {
+    vi.setSystemTime(0);
+    const limiter = createRateLimiter({ rate: 5, coldAfterMs: 4000 });
+    const starts: number[] = [];
+    const task = (answerAfter: number) =>
+      limiter.schedule(async () => {
+        starts.push(Date.now());
+        await wait(answerAfter);
+      });
+    const first = [task(150), task(300), task(300), task(10)];
+    await vi.runAllTimersAsync();
+    await Promise.all(first);
+    // Warm starts overlap; only the cold one waited for its answer.
+    expect(starts).toEqual([0, 354, 558, 762]);
+    await vi.advanceTimersByTimeAsync(5000);
+    const later = [task(100), task(10)];
+    await vi.runAllTimersAsync();
+    await Promise.all(later);
+    expect(starts.slice(4)).toEqual([5858, 6162]);
   });
 
   it("holds every waiting task during a slow-down, not only the one that was refused", async () => {
@@ -166,8 +188,9 @@ describe("createRateLimiter with fake timers", () => {
     await expect(running).resolves.toBe("answer");
     await after;
     expect(ran).toEqual(["running", "after"]);
-    // The withdrawn task used no slot: the next one starts one interval after the first.
-    expect(limiter.stats().starts).toEqual([0, 204]);
+    // The withdrawn task used no slot: the next one starts one interval after the first one's answer
+    // (a cold start runs alone).
+    expect(limiter.stats().starts).toEqual([0, 504]);
     await expect(limiter.schedule(async () => 1, { signal: controller.signal })).rejects.toThrow("stop");
   });
 });
