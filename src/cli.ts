@@ -13,7 +13,6 @@ async function main(argv: string[]): Promise<void> {
   // A .env file in the working directory is read; variables already set win (flag > environment).
   if (existsSync(".env")) process.loadEnvFile(".env");
   const program = buildProgram();
-  program.exitOverride();
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -17,7 +17,9 @@ export function buildProgram(): Command {
     .description("Turn a spreadsheet of clients into a Calltouch callback campaign.")
     .version(packageVersion(), "-V, --version")
     .showHelpAfterError("(run ctdial --help for usage)")
-    .configureHelp({ sortSubcommands: false, showGlobalOptions: true });
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
+    // Before the commands are added, so that they inherit it: usage errors must exit 2, not 1.
+    .exitOverride();
   registerRun(program);
   registerValidate(program);
   registerInit(program);

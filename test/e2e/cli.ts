@@ -1,0 +1,70 @@
+import { spawn } from "node:child_process";
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+
+/** The built CLI, run as a user would run it (npm test builds dist/ before vitest). */
+export const CLI = resolve("dist/cli.js");
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(
+  args: string[],
+  options: {
+    cwd?: string;
+    env?: Record<string, string | undefined>;
+    input?: string;
+    timeoutMs?: number;
+  } = {},
+): Promise<CliResult> {
+  return new Promise((resolvePromise, reject) => {
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      CALLTOUCH_TOKEN: undefined,
+      CALLTOUCH_TOKEN_FILE: undefined,
+    };
+    for (const [key, value] of Object.entries(options.env ?? {})) env[key] = value;
+    for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: options.cwd,
+      env,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString("utf8");
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 60_000);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, stdout, stderr });
+    });
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+/** A fresh folder with copies of the given files, so tests never write beside the fixtures. */
+export function workdir(...files: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), "ctdial-e2e-"));
+  for (const file of files) copyFileSync(file, join(dir, basename(file)));
+  return dir;
+}
+
+/** Parses a report CSV written by ctdial (UTF-8 BOM, CRLF) into records by header. */
+export async function readReport(path: string, delimiter = ";"): Promise<Record<string, string>[]> {
+  const { parse } = await import("csv-parse/sync");
+  const { readFileSync } = await import("node:fs");
+  const rows = parse(readFileSync(path), { bom: true, delimiter, relax_column_count: true }) as string[][];
+  const [header, ...data] = rows;
+  if (header === undefined) return [];
+  return data.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ""])));
+}

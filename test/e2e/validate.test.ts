@@ -1,0 +1,180 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { readReport, runCli, workdir } from "./cli.js";
+
+const EXCEL_RU = "fixtures/e2e/clients-excel-ru.csv";
+const BOOK = "fixtures/e2e/clients-book.xlsx";
+
+/** What a person reads in the report for the rows that need attention in the example base. */
+const EXPECTED_PROBLEMS: Record<string, string> = {
+  "ООО Ромашка": "column Телефон: 8-800 numbers cannot be dialed",
+  "Ковальчук Андрей":
+    "column Телефон: only Russian numbers can be dialed (this looks like a number from Belarus)",
+  "Без телефона": "column Телефон: phone is empty",
+  "Медведева Алина": 'column Время звонка: "31.02.2026 12:00" is not a real date and time',
+};
+
+describe("ctdial validate (built CLI)", () => {
+  it("reads an Excel-RU export (cp1251, ;, CRLF) and reports every row in the file's order", async () => {
+    const dir = workdir(EXCEL_RU);
+    const result = await runCli(["validate", "clients-excel-ru.csv", "--route-key", "rk_1"], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("37 rows: would-send 30, skipped 1, invalid 6");
+    expect(result.stdout).toContain("row  7  invalid  column Телефон: 8-800 numbers cannot be dialed");
+    expect(result.stderr).toBe("");
+
+    const reportPath = join(dir, "clients-excel-ru.report.csv");
+    const bytes = readFileSync(reportPath);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.includes(Buffer.from("\r\n"))).toBe(true);
+    const rows = await readReport(reportPath, ";");
+    expect(rows).toHaveLength(37);
+    expect(Object.keys(rows[0] ?? {})).toEqual([
+      "Телефон",
+      "ФИО",
+      "Город",
+      "Комментарий",
+      "Теги",
+      "Время звонка",
+      "ctdial_status",
+      "ctdial_error_code",
+      "ctdial_error",
+      "ctdial_request_id",
+      "ctdial_sent_at",
+      "ctdial_attempts",
+    ]);
+    // Cells with the delimiter and quotes inside come back exactly.
+    expect(rows[0]?.Комментарий).toBe("Оставил заявку на сайте; ждёт звонка");
+    expect(rows.find((r) => r.ФИО === "Васильев Дмитрий")?.Комментарий).toBe('Интересуется тарифом "Бизнес"');
+    for (const [name, message] of Object.entries(EXPECTED_PROBLEMS)) {
+      const row = rows.find((r) => r.ФИО === name);
+      expect(row?.ctdial_status, name).toBe("invalid");
+      expect(row?.ctdial_error, name).toBe(message);
+    }
+    const duplicate = rows.find((r) => r.ФИО === "Сидоров Пётр (дубль)");
+    expect(duplicate?.ctdial_status).toBe("skipped");
+    expect(duplicate?.ctdial_error).toBe("duplicate of row 4");
+    // Formula-like cells are neutralised in the report.
+    expect(rows[0]?.Телефон).toBe("'+7 (952) 601-81-59");
+  });
+
+  it("prints one JSON summary as the last stdout line with --json", async () => {
+    const dir = workdir(EXCEL_RU);
+    const result = await runCli(["validate", "clients-excel-ru.csv", "--route-key", "rk_1", "--json"], {
+      cwd: dir,
+    });
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const summary = JSON.parse(lines[0] ?? "");
+    expect(summary).toMatchObject({
+      total: 37,
+      sent: 0,
+      invalid: 6,
+      failed: 0,
+      skipped: 1,
+      pending: 0,
+      unknown: 0,
+      "would-send": 30,
+      report: join(dir, "clients-excel-ru.report.csv"),
+    });
+    expect(result.stderr).toContain("Report:");
+  });
+
+  it("reads an XLSX made by LibreOffice and writes an XLSX report", async () => {
+    const dir = workdir(BOOK);
+    const result = await runCli(["validate", "clients-book.xlsx", "--route-key", "rk_1", "--json"], {
+      cwd: dir,
+    });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout.trim())).toMatchObject({
+      total: 37,
+      invalid: 6,
+      skipped: 1,
+      "would-send": 30,
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, "clients-book.report.xlsx"));
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(1).getCell(7).value).toBe("ctdial_status");
+    // A phone stored as a number keeps its digits and its type.
+    expect(sheet?.getRow(5).getCell(1).value).toBe(79909378657);
+    expect(sheet?.getRow(5).getCell(7).value).toBe("would-send");
+    expect(sheet?.getRow(7).getCell(9).value).toBe("column Телефон: 8-800 numbers cannot be dialed");
+  });
+
+  it("exits 0 when every row is valid", async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, "ok.csv"), "Телефон,Имя\n+7 999 222-33-44,Анна\n8 (916) 123-45-67,Борис\n");
+    const result = await runCli(["validate", "ok.csv", "--route-key", "rk_1"], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("2 rows: would-send 2");
+  });
+});
+
+describe("ctdial errors a user meets (exit 2, one sentence, no stack trace)", () => {
+  const cases: [string, (dir: string) => string[], RegExp][] = [
+    ["a missing file", () => ["validate", "nope.csv"], /nope\.csv does not exist; check the path\./],
+    [
+      "an unsupported file type",
+      () => ["validate", "clients.pdf"],
+      /ctdial reads \.csv, \.tsv, \.txt and \.xlsx files/,
+    ],
+    [
+      "a file with no phone column",
+      (dir) => {
+        writeFileSync(join(dir, "nophone.csv"), "Имя;Город\nАнна;Казань\n");
+        return ["validate", "nophone.csv"];
+      },
+      /no phone column found; the file has: Имя, Город/,
+    ],
+    [
+      "a campaign file with a typo and a wrong type",
+      (dir) => {
+        writeFileSync(join(dir, "c.csv"), "Телефон\n+79992223344\n");
+        writeFileSync(join(dir, "c.campaign.yaml"), "routeKey: rk\nrate: fast\nmappng:\n  phone: Телефон\n");
+        return ["validate", "c.csv"];
+      },
+      /rate: expected a number, got "fast"[\s\S]*mappng: unknown key \(did you mean mapping\?\)/,
+    ],
+    ["a rate above Calltouch's limit", () => ["run", "x.csv", "--rate", "9"], /--rate.*at most 5/],
+    ["an unknown option", () => ["validate", "x.csv", "--frobnicate"], /unknown option '--frobnicate'/],
+  ];
+  for (const [name, args, message] of cases) {
+    it(name, async () => {
+      const dir = workdir();
+      const result = await runCli(args(dir), { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+});
+
+describe("ctdial init", () => {
+  it("writes a campaign file that validate then uses, and refuses to overwrite it", async () => {
+    const dir = workdir(EXCEL_RU);
+    const first = await runCli(["init", "clients-excel-ru.csv"], { cwd: dir });
+    expect(first.code).toBe(0);
+    const campaignPath = join(dir, "clients-excel-ru.campaign.yaml");
+    expect(existsSync(campaignPath)).toBe(true);
+    const yaml = readFileSync(campaignPath, "utf8");
+    expect(yaml).toMatch(/phone: Телефон/);
+    expect(first.stdout).toContain("Телефон");
+
+    const again = await runCli(["init", "clients-excel-ru.csv"], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exists; edit it, or run ctdial init --force/);
+    expect((await runCli(["init", "clients-excel-ru.csv", "--force"], { cwd: dir })).code).toBe(0);
+
+    const validated = await runCli(["validate", "clients-excel-ru.csv", "--route-key", "rk_1", "--json"], {
+      cwd: dir,
+    });
+    expect(JSON.parse(validated.stdout.trim().split("\n").at(-1) ?? "")).toMatchObject({
+      total: 37,
+      "would-send": 30,
+    });
+  });
+});
