@@ -125,7 +125,12 @@ export function parseHeader(line: string, path: string): JournalHeader {
     value = undefined;
   }
   const header = value as Partial<JournalHeader> | null | undefined;
-  if (typeof header !== "object" || header === null || header.kind !== JOURNAL_KIND || typeof header.v !== "number") {
+  if (
+    typeof header !== "object" ||
+    header === null ||
+    header.kind !== JOURNAL_KIND ||
+    typeof header.v !== "number"
+  ) {
     throw notJournalError(path);
   }
   if (header.v !== JOURNAL_VERSION) {
@@ -137,7 +142,11 @@ export function parseHeader(line: string, path: string): JournalHeader {
       { code: "E_JOURNAL_VERSION" },
     );
   }
-  if (typeof header.source !== "string" || typeof header.routeKey !== "string" || typeof header.createdAt !== "string") {
+  if (
+    typeof header.source !== "string" ||
+    typeof header.routeKey !== "string" ||
+    typeof header.createdAt !== "string"
+  ) {
     throw notJournalError(path);
   }
   return header as JournalHeader;

@@ -42,34 +42,38 @@ export async function replayJournal(path: string, table: RowTable): Promise<Repl
   let runs = 0;
   let slowLines = 0;
 
-  const { size, completeEnd, lines, tailStart } = await readLines(path, (buf, start, end, lineNumber, endOffset) => {
-    if (lineNumber === 1 && isBlank(buf, start, end)) {
-      firstBad = 1; // a power loss while the header was written: torn, unless good lines follow
-      return;
-    }
-    if (lineNumber === 1) {
-      header = parseHeader(buf.toString("utf8", start, end), path);
-      goodLength = endOffset;
-      return;
-    }
-    if (!scanner.scan(buf, start, end)) {
-      slowLines++;
-      const record = parseRecord(buf.toString("utf8", start, end));
-      if (record === undefined) {
-        firstBad ??= lineNumber;
+  const { size, completeEnd, lines, tailStart } = await readLines(
+    path,
+    (buf, start, end, lineNumber, endOffset) => {
+      if (lineNumber === 1 && isBlank(buf, start, end)) {
+        firstBad = 1; // a power loss while the header was written: torn, unless good lines follow
         return;
       }
-      if (record.t === "run") {
-        lastRunAt = record.at;
-        runs++;
-      } else applier.apply(record);
-    }
-    // Only reached for a good record; the scanner has applied it already, which is harmless when
-    // we throw: the whole replay is then discarded.
-    if (firstBad !== undefined) throw corruptLineError(path, firstBad);
-    goodLength = endOffset;
-  });
-  if (header === undefined && firstBad === undefined && !mayBeTornHeader(tailStart)) throw notJournalError(path);
+      if (lineNumber === 1) {
+        header = parseHeader(buf.toString("utf8", start, end), path);
+        goodLength = endOffset;
+        return;
+      }
+      if (!scanner.scan(buf, start, end)) {
+        slowLines++;
+        const record = parseRecord(buf.toString("utf8", start, end));
+        if (record === undefined) {
+          firstBad ??= lineNumber;
+          return;
+        }
+        if (record.t === "run") {
+          lastRunAt = record.at;
+          runs++;
+        } else applier.apply(record);
+      }
+      // Only reached for a good record; the scanner has applied it already, which is harmless when
+      // we throw: the whole replay is then discarded.
+      if (firstBad !== undefined) throw corruptLineError(path, firstBad);
+      goodLength = endOffset;
+    },
+  );
+  if (header === undefined && firstBad === undefined && !mayBeTornHeader(tailStart))
+    throw notJournalError(path);
   const tornLine = firstBad ?? (completeEnd < size ? lines + 1 : undefined);
   return { header, goodLength, size, tornLine, lastRunAt, runs, slowLines };
 }
