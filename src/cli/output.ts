@@ -50,7 +50,10 @@ export function formatSummary(summary: RunSummary): string[] {
   lines.push(`Report: ${summary.report}`);
   if (summary.stopped !== undefined) {
     lines.push("");
-    lines.push(`Stopped: ${summary.stopped.message}`);
+    const { code, message } = summary.stopped;
+    lines.push(
+      typeof code === "number" ? `Stopped: Calltouch answered ${code}: ${message}` : `Stopped: ${message}`,
+    );
     if (summary.stopped.advice !== undefined) lines.push(summary.stopped.advice);
   }
   return lines;
