@@ -33,8 +33,17 @@ export class InputError extends CtdialError {
 export class ConfigError extends CtdialError {
   readonly problems: readonly string[];
 
-  constructor(message: string, problems: readonly string[] = [], options?: { cause?: unknown; code?: string }) {
-    super(options?.code ?? "E_CONFIG", problems.length > 0 ? `${message}\n  ${problems.join("\n  ")}` : message, 2, options);
+  constructor(
+    message: string,
+    problems: readonly string[] = [],
+    options?: { cause?: unknown; code?: string },
+  ) {
+    super(
+      options?.code ?? "E_CONFIG",
+      problems.length > 0 ? `${message}\n  ${problems.join("\n  ")}` : message,
+      2,
+      options,
+    );
     this.problems = problems;
   }
 }

@@ -8,7 +8,8 @@ export type RowOutcome =
   | { readonly status: "would-send" }
   | { readonly status: "invalid"; readonly problems: readonly RowProblem[] }
   | { readonly status: "skipped"; readonly reason: string }
-  | { readonly status: "pending"; readonly reason?: string; readonly attempts?: number }
+  /** Not sent yet; after a stop, `code` and `reason` say why (10001, 10003, ...). */
+  | { readonly status: "pending"; readonly code?: number | string; readonly reason?: string; readonly attempts?: number }
   | {
       readonly status: "sent";
       readonly requestId: number | string;
@@ -24,7 +25,12 @@ export type RowOutcome =
       readonly message: string;
       readonly attempts: number;
     }
-  | { readonly status: "unknown"; readonly code?: number | string; readonly message: string; readonly attempts: number };
+  | {
+      readonly status: "unknown";
+      readonly code?: number | string;
+      readonly message: string;
+      readonly attempts: number;
+    };
 
 export type RowStatus = RowOutcome["status"];
 

@@ -190,7 +190,7 @@ async function settle(row: RowState, decision: Decision, ctx: RowContext): Promi
         laterRounds: row.laterRounds,
       });
       if (delay === 0) await ctx.finish(row, failed(row, decision.code, decision.message));
-      else if (control.stopping) await ctx.finish(row, pending(row, decision.message));
+      else if (control.stopping) await ctx.finish(row, pending(row, decision.message, decision.code));
       else ctx.park(row, now() + delay, decision.message);
       return false;
     }
@@ -198,7 +198,7 @@ async function settle(row: RowState, decision: Decision, ctx: RowContext): Promi
     case "stop-campaign":
       // Nothing was created and the cure is outside ctdial (minutes, the widget, the token): pending, so
       // the next `run` continues the row once the user has fixed it. The stop itself is already in force.
-      await ctx.finish(row, pending(row, decision.message));
+      await ctx.finish(row, pending(row, decision.message, decision.code));
       return false;
   }
 }
@@ -210,7 +210,7 @@ async function backOff(
   ctx: RowContext,
 ): Promise<boolean> {
   if (ctx.control.stopping) {
-    await ctx.finish(row, pending(row, decision.message));
+    await ctx.finish(row, pending(row, decision.message, decision.code));
     return false;
   }
   const delay = retryDelay({
@@ -237,8 +237,11 @@ function failed(row: RowState, code: number | string | undefined, message: strin
     : { status: "failed", code, message, attempts: row.attempts };
 }
 
-function pending(row: RowState, reason: string): DispatchOutcome {
-  return row.attempts > 0
-    ? { status: "pending", reason, attempts: row.attempts }
-    : { status: "pending", reason };
+function pending(row: RowState, reason: string, code?: number | string): DispatchOutcome {
+  return {
+    status: "pending",
+    reason,
+    ...(code === undefined ? {} : { code }),
+    ...(row.attempts > 0 ? { attempts: row.attempts } : {}),
+  };
 }

@@ -29,7 +29,7 @@ export function outcomeCells(outcome: RowOutcome): ReportValue[] {
     case "skipped":
       return row(outcome.status, { error: outcome.reason });
     case "pending":
-      return row(outcome.status, { error: outcome.reason, attempts: outcome.attempts });
+      return row(outcome.status, { code: outcome.code, error: outcome.reason, attempts: outcome.attempts });
     case "sent":
       return row(outcome.status, {
         requestId: outcome.requestId,

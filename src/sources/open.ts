@@ -25,7 +25,9 @@ export function sourceKindOf(location: string): SourceKind {
   if (CSV_EXTENSIONS.has(ext)) return "csv";
   if (ext === ".xlsx" || ext === ".xlsm") return "xlsx";
   if (ext === ".xls") {
-    throw new InputError(`${location} is an old Excel .xls file; open it in Excel or LibreOffice and save it as .xlsx or .csv.`);
+    throw new InputError(
+      `${location} is an old Excel .xls file; open it in Excel or LibreOffice and save it as .xlsx or .csv.`,
+    );
   }
   throw new InputError(
     `${location}: ctdial reads .csv, .tsv, .txt and .xlsx files or a Google Sheets link; rename the file or export it to one of these.`,

@@ -35,7 +35,7 @@ describe("dispatch: campaign stops", () => {
     // Every row taken from the source is reported once; rows never taken are left to the caller.
     expect(outcomes.size).toBe(state.pulled);
     expect(state.pulled).toBeLessThan(40);
-    expect(outcomes.get(6)).toEqual({ status: "pending", reason: NO_MINUTES, attempts: 1 });
+    expect(outcomes.get(6)).toEqual({ status: "pending", code: 10001, reason: NO_MINUTES, attempts: 1 });
     const sentPhones = new Set(sent.map((s) => s.phone));
     for (const [row, outcome] of outcomes) {
       const phone = phoneOf(row - 1);
@@ -61,7 +61,7 @@ describe("dispatch: campaign stops", () => {
     const result = await dispatch(rows(10).items, options);
     expect(result.stopped).toMatchObject({ code: 10003, message: NO_WIDGET });
     expect(result.stoppedRoutes).toEqual([]);
-    expect(final().get(2)).toEqual({ status: "pending", reason: NO_WIDGET, attempts: 1 });
+    expect(final().get(2)).toEqual({ status: "pending", code: 10003, reason: NO_WIDGET, attempts: 1 });
   });
 
   it("stops only the rows of a per-row routeKey at 10003; the others are all sent", async () => {

@@ -48,6 +48,11 @@ describe("outcomeCells", () => {
       ["pending", null, "the campaign stopped: 10001", null, null, 2],
     ],
     [
+      "pending after a stop, with Calltouch's code",
+      { status: "pending", code: 10001, reason: "Недостаточно минут", attempts: 1 },
+      ["pending", 10001, "Недостаточно минут", null, null, 1],
+    ],
+    [
       "sent: request id, time and attempts",
       { status: "sent", requestId: 123456, sentAt: "2026-03-01T10:00:00+03:00", attempts: 1 },
       ["sent", null, null, 123456, "2026-03-01T10:00:00+03:00", 1],
