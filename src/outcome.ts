@@ -9,7 +9,12 @@ export type RowOutcome =
   | { readonly status: "invalid"; readonly problems: readonly RowProblem[] }
   | { readonly status: "skipped"; readonly reason: string }
   /** Not sent yet; after a stop, `code` and `reason` say why (10001, 10003, ...). */
-  | { readonly status: "pending"; readonly code?: number | string; readonly reason?: string; readonly attempts?: number }
+  | {
+      readonly status: "pending";
+      readonly code?: number | string;
+      readonly reason?: string;
+      readonly attempts?: number;
+    }
   | {
       readonly status: "sent";
       readonly requestId: number | string;
