@@ -1,0 +1,60 @@
+// Sends N rows through ctdial's own sending path (the Calltouch client, the process-wide rate limiter
+// and the dispatcher) to a sandbox in ANOTHER process, and reports the CPU this process spent per row
+// while sending: the cost of the sending path alone, without reading or reporting a file.
+// Usage: node bench/tasks/send-rows.mjs <sandbox-url> <rows>
+import { cpuMsNow, emit } from "../lib/child.mjs";
+import { nationalNumber } from "../lib/russian-data.mjs";
+
+const dist = (path) => import(new URL(`../../dist/${path}`, import.meta.url).href);
+const { createCalltouchClient } = await dist("calltouch/client.js");
+const { createRateLimiter } = await dist("dispatch/rate-limiter.js");
+const { dispatch } = await dist("dispatch/dispatch.js");
+
+const [url, rowsArg] = process.argv.slice(2);
+const rows = Number(rowsArg);
+
+async function* items() {
+  for (let i = 0; i < rows; i++) {
+    yield {
+      rowNumber: i + 2,
+      request: {
+        routeKey: "bench",
+        phone: `7${nationalNumber(i)}`,
+        fields: [
+          { name: "ФИО", value: "Иванова Анна Сергеевна" },
+          { name: "Город", value: "Казань" },
+        ],
+        tags: ["холодная база", "bench"],
+        utmSource: "base-2026",
+      },
+    };
+  }
+}
+
+const client = createCalltouchClient({ baseUrl: url, token: "sandbox" });
+const limiter = createRateLimiter({ rate: 5 });
+const counts = {};
+const cpuBefore = cpuMsNow();
+const started = performance.now();
+const result = await dispatch(items(), {
+  client,
+  limiter,
+  campaignRouteKey: "bench",
+  hooks: {
+    onOutcome: (_item, outcome) => {
+      counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
+    },
+  },
+});
+const ms = performance.now() - started;
+const cpuMs = cpuMsNow() - cpuBefore;
+await client.close();
+emit({
+  rows,
+  ms: Math.round(ms),
+  counts,
+  attempts: result.attempts,
+  stopped: result.stopped?.code,
+  sendCpuMs: Math.round(cpuMs),
+  cpuMsPerRow: Math.round((cpuMs / rows) * 1000) / 1000,
+});
