@@ -1,0 +1,32 @@
+import { describeValue } from "../campaign/describe-value.js";
+import { ConfigError } from "../errors.js";
+
+/**
+ * `dedupeWindow: 24h` and the like, as milliseconds. The grammar is the campaign schema's
+ * (`^\d+(\.\d+)?\s*(ms|s|m|h|d)$`): whatever validation lets through parses here, and nothing else
+ * does, so a value cannot pass `ctdial validate` and then fail in `run`. Pure.
+ */
+
+const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)$/;
+
+const UNIT_MS: Readonly<Record<string, number>> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+
+/** "24h" -> 86400000, "1.5h" -> 5400000, "500ms" -> 500. Fractions of a millisecond are rounded. */
+export function parseDuration(text: string): number {
+  const match = typeof text === "string" ? DURATION.exec(text) : null;
+  if (match === null) {
+    throw new ConfigError(`expected a duration such as "24h", "30m" or "7d", got ${describeValue(text)}`);
+  }
+  const ms = Math.round(Number(match[1]) * UNIT_MS[match[2]!]!);
+  // "99999999999999999999d" matches the grammar but is no time span anyone can wait for.
+  if (!Number.isSafeInteger(ms)) {
+    throw new ConfigError(`the duration ${describeValue(text)} is too long`);
+  }
+  return ms;
+}
