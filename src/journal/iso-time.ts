@@ -24,22 +24,19 @@ export function packIso(text: string): PackedIso | undefined {
 export function packIsoBytes(buf: Uint8Array, start: number, end: number, out: PackedIso): boolean {
   const length = end - start;
   if (length !== 20 && length !== 24 && length !== 25 && length !== 29) return false;
-  const year = digits(buf, start, 4);
-  const month = digits(buf, start + 5, 2);
-  const day = digits(buf, start + 8, 2);
-  const hour = digits(buf, start + 11, 2);
-  const minute = digits(buf, start + 14, 2);
-  const second = digits(buf, start + 17, 2);
   if (buf[start + 4] !== DASH || buf[start + 7] !== DASH || buf[start + 10] !== T) return false;
   if (buf[start + 13] !== COLON || buf[start + 16] !== COLON) return false;
-  // Years below 1000 are out: they would not round-trip through toISOString the same way.
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return false;
+  const days = dayNumber(buf, start);
+  if (Number.isNaN(days)) return false;
+  const hour = d2(buf, start + 11);
+  const minute = d2(buf, start + 14);
+  const second = d2(buf, start + 17);
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
   let at = start + 19;
   let millis = 0;
   const hasMillis = buf[at] === DOT;
   if (hasMillis) {
-    millis = digits(buf, at + 1, 3);
+    millis = d2(buf, at + 1) * 10 + digit(buf[at + 3]);
     if (millis < 0) return false;
     at += 4;
   }
@@ -49,19 +46,47 @@ export function packIsoBytes(buf: Uint8Array, start: number, end: number, out: P
     if (at + 1 !== end) return false;
   } else {
     const sign = buf[at] === PLUS ? 1 : buf[at] === DASH ? -1 : 0;
-    const oh = digits(buf, at + 1, 2);
-    const om = digits(buf, at + 4, 2);
+    const oh = d2(buf, at + 1);
+    const om = d2(buf, at + 4);
     if (sign === 0 || buf[at + 3] !== COLON || at + 6 !== end || oh < 0 || oh > 23 || om < 0 || om > 59)
       return false;
     offset = sign * (oh * 60 + om);
     // "-00:00" would come back as "+00:00".
     if (offset === 0 && sign < 0) return false;
   }
-  const seconds = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offset) * 60 + second;
-  out.ms = seconds * 1000 + millis;
+  out.ms = (((days * 24 + hour) * 60 + minute - offset) * 60 + second) * 1000 + millis;
   out.offset = offset;
   out.format = (hasMillis ? 1 : 0) | (zulu ? 2 : 0);
   return true;
+}
+
+// Sent times of one journal mostly share their date: the day number of the last date is kept.
+const lastDate = new Uint8Array(10);
+let lastDays = Number.NaN;
+
+/** Days since 1970-01-01 of the `yyyy-mm-dd` at buf[start], or NaN when it is no such date. */
+function dayNumber(buf: Uint8Array, start: number): number {
+  let same = !Number.isNaN(lastDays);
+  for (let i = 0; i < 10 && same; i++) same = buf[start + i] === lastDate[i];
+  if (same) return lastDays;
+  const year = d2(buf, start) * 100 + d2(buf, start + 2);
+  const month = d2(buf, start + 5);
+  const day = d2(buf, start + 8);
+  // Years below 1000 are out: they would not round-trip through toISOString the same way.
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return Number.NaN;
+  lastDate.set(buf.subarray(start, start + 10));
+  lastDays = daysFromCivil(year, month, day);
+  return lastDays;
+}
+
+/** Two decimal digits as a number; negative when either byte is not a digit. */
+function d2(buf: Uint8Array, at: number): number {
+  return digit(buf[at]) * 10 + digit(buf[at + 1]);
+}
+
+function digit(byte: number | undefined): number {
+  const d = (byte ?? 0) - 48;
+  return d >= 0 && d <= 9 ? d : -100_000;
 }
 
 export function unpackIso(ms: number, offset: number, format: number): string {
@@ -79,17 +104,6 @@ const COLON = 58;
 const DOT = 46;
 const T = 84;
 const Z = 90;
-
-/** The decimal number in buf[at, at+count), or -1 if a byte there is not a digit. */
-function digits(buf: Uint8Array, at: number, count: number): number {
-  let value = 0;
-  for (let i = at; i < at + count; i++) {
-    const d = (buf[i] ?? 0) - 48;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
-}
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm): no Date object per row. */
 function daysFromCivil(year: number, month: number, day: number): number {

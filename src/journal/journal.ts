@@ -69,8 +69,8 @@ export async function openJournal(options: OpenJournalOptions): Promise<Journal>
     () => -1,
   );
   const exists = size >= 0;
-  // A row takes two lines of ~110 bytes; sizing for that up front saves rehashing a big table.
-  const table = new RowTable(Math.ceil(size / 220));
+  // A row takes two lines of ~105 bytes; sizing for that up front saves growing a big table.
+  const table = new RowTable(Math.ceil(size / 180));
   if (options.readOnly === true) {
     const replay = exists ? await replayJournal(path, table) : undefined;
     if (replay?.header !== undefined) checkOwner(path, replay.header, options.identity);

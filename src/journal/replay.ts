@@ -9,7 +9,6 @@ import {
 } from "./format.js";
 import { packIso } from "./iso-time.js";
 import { readLines } from "./lines.js";
-import { packRowHash } from "./row-hash.js";
 import { OutcomeFields, type RowTable, STATUS_CODE } from "./row-table.js";
 import { LineScanner } from "./scan.js";
 
@@ -80,20 +79,19 @@ export async function replayJournal(path: string, table: RowTable): Promise<Repl
 
 /** Applies parsed records (the slow path of replay, and every record a running journal appends). */
 export class RecordApplier {
-  readonly #hash = new Uint32Array(3);
   readonly #fields = new OutcomeFields();
 
   constructor(private readonly table: RowTable) {}
 
   apply(record: Exclude<JournalRecord, { t: "run" }>): void {
-    packRowHash(record.h, this.#hash, 0);
     if (record.t === "i") {
-      this.table.intent(record.p, record.r, this.#hash, record.a);
+      this.table.intent(record.p, record.r, record.a);
       return;
     }
     const fields = this.#fields.reset();
     fields.code = record.c;
     fields.message = record.m;
+    if (record.s === "failed" || record.s === "invalid") fields.rowHash = record.h;
     if (typeof record.id === "number") fields.requestId = record.id;
     else fields.requestIdText = record.id;
     if (record.at !== undefined) {
@@ -101,7 +99,7 @@ export class RecordApplier {
       if (packed === undefined) fields.sentText = record.at;
       else Object.assign(fields.sent, packed);
     }
-    this.table.outcome(record.p, record.r, this.#hash, STATUS_CODE[record.s], record.a, fields);
+    this.table.outcome(record.p, record.r, STATUS_CODE[record.s], record.a, fields);
   }
 }
 

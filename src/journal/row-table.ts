@@ -2,7 +2,6 @@ import type { JournaledStatus } from "./format.js";
 import { type PackedIso, unpackIso } from "./iso-time.js";
 import { grow, PhoneSlots } from "./phone-slots.js";
 import { NO_ANSWER_MESSAGE, type PriorState } from "./prior.js";
-import { packRowHash } from "./row-hash.js";
 
 /** Status codes in the Uint8 column. IN_FLIGHT = an intent with no outcome after it (yet). */
 const IN_FLIGHT = 1;
@@ -28,6 +27,8 @@ export class OutcomeFields {
   sentText: string | undefined;
   code: number | string | undefined;
   message: string | undefined;
+  /** The row's content hash: kept only for failed and invalid rows, the only ones matched by content. */
+  rowHash: string | undefined;
 
   reset(): this {
     this.requestId = Number.NaN;
@@ -36,6 +37,7 @@ export class OutcomeFields {
     this.sentText = undefined;
     this.code = undefined;
     this.message = undefined;
+    this.rowHash = undefined;
     return this;
   }
 }
@@ -46,26 +48,28 @@ interface Extra {
   message?: string;
   requestId?: string;
   sentAt?: string;
+  rowHash?: string;
 }
 
 export type StatusCounts = Record<JournaledStatus, number>;
 
 /**
  * The replayed state of every phone the journal has seen: the latest record wins. Parallel typed
- * arrays indexed by PhoneSlots' dense ids keep a million rows in ~60 MB; row hashes are 3 words.
+ * arrays indexed by PhoneSlots' dense ids keep a million rows in ~60 MB. Content hashes are kept
+ * only for failed and invalid rows (few): sent and unknown rows are matched by phone alone.
  */
 export class RowTable {
   readonly #ids: PhoneSlots;
   #status: Uint8Array;
   #attempts: Uint16Array;
   #row: Uint32Array;
-  #hash: Uint32Array;
   #requestId: Float64Array;
   #sentMs: Float64Array;
   #sentOffset: Int16Array;
   #sentFormat: Uint8Array;
+  /** 1 where #extra has an entry: saves a Map lookup per record for the rows (nearly all) without. */
+  #hasExtra: Uint8Array;
   readonly #extra = new Map<number, Extra>();
-  readonly #scratch = new Uint32Array(3);
 
   /** @param expected phones to size for up front (replay guesses from the file size). */
   constructor(expected = 1024) {
@@ -74,33 +78,31 @@ export class RowTable {
     this.#status = new Uint8Array(n);
     this.#attempts = new Uint16Array(n);
     this.#row = new Uint32Array(n);
-    this.#hash = new Uint32Array(n * 3);
     this.#requestId = new Float64Array(n);
     this.#sentMs = new Float64Array(n);
     this.#sentOffset = new Int16Array(n);
     this.#sentFormat = new Uint8Array(n);
+    this.#hasExtra = new Uint8Array(n);
   }
 
   get size(): number {
     return this.#ids.size;
   }
 
-  /** `hash`: the row hash packed by packRowHash into words [0, 3). */
-  intent(phoneKey: number, rowNumber: number, hash: Uint32Array, attempt: number): void {
-    const id = this.#touch(phoneKey, rowNumber, hash, attempt);
+  intent(phoneKey: number, rowNumber: number, attempt: number): void {
+    const id = this.#touch(phoneKey, rowNumber, attempt);
     this.#status[id] = IN_FLIGHT;
-    if (this.#extra.size > 0) this.#extra.delete(id);
+    if (this.#hasExtra[id] === 1) this.#dropExtra(id);
   }
 
   outcome(
     phoneKey: number,
     rowNumber: number,
-    hash: Uint32Array,
     status: number,
     attempts: number,
     fields: OutcomeFields,
   ): void {
-    const id = this.#touch(phoneKey, rowNumber, hash, attempts);
+    const id = this.#touch(phoneKey, rowNumber, attempts);
     this.#status[id] = status;
     this.#requestId[id] = fields.requestId;
     this.#sentMs[id] = fields.sent.ms;
@@ -110,9 +112,10 @@ export class RowTable {
       fields.code === undefined &&
       fields.message === undefined &&
       fields.requestIdText === undefined &&
-      fields.sentText === undefined
+      fields.sentText === undefined &&
+      fields.rowHash === undefined
     ) {
-      if (this.#extra.size > 0) this.#extra.delete(id);
+      if (this.#hasExtra[id] === 1) this.#dropExtra(id);
       return;
     }
     const extra: Extra = {};
@@ -120,7 +123,14 @@ export class RowTable {
     if (fields.message !== undefined) extra.message = fields.message;
     if (fields.requestIdText !== undefined) extra.requestId = fields.requestIdText;
     if (fields.sentText !== undefined) extra.sentAt = fields.sentText;
+    if (fields.rowHash !== undefined) extra.rowHash = fields.rowHash;
     this.#extra.set(id, extra);
+    this.#hasExtra[id] = 1;
+  }
+
+  #dropExtra(id: number): void {
+    this.#extra.delete(id);
+    this.#hasExtra[id] = 0;
   }
 
   /** The attempt number of the last record for this phone (to carry into an outcome that has none). */
@@ -134,7 +144,7 @@ export class RowTable {
     if (id < 0) return undefined;
     const attempts = this.#attempts[id]!;
     const rowNumber = this.#row[id]!;
-    const extra = this.#extra.get(id);
+    const extra = this.#hasExtra[id] === 1 ? this.#extra.get(id) : undefined;
     const status = NAMES[this.#status[id]!]!;
     switch (status) {
       case "sent": {
@@ -159,8 +169,7 @@ export class RowTable {
         };
       case "failed":
       case "invalid":
-        packRowHash(rowHash, this.#scratch, 0);
-        if (!this.#sameHash(id, this.#scratch)) return undefined;
+        if (extra?.rowHash !== rowHash) return undefined;
         return { status, ...codeOf(extra), message: extra?.message ?? status, attempts, rowNumber };
       case "pending":
         return { status, attempts, rowNumber };
@@ -183,31 +192,23 @@ export class RowTable {
     };
   }
 
-  #touch(phoneKey: number, rowNumber: number, hash: Uint32Array, attempts: number): number {
+  #touch(phoneKey: number, rowNumber: number, attempts: number): number {
     const id = this.#ids.add(phoneKey);
     if (id >= this.#status.length) this.#growColumns(id + 1);
     this.#row[id] = rowNumber;
     this.#attempts[id] = Math.min(attempts, 0xffff);
-    this.#hash[id * 3] = hash[0]!;
-    this.#hash[id * 3 + 1] = hash[1]!;
-    this.#hash[id * 3 + 2] = hash[2]!;
     return id;
-  }
-
-  #sameHash(id: number, hash: Uint32Array): boolean {
-    const at = id * 3;
-    return this.#hash[at] === hash[0] && this.#hash[at + 1] === hash[1] && this.#hash[at + 2] === hash[2];
   }
 
   #growColumns(needed: number): void {
     this.#status = grow(this.#status, needed, (n) => new Uint8Array(n));
     this.#attempts = grow(this.#attempts, needed, (n) => new Uint16Array(n));
     this.#row = grow(this.#row, needed, (n) => new Uint32Array(n));
-    this.#hash = grow(this.#hash, needed * 3, (n) => new Uint32Array(n));
     this.#requestId = grow(this.#requestId, needed, (n) => new Float64Array(n));
     this.#sentMs = grow(this.#sentMs, needed, (n) => new Float64Array(n));
     this.#sentOffset = grow(this.#sentOffset, needed, (n) => new Int16Array(n));
     this.#sentFormat = grow(this.#sentFormat, needed, (n) => new Uint8Array(n));
+    this.#hasExtra = grow(this.#hasExtra, needed, (n) => new Uint8Array(n));
   }
 }
 
