@@ -4,7 +4,8 @@
 //            CPU per row is the CPU that process spent while sending, divided by the rows
 //   cli      `ctdial run file.csv --yes --json` as a user runs it, sandbox answering after 100..300 ms
 //            (the real API's latency); CPU per row is the whole process's CPU (start-up, reading,
-//            mapping, report) divided by the rows
+//            mapping, report) divided by the rows, and, net of what `ctdial validate` of the same file
+//            costs, what sending alone adds per row
 // Achieved rate = (n - 1) / (last arrival - first arrival) at the sandbox, by its own clock, / 5.
 import { fileURLToPath } from "node:url";
 import { runTask } from "./lib/child.mjs";
@@ -41,7 +42,7 @@ export async function rateBench({ rateRows }) {
       },
       {
         bench: "CPU per sent row, whole CLI run",
-        figure: `${cli.cpuMsPerRow} ms (peak RSS ${cli.maxRssMB} MB)`,
+        figure: `${cli.cpuMsPerRow} ms; net of validate ${cli.sendingCpuMsPerRow} ms (peak RSS ${cli.maxRssMB} MB)`,
         goal: "(reported)",
       },
     ],
@@ -90,6 +91,8 @@ async function cliRun(rows) {
       throw new Error(`ctdial run exited ${exit.code ?? exit.signal}: ${exit.stderr.trim()}`);
     }
     const report = await sandbox.report();
+    const validateCpuMs = await validateCpu(path);
+    const cpuMs = exit.usage?.cpuMs ?? Number.NaN;
     return {
       sandboxInOwnProcess: true,
       latencyMs: "100..300",
@@ -97,12 +100,32 @@ async function cliRun(rows) {
       answers: report.answers,
       rateLimited: report.rateLimited,
       fidelity: rateFidelity(report.arrivals, RATE),
-      cpuMs: Math.round(exit.usage?.cpuMs ?? Number.NaN),
-      cpuMsPerRow: Math.round(((exit.usage?.cpuMs ?? Number.NaN) / summary.sent) * 1000) / 1000,
+      cpuMs: Math.round(cpuMs),
+      cpuMsPerRow: perRow(cpuMs, summary.sent),
+      validateCpuMs: Math.round(validateCpuMs),
+      sendingCpuMsPerRow: perRow(cpuMs - validateCpuMs, summary.sent),
       maxRssMB: Math.round(exit.usage?.maxRssMB ?? Number.NaN),
       wallMs: Math.round(exit.usage?.uptimeMs ?? Number.NaN),
     };
   } finally {
     await sandbox.close();
   }
+}
+
+/** CPU of `ctdial validate` on the same file: start-up, reading, mapping and report without sending. */
+async function validateCpu(path) {
+  const { finished } = spawnCli(
+    ["validate", path, "--json", "--route-key", "bench", "--report", outPath("rate-validate.report.csv")],
+    {
+      name: "rate-validate",
+    },
+  );
+  const exit = await finished;
+  if (exit.code !== 0)
+    throw new Error(`ctdial validate exited ${exit.code ?? exit.signal}: ${exit.stderr.trim()}`);
+  return exit.usage?.cpuMs ?? Number.NaN;
+}
+
+function perRow(ms, rows) {
+  return Math.round((ms / rows) * 1000) / 1000;
 }

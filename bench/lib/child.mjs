@@ -20,10 +20,15 @@ export function cpuMsNow() {
 }
 
 /**
- * Runs `node script ...args` and resolves with the JSON object on its last stdout line. Rejects with
- * the tail of its stderr when it fails or outlives `timeoutMs`.
+ * Runs `node script ...args` and resolves with the JSON object on its last stdout line (or, with
+ * `wholeStdout`, its whole stdout as one JSON document). Rejects with the tail of its stderr when it
+ * fails or outlives `timeoutMs`.
  */
-export function runTask(script, args = [], { env, timeoutMs = 300_000, execArgv = [] } = {}) {
+export function runTask(
+  script,
+  args = [],
+  { env, timeoutMs = 300_000, execArgv = [], wholeStdout = false } = {},
+) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...execArgv, script, ...args], {
       env: { ...process.env, ...env },
@@ -41,7 +46,7 @@ export function runTask(script, args = [], { env, timeoutMs = 300_000, execArgv 
     child.on("error", reject);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      const last = stdout.trim().split("\n").at(-1) ?? "";
+      const last = wholeStdout ? stdout : (stdout.trim().split("\n").at(-1) ?? "");
       if (code === 0) {
         try {
           resolve(JSON.parse(last));

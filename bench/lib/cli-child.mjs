@@ -26,7 +26,8 @@ export function spawnCli(args, { env = {}, name = "cli" } = {}) {
   rmSync(stateDir, { recursive: true, force: true });
   mkdirSync(stateDir, { recursive: true });
   const usageFile = join(stateDir, "usage.json");
-  const stateArgs = runAccepts("--state-dir") ? ["--state-dir", join(stateDir, "state")] : [];
+  const stateArgs =
+    args[0] === "run" && runAccepts("--state-dir") ? ["--state-dir", join(stateDir, "state")] : [];
   const spawnedAt = Date.now();
   const child = spawn(process.execPath, ["--import", USAGE_HOOK, CLI, ...args, ...stateArgs], {
     env: {
