@@ -66,7 +66,10 @@ export async function openJournal(options: OpenJournalOptions): Promise<Journal>
   const path = journalPath(options.stateDir, options.identity);
   const size = await stat(path).then(
     (info) => info.size,
-    () => -1,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return -1;
+      throw stateDirError(dirname(path), error);
+    },
   );
   const exists = size >= 0;
   // A row takes two lines of ~105 bytes; sizing for that up front saves growing a big table.

@@ -32,7 +32,7 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
 export function stateDirError(dir: string, cause: unknown): ConfigError {
   const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? "error";
   return new ConfigError(
-    `cannot write in the state directory ${dir} (${code}); check its permissions and free space, or choose another with --state-dir`,
+    `cannot use the state directory ${dir} (${code}); check its permissions and free space, or choose another with --state-dir`,
     [],
     { code: "E_STATE_DIR", cause },
   );

@@ -50,6 +50,30 @@ describe("state directory", () => {
   });
 });
 
+describe("a state directory that cannot be used", () => {
+  it("says so in one sentence naming the folder, for the journal, the counter and the registry", async () => {
+    const base = await stateDir();
+    await mkdir(base, { recursive: true });
+    const blocker = join(base, "not-a-folder");
+    await writeFile(blocker, "");
+    const dir = join(blocker, "state");
+    const advice = "(ENOTDIR); check its permissions and free space, or choose another with --state-dir";
+    const error = await openJournal({ stateDir: dir, identity }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toBe(
+      `cannot use the state directory ${join(dir, "journals")} ${advice}`,
+    );
+    await expect(
+      createDailyCounter({ stateDir: dir, tokenFingerprint: tokenFingerprint("t"), timezone: "UTC" }),
+    ).rejects.toThrow(
+      `cannot use the state directory ${join(dir, "daily", tokenFingerprint("t"))} ${advice}`,
+    );
+    await expect(openDedupeRegistry({ stateDir: dir, windowMs: 1000 })).rejects.toThrow(
+      `cannot use the state directory ${join(dir, "dialed")} ${advice}`,
+    );
+  });
+});
+
 describe("campaign identity", () => {
   it("gives the same journal for the same source and routeKey, another for another routeKey or source", () => {
     const a = campaignIdentity({ source: "file:/data/a.csv", routeKey: "k1" });
