@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import type { ExcludeFile, InvalidExcludeLine } from "../../src/hygiene/exclude.js";
+import { excludeWarnings } from "../../src/hygiene/exclude-warnings.js";
+
+const file = (name: string, invalidCount: number, unit: "line" | "row" = "line"): ExcludeFile => ({
+  name,
+  path: `/lists/${name}`,
+  label: name,
+  unit,
+  phones: 10,
+  invalidCount,
+});
+const line = (name: string, rowNumber: number, value: string, message: string): InvalidExcludeLine => ({
+  file: name,
+  rowNumber,
+  value,
+  message,
+});
+
+describe("excludeWarnings", () => {
+  it("says nothing for files whose every line is a phone", () => {
+    expect(excludeWarnings({ files: [file("dnc.csv", 0)], invalid: [] })).toEqual([]);
+  });
+
+  it("gives one warning per file with the count and the first mistake, naming the value once", () => {
+    const warnings = excludeWarnings({
+      files: [file("dnc.csv", 3), file("ok.txt", 0), file("old.xlsx", 1, "row"), file("lists/more.txt", 2)],
+      invalid: [
+        line("dnc.csv", 4, "абонент", 'expected a phone number, got "абонент"'),
+        line("dnc.csv", 9, "12345", "expected 11 digits starting with 7 or 8, or 10 digits; got 5"),
+        line("old.xlsx", 7, "12345", "expected 11 digits starting with 7 or 8, or 10 digits; got 5"),
+        line("lists/more.txt", 2, "8-800-555-35-35", "8-800 numbers cannot be dialed"),
+      ],
+    });
+    expect(warnings).toEqual([
+      'dnc.csv: 3 lines are not phones (line 4: expected a phone number, got "абонент")',
+      'old.xlsx: 1 row is not a phone (row 7, "12345": expected 11 digits starting with 7 or 8, or 10 digits; got 5)',
+      'lists/more.txt: 2 lines are not phones (line 2, "8-800-555-35-35": 8-800 numbers cannot be dialed)',
+    ]);
+  });
+
+  it("still gives the count when no example was kept", () => {
+    expect(excludeWarnings({ files: [file("dnc.csv", 2)], invalid: [] })).toEqual([
+      "dnc.csv: 2 lines are not phones",
+    ]);
+  });
+});
