@@ -17,7 +17,12 @@ export class CtdialError extends Error {
     this.code = code;
     this.exitCode = exitCode;
     if (options?.cause !== undefined) {
-      Object.defineProperty(this, "cause", { value: options.cause, enumerable: false, writable: true });
+      Object.defineProperty(this, "cause", {
+        value: options.cause,
+        enumerable: false,
+        writable: true,
+        configurable: true,
+      });
     }
   }
 }
@@ -50,8 +55,12 @@ export class ConfigError extends CtdialError {
 
 /** Calltouch refused the whole campaign, a budget ran out, or a signal arrived. Exit 3. */
 export class StopError extends CtdialError {
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  /** One sentence telling the user what to do next, e.g. "Run the same command again tomorrow." */
+  readonly advice: string | undefined;
+
+  constructor(code: string, message: string, options?: { cause?: unknown; advice?: string }) {
     super(code, message, 3, options);
+    this.advice = options?.advice;
   }
 }
 

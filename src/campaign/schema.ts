@@ -159,6 +159,20 @@ export const callWindowSchema = z
   })
   .describe("When requests may be sent; outside it `run` waits.");
 
+export const retrySchema = z
+  .strictObject({
+    attempts: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .default(6)
+      .describe(
+        "Most requests per row when Calltouch is briefly unavailable (5xx, 429, proxy pages). Default 6.",
+      ),
+  })
+  .describe("Retries of transient failures; they back off exponentially within about 2 minutes.");
+
 export const campaignSchema = z
   .strictObject({
     $schema: z.string().optional().describe("The JSON Schema of this file, for editors; ctdial ignores it."),
@@ -214,6 +228,13 @@ export const campaignSchema = z
       })
       .default(5)
       .describe("Requests per second, 0 < rate <= 5. Default 5."),
+    retry: retrySchema.default({ attempts: 6 }),
+    retryUnknown: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Resend a row whose answer was lost after the request left (it may have created a callback, so the client may be called twice). Default false.",
+      ),
   })
   .describe("A ctdial campaign: which widget to call, which columns mean what, and the dialing rules.");
 

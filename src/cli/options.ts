@@ -1,4 +1,6 @@
+import { resolve } from "node:path";
 import { InvalidArgumentError, Option } from "commander";
+import { defaultStateDir } from "../journal/state-dir.js";
 
 /** Parses --rate: a number with 0 < N <= 5 (Calltouch's per-IP limit). */
 export function parseRate(value: string): number {
@@ -42,8 +44,18 @@ export function campaignOptions(): Option[] {
     new Option("--delimiter <char>", "CSV delimiter instead of detecting it (, ; tab |)").argParser(
       parseDelimiter,
     ),
+    new Option(
+      "--state-dir <dir>",
+      "where journals are kept (default: $CTDIAL_STATE_DIR or ~/.local/state/ctdial)",
+    ),
     new Option("--json", "print one JSON summary object as the last line of stdout"),
   ];
+}
+
+/** The state directory: --state-dir > CTDIAL_STATE_DIR > the XDG state dir. */
+export function stateDirOf(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  const fromEnv = env.CTDIAL_STATE_DIR?.trim();
+  return resolve(flag ?? (fromEnv ? fromEnv : defaultStateDir(env)));
 }
 
 function parseDelimiter(value: string): string {

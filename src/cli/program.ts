@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { registerInit } from "./init.js";
 import { registerRun } from "./run.js";
 import { registerSandbox } from "./sandbox.js";
+import { registerStatus } from "./status.js";
 import { registerValidate } from "./validate.js";
 
 function packageVersion(): string {
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerRun(program);
   registerValidate(program);
+  registerStatus(program);
   registerInit(program);
   registerSandbox(program);
   return program;

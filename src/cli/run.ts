@@ -1,4 +1,4 @@
-import { basename } from "node:path";
+import { basename, join } from "node:path";
 import { type Command, Option } from "commander";
 import { createRateLimiter } from "../dispatch/rate-limiter.js";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
@@ -8,8 +8,8 @@ import { validateCampaign } from "../engine/validate.js";
 import { confirmOrStop } from "./confirm.js";
 import { openEndpoint } from "./endpoint.js";
 import { createLogger } from "./logger.js";
-import { campaignOptions, parseRate } from "./options.js";
-import { formatSummary, processOutput, summaryJson } from "./output.js";
+import { campaignOptions, parseRate, stateDirOf } from "./options.js";
+import { formatSummary, type Output, processOutput, summaryJson } from "./output.js";
 import { createProgressBar } from "./progress.js";
 import { stopOnSignals } from "./signals.js";
 
@@ -19,33 +19,64 @@ export interface RunFlags extends CampaignOptions {
   yes?: boolean;
   json?: boolean;
   logLevel?: string;
+  /** commander's --no-wait sets wait: false. */
+  wait?: boolean;
+  includeUnknown?: boolean;
 }
 
+type Mode = "run" | "retry";
+
 export function registerRun(program: Command): void {
-  const command = program
-    .command("run")
-    .description("validate, map and send every row of a campaign at Calltouch's rate limit")
-    .argument("<source>", ".csv/.tsv/.txt/.xlsx file, or a campaign file naming one");
+  addSendingOptions(
+    program
+      .command("run")
+      .description("validate, map and send every row of a campaign; resumes where the last run stopped")
+      .argument("<source>", ".csv/.tsv/.txt/.xlsx file, or a campaign file naming one"),
+    "run",
+  );
+  addSendingOptions(
+    program
+      .command("retry")
+      .description(
+        "send again only the rows whose last outcome was failed (and unknown with --include-unknown)",
+      )
+      .argument("<source>", ".csv/.tsv/.txt/.xlsx file, or a campaign file naming one")
+      .addOption(
+        new Option(
+          "--include-unknown",
+          "also resend rows whose answer was lost (they may have created a callback)",
+        ),
+      ),
+    "retry",
+  );
+}
+
+function addSendingOptions(command: Command, mode: Mode): void {
   for (const option of campaignOptions()) command.addOption(option);
   command
     .addOption(new Option("--rate <n>", "requests per second, 0 < n <= 5 (default 5)").argParser(parseRate))
     .addOption(new Option("--dry-run", "check every row and write the report, sending nothing"))
     .addOption(new Option("--sandbox", "send to the built-in Calltouch emulator instead of Calltouch"))
     .addOption(new Option("--yes", "do not ask for confirmation before sending"))
+    .addOption(new Option("--no-wait", "outside the call window, stop (exit 3) instead of waiting"))
     .addOption(
       new Option("--log-level <level>", "how much to log on stderr")
         .choices(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
         .default("info"),
     )
     .action(async (sourceArg: string, flags: RunFlags) => {
-      process.exitCode = await runCommand(sourceArg, flags);
+      process.exitCode = await sendCommand(sourceArg, flags, mode);
     });
 }
 
-export async function runCommand(sourceArg: string, flags: RunFlags): Promise<number> {
+export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode): Promise<number> {
   const output = processOutput(flags.json === true);
   const resolved = await resolveCampaign(sourceArg, flags, process.env);
-  if (flags.dryRun) return finish(await validateCampaign(resolved, flags), flags, output);
+  // The sandbox accepts anything: its runs must never make rows look sent to a real run.
+  const stateDir = sandboxAware(stateDirOf(flags.stateDir, process.env), flags.sandbox === true);
+  const onWarning = (message: string): void => output.error(`warning: ${message}`);
+  if (flags.dryRun)
+    return finish(await validateCampaign(resolved, { ...flags, stateDir, onWarning }), flags, output);
 
   const logger = createLogger(flags.logLevel ?? "info");
   const endpoint = await openEndpoint(flags.sandbox === true, process.env);
@@ -58,27 +89,37 @@ export async function runCommand(sourceArg: string, flags: RunFlags): Promise<nu
   });
   try {
     await confirmOrStop(
-      `Send the rows of ${basename(resolved.source)} to ${endpoint.description} (routeKey ${resolved.campaign.routeKey ?? "from the file"})?`,
+      `${mode === "retry" ? "Resend the failed rows" : "Send the rows"} of ${basename(resolved.source)} to ${endpoint.description} (routeKey ${resolved.campaign.routeKey ?? "from the file"})?`,
       flags.yes === true || endpoint.sandbox,
     );
     logger.info(
-      { source: resolved.source, endpoint: endpoint.description, rate: resolved.campaign.rate },
+      { source: resolved.source, endpoint: endpoint.description, rate: resolved.campaign.rate, mode },
       "sending",
     );
-    const limiter = createRateLimiter({ rate: resolved.campaign.rate });
     const startedAt = Date.now();
+    let lastNote: string | undefined;
     const summary = await runCampaign(resolved, {
       ...flags,
+      mode,
+      stateDir,
+      token: endpoint.token,
+      noWait: flags.wait === false,
       client: endpoint.client,
-      limiter,
+      limiter: createRateLimiter({ rate: resolved.campaign.rate }),
       signal: stop.signal,
       logger,
-      onProgress: (p) =>
+      onWarning,
+      onProgress: (p) => {
+        // Without a terminal there is no countdown to redraw: say once that sending waits.
+        if (p.note !== undefined && lastNote === undefined && !process.stderr.isTTY) logger.info(p.note);
+        lastNote = p.note;
         progress.update({
           done: p.done,
           rate: (p.counts.sent ?? 0) / Math.max(1, (Date.now() - startedAt) / 1000),
           counts: p.counts,
-        }),
+          note: p.note,
+        });
+      },
     });
     progress.stop();
     return finish(summary, flags, output);
@@ -89,7 +130,11 @@ export async function runCommand(sourceArg: string, flags: RunFlags): Promise<nu
   }
 }
 
-function finish(summary: RunSummary, flags: RunFlags, output: ReturnType<typeof processOutput>): number {
+export function sandboxAware(stateDir: string, sandbox: boolean): string {
+  return sandbox ? join(stateDir, "sandbox") : stateDir;
+}
+
+function finish(summary: RunSummary, flags: RunFlags, output: Output): number {
   for (const line of formatSummary(summary)) output.info(line);
   if (flags.json) output.json(summaryJson(summary));
   return exitCodeOf(summary);

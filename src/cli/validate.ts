@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { exitCodeOf } from "../engine/summary.js";
 import { validateCampaign } from "../engine/validate.js";
-import { campaignOptions } from "./options.js";
+import { campaignOptions, stateDirOf } from "./options.js";
 import { formatSummary, processOutput, summaryJson } from "./output.js";
 
 interface ValidateFlags extends CampaignOptions {
@@ -23,7 +23,11 @@ export function registerValidate(program: Command): void {
 export async function validateCommand(sourceArg: string, flags: ValidateFlags): Promise<number> {
   const output = processOutput(flags.json === true);
   const resolved = await resolveCampaign(sourceArg, flags, process.env);
-  const summary = await validateCampaign(resolved, flags);
+  const summary = await validateCampaign(resolved, {
+    ...flags,
+    stateDir: stateDirOf(flags.stateDir, process.env),
+    onWarning: (message) => output.error(`warning: ${message}`),
+  });
   for (const line of formatSummary(summary)) output.info(line);
   if (flags.json) output.json(summaryJson(summary));
   return exitCodeOf(summary);

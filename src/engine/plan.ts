@@ -12,7 +12,13 @@ import type { SourceRow } from "../sources/types.js";
  * campaign, so that the report pass after a run can plan again instead of holding every row.
  */
 export type PlannedRow =
-  | { readonly row: SourceRow; readonly request: CallbackRequest; readonly outcome?: undefined }
+  | {
+      readonly row: SourceRow;
+      readonly request: CallbackRequest;
+      /** The normalised phone as a number: how the journal and the dedupe lists know the row. */
+      readonly phoneKey: number;
+      readonly outcome?: undefined;
+    }
   | { readonly row: SourceRow; readonly request?: undefined; readonly outcome: RowOutcome };
 
 export async function* planRows(
@@ -32,6 +38,6 @@ export async function* planRows(
       yield { row, outcome: { status: "skipped", reason: `duplicate of row ${earlier}` } };
       continue;
     }
-    yield { row, request: mapped.request };
+    yield { row, request: mapped.request, phoneKey: mapped.phoneKey };
   }
 }

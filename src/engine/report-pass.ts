@@ -5,7 +5,7 @@ import type { RowOutcome } from "../outcome.js";
 import { openReport } from "../sinks/open-report.js";
 import { type OpenSourceOptions, openSource } from "../sources/open.js";
 import type { Source } from "../sources/types.js";
-import { planRows } from "./plan.js";
+import { type PlannedRow, planRows } from "./plan.js";
 import type { ResolvedCampaign } from "./resolve.js";
 import { countOutcome, emptySummary, type RunSummary } from "./summary.js";
 
@@ -39,7 +39,8 @@ export async function openPlannedSource(
 export async function reportPass(
   resolved: ResolvedCampaign,
   options: OpenSourceOptions,
-  outcomeOf: (rowNumber: number) => RowOutcome,
+  /** The outcome of a row that mapping found sendable (invalid and duplicate rows need no lookup). */
+  outcomeOf: (planned: Extract<PlannedRow, { request: object }>) => RowOutcome | Promise<RowOutcome>,
   dryRun: boolean,
 ): Promise<RunSummary> {
   const { source, columns } = await openPlannedSource(resolved, options);
@@ -48,7 +49,7 @@ export async function reportPass(
     const summary = emptySummary(report.path, dryRun);
     try {
       for await (const planned of planRows(source.rows(), columns, resolved.campaign)) {
-        const outcome = planned.outcome ?? outcomeOf(planned.row.rowNumber);
+        const outcome = planned.outcome ?? (await outcomeOf(planned));
         countOutcome(summary, planned.row.rowNumber, outcome, formatProblems);
         await report.write(planned.row, outcome);
       }

@@ -19,6 +19,7 @@ export interface CampaignOptions {
   rate?: number;
   encoding?: string;
   delimiter?: string;
+  stateDir?: string;
 }
 
 export interface ResolvedCampaign {

@@ -8,6 +8,8 @@ import type { OpenSourceOptions } from "../sources/open.js";
 import { planRows } from "./plan.js";
 import { openPlannedSource, reportPass } from "./report-pass.js";
 import type { ResolvedCampaign } from "./resolve.js";
+import { createSendGate } from "./send-gate.js";
+import { type CampaignState, gateRow, type KnownRow, knownRow, openCampaignState } from "./state.js";
 import type { RunSummary } from "./summary.js";
 
 export interface RunProgress {
@@ -16,41 +18,89 @@ export interface RunProgress {
   /** Rows with a final outcome. */
   done: number;
   counts: Record<string, number>;
+  /** Set while sending waits, e.g. for the call window to open. */
+  note?: string;
 }
 
 export interface RunOptions extends OpenSourceOptions {
   client: CalltouchClient;
   /** The process-wide limiter; every request of every campaign goes through it. */
   limiter: RateLimiter;
+  stateDir: string;
+  /** `run` sends what was never tried; `retry` only what failed (and `unknown` with includeUnknown). */
+  mode?: "run" | "retry";
+  includeUnknown?: boolean;
+  /** The token, for the per-token daily limit (only a fingerprint of it is stored). */
+  token?: string;
+  /** Outside the call window: stop (exit 3) instead of waiting. */
+  noWait?: boolean;
   signal?: AbortSignal;
   logger?: Logger;
   onProgress?: (progress: RunProgress) => void;
+  /** For warnings that are not about one row (exclude-file lines that are not phones). */
+  onWarning?: (message: string) => void;
 }
 
+/** The dispatcher hands back the very items it was given, so they keep the journal's keys. */
+type JournalItem = DispatchItem & KnownRow;
+
 /**
- * `ctdial run`: everything `validate` does, then sending. Rows stream from the file into the
- * dispatcher, so the first request leaves before the file is read to the end. Outcomes of rows that
- * were taken are kept by row number; the report pass then plans the file again and joins.
+ * `ctdial run` / `ctdial retry`: everything `validate` does, then sending. Rows stream from the file
+ * through the journal's memory into the dispatcher, so the first request leaves before the file is
+ * read to the end. Every request's intent is on disk before it leaves and its outcome after it
+ * returns; the report is then written from the file and the journal together.
  */
 export async function runCampaign(resolved: ResolvedCampaign, options: RunOptions): Promise<RunSummary> {
+  const state = await openCampaignState(resolved, { stateDir: options.stateDir, token: options.token });
+  try {
+    for (const warning of state.warnings) options.onWarning?.(warning);
+    return await runWithState(resolved, options, state);
+  } finally {
+    await state.close();
+  }
+}
+
+async function runWithState(
+  resolved: ResolvedCampaign,
+  options: RunOptions,
+  state: CampaignState,
+): Promise<RunSummary> {
   const { campaign } = resolved;
-  const outcomes = new Map<number, RowOutcome>();
+  const mode = options.mode ?? "run";
+  await state.journal.recordRun(mode);
+  // Only what this run settled and the journal cannot say in full (a stop's code and reason).
+  const settledHere = new Map<number, RowOutcome>();
   const progress: RunProgress = { read: 0, done: 0, counts: {} };
   const settle = (rowNumber: number, outcome: RowOutcome): void => {
-    outcomes.set(rowNumber, outcome);
+    if (outcome.status === "pending" && outcome.reason !== undefined) settledHere.set(rowNumber, outcome);
     progress.done += 1;
     progress.counts[outcome.status] = (progress.counts[outcome.status] ?? 0) + 1;
     options.onProgress?.(progress);
   };
+  const sendGate = createSendGate(campaign, state, {
+    signal: options.signal,
+    noWait: options.noWait,
+    onWait: (note) => {
+      progress.note = note;
+      options.onProgress?.(progress);
+    },
+  });
 
   const { source, columns } = await openPlannedSource(resolved, options);
-  let result: Awaited<ReturnType<typeof dispatch>>;
+  let result: DispatchResult | undefined;
+  let stopped: RunSummary["stopped"];
   try {
-    async function* sendable(): AsyncGenerator<DispatchItem> {
+    async function* sendable(): AsyncGenerator<JournalItem> {
       for await (const planned of planRows(source.rows(), columns, campaign)) {
         progress.read += 1;
-        if (planned.outcome !== undefined) settle(planned.row.rowNumber, planned.outcome);
-        else yield { rowNumber: planned.row.rowNumber, request: planned.request };
+        if (planned.outcome !== undefined) {
+          settle(planned.row.rowNumber, planned.outcome);
+          continue;
+        }
+        const row = knownRow(planned.row.rowNumber, planned.phoneKey, planned.request);
+        const decision = await gateRow(state, row, mode, { includeUnknown: options.includeUnknown });
+        if (decision.send) yield row;
+        else settle(row.rowNumber, decision.outcome);
       }
     }
     result = await dispatch(sendable(), {
@@ -58,24 +108,48 @@ export async function runCampaign(resolved: ResolvedCampaign, options: RunOption
       limiter: options.limiter,
       signal: options.signal,
       campaignRouteKey: campaign.routeKey,
+      retryUnknown: campaign.retryUnknown,
+      retry: { maxAttempts: campaign.retry.attempts },
       hooks: {
-        onOutcome: (item, outcome) => settle(item.rowNumber, outcome),
+        beforeSend: async (item, attempt) => {
+          await sendGate.beforeSend(item.rowNumber);
+          await state.journal.recordIntent(item as JournalItem, attempt);
+        },
+        onOutcome: async (item, outcome) => {
+          const row = item as JournalItem;
+          await state.journal.recordOutcome(row, outcome);
+          await sendGate.afterOutcome(row, outcome);
+          settle(row.rowNumber, outcome);
+        },
         onAttempt: (item, attempt, _answer, decision) =>
           logAttempt(options.logger, item.rowNumber, attempt, decision),
       },
-    }).catch((error: unknown) => {
-      throw midRunError(error, progress);
     });
+    stopped = result.stopped ?? routeStop(result.stoppedRoutes);
+  } catch (error) {
+    const stop = asStop(error, progress);
+    if (stop === undefined) throw error;
+    stopped = { code: stop.code, message: stop.message, advice: stop.advice };
+    if (stop.unreadable) throw stop.error;
   } finally {
     await source.close();
   }
   const summary = await reportPass(
     resolved,
     options,
-    (row) => outcomes.get(row) ?? { status: "pending" },
+    async (planned) => {
+      const here = settledHere.get(planned.row.rowNumber);
+      if (here !== undefined) return here;
+      const decision = await gateRow(
+        state,
+        knownRow(planned.row.rowNumber, planned.phoneKey, planned.request),
+        "report",
+      );
+      return decision.send ? { status: "pending" } : decision.outcome;
+    },
     false,
   );
-  summary.stopped = result.stopped ?? routeStop(result.stoppedRoutes);
+  summary.stopped = stopped;
   return summary;
 }
 
@@ -115,15 +189,25 @@ function routeStop(routes: DispatchResult["stoppedRoutes"]): RunSummary["stopped
 }
 
 /**
- * The file turned out to be unreadable past some line (an unclosed quote, a line in another
- * encoding) after sending had begun. Requests already sent stand, so this is a stop, not an input
- * error: exit 3 and the message says what to fix.
+ * Errors that end sending early but leave a consistent campaign: a stop raised by a rule (daily
+ * limit, call window, a signal while waiting), or a file that turned out to be unreadable past some
+ * line after sending had begun (requests already sent stand, so this is a stop, not an input error;
+ * the report cannot be written from a file that cannot be read, so that one is rethrown).
  */
-function midRunError(error: unknown, progress: RunProgress): unknown {
-  if (!(error instanceof InputError) || progress.done === 0) return error;
-  return new StopError(
-    "E_INPUT_MIDRUN",
-    `${error.message} Sending stopped there after ${progress.counts.sent ?? 0} rows were sent; fix the file and run the same command again.`,
-    { cause: error },
-  );
+function asStop(
+  error: unknown,
+  progress: RunProgress,
+): { code: string; message: string; advice?: string; unreadable: boolean; error: StopError } | undefined {
+  if (error instanceof StopError) {
+    return { code: error.code, message: error.message, advice: error.advice, unreadable: false, error };
+  }
+  if (error instanceof InputError && progress.done > 0) {
+    const stop = new StopError(
+      "E_INPUT_MIDRUN",
+      `${error.message} Sending stopped there after ${progress.counts.sent ?? 0} rows were sent; fix the file and run the same command again (rows already sent will not be sent twice).`,
+      { cause: error },
+    );
+    return { code: stop.code, message: stop.message, unreadable: true, error: stop };
+  }
+  return undefined;
 }

@@ -1,16 +1,33 @@
 import type { OpenSourceOptions } from "../sources/open.js";
 import { reportPass } from "./report-pass.js";
 import type { ResolvedCampaign } from "./resolve.js";
+import { gateRow, knownRow, openCampaignState } from "./state.js";
 import type { RunSummary } from "./summary.js";
 
 /**
  * `ctdial validate` (and `run --dry-run`): read, map and check every row, write the report with
- * `would-send` / `invalid` / `skipped`, send nothing. One streaming pass: memory does not grow with
- * the file beyond the duplicate index.
+ * `would-send` / `invalid` / `skipped`, send nothing. The campaign's journal is read (never written):
+ * rows an earlier run sent are shown as sent, so the report says what `run` would do now. One
+ * streaming pass: memory does not grow with the file beyond the duplicate index.
  */
-export function validateCampaign(
+export async function validateCampaign(
   resolved: ResolvedCampaign,
-  options: OpenSourceOptions = {},
+  options: OpenSourceOptions & { stateDir: string; onWarning?: (message: string) => void },
 ): Promise<RunSummary> {
-  return reportPass(resolved, options, () => ({ status: "would-send" }), true);
+  const state = await openCampaignState(resolved, { stateDir: options.stateDir, readOnly: true });
+  try {
+    for (const warning of state.warnings) options.onWarning?.(warning);
+    return await reportPass(
+      resolved,
+      options,
+      async (planned) => {
+        const row = knownRow(planned.row.rowNumber, planned.phoneKey, planned.request);
+        const decision = await gateRow(state, row, "dry-run");
+        return decision.send ? { status: "would-send" } : decision.outcome;
+      },
+      true,
+    );
+  } finally {
+    await state.close();
+  }
 }

@@ -31,6 +31,9 @@ export interface AcceptedRequest {
   readonly clientAddress: string;
 }
 
+/** GET here returns `{accepted, rateLimited, requests}`: the emulator's own record, for tests across processes. */
+export const INSPECT_PATH = "/__sandbox/accepted";
+
 export interface SeenRequest {
   readonly receivedAt: number;
   readonly clientAddress: string;
@@ -154,6 +157,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    if (req.method === "GET" && req.url === INSPECT_PATH) {
+      // For tests and integrators: what the emulator accepted, outside the API and its rate window.
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ accepted, rateLimited, requests: requests.length }));
+      return;
+    }
     // The arrival time is taken before anything else, so the rate window sees requests in arrival order.
     const seen: SeenRequest = {
       receivedAt: now(),

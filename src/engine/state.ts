@@ -1,0 +1,141 @@
+import { dirname } from "node:path";
+import type { CallbackRequest } from "../calltouch/types.js";
+import { isoWithOffset } from "../dispatch/local-time.js";
+import { parseDuration } from "../hygiene/duration.js";
+import { type ExcludeList, loadExcludeList } from "../hygiene/exclude.js";
+import {
+  campaignIdentity,
+  createDailyCounter,
+  type DailyCounter,
+  type DedupeRegistry,
+  fileSource,
+  type Journal,
+  openDedupeRegistry,
+  openJournal,
+  rowHash,
+  sheetSource,
+  tokenFingerprint,
+} from "../journal/index.js";
+import { sourceKindOf } from "../sources/open.js";
+import { type GateDecision, type GateMode, gate } from "./gate.js";
+import type { ResolvedCampaign } from "./resolve.js";
+
+/**
+ * Everything a campaign remembers between runs and the rules that need files: the journal, the
+ * exclude lists, the cross-campaign dedupe registry and the daily counter. Opened once per command,
+ * closed at its end.
+ */
+export interface CampaignState {
+  readonly journal: Journal;
+  readonly exclude: ExcludeList | undefined;
+  readonly dedupe: { readonly registry: DedupeRegistry; readonly windowMs: number } | undefined;
+  readonly daily: { readonly counter: DailyCounter; readonly limit: number } | undefined;
+  /** Exclude-file lines that are not phones, for the CLI to warn about. */
+  readonly warnings: readonly string[];
+  close(): Promise<void>;
+}
+
+export interface StateOptions {
+  readonly stateDir: string;
+  /** Needed for the daily limit, which is per token; only its fingerprint is used. */
+  readonly token?: string;
+  /** validate / dry run / status: read the journal without locking or writing it. */
+  readonly readOnly?: boolean;
+}
+
+export async function openCampaignState(
+  resolved: ResolvedCampaign,
+  options: StateOptions,
+): Promise<CampaignState> {
+  const { campaign } = resolved;
+  const opened: { close(): Promise<void> }[] = [];
+  try {
+    const journal = await openJournal({
+      stateDir: options.stateDir,
+      identity: identityOf(resolved),
+      readOnly: options.readOnly,
+    });
+    opened.push(journal);
+    const excludeFiles = campaign.exclude === undefined ? [] : [campaign.exclude].flat();
+    const exclude =
+      excludeFiles.length === 0
+        ? undefined
+        : await loadExcludeList(excludeFiles, { baseDir: dirname(resolved.campaignPath ?? resolved.source) });
+    let dedupe: CampaignState["dedupe"];
+    if (campaign.dedupeWindow !== undefined) {
+      const windowMs = parseDuration(campaign.dedupeWindow);
+      const registry = await openDedupeRegistry({ stateDir: options.stateDir, windowMs });
+      opened.push(registry);
+      dedupe = { registry, windowMs };
+    }
+    let daily: CampaignState["daily"];
+    if (campaign.dailyLimit !== undefined && options.token !== undefined && !options.readOnly) {
+      const counter = await createDailyCounter({
+        stateDir: options.stateDir,
+        tokenFingerprint: tokenFingerprint(options.token),
+        timezone: campaign.timezone ?? campaign.calltouchTimezone,
+      });
+      opened.push(counter);
+      daily = { counter, limit: campaign.dailyLimit };
+    }
+    const warnings = (exclude?.invalid ?? []).map(
+      (bad) =>
+        `${bad.file}, line ${bad.rowNumber}: "${bad.value}" is not a phone (${bad.message}); it excludes nothing`,
+    );
+    return {
+      journal,
+      exclude,
+      dedupe,
+      daily,
+      warnings,
+      close: async () => {
+        for (const item of opened.reverse()) await item.close();
+      },
+    };
+  } catch (error) {
+    for (const item of opened.reverse()) await item.close().catch(() => {});
+    throw error;
+  }
+}
+
+/** The campaign's identity: its source and its campaign-wide routeKey. */
+export function identityOf(resolved: ResolvedCampaign) {
+  const { source, campaign } = resolved;
+  const named =
+    sourceKindOf(source) === "sheets" ? sheetSource(source, campaign.sheet ?? "") : fileSource(source);
+  return campaignIdentity({ ...named, routeKey: campaign.routeKey });
+}
+
+/** A sendable row as the journal knows it. */
+export interface KnownRow {
+  readonly rowNumber: number;
+  readonly phoneKey: number;
+  readonly rowHash: string;
+  readonly request: CallbackRequest;
+}
+
+export function knownRow(rowNumber: number, phoneKey: number, request: CallbackRequest): KnownRow {
+  return { rowNumber, phoneKey, rowHash: rowHash(request), request };
+}
+
+/** Looks the row up in every remembered list, then lets the pure gate decide. */
+export async function gateRow(
+  state: CampaignState,
+  row: KnownRow,
+  mode: GateMode,
+  options: { includeUnknown?: boolean; now?: number } = {},
+): Promise<GateDecision> {
+  const prior = state.journal.priorOf(row.phoneKey, row.rowHash);
+  const excludedBy = state.exclude?.has(row.phoneKey);
+  let dialedRecently: { campaign: string; at: string } | undefined;
+  // Only rows that could still be sent need the registry; history settles the others.
+  if (state.dedupe !== undefined && prior?.status !== "sent" && prior?.status !== "unknown") {
+    const hit = await state.dedupe.registry.lookup(
+      row.phoneKey,
+      options.now ?? Date.now(),
+      state.dedupe.windowMs,
+    );
+    if (hit !== undefined) dialedRecently = { campaign: hit.campaign, at: isoWithOffset(hit.at) };
+  }
+  return gate({ mode, prior, excludedBy, dialedRecently, includeUnknown: options.includeUnknown });
+}
