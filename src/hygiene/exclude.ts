@@ -74,14 +74,16 @@ export async function loadExcludeList(
   const builder = new PhoneSetBuilder();
   const read: ExcludeFile[] = [];
   const invalid: InvalidExcludeLine[] = [];
+  if (files.length > MAX_FILES) {
+    throw new ConfigError(
+      `at most ${MAX_FILES} exclude files can be used at once, got ${files.length}${namedIn}.`,
+    );
+  }
   const seen = new Set<string>();
   for (const name of files) {
     const path = resolve(baseDir, name);
     if (seen.has(path)) continue;
     seen.add(path);
-    if (read.length === MAX_FILES) {
-      throw new ConfigError(`at most ${MAX_FILES} exclude files can be used at once${namedIn}.`);
-    }
     const file = { name, path, label: basename(path), fileNumber: read.length, namedIn };
     read.push(await readFile(file, builder, invalid));
   }

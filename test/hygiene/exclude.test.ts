@@ -193,6 +193,14 @@ describe("loadExcludeList: files that cannot be used", () => {
     expect((error as ConfigError).exitCode).toBe(2);
   });
 
+  it("refuses more files than it can tell apart, before reading any", async () => {
+    const names = Array.from({ length: 65_537 }, (_, i) => `dnc-${i}.csv`);
+    const error = await load(names, "c.yaml").catch((e: unknown) => e);
+    expect(error).toEqual(
+      new ConfigError("at most 65536 exclude files can be used at once, got 65537 (named in c.yaml)."),
+    );
+  });
+
   it("refuses a folder named like a list", async () => {
     const dir = await mkdtemp(join(tmpdir(), "ctdial-exclude-"));
     try {
