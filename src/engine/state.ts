@@ -1,8 +1,8 @@
-import { dirname } from "node:path";
+import { basename, dirname } from "node:path";
 import type { CallbackRequest } from "../calltouch/types.js";
 import { isoWithOffset } from "../dispatch/local-time.js";
 import { parseDuration } from "../hygiene/duration.js";
-import { type ExcludeList, loadExcludeList } from "../hygiene/exclude.js";
+import { type ExcludeList, excludeWarnings, loadExcludeList } from "../hygiene/index.js";
 import {
   campaignIdentity,
   createDailyCounter,
@@ -60,7 +60,10 @@ export async function openCampaignState(
     const exclude =
       excludeFiles.length === 0
         ? undefined
-        : await loadExcludeList(excludeFiles, { baseDir: dirname(resolved.campaignPath ?? resolved.source) });
+        : await loadExcludeList(excludeFiles, {
+            baseDir: dirname(resolved.campaignPath ?? resolved.source),
+            namedIn: resolved.campaignPath === undefined ? undefined : basename(resolved.campaignPath),
+          });
     let dedupe: CampaignState["dedupe"];
     if (campaign.dedupeWindow !== undefined) {
       const windowMs = parseDuration(campaign.dedupeWindow);
