@@ -81,10 +81,7 @@ export async function openCampaignState(
       opened.push(counter);
       daily = { counter, limit: campaign.dailyLimit };
     }
-    const warnings = (exclude?.invalid ?? []).map(
-      (bad) =>
-        `${bad.file}, line ${bad.rowNumber}: "${bad.value}" is not a phone (${bad.message}); it excludes nothing`,
-    );
+    const warnings = exclude === undefined ? [] : excludeWarnings(exclude);
     return {
       journal,
       exclude,
