@@ -1,0 +1,18 @@
+// `npm run demo`: dials the bundled example campaign against the built-in sandbox. The example has a
+// few bad rows on purpose, so ctdial exits 1 (some rows invalid); that is the demo working, not npm
+// failing. Each demo uses a fresh journal, so running it again dials again instead of resuming.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const stateDir = mkdtempSync(join(tmpdir(), "ctdial-demo-"));
+const args = ["dist/cli.js", "run", "campaigns/example.csv", "--sandbox", "--yes", "--state-dir", stateDir];
+const { status } = spawnSync(process.execPath, args, { stdio: "inherit" });
+rmSync(stateDir, { recursive: true, force: true });
+if (status === 0 || status === 1) {
+  console.log("\nThat was the demo: open the report above to see a result for every row.");
+  console.log("Try your own file: npx ctdial validate clients.csv, then npx ctdial run clients.csv --sandbox");
+  process.exit(0);
+}
+process.exit(status ?? 1);
