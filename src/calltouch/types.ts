@@ -1,3 +1,14 @@
+/** The free-text attribution fields of a request (API.md "Body fields"): sent as strings when not empty. */
+export const TEXT_FIELDS = [
+  "utmSource",
+  "utmMedium",
+  "utmCampaign",
+  "utmContent",
+  "utmTerm",
+  "callUrl",
+] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
 /** The body of one Calltouch callback request, exactly as sent (API.md "Body fields"). */
 export interface CallbackRequest {
   routeKey: string;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_FIELDS } from "../calltouch/types.js";
 import { describeValue, typeMessage } from "./describe-value.js";
 
 /**
@@ -21,12 +22,7 @@ const header = text("a column header (text)").trim().min(1, "a column header can
 export const CALLTOUCH_FIELDS = [
   "sessionId",
   "scheduleTime",
-  "utmSource",
-  "utmMedium",
-  "utmCampaign",
-  "utmContent",
-  "utmTerm",
-  "callUrl",
+  ...TEXT_FIELDS,
   "tags",
   "unitId",
   "routeKey",

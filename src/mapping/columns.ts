@@ -1,5 +1,4 @@
-import type { CALLTOUCH_FIELDS, Defaults, Mapping } from "../campaign/schema.js";
-import { MAX_FIELDS } from "../campaign/schema.js";
+import { CALLTOUCH_FIELDS, type Defaults, MAX_FIELDS, type Mapping } from "../campaign/schema.js";
 import { ConfigError } from "../errors.js";
 
 /** A mapped column: its header as written in the user's file (for messages) and its index in a row. */
@@ -93,19 +92,10 @@ export function noPhoneColumnProblem(headers: readonly string[]): string {
   return `mapping.phone: no phone column found; the file has: ${listHeaders(headers)}. Name the phone column in mapping.phone`;
 }
 
-// Listed here, not taken from CALLTOUCH_FIELDS at runtime, so that the order of problems is fixed.
+// routeKey first, so that problems come in a fixed order with the widget key leading.
 const SINGLE_FIELDS: readonly SingleField[] = [
   "routeKey",
-  "sessionId",
-  "scheduleTime",
-  "utmSource",
-  "utmMedium",
-  "utmCampaign",
-  "utmContent",
-  "utmTerm",
-  "callUrl",
-  "tags",
-  "unitId",
+  ...CALLTOUCH_FIELDS.filter((field) => field !== "routeKey"),
 ];
 
 function countFields(mapping: Mapping, defaults: Defaults | undefined): number {

@@ -1,4 +1,4 @@
-import type { CallbackRequest } from "../calltouch/types.js";
+import { type CallbackRequest, TEXT_FIELDS, type TextField } from "../calltouch/types.js";
 import type { Campaign, Defaults } from "../campaign/schema.js";
 import type { SourceRow } from "../sources/types.js";
 import type { ResolvedColumns } from "./columns.js";
@@ -21,15 +21,8 @@ export interface MapRowOptions {
 }
 
 type Field = { name: string; value: string };
-type TextKey = "utmSource" | "utmMedium" | "utmCampaign" | "utmContent" | "utmTerm" | "callUrl";
-const TEXT_KEYS: readonly TextKey[] = [
-  "utmSource",
-  "utmMedium",
-  "utmCampaign",
-  "utmContent",
-  "utmTerm",
-  "callUrl",
-];
+type TextKey = TextField;
+const TEXT_KEYS = TEXT_FIELDS;
 
 /**
  * One row -> the request Calltouch would get, or every problem with the row at once (each naming the

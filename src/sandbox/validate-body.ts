@@ -1,4 +1,4 @@
-import type { CallbackRequest } from "../calltouch/types.js";
+import { type CallbackRequest, TEXT_FIELDS } from "../calltouch/types.js";
 import { VIOLATION_TEXT as T, type Violation } from "./messages.js";
 
 export type BodyCheck =
@@ -7,14 +7,7 @@ export type BodyCheck =
   | { readonly kind: "syntax" }
   | { readonly kind: "violations"; readonly violations: readonly Violation[] };
 
-const OPTIONAL_STRINGS = [
-  "utmSource",
-  "utmMedium",
-  "utmCampaign",
-  "utmContent",
-  "utmTerm",
-  "callUrl",
-] as const;
+const OPTIONAL_STRINGS = TEXT_FIELDS;
 const SCHEDULE_TIME = /^(\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4}) \d{2}:\d{2}:\d{2}$/;
 
 /**

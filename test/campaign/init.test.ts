@@ -150,6 +150,8 @@ describe("proposeCampaign", () => {
       calltouchTimezone: "Europe/Moscow",
       scheduleTimeFormat: "yyyy-mm-dd hh:mm:ss",
       rate: 5,
+      retry: { attempts: 6 },
+      retryUnknown: false,
     });
   });
 });

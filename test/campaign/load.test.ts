@@ -135,6 +135,8 @@ describe("loadCampaignFile", () => {
       calltouchTimezone: "Europe/Moscow",
       scheduleTimeFormat: "yyyy-mm-dd hh:mm:ss",
       rate: 5,
+      retry: { attempts: 6 },
+      retryUnknown: false,
     });
   });
 
@@ -149,6 +151,8 @@ describe("loadCampaignFile", () => {
       calltouchTimezone: "Europe/Moscow",
       scheduleTimeFormat: "yyyy-mm-dd hh:mm:ss",
       rate: 2.5,
+      retry: { attempts: 6 },
+      retryUnknown: false,
     });
   });
 
@@ -173,6 +177,8 @@ describe("loadCampaignFile", () => {
       calltouchTimezone: "Europe/Moscow",
       scheduleTimeFormat: "yyyy-mm-dd hh:mm:ss",
       rate: 5,
+      retry: { attempts: 6 },
+      retryUnknown: false,
     });
   });
 
@@ -268,6 +274,8 @@ describe("parseCampaign", () => {
       calltouchTimezone: "Europe/Moscow",
       scheduleTimeFormat: "yyyy-mm-dd hh:mm:ss",
       rate: 5,
+      retry: { attempts: 6 },
+      retryUnknown: false,
     });
   });
 });
