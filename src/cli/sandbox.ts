@@ -11,6 +11,9 @@ interface SandboxFlags {
   resetAfterRate?: number;
   latency?: number;
   minutes?: number;
+  seed?: number;
+  minInterval?: number;
+  phoneDailyLimit?: number;
   routeKey?: string[];
   token?: string[];
   quiet?: boolean;
@@ -50,6 +53,19 @@ export function registerSandbox(program: Command): void {
       ).argParser(share),
     )
     .addOption(new Option("--latency <ms>", "delay before every answer").argParser(count))
+    .addOption(new Option("--seed <n>", "seed of the fault and latency draws (default 1)").argParser(count))
+    .addOption(
+      new Option(
+        "--min-interval <ms>",
+        "least time between accepted requests for one phone; sooner gets 10007 (default 60000)",
+      ).argParser(count),
+    )
+    .addOption(
+      new Option(
+        "--phone-daily-limit <n>",
+        "accepted requests per phone in any 24 hours; then 10006 (default 5)",
+      ).argParser(count),
+    )
     .addOption(new Option("--quiet", "do not print a line per request"))
     .action(async (flags: SandboxFlags) => {
       await sandboxCommand(flags);
@@ -68,6 +84,9 @@ async function sandboxCommand(flags: SandboxFlags): Promise<void> {
     htmlRate: flags.htmlRate,
     resetAfterRate: flags.resetAfterRate,
     latencyMs: flags.latency,
+    seed: flags.seed,
+    minIntervalMs: flags.minInterval,
+    phoneDailyLimit: flags.phoneDailyLimit,
     onAnswer: flags.quiet
       ? undefined
       : (seen) =>
