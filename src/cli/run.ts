@@ -1,6 +1,7 @@
 import { basename, join } from "node:path";
 import { type Command, Option } from "commander";
 import { createRateLimiter } from "../dispatch/rate-limiter.js";
+import { countRows } from "../engine/report-pass.js";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { runCampaign } from "../engine/run.js";
 import { exitCodeOf, type RunSummary } from "../engine/summary.js";
@@ -98,6 +99,16 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
     );
     const startedAt = Date.now();
     let lastNote: string | undefined;
+    let total: number | undefined;
+    if (process.stderr.isTTY) {
+      // Only for the bar's total and ETA; a file that cannot be read fails the run itself, loudly.
+      countRows(resolved, flags).then(
+        (n) => {
+          total = n;
+        },
+        () => {},
+      );
+    }
     const summary = await runCampaign(resolved, {
       ...flags,
       mode,
@@ -113,9 +124,13 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
         // Without a terminal there is no countdown to redraw: say once that sending waits.
         if (p.note !== undefined && lastNote === undefined && !process.stderr.isTTY) logger.info(p.note);
         lastNote = p.note;
+        const elapsed = Math.max(1, (Date.now() - startedAt) / 1000);
+        const rate = p.done / elapsed;
         progress.update({
           done: p.done,
-          rate: (p.counts.sent ?? 0) / Math.max(1, (Date.now() - startedAt) / 1000),
+          total,
+          rate: (p.counts.sent ?? 0) / elapsed,
+          etaSeconds: total !== undefined && rate > 0 ? (total - p.done) / rate : undefined,
           counts: p.counts,
           note: p.note,
         });

@@ -22,7 +22,8 @@ export function registerStatus(program: Command): void {
     const resolved = await resolveCampaign(sourceArg, flags, process.env);
     const status = await campaignStatus(resolved, {
       ...flags,
-      stateDir: stateDirOf(flags.stateDir, process.env),
+      // The same folder the sandbox runs wrote to, or --sandbox would show the real journal.
+      stateDir: sandboxAware(stateDirOf(flags.stateDir, process.env), flags.sandbox === true),
     });
     for (const line of formatStatus(status)) output.info(line);
     if (flags.json) output.json(status);

@@ -63,3 +63,18 @@ export async function reportPass(
     await source.close();
   }
 }
+
+/**
+ * Counts the file's data rows, for the progress bar's total and ETA. Runs beside sending (it never
+ * delays the first request) and reads the file on its own.
+ */
+export async function countRows(resolved: ResolvedCampaign, options: OpenSourceOptions): Promise<number> {
+  const source = await openSource(resolved.source, { ...options, sheet: resolved.campaign.sheet });
+  try {
+    let count = 0;
+    for await (const _row of source.rows()) count += 1;
+    return count;
+  } finally {
+    await source.close();
+  }
+}
