@@ -12,7 +12,9 @@ const { status } = spawnSync(process.execPath, args, { stdio: "inherit" });
 rmSync(stateDir, { recursive: true, force: true });
 if (status === 0 || status === 1) {
   console.log("\nThat was the demo: open the report above to see a result for every row.");
-  console.log("Try your own file: npx ctdial validate clients.csv, then npx ctdial run clients.csv --sandbox");
+  console.log(
+    "Try your own file: npx ctdial validate clients.csv, then npx ctdial run clients.csv --sandbox",
+  );
   process.exit(0);
 }
 process.exit(status ?? 1);
