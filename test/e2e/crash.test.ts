@@ -51,7 +51,16 @@ describe("kill -9 at random moments, then run again (built CLI, sandbox processe
     const dir = workdir();
     writeFileSync(join(dir, "clients.csv"), clientsCsv(campaignRows()));
     const stateDir = join(dir, "state");
-    const args = ["run", "clients.csv", "--route-key", "rk_crash", "--yes", "--json", "--state-dir", stateDir];
+    const args = [
+      "run",
+      "clients.csv",
+      "--route-key",
+      "rk_crash",
+      "--yes",
+      "--json",
+      "--state-dir",
+      stateDir,
+    ];
     const random = seededRandom(4_2026);
     const accepted: AcceptedEntry[] = [];
     const outputs: CliResult[] = [];
