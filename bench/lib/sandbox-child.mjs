@@ -46,22 +46,24 @@ export async function startSandboxChild(options = {}) {
 }
 
 /**
- * How close arrivals came to `rate` per second: (n-1) arrivals over the time between the first and
- * the last, divided by `rate`; and the most arrivals in any 1000 ms window (must never exceed `rate`).
+ * How close the sandbox's accepted requests came to `rate` per second: (n-1) acceptances over the
+ * time between the first and the last, divided by `rate`; and, over every arrival (refused ones
+ * too), the most in any 1000 ms window, which must never exceed `rate`.
  */
-export function rateFidelity(arrivals, rate) {
-  const times = [...arrivals].sort((a, b) => a - b);
+export function rateFidelity(accepted, arrivals, rate) {
+  const times = [...accepted].sort((a, b) => a - b);
   const n = times.length;
   if (n < 2) return { n, ratio: 0 };
   const spanMs = times[n - 1] - times[0];
+  const all = [...arrivals].sort((a, b) => a - b);
   let busiestSecond = 0;
-  for (let lo = 0, hi = 0; hi < n; hi++) {
-    while (times[hi] - times[lo] >= 1000) lo++;
+  for (let lo = 0, hi = 0; hi < all.length; hi++) {
+    while (all[hi] - all[lo] >= 1000) lo++;
     busiestSecond = Math.max(busiestSecond, hi - lo + 1);
   }
-  const gaps = times
+  const gaps = all
     .slice(1)
-    .map((t, i) => t - times[i])
+    .map((t, i) => t - all[i])
     .sort((a, b) => a - b);
   return {
     n,
@@ -70,5 +72,17 @@ export function rateFidelity(arrivals, rate) {
     ratio: Math.round(((n - 1) / (spanMs / 1000) / rate) * 1000) / 1000,
     busiestSecond,
     gapMs: { min: gaps[0], p50: gaps[Math.floor(gaps.length / 2)], max: gaps.at(-1) },
+    /** Every arrival, ms after the first: where a bunch happened, for whoever investigates one. */
+    arrivalsMs: all.map((t) => t - all[0]),
   };
+}
+
+/** ms from each request leaving the sender (`leftAt` by phone) to its arrival at the sandbox. */
+export function pathDelay(report, leftAt) {
+  const delays = report.accepted
+    .map((at, i) => at - leftAt[report.acceptedPhones[i]])
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
+  const at = (q) => delays[Math.min(delays.length - 1, Math.floor(delays.length * q))];
+  return { p50: at(0.5), p99: at(0.99), max: delays.at(-1) };
 }

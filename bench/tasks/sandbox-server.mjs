@@ -26,6 +26,7 @@ process.on("message", async (message) => {
       type: "report",
       arrivals: sandbox.requests.map((seen) => seen.receivedAt),
       accepted: sandbox.accepted.map((request) => request.receivedAt),
+      acceptedPhones: sandbox.accepted.map((request) => request.body.phone),
       requests: sandbox.requests.length,
       rateLimited: sandbox.rateLimited,
       answers,

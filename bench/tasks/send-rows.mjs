@@ -34,6 +34,8 @@ async function* items() {
 const client = createCalltouchClient({ baseUrl: url, token: "sandbox" });
 const limiter = createRateLimiter({ rate: 5 });
 const counts = {};
+/** When each row's request left (after its limiter slot): compared with its arrival at the sandbox. */
+const leftAt = {};
 const cpuBefore = cpuMsNow();
 const started = performance.now();
 const result = await dispatch(items(), {
@@ -41,6 +43,9 @@ const result = await dispatch(items(), {
   limiter,
   campaignRouteKey: "bench",
   hooks: {
+    beforeSend: (item) => {
+      leftAt[item.request.phone] = Date.now();
+    },
     onOutcome: (_item, outcome) => {
       counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
     },
@@ -57,4 +62,5 @@ emit({
   stopped: result.stopped?.code,
   sendCpuMs: Math.round(cpuMs),
   cpuMsPerRow: Math.round((cpuMs / rows) * 1000) / 1000,
+  leftAt,
 });
