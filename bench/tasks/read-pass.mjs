@@ -7,7 +7,9 @@
 // Usage: node bench/tasks/read-pass.mjs <mode> <file> [report-path] [encoding]
 
 import { once } from "node:events";
-import { createReadStream } from "node:fs";
+import { createReadStream, mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { emit } from "../lib/child.mjs";
 
 const [mode, file, reportPath, encoding] = process.argv.slice(2);
@@ -80,9 +82,13 @@ const passes = {
   async validate() {
     const { resolveCampaign } = await dist("engine/resolve.js");
     const { validateCampaign } = await dist("engine/validate.js");
+    // A fresh state directory: validate reads the campaign's journal, and no earlier run may count.
+    const stateDir = mkdtempSync(join(fileURLToPath(new URL("../out/", import.meta.url)), "state-validate-"));
     const started = performance.now();
     const resolved = await resolveCampaign(file, { routeKey: "bench", report: reportPath }, {});
-    const summary = await validateCampaign(resolved, {});
+    const summary = await validateCampaign(resolved, { stateDir }).finally(() =>
+      rmSync(stateDir, { recursive: true, force: true }),
+    );
     const { total, invalid, skipped } = summary;
     return {
       rows: total,
