@@ -64,7 +64,7 @@ export function createSendGate(
   }
 
   async function checkDailyLimit(rowNumber: number): Promise<void> {
-    if (state.daily === undefined) return;
+    if (state.daily?.limit === undefined) return;
     const { counter, limit } = state.daily;
     const used = await counter.used(now());
     const others = inFlight.size - (inFlight.has(rowNumber) ? 1 : 0);

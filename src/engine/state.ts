@@ -28,8 +28,16 @@ import type { ResolvedCampaign } from "./resolve.js";
 export interface CampaignState {
   readonly journal: Journal;
   readonly exclude: ExcludeList | undefined;
-  readonly dedupe: { readonly registry: DedupeRegistry; readonly windowMs: number } | undefined;
-  readonly daily: { readonly counter: DailyCounter; readonly limit: number } | undefined;
+  /**
+   * Open whenever this command may send (every accepted phone is recorded for other campaigns'
+   * window) or the campaign has a dedupeWindow (`windowMs`; lookups happen only then).
+   */
+  readonly dedupe: { readonly registry: DedupeRegistry; readonly windowMs?: number } | undefined;
+  /**
+   * Open whenever this command sends with a token: the budget is the token's, so every campaign's
+   * accepted requests count, even those of campaigns without a dailyLimit; `limit` is this one's.
+   */
+  readonly daily: { readonly counter: DailyCounter; readonly limit?: number } | undefined;
   /** Exclude-file lines that are not phones, for the CLI to warn about. */
   readonly warnings: readonly string[];
   close(): Promise<void>;
@@ -64,15 +72,17 @@ export async function openCampaignState(
             baseDir: dirname(resolved.campaignPath ?? resolved.source),
             namedIn: resolved.campaignPath === undefined ? undefined : basename(resolved.campaignPath),
           });
+    // Recording does not depend on this campaign's keys: another campaign's dedupeWindow or
+    // dailyLimit must see what this one dialed.
     let dedupe: CampaignState["dedupe"];
-    if (campaign.dedupeWindow !== undefined) {
-      const windowMs = parseDuration(campaign.dedupeWindow);
-      const registry = await openDedupeRegistry({ stateDir: options.stateDir, windowMs });
+    if (campaign.dedupeWindow !== undefined || !options.readOnly) {
+      const windowMs = campaign.dedupeWindow === undefined ? undefined : parseDuration(campaign.dedupeWindow);
+      const registry = await openDedupeRegistry({ stateDir: options.stateDir, windowMs: windowMs ?? 0 });
       opened.push(registry);
       dedupe = { registry, windowMs };
     }
     let daily: CampaignState["daily"];
-    if (campaign.dailyLimit !== undefined && options.token !== undefined && !options.readOnly) {
+    if (options.token !== undefined && !options.readOnly) {
       const counter = await createDailyCounter({
         stateDir: options.stateDir,
         tokenFingerprint: tokenFingerprint(options.token),
@@ -129,12 +139,14 @@ export async function gateRow(
   const excludedBy = state.exclude?.has(row.phoneKey);
   let dialedRecently: { campaign: string; at: string } | undefined;
   // Only rows that could still be sent need the registry; history settles the others.
-  if (state.dedupe !== undefined && prior?.status !== "sent" && prior?.status !== "unknown") {
-    const hit = await state.dedupe.registry.lookup(
-      row.phoneKey,
-      options.now ?? Date.now(),
-      state.dedupe.windowMs,
-    );
+  const windowMs = state.dedupe?.windowMs;
+  if (
+    state.dedupe !== undefined &&
+    windowMs !== undefined &&
+    prior?.status !== "sent" &&
+    prior?.status !== "unknown"
+  ) {
+    const hit = await state.dedupe.registry.lookup(row.phoneKey, options.now ?? Date.now(), windowMs);
     if (hit !== undefined) dialedRecently = { campaign: hit.campaign, at: isoWithOffset(hit.at) };
   }
   return gate({ mode, prior, excludedBy, dialedRecently, includeUnknown: options.includeUnknown });
