@@ -4,7 +4,7 @@
 // fsync latency on what durability can cost the sending rate (goal >= 0.98).
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { runTask } from "./lib/child.mjs";
+import { round, runTask } from "./lib/child.mjs";
 
 const SCRIPT = fileURLToPath(new URL("./journal-bench.mjs", import.meta.url));
 
@@ -22,13 +22,16 @@ export async function journalBench({ rows }) {
       pass: result.replayMs < 3000 && result.replayMaxRssMB < 300,
     },
   ];
+  // The durability figure has been named two ways as journal-bench.mjs evolved: read either.
   const durability = result.durability;
-  if (durability?.rateRatioBound !== undefined) {
+  const share = durability?.p99ShareOf200msSlot;
+  const bound = durability?.rateRatioBound ?? (share === undefined ? undefined : round(1 - share, 3));
+  if (bound !== undefined) {
     table.push({
       bench: "journal: fsync'ed intent, p99 (rate bound)",
-      figure: `${durability.fsync?.intentP99Ms} ms (rate ratio >= ${durability.rateRatioBound})`,
+      figure: `${durability.fsync?.intentP99Ms} ms = ${round((1 - bound) * 100)}% of a 200 ms slot (rate ratio >= ${bound})`,
       goal: ">= 0.98",
-      pass: durability.rateRatioBound >= 0.98,
+      pass: bound >= 0.98,
     });
   }
   return { results: result, table };
