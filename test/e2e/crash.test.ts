@@ -87,9 +87,12 @@ describe("kill -9 at random moments, then run again (built CLI, sandbox processe
     const sandbox = await startSandboxProcess(["--latency", "40", ...PERMISSIVE]);
     try {
       const env = sendingEnv(sandbox.url, dir);
-      // 2. Killed at seeded random moments, from before the journal is open to deep into sending.
+      // 2. Killed at seeded random moments (50 ms to 3 s after the start, so from before the journal
+      // is open to deep into sending), then right after the sandbox accepted a random number of
+      // requests, which lands mid-sending however long the process takes to start.
       let killedAtRandom = 0;
-      for (let i = 0; i < 4; i++) {
+      let killedSending = 0;
+      for (let i = 0; i < 3; i++) {
         const delay = Math.round(50 + random() * 2950);
         const run = startCli(args, { cwd: dir, env });
         const timer = setTimeout(() => run.child.kill("SIGKILL"), delay);
@@ -100,6 +103,23 @@ describe("kill -9 at random moments, then run again (built CLI, sandbox processe
         else expect(result.code, result.stderr).toBeOneOf([0, 1]);
       }
       expect(killedAtRandom).toBeGreaterThan(0);
+      for (let i = 0; i < 2; i++) {
+        const target = (await sandboxRecord(sandbox.url)).accepted.length + 1 + Math.floor(random() * 4);
+        const run = startCli(args, { cwd: dir, env });
+        let exited = false;
+        void run.done.then(() => {
+          exited = true;
+        });
+        await waitFor(
+          async () => exited || (await sandboxRecord(sandbox.url)).accepted.length >= target,
+          `acceptance ${target}`,
+        );
+        run.child.kill("SIGKILL");
+        const result = await run.done;
+        outputs.push(result);
+        if (result.signal === "SIGKILL") killedSending += 1;
+      }
+      expect(killedSending).toBe(2);
 
       // 3. Killed the moment the report's temporary file appears: while the report is being written.
       const reportRun = startCli(args, { cwd: dir, env });
