@@ -49,7 +49,8 @@ export async function reportPass(
     const summary = emptySummary(report.path, dryRun);
     try {
       for await (const planned of planRows(source.rows(), columns, resolved.campaign)) {
-        const outcome = planned.outcome ?? (await outcomeOf(planned));
+        let outcome = planned.outcome ?? outcomeOf(planned);
+        if (outcome instanceof Promise) outcome = await outcome;
         countOutcome(summary, planned.row.rowNumber, outcome, formatProblems);
         await report.write(planned.row, outcome);
       }

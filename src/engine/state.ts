@@ -125,29 +125,60 @@ export interface KnownRow {
 }
 
 export function knownRow(rowNumber: number, phoneKey: number, request: CallbackRequest): KnownRow {
-  return { rowNumber, phoneKey, rowHash: rowHash(request), request };
+  // Hashed on first use: most rows are looked up by phone alone and never need it.
+  let hash: string | undefined;
+  return {
+    rowNumber,
+    phoneKey,
+    request,
+    get rowHash() {
+      hash ??= rowHash(request);
+      return hash;
+    },
+  };
 }
 
-/** Looks the row up in every remembered list, then lets the pure gate decide. */
-export async function gateRow(
+/**
+ * True when nothing is remembered that could change a row's fate: an empty journal, no exclude list,
+ * no dedupe window. Then the gate's answer is known without a lookup (a first validate of a big file
+ * should not pay for machinery it does not use).
+ */
+export function remembersNothing(state: CampaignState): boolean {
+  return (
+    state.journal.stats().rowsKnown === 0 &&
+    state.exclude === undefined &&
+    state.dedupe?.windowMs === undefined
+  );
+}
+
+/**
+ * Looks the row up in every remembered list, then lets the pure gate decide. Synchronous unless the
+ * dedupe registry must be asked: a million rows should not pay a million awaits for nothing.
+ */
+export function gateRow(
   state: CampaignState,
   row: KnownRow,
   mode: GateMode,
   options: { includeUnknown?: boolean; now?: number } = {},
-): Promise<GateDecision> {
-  const prior = state.journal.priorOf(row.phoneKey, row.rowHash);
+): GateDecision | Promise<GateDecision> {
+  const prior = state.journal.priorOf(row.phoneKey, () => row.rowHash);
   const excludedBy = state.exclude?.has(row.phoneKey);
-  let dialedRecently: { campaign: string; at: string } | undefined;
-  // Only rows that could still be sent need the registry; history settles the others.
+  const decide = (dialedRecently?: { campaign: string; at: string }): GateDecision =>
+    gate({ mode, prior, excludedBy, dialedRecently, includeUnknown: options.includeUnknown });
+  // Only rows that could still be sent need the registry; history and the exclude list settle the others.
   const windowMs = state.dedupe?.windowMs;
   if (
-    state.dedupe !== undefined &&
-    windowMs !== undefined &&
-    prior?.status !== "sent" &&
-    prior?.status !== "unknown"
+    state.dedupe === undefined ||
+    windowMs === undefined ||
+    excludedBy !== undefined ||
+    prior?.status === "sent" ||
+    prior?.status === "unknown"
   ) {
-    const hit = await state.dedupe.registry.lookup(row.phoneKey, options.now ?? Date.now(), windowMs);
-    if (hit !== undefined) dialedRecently = { campaign: hit.campaign, at: isoWithOffset(hit.at) };
+    return decide();
   }
-  return gate({ mode, prior, excludedBy, dialedRecently, includeUnknown: options.includeUnknown });
+  return state.dedupe.registry
+    .lookup(row.phoneKey, options.now ?? Date.now(), windowMs)
+    .then((hit) =>
+      decide(hit === undefined ? undefined : { campaign: hit.campaign, at: isoWithOffset(hit.at) }),
+    );
 }

@@ -1,8 +1,16 @@
+import type { RowOutcome } from "../outcome.js";
 import type { OpenSourceOptions } from "../sources/open.js";
+import type { GateDecision } from "./gate.js";
 import { reportPass } from "./report-pass.js";
 import type { ResolvedCampaign } from "./resolve.js";
-import { gateRow, knownRow, openCampaignState } from "./state.js";
+import { gateRow, knownRow, openCampaignState, remembersNothing } from "./state.js";
 import type { RunSummary } from "./summary.js";
+
+const WOULD_SEND: RowOutcome = { status: "would-send" };
+
+function wouldSend(decision: GateDecision): RowOutcome {
+  return decision.send ? { status: "would-send" } : decision.outcome;
+}
 
 /**
  * `ctdial validate` (and `run --dry-run`): read, map and check every row, write the report with
@@ -17,13 +25,15 @@ export async function validateCampaign(
   const state = await openCampaignState(resolved, { stateDir: options.stateDir, readOnly: true });
   try {
     for (const warning of state.warnings) options.onWarning?.(warning);
+    const fresh = remembersNothing(state);
     return await reportPass(
       resolved,
       options,
-      async (planned) => {
+      (planned) => {
+        if (fresh) return WOULD_SEND;
         const row = knownRow(planned.row.rowNumber, planned.phoneKey, planned.request);
-        const decision = await gateRow(state, row, "dry-run");
-        return decision.send ? { status: "would-send" } : decision.outcome;
+        const decision = gateRow(state, row, "dry-run");
+        return decision instanceof Promise ? decision.then(wouldSend) : wouldSend(decision);
       },
       true,
     );

@@ -50,7 +50,8 @@ export interface Journal {
   readonly path: string;
   readonly identity: CampaignIdentity;
   /** What earlier runs (and this one so far) recorded for a row; undefined = never tried. */
-  priorOf(phoneKey: number, rowHash: string): PriorState | undefined;
+  /** `rowHash` may be given as a function, called only when the phone's record needs it. */
+  priorOf(phoneKey: number, rowHash: string | (() => string)): PriorState | undefined;
   /** Resolves once the intent is on disk: await it before the request leaves. */
   recordIntent(row: JournalRow, attempt: number): Promise<void>;
   /** Records a row's final (or stopping) outcome. `skipped` and `would-send` are not journaled. */
@@ -140,7 +141,7 @@ class FileJournal implements Journal {
     this.#runs = replay?.runs ?? 0;
   }
 
-  priorOf(phoneKey: number, rowHash: string): PriorState | undefined {
+  priorOf(phoneKey: number, rowHash: string | (() => string)): PriorState | undefined {
     return this.#table.prior(phoneKey, rowHash);
   }
 

@@ -139,7 +139,8 @@ export class RowTable {
     return id < 0 ? 0 : this.#attempts[id]!;
   }
 
-  prior(phoneKey: number, rowHash: string): PriorState | undefined {
+  /** `rowHash` may be a function: hashing a row costs more than the lookup, and only failed rows need it. */
+  prior(phoneKey: number, rowHash: string | (() => string)): PriorState | undefined {
     const id = this.#ids.get(phoneKey);
     if (id < 0) return undefined;
     const attempts = this.#attempts[id]!;
@@ -169,7 +170,7 @@ export class RowTable {
         };
       case "failed":
       case "invalid":
-        if (extra?.rowHash !== rowHash) return undefined;
+        if (extra?.rowHash !== (typeof rowHash === "function" ? rowHash() : rowHash)) return undefined;
         return { status, ...codeOf(extra), message: extra?.message ?? status, attempts, rowNumber };
       case "pending":
         return { status, attempts, rowNumber };

@@ -59,6 +59,25 @@ const WIRE_FORMATS: Record<ScheduleTimeFormat, string> = {
 const fail = (message: string): ScheduleResult => ({ ok: false, message });
 
 export function parseScheduleTime(cell: Cell, options: ScheduleOptions): ScheduleResult {
+  // Time-zone arithmetic (luxon, through Intl) costs tens of microseconds a row, and a campaign's
+  // schedule times repeat; the answer depends only on the text and the options, so it is memoised.
+  // With `now`, the answer also depends on the clock: not memoised.
+  if (options.now !== undefined || (typeof cell !== "string" && !isDateCell(cell))) return parseUncached(cell, options);
+  const text = typeof cell === "string" ? cell : `date:${cell.wallClock}`;
+  const key = `${options.timezone}|${options.calltouchTimezone}|${options.format ?? ""}|${text}`;
+  const cached = memo.get(key);
+  if (cached !== undefined) return cached;
+  const result = parseUncached(cell, options);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, result);
+  return result;
+}
+
+/** Bounded so that a million distinct times cannot grow memory: when full, it starts over. */
+const MEMO_LIMIT = 50_000;
+const memo = new Map<string, ScheduleResult>();
+
+function parseUncached(cell: Cell, options: ScheduleOptions): ScheduleResult {
   if (cell === null) return fail("scheduleTime is empty");
   if (typeof cell === "number") {
     return fail(
