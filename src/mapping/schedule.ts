@@ -62,7 +62,8 @@ export function parseScheduleTime(cell: Cell, options: ScheduleOptions): Schedul
   // Time-zone arithmetic (luxon, through Intl) costs tens of microseconds a row, and a campaign's
   // schedule times repeat; the answer depends only on the text and the options, so it is memoised.
   // With `now`, the answer also depends on the clock: not memoised.
-  if (options.now !== undefined || (typeof cell !== "string" && !isDateCell(cell))) return parseUncached(cell, options);
+  if (options.now !== undefined || (typeof cell !== "string" && !isDateCell(cell)))
+    return parseUncached(cell, options);
   const text = typeof cell === "string" ? cell : `date:${cell.wallClock}`;
   const key = `${options.timezone}|${options.calltouchTimezone}|${options.format ?? ""}|${text}`;
   const cached = memo.get(key);
