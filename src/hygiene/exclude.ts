@@ -5,7 +5,6 @@ import { normalizePhone, phoneKey } from "../mapping/phone.js";
 import { cellToText } from "../mapping/text.js";
 import { openCsv } from "../sources/csv.js";
 import { type Cell, isBlank, type Source, type SourceRow } from "../sources/types.js";
-import { openXlsx } from "../sources/xlsx.js";
 import { phoneColumns } from "./exclude-columns.js";
 import { MAX_FILES, PhoneSetBuilder } from "./phone-set.js";
 import { readSingleRecord } from "./single-record.js";
@@ -194,7 +193,8 @@ async function openTable(file: FileToRead, kind: Kind): Promise<Table> {
   const shown = displayPath(file.path);
   let source: Source;
   try {
-    source = kind === "xlsx" ? await openXlsx(shown) : await openCsv(shown);
+    source =
+      kind === "xlsx" ? await (await import("../sources/xlsx.js")).openXlsx(shown) : await openCsv(shown);
   } catch (error) {
     const code = isCtdialError(error) ? error.code : undefined;
     if (kind === "xlsx" && code === "E_EMPTY") return emptyTable();
