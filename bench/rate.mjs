@@ -18,10 +18,12 @@ const SEND_ROWS = fileURLToPath(new URL("./tasks/send-rows.mjs", import.meta.url
 
 export async function rateBench({ rateRows }) {
   const library = await libraryRun(rateRows);
+  const journaled = await libraryRun(rateRows, true);
   const cli = await cliRun(rateRows);
+  const journalRatio = Math.round((journaled.fidelity.ratio / library.fidelity.ratio) * 1000) / 1000;
   const check = (run) => run.fidelity.ratio >= 0.97 && run.rateLimited === 0;
   return {
-    results: { library, cli },
+    results: { library, journaled, journalRatio, cli },
     table: [
       {
         bench: `rate, ${rateRows} rows, library, no latency`,
@@ -34,6 +36,12 @@ export async function rateBench({ rateRows }) {
         figure: `${cli.fidelity.ratio} of 5 rps, ${cli.rateLimited} × 429, busiest second ${cli.fidelity.busiestSecond}`,
         goal: ">= 0.97, zero 429",
         pass: check(cli),
+      },
+      {
+        bench: `journal cost: rate with a durable journal / without, ${rateRows} rows`,
+        figure: `${journalRatio} (${journaled.fidelity.ratio} vs ${library.fidelity.ratio} of 5 rps, ${journaled.rateLimited} × 429)`,
+        goal: ">= 0.98",
+        pass: journalRatio >= 0.98 && journaled.rateLimited === 0,
       },
       {
         bench: "CPU per sent row, sending path",
@@ -49,10 +57,11 @@ export async function rateBench({ rateRows }) {
   };
 }
 
-async function libraryRun(rows) {
+async function libraryRun(rows, journal = false) {
   const sandbox = await startSandboxChild({});
   try {
-    const sender = await runTask(SEND_ROWS, [sandbox.url, String(rows)], { timeoutMs: rows * 1000 + 60_000 });
+    const args = [sandbox.url, String(rows), ...(journal ? ["journal"] : [])];
+    const sender = await runTask(SEND_ROWS, args, { timeoutMs: rows * 1000 + 60_000 });
     const report = await sandbox.report();
     const { leftAt, ...senderFigures } = sender;
     return {

@@ -1,7 +1,9 @@
 // Sends N rows through ctdial's own sending path (the Calltouch client, the process-wide rate limiter
 // and the dispatcher) to a sandbox in ANOTHER process, and reports the CPU this process spent per row
 // while sending: the cost of the sending path alone, without reading or reporting a file.
-// Usage: node bench/tasks/send-rows.mjs <sandbox-url> <rows>
+// With "journal", every intent and outcome is recorded in a durable journal as `ctdial run` does, so
+// that the two runs compare what the journal costs the sending rate (issue 4).
+// Usage: node bench/tasks/send-rows.mjs <sandbox-url> <rows> [journal]
 import { cpuMsNow, emit } from "../lib/child.mjs";
 import { nationalNumber } from "../lib/russian-data.mjs";
 
@@ -10,8 +12,28 @@ const { createCalltouchClient } = await dist("calltouch/client.js");
 const { createRateLimiter } = await dist("dispatch/rate-limiter.js");
 const { dispatch } = await dist("dispatch/dispatch.js");
 
-const [url, rowsArg] = process.argv.slice(2);
+const [url, rowsArg, journalArg] = process.argv.slice(2);
 const rows = Number(rowsArg);
+const journal = journalArg === "journal" ? await openBenchJournal() : undefined;
+
+async function openBenchJournal() {
+  const { mkdtempSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { campaignIdentity, openJournal } = await dist("journal/index.js");
+  const stateDir = mkdtempSync(join(tmpdir(), "ctdial-bench-journal-"));
+  return openJournal({
+    stateDir,
+    identity: campaignIdentity({ source: "file:/bench.csv", routeKey: "bench" }),
+  });
+}
+
+/** The journal's keys for a row, as the engine gives them (the hash is the request's, 16 chars). */
+const journalRow = (item) => ({
+  rowNumber: item.rowNumber,
+  phoneKey: Number(item.request.phone),
+  rowHash: "benchbenchbench1",
+});
 
 async function* items() {
   for (let i = 0; i < rows; i++) {
@@ -43,10 +65,12 @@ const result = await dispatch(items(), {
   limiter,
   campaignRouteKey: "bench",
   hooks: {
-    beforeSend: (item) => {
+    beforeSend: async (item, attempt) => {
+      if (journal !== undefined) await journal.recordIntent(journalRow(item), attempt);
       leftAt[item.request.phone] = Date.now();
     },
-    onOutcome: (_item, outcome) => {
+    onOutcome: async (item, outcome) => {
+      if (journal !== undefined) await journal.recordOutcome(journalRow(item), outcome);
       counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
     },
   },
@@ -54,6 +78,7 @@ const result = await dispatch(items(), {
 const ms = performance.now() - started;
 const cpuMs = cpuMsNow() - cpuBefore;
 await client.close();
+await journal?.close();
 emit({
   rows,
   ms: Math.round(ms),

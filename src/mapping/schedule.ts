@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { Cell } from "../sources/types.js";
 import { isDateCell, isErrorCell } from "../sources/types.js";
+import { cachedZone } from "./cached-zone.js";
 import { quoteValue } from "./text.js";
 
 /**
@@ -153,7 +154,7 @@ function fromParts(text: string, wall: WallClock, options: ScheduleOptions): Sch
 }
 
 function inZone(wall: WallClock, shown: string, options: ScheduleOptions): ScheduleResult {
-  const local = DateTime.fromObject({ ...wall }, { zone: options.timezone });
+  const local = DateTime.fromObject({ ...wall }, { zone: cachedZone(options.timezone) });
   if (!local.isValid) return fail(`${quoteValue(shown)} cannot be read in the time zone ${options.timezone}`);
   if (local.hour !== wall.hour || local.minute !== wall.minute) {
     return fail(
@@ -167,7 +168,7 @@ function finish(moment: DateTime, shown: string, options: ScheduleOptions): Sche
   if (options.now !== undefined && moment.toMillis() < options.now)
     return fail(`${quoteValue(shown)} is in the past`);
   const wire = WIRE_FORMATS[options.format ?? "yyyy-mm-dd hh:mm:ss"];
-  return { ok: true, value: moment.setZone(options.calltouchTimezone).toFormat(wire) };
+  return { ok: true, value: moment.setZone(cachedZone(options.calltouchTimezone)).toFormat(wire) };
 }
 
 /** Every part in range and the day exists in its month (31.02 does not; 29.02 only in leap years). */
