@@ -10,6 +10,13 @@ import { redact } from "./secrets.js";
  * code from CONTRACT.md; a stack trace is shown only with CTDIAL_DEBUG=1.
  */
 async function main(argv: string[]): Promise<void> {
+  // `ctdial status x.csv | head -3`: when the reader goes away, stop writing quietly, as Unix tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   // A .env file in the working directory is read; variables already set win (flag > environment).
   if (existsSync(".env")) process.loadEnvFile(".env");
   const program = buildProgram();

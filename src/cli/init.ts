@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { basename, resolve } from "node:path";
+import { basename, dirname, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
 import { campaignPathFor, proposeCampaign } from "../campaign/init.js";
+import { bundledSchemaPath } from "../campaign/json-schema.js";
 import { ConfigError } from "../errors.js";
 import { openSource } from "../sources/open.js";
 import { processOutput } from "./output.js";
@@ -40,7 +41,11 @@ export async function initCommand(sourceArg: string, flags: InitFlags): Promise<
   const source = await openSource(sourcePath, flags);
   let proposal: ReturnType<typeof proposeCampaign>;
   try {
-    proposal = proposeCampaign(source.headers, basename(sourcePath));
+    proposal = proposeCampaign(source.headers, basename(sourcePath), {
+      sheetName: source.sheetName,
+      // Relative, so that editors still find the schema when the project folder moves.
+      schemaRef: relative(dirname(target), bundledSchemaPath()).split(sep).join("/"),
+    });
   } finally {
     await source.close();
   }

@@ -178,3 +178,24 @@ describe("ctdial init", () => {
     });
   });
 });
+
+describe("ctdial as part of a pipeline", () => {
+  it("exits quietly when the reader of its output goes away (| head)", async () => {
+    const { spawn } = await import("node:child_process");
+    const { CLI } = await import("./cli.js");
+    const dir = workdir(EXCEL_RU);
+    const child = spawn(process.execPath, [CLI, "validate", "clients-excel-ru.csv", "--route-key", "rk_1"], {
+      cwd: dir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    // Like `| head` that has already exited: the pipe is closed before ctdial writes its summary.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(1);
+  });
+});
