@@ -1,5 +1,5 @@
 import { ConfigError } from "../errors.js";
-import type { FaultSettings } from "./faults.js";
+import { type FaultSettings, NO_FAULTS } from "./faults.js";
 import type { SeenRequest } from "./server.js";
 
 /**
@@ -88,13 +88,7 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   minIntervalMs: 60_000,
   rateLimit: 5,
   rateWindowMs: 1000,
-  resetBeforeRate: 0,
-  failRate: 0,
-  htmlRate: 0,
-  hangRate: 0,
-  resetAfterRate: 0,
-  latencyMs: 0,
-  latencyMaxMs: undefined,
+  ...NO_FAULTS,
 };
 
 const SHARES = ["failRate", "htmlRate", "resetBeforeRate", "resetAfterRate", "hangRate"] as const;
