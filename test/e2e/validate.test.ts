@@ -199,3 +199,33 @@ describe("ctdial as part of a pipeline", () => {
     expect(code).toBe(1);
   });
 });
+
+describe("CSV read on the second core", () => {
+  // Built ctdial parses CSV in a worker thread; CTDIAL_CSV_THREAD=0 reads in the main thread. Both must
+  // say exactly the same, including errors found in the middle of the file.
+  for (const [name, file] of [
+    ["a clean Excel-RU export", EXCEL_RU],
+    ["an unclosed quote", "fixtures/csv/unclosed-quote.csv"],
+    ["a line in another encoding", "fixtures/csv/ragged-rows.csv"],
+  ] as const) {
+    it(`${name}: the same result in a worker and in the main thread`, async () => {
+      const dir = workdir(file);
+      const args = ["validate", file.split("/").at(-1) ?? "", "--route-key", "rk_1", "--json"];
+      const threaded = await runCli(args, { cwd: dir });
+      const inline = await runCli(args, { cwd: dir, env: { CTDIAL_CSV_THREAD: "0" } });
+      expect(threaded.code).toBe(inline.code);
+      expect(threaded.stdout).toBe(inline.stdout);
+      expect(threaded.stderr).toBe(inline.stderr);
+    });
+  }
+
+  it("reports an unclosed quote in the middle of the file with its line, through the worker", async () => {
+    const dir = workdir("fixtures/csv/unclosed-quote.csv");
+    const result = await runCli(["validate", "unclosed-quote.csv", "--route-key", "rk_1"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'unclosed-quote.csv, line 14: a quote (") opened here is never closed; close it or remove it.',
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
