@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { createRandom } from "../../src/sandbox/faults.js";
 import { CLI, type CliResult } from "./cli.js";
 
 /**
@@ -137,17 +138,8 @@ export function journalFiles(stateDir: string): string[] {
   return filesUnder(join(stateDir, "journals")).filter((file) => file.endsWith(".jsonl"));
 }
 
-/** A small deterministic generator (mulberry32), so that the "random" kill moments repeat. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator (the sandbox's own), so that the "random" kill moments repeat. */
+export const seededRandom = createRandom;
 
 /** Resolves once `check` returns true, polling every `everyMs`; rejects after `timeoutMs`. */
 export async function waitFor(
