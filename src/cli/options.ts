@@ -21,6 +21,24 @@ export function parsePort(value: string): number {
   return port;
 }
 
+/** A share of requests, from 0 to 1 (the sandbox's fault knobs). */
+export function parseShare(value: string): number {
+  const share = Number(value);
+  if (value.trim() === "" || !Number.isFinite(share) || share < 0 || share > 1) {
+    throw new InvalidArgumentError(`expected a share from 0 to 1 such as 0.2, got "${value}".`);
+  }
+  return share;
+}
+
+/** A whole number from 0 up (counts, milliseconds, seeds). */
+export function parseCount(value: string): number {
+  const count = Number(value);
+  if (value.trim() === "" || !Number.isInteger(count) || count < 0) {
+    throw new InvalidArgumentError(`expected a whole number from 0 up, got "${value}".`);
+  }
+  return count;
+}
+
 /** Options every campaign command takes (CONTRACT.md "Common options"). */
 export function campaignOptions(): Option[] {
   return [

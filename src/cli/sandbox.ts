@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
 import { type SandboxOptions, startSandbox } from "../sandbox/index.js";
-import { parsePort } from "./options.js";
+import { parseCount, parsePort, parseShare } from "./options.js";
 import { processOutput } from "./output.js";
 
 interface SandboxFlags {
@@ -19,18 +19,6 @@ interface SandboxFlags {
   quiet?: boolean;
 }
 
-function share(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new Error(`expected a share from 0 to 1, got "${value}"`);
-  return n;
-}
-
-function count(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number, got "${value}"`);
-  return n;
-}
-
 export function registerSandbox(program: Command): void {
   program
     .command("sandbox")
@@ -41,30 +29,36 @@ export function registerSandbox(program: Command): void {
     .addOption(new Option("--host <address>", "address to listen on").default("127.0.0.1"))
     .addOption(new Option("--route-key <key...>", "enabled widget keys (default: any)"))
     .addOption(new Option("--token <token...>", "accepted tokens (default: any non-empty token)"))
-    .addOption(new Option("--minutes <n>", "callback minutes on the balance; then 10001").argParser(count))
-    .addOption(new Option("--fail-rate <share>", "share of requests answered 500").argParser(share))
     .addOption(
-      new Option("--html-rate <share>", "share of requests answered by an HTML 502 page").argParser(share),
+      new Option("--minutes <n>", "callback minutes on the balance; then 10001").argParser(parseCount),
+    )
+    .addOption(new Option("--fail-rate <share>", "share of requests answered 500").argParser(parseShare))
+    .addOption(
+      new Option("--html-rate <share>", "share of requests answered by an HTML 502 page").argParser(
+        parseShare,
+      ),
     )
     .addOption(
       new Option(
         "--reset-after-rate <share>",
         "share of requests processed, then reset unanswered",
-      ).argParser(share),
+      ).argParser(parseShare),
     )
-    .addOption(new Option("--latency <ms>", "delay before every answer").argParser(count))
-    .addOption(new Option("--seed <n>", "seed of the fault and latency draws (default 1)").argParser(count))
+    .addOption(new Option("--latency <ms>", "delay before every answer").argParser(parseCount))
+    .addOption(
+      new Option("--seed <n>", "seed of the fault and latency draws (default 1)").argParser(parseCount),
+    )
     .addOption(
       new Option(
         "--min-interval <ms>",
         "least time between accepted requests for one phone; sooner gets 10007 (default 60000)",
-      ).argParser(count),
+      ).argParser(parseCount),
     )
     .addOption(
       new Option(
         "--phone-daily-limit <n>",
         "accepted requests per phone in any 24 hours; then 10006 (default 5)",
-      ).argParser(count),
+      ).argParser(parseCount),
     )
     .addOption(new Option("--quiet", "do not print a line per request"))
     .action(async (flags: SandboxFlags) => {

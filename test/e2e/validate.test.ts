@@ -141,6 +141,16 @@ describe("ctdial errors a user meets (exit 2, one sentence, no stack trace)", ()
     ],
     ["a rate above Calltouch's limit", () => ["run", "x.csv", "--rate", "9"], /--rate.*at most 5/],
     ["an unknown option", () => ["validate", "x.csv", "--frobnicate"], /unknown option '--frobnicate'/],
+    [
+      "a sandbox fault share above 1",
+      () => ["sandbox", "--fail-rate", "2"],
+      /--fail-rate.*expected a share from 0 to 1/,
+    ],
+    [
+      "a sandbox latency that is not a number",
+      () => ["sandbox", "--latency", "fast"],
+      /--latency.*expected a whole number/,
+    ],
   ];
   for (const [name, args, message] of cases) {
     it(name, async () => {
