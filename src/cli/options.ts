@@ -1,6 +1,7 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { InvalidArgumentError, Option } from "commander";
 import { defaultStateDir } from "../journal/state-dir.js";
+import { parseDelimiterOption } from "../sources/delimiter.js";
 
 /** Parses --rate: a number with 0 < N <= 5 (Calltouch's per-IP limit). */
 export function parseRate(value: string): number {
@@ -70,17 +71,22 @@ export function campaignOptions(): Option[] {
   ];
 }
 
+/** `--sandbox` runs keep their own journals: the sandbox accepts anything, and must never make rows look sent to a real run. */
+export function sandboxAware(stateDir: string, sandbox: boolean): string {
+  return sandbox ? join(stateDir, "sandbox") : stateDir;
+}
+
 /** The state directory: --state-dir > CTDIAL_STATE_DIR > the XDG state dir. */
 export function stateDirOf(flag: string | undefined, env: NodeJS.ProcessEnv): string {
   const fromEnv = env.CTDIAL_STATE_DIR?.trim();
   return resolve(flag ?? (fromEnv ? fromEnv : defaultStateDir(env)));
 }
 
+/** --delimiter: the sources' own rule (one character, or `tab`), reported as a usage error. */
 function parseDelimiter(value: string): string {
-  const named: Record<string, string> = { tab: "\t", "\\t": "\t", comma: ",", semicolon: ";", pipe: "|" };
-  const delimiter = named[value.toLowerCase()] ?? value;
-  if (delimiter.length !== 1) {
-    throw new InvalidArgumentError(`expected one character such as ; or , or the word tab, got "${value}".`);
+  try {
+    return parseDelimiterOption(value);
+  } catch (error) {
+    throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
   }
-  return delimiter;
 }

@@ -1,4 +1,4 @@
-import { basename, join } from "node:path";
+import { basename } from "node:path";
 import { type Command, Option } from "commander";
 import { createRateLimiter } from "../dispatch/rate-limiter.js";
 import { countRows } from "../engine/report-pass.js";
@@ -9,7 +9,7 @@ import { validateCampaign } from "../engine/validate.js";
 import { confirmOrStop } from "./confirm.js";
 import { openEndpoint } from "./endpoint.js";
 import { createLogger } from "./logger.js";
-import { campaignOptions, parseRate, stateDirOf } from "./options.js";
+import { campaignOptions, parseRate, sandboxAware, stateDirOf } from "./options.js";
 import { formatSummary, type Output, processOutput, summaryJson } from "./output.js";
 import { createProgressBar } from "./progress.js";
 import { stopOnSignals } from "./signals.js";
@@ -143,10 +143,6 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
     stop.dispose();
     await endpoint.close();
   }
-}
-
-export function sandboxAware(stateDir: string, sandbox: boolean): string {
-  return sandbox ? join(stateDir, "sandbox") : stateDir;
 }
 
 function finish(summary: RunSummary, flags: RunFlags, output: Output): number {

@@ -1,9 +1,8 @@
 import type { Command } from "commander";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { type CampaignStatus, campaignStatus } from "../engine/status.js";
-import { campaignOptions, stateDirOf } from "./options.js";
+import { campaignOptions, sandboxAware, stateDirOf } from "./options.js";
 import { processOutput } from "./output.js";
-import { sandboxAware } from "./run.js";
 
 interface StatusFlags extends CampaignOptions {
   json?: boolean;

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, extname, resolve } from "node:path";
 import {
   findCampaignFile,
   loadCampaignFile,
@@ -8,6 +8,7 @@ import {
 } from "../campaign/load.js";
 import type { Campaign } from "../campaign/schema.js";
 import { ConfigError, InputError } from "../errors.js";
+import { defaultReportPath } from "../sinks/open-report.js";
 import { sourceKindOf } from "../sources/open.js";
 
 /** Options shared by every command that reads a campaign (CONTRACT.md "Common options"). */
@@ -78,16 +79,11 @@ export async function resolveCampaign(
     source,
     campaign: merged,
     campaignPath,
-    reportPath: options.report !== undefined ? resolve(options.report) : defaultReportPath(source),
+    reportPath:
+      options.report !== undefined
+        ? resolve(options.report)
+        : defaultReportPath(source, sourceKindOf(source) === "xlsx" ? "xlsx" : "csv"),
   };
-}
-
-/** `<name>.report.csv` beside a CSV source, `<name>.report.xlsx` beside an XLSX one. */
-export function defaultReportPath(source: string): string {
-  const kind = sourceKindOf(source);
-  if (kind === "sheets") return resolve("sheet.report.csv");
-  const name = basename(source, extname(source));
-  return join(dirname(source), `${name}.report.${kind === "xlsx" ? "xlsx" : "csv"}`);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
