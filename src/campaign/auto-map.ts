@@ -1,4 +1,5 @@
 import { ConfigError } from "../errors.js";
+import { noPhoneColumnProblem } from "../mapping/columns.js";
 import { type Campaign, MAX_FIELDS, type MappedField, type Mapping } from "./schema.js";
 import { fieldForHeader } from "./synonyms.js";
 
@@ -43,12 +44,7 @@ export function autoMap(headers: readonly string[]): AutoMapResult {
       );
     }
   }
-  if (!byField.has("phone")) {
-    const present = headers.filter((header) => header.trim() !== "").join(", ") || "no columns";
-    problems.push(
-      `no phone column found; the file has: ${present}. Name the phone column Телефон or set mapping.phone`,
-    );
-  }
+  if (!byField.has("phone")) problems.push(noPhoneColumnProblem(headers));
   if (asFields.length > MAX_FIELDS) {
     problems.push(
       `${asFields.length} columns would be sent as fields, but Calltouch takes at most ${MAX_FIELDS}: ` +

@@ -87,9 +87,12 @@ export function resolveColumns(
   return { phone, fields, ...singles };
 }
 
-/** The problem line for a file in which no phone column was named or recognised. */
+/**
+ * The problem line for a file in which no phone column was named or recognised: the one wording both
+ * auto-mapping and an explicit mapping use.
+ */
 export function noPhoneColumnProblem(headers: readonly string[]): string {
-  return `mapping.phone: no phone column found; the file has: ${listHeaders(headers)}. Name the phone column in mapping.phone`;
+  return `no phone column found; the file has: ${listHeaders(headers)}. Name the phone column Телефон or set mapping.phone`;
 }
 
 // routeKey first, so that problems come in a fixed order with the widget key leading.

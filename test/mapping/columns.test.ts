@@ -82,10 +82,10 @@ describe("resolveColumns", () => {
   it("names the headers that are there when the mapping has no phone column", () => {
     const mapping = { phone: "" } as Mapping;
     expect(problemsOf(() => resolveColumns(["Имя", "Город"], mapping))).toEqual([
-      "mapping.phone: no phone column found; the file has: Имя, Город. Name the phone column in mapping.phone",
+      "no phone column found; the file has: Имя, Город. Name the phone column Телефон or set mapping.phone",
     ]);
     expect(noPhoneColumnProblem([])).toBe(
-      "mapping.phone: no phone column found; the file has: no named columns. Name the phone column in mapping.phone",
+      "no phone column found; the file has: no named columns. Name the phone column Телефон or set mapping.phone",
     );
   });
 
