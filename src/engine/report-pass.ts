@@ -1,6 +1,5 @@
 import { effectiveMapping } from "../campaign/auto-map.js";
 import { type ResolvedColumns, resolveColumns } from "../mapping/columns.js";
-import { formatProblems } from "../mapping/types.js";
 import type { RowOutcome } from "../outcome.js";
 import { openReport } from "../sinks/open-report.js";
 import { type OpenSourceOptions, openSource } from "../sources/open.js";
@@ -51,7 +50,7 @@ export async function reportPass(
       for await (const planned of planRows(source.rows(), columns, resolved.campaign)) {
         let outcome = planned.outcome ?? outcomeOf(planned);
         if (outcome instanceof Promise) outcome = await outcome;
-        countOutcome(summary, planned.row.rowNumber, outcome, formatProblems);
+        countOutcome(summary, planned.row.rowNumber, outcome);
         await report.write(planned.row, outcome);
       }
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { RowProblem } from "../mapping/types.js";
+import { formatProblems } from "../mapping/types.js";
 import type { RowOutcome, RowStatus } from "../outcome.js";
 
 /** Counts by status plus the first problems, kept small whatever the file's size. */
@@ -40,28 +40,20 @@ export function emptySummary(report: string, dryRun: boolean): RunSummary {
   };
 }
 
-export function countOutcome(
-  summary: RunSummary,
-  rowNumber: number,
-  outcome: RowOutcome,
-  describe: (p: readonly RowProblem[]) => string,
-): void {
+export function countOutcome(summary: RunSummary, rowNumber: number, outcome: RowOutcome): void {
   summary.total += 1;
   summary[outcome.status] += 1;
-  const message = problemText(outcome, describe);
+  const message = problemText(outcome);
   if (message === undefined) return;
   summary.problemCount += 1;
   if (summary.problems.length < PROBLEM_SAMPLE)
     summary.problems.push({ rowNumber, status: outcome.status, message });
 }
 
-function problemText(
-  outcome: RowOutcome,
-  describe: (p: readonly RowProblem[]) => string,
-): string | undefined {
+function problemText(outcome: RowOutcome): string | undefined {
   switch (outcome.status) {
     case "invalid":
-      return describe(outcome.problems);
+      return formatProblems(outcome.problems);
     case "failed":
     case "unknown":
       return outcome.code === undefined ? outcome.message : `${outcome.code}: ${outcome.message}`;
