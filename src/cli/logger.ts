@@ -1,5 +1,6 @@
 import pino, { type Logger } from "pino";
 import pretty from "pino-pretty";
+import { redact } from "../secrets.js";
 
 /**
  * Logs go to stderr: pretty on a terminal, JSON lines otherwise (CONTRACT.md). Redaction is a second
@@ -18,8 +19,23 @@ export const REDACT_PATHS = [
   "options.token",
 ];
 
-export function createLogger(level: string, onTerminal = Boolean(process.stderr.isTTY)): Logger {
-  const options = { level, base: undefined, redact: { paths: REDACT_PATHS, censor: "[redacted]" } };
+export function createLogger(
+  level: string,
+  onTerminal = Boolean(process.stderr.isTTY),
+  destination?: NodeJS.WritableStream,
+): Logger {
+  const options: pino.LoggerOptions = {
+    level,
+    base: undefined,
+    redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+    // Paths catch keys; a secret inside a message (a proxy page echoing headers) is caught here.
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((arg) => (typeof arg === "string" ? redact(arg) : arg)) as typeof args);
+      },
+    },
+  };
+  if (destination !== undefined) return pino(options, destination);
   if (onTerminal) {
     // In-thread and synchronous: a CLI that exits right after its last line must not lose it.
     return pino(
