@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TEXT_FIELDS } from "../calltouch/types.js";
+import { DURATION } from "../hygiene/duration.js";
 import { describeValue, typeMessage } from "./describe-value.js";
 
 /**
@@ -96,7 +97,7 @@ const timeZone = text('an IANA time zone such as "Europe/Moscow"').refine(
   },
 );
 
-const duration = text('a duration such as "24h", "30m" or "7d"').regex(/^\d+(\.\d+)?\s*(ms|s|m|h|d)$/, {
+const duration = text('a duration such as "24h", "30m" or "7d"').regex(DURATION, {
   error: (issue) => `expected a duration such as "24h", "30m" or "7d", got ${describeValue(issue.input)}`,
 });
 

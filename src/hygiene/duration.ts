@@ -2,12 +2,12 @@ import { describeValue } from "../campaign/describe-value.js";
 import { ConfigError } from "../errors.js";
 
 /**
- * `dedupeWindow: 24h` and the like, as milliseconds. The grammar is the campaign schema's
- * (`^\d+(\.\d+)?\s*(ms|s|m|h|d)$`): whatever validation lets through parses here, and nothing else
- * does, so a value cannot pass `ctdial validate` and then fail in `run`. Pure.
+ * `dedupeWindow: 24h` and the like, as milliseconds. The campaign schema validates with DURATION
+ * below, so a value cannot pass `ctdial validate` and then fail in `run`. Pure.
  */
 
-const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)$/;
+/** The one grammar of durations: the campaign schema validates with it, parseDuration reads with it. */
+export const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)$/;
 
 const UNIT_MS: Readonly<Record<string, number>> = {
   ms: 1,
