@@ -7,6 +7,7 @@ import {
   clientsCsv,
   display,
   filesContaining,
+  PERMISSIVE,
   phoneNumbers,
   phoneOfRow,
   repeated,
@@ -32,7 +33,6 @@ const VALID = phoneNumbers(27, "916");
 const INVALID = ["12345", "+7 800 555-35-35"];
 const REPORT = "clients.report.csv";
 const ALLOWED_END = new Set(["sent", "unknown", "invalid", "failed", "skipped"]);
-const PERMISSIVE = ["--min-interval", "0", "--phone-daily-limit", "1000", "--quiet"];
 
 /** 30 rows: 27 callable phones in several spellings, two invalid ones and a duplicate of row 3. */
 function campaignRows(): [string, string][] {

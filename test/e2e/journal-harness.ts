@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRandom } from "../../src/sandbox/faults.js";
-import { CLI, type CliResult } from "./cli.js";
+import { CLI, type CliResult, workdir } from "./cli.js";
 
 /**
  * Shared pieces of the journal end-to-end tests: the real built CLI against a `ctdial sandbox`
@@ -153,4 +153,24 @@ export async function waitFor(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
+}
+
+/**
+ * Sandbox flags under which a second dial of a phone would be ACCEPTED (no 10006/10007 refusal), so
+ * that a double dial shows in the sandbox's record instead of hiding behind an error.
+ */
+export const PERMISSIVE = ["--min-interval", "0", "--phone-daily-limit", "1000", "--quiet"];
+
+/** A fresh folder with clients.csv holding these phones (one client each), and where its state and report go. */
+export function clientsCampaign(phones: readonly (string | number)[]): {
+  dir: string;
+  stateDir: string;
+  report: string;
+} {
+  const dir = workdir();
+  writeFileSync(
+    join(dir, "clients.csv"),
+    clientsCsv(phones.map((p, i) => [display(String(p)), `Клиент ${i + 1}`])),
+  );
+  return { dir, stateDir: join(dir, "state"), report: join(dir, "clients.report.csv") };
 }

@@ -1,12 +1,10 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readReport, runCli, workdir } from "./cli.js";
+import { readReport, runCli } from "./cli.js";
 import {
   acceptedPhones,
-  clientsCsv,
-  display,
+  clientsCampaign,
   filesContaining,
+  PERMISSIVE,
   phoneNumbers,
   phoneOfRow,
   repeated,
@@ -17,8 +15,6 @@ import {
 } from "./journal-harness.js";
 import { startSandboxProcess } from "./sandbox-process.js";
 
-const PERMISSIVE = ["--min-interval", "0", "--phone-daily-limit", "1000", "--quiet"];
-
 /**
  * A sandbox that processes some requests (creating the callback) and then resets the connection: the
  * answer is lost, the person may well be called. Such rows are `unknown` and only
@@ -27,13 +23,7 @@ const PERMISSIVE = ["--min-interval", "0", "--phone-daily-limit", "1000", "--qui
 describe("answers lost after Calltouch processed the request (built CLI, sandbox processes)", () => {
   it("end unknown; run and retry never resend them; retry --include-unknown sends exactly them", async () => {
     const phones = phoneNumbers(20, "925");
-    const dir = workdir();
-    writeFileSync(
-      join(dir, "clients.csv"),
-      clientsCsv(phones.map((p, i) => [display(p), `Клиент ${i + 1}`])),
-    );
-    const stateDir = join(dir, "state");
-    const report = join(dir, "clients.report.csv");
+    const { dir, stateDir, report } = clientsCampaign(phones);
     const common = ["clients.csv", "--route-key", "rk_lost", "--yes", "--json", "--state-dir", stateDir];
     const outputs: string[] = [];
 

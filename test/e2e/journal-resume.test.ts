@@ -4,9 +4,10 @@ import { describe, expect, it } from "vitest";
 import { readReport, runCli, workdir } from "./cli.js";
 import {
   acceptedPhones,
+  clientsCampaign,
   clientsCsv,
-  display,
   filesContaining,
+  PERMISSIVE,
   phoneNumbers,
   phoneOfRow,
   repeated,
@@ -16,8 +17,6 @@ import {
   TOKEN,
 } from "./journal-harness.js";
 import { startSandboxProcess } from "./sandbox-process.js";
-
-const PERMISSIVE = ["--min-interval", "0", "--phone-daily-limit", "1000", "--quiet"];
 
 /** `ctdial status --json`: the last stdout line. */
 interface StatusJson {
@@ -35,12 +34,7 @@ function statusJson(stdout: string): StatusJson {
 describe("resume after a stop, and ctdial status (built CLI, sandbox processes)", () => {
   it("a run stopped by 10001 leaves pending rows; status counts them; the next run sends exactly those", async () => {
     const phones = phoneNumbers(20, "903");
-    const dir = workdir();
-    writeFileSync(
-      join(dir, "clients.csv"),
-      clientsCsv(phones.map((p, i) => [display(p), `Клиент ${i + 1}`])),
-    );
-    const stateDir = join(dir, "state");
+    const { dir, stateDir } = clientsCampaign(phones);
     const common = ["clients.csv", "--route-key", "rk_resume", "--state-dir", stateDir];
     const outputs: string[] = [];
 

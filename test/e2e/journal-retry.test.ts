@@ -1,11 +1,8 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readReport, runCli, workdir } from "./cli.js";
+import { readReport, runCli } from "./cli.js";
 import {
   acceptedPhones,
-  clientsCsv,
-  display,
+  clientsCampaign,
   filesContaining,
   phoneNumbers,
   phoneOfRow,
@@ -32,13 +29,7 @@ describe("ctdial retry (built CLI, sandbox processes)", () => {
   it("resends exactly the failed rows, and neither run nor a second retry sends anything else", async () => {
     const phones = phoneNumbers(20, "926");
     const busy = [phones[1], phones[7], phones[8], phones[15]].map(String);
-    const dir = workdir();
-    writeFileSync(
-      join(dir, "clients.csv"),
-      clientsCsv(phones.map((p, i) => [display(p), `Клиент ${i + 1}`])),
-    );
-    const stateDir = join(dir, "state");
-    const report = join(dir, "clients.report.csv");
+    const { dir, stateDir, report } = clientsCampaign(phones);
     const common = ["clients.csv", "--route-key", "rk_retry", "--yes", "--json", "--state-dir", stateDir];
     const outputs: string[] = [];
 
