@@ -1,8 +1,8 @@
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { exitCodeOf } from "../engine/summary.js";
 import { validateCampaign } from "../engine/validate.js";
-import { campaignOptions, stateDirOf } from "./options.js";
+import { campaignOptions, parseRate, stateDirOf } from "./options.js";
 import { formatSummary, processOutput, summaryJson } from "./output.js";
 
 interface ValidateFlags extends CampaignOptions {
@@ -15,6 +15,13 @@ export function registerValidate(program: Command): void {
     .description("read, map and check every row and write the report, sending nothing")
     .argument("<source>", ".csv/.tsv/.txt/.xlsx file, or a campaign file naming one");
   for (const option of campaignOptions()) command.addOption(option);
+  // CONTRACT.md's common options, accepted so that one command line works for validate and run alike;
+  // validate sends nothing whatever they say (--rate is still checked).
+  command
+    .addOption(new Option("--rate <n>", "checked as for run; validate sends nothing").argParser(parseRate))
+    .addOption(new Option("--dry-run", "validate never sends (accepted for symmetry with run)"))
+    .addOption(new Option("--sandbox", "validate never sends (accepted for symmetry with run)"))
+    .addOption(new Option("--yes", "validate asks nothing (accepted for symmetry with run)"));
   command.action(async (sourceArg: string, flags: ValidateFlags) => {
     process.exitCode = await validateCommand(sourceArg, flags);
   });

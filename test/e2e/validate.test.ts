@@ -105,6 +105,26 @@ describe("ctdial validate (built CLI)", () => {
     expect(sheet?.getRow(7).getCell(9).value).toBe("column Телефон: 8-800 numbers cannot be dialed");
   });
 
+  it("accepts CONTRACT.md's common options, so one command line serves validate and run", async () => {
+    const dir = workdir(EXCEL_RU);
+    const args = [
+      "clients-excel-ru.csv",
+      "--route-key",
+      "rk_1",
+      "--rate",
+      "4",
+      "--yes",
+      "--sandbox",
+      "--dry-run",
+      "--json",
+    ];
+    const result = await runCli(["validate", ...args], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout.trim())).toMatchObject({ "would-send": 30, sent: 0 });
+    const tooFast = await runCli(["validate", "clients-excel-ru.csv", "--rate", "6"], { cwd: dir });
+    expect(tooFast.code).toBe(2);
+  });
+
   it("exits 0 when every row is valid", async () => {
     const dir = workdir();
     writeFileSync(join(dir, "ok.csv"), "Телефон,Имя\n+7 999 222-33-44,Анна\n8 (916) 123-45-67,Борис\n");
