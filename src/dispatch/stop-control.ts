@@ -1,3 +1,4 @@
+import { StopError } from "../errors.js";
 import type { DispatchStop, RouteStop } from "./types.js";
 
 /** Abort reason of the dispatcher's own signals: tells a withdrawn row from a real failure. */
@@ -62,6 +63,16 @@ export class StopControl {
   }
 
   failHard(error: unknown): void {
+    // A rule that ends sending (daily limit, call window with --no-wait, a journal that cannot write)
+    // is a stop with its own code and advice, not a crash: dispatch returns it as `stopped`.
+    if (error instanceof StopError) {
+      this.stop({
+        code: error.code,
+        message: error.message,
+        advice: error.advice ?? "Run the same command again to send the pending rows.",
+      });
+      return;
+    }
     this.#fatal ??= { error };
     this.stop({
       code: "E_HOOK",

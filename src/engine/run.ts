@@ -87,7 +87,6 @@ async function runWithState(
   });
 
   const { source, columns } = await openPlannedSource(resolved, options);
-  let result: DispatchResult | undefined;
   let stopped: RunSummary["stopped"];
   try {
     async function* sendable(): AsyncGenerator<JournalItem> {
@@ -103,7 +102,7 @@ async function runWithState(
         else settle(row.rowNumber, decision.outcome);
       }
     }
-    result = await dispatch(sendable(), {
+    const result = await dispatch(sendable(), {
       client: options.client,
       limiter: options.limiter,
       signal: options.signal,
@@ -127,10 +126,7 @@ async function runWithState(
     });
     stopped = result.stopped ?? routeStop(result.stoppedRoutes);
   } catch (error) {
-    const stop = asStop(error, progress);
-    if (stop === undefined) throw error;
-    stopped = { code: stop.code, message: stop.message, advice: stop.advice };
-    if (stop.unreadable) throw stop.error;
+    throw midRunStop(error, progress) ?? error;
   } finally {
     await source.close();
   }
@@ -189,25 +185,16 @@ function routeStop(routes: DispatchResult["stoppedRoutes"]): RunSummary["stopped
 }
 
 /**
- * Errors that end sending early but leave a consistent campaign: a stop raised by a rule (daily
- * limit, call window, a signal while waiting), or a file that turned out to be unreadable past some
- * line after sending had begun (requests already sent stand, so this is a stop, not an input error;
- * the report cannot be written from a file that cannot be read, so that one is rethrown).
+ * The file turned out to be unreadable past some line (an unclosed quote, a line in another encoding)
+ * after sending had begun. Requests already sent stand, so this is a stop (exit 3), not an input
+ * error; the report cannot be written from a file that cannot be read. Rule stops (daily limit, call
+ * window) never arrive here: the dispatcher returns them as `stopped`.
  */
-function asStop(
-  error: unknown,
-  progress: RunProgress,
-): { code: string; message: string; advice?: string; unreadable: boolean; error: StopError } | undefined {
-  if (error instanceof StopError) {
-    return { code: error.code, message: error.message, advice: error.advice, unreadable: false, error };
-  }
-  if (error instanceof InputError && progress.done > 0) {
-    const stop = new StopError(
-      "E_INPUT_MIDRUN",
-      `${error.message} Sending stopped there after ${progress.counts.sent ?? 0} rows were sent; fix the file and run the same command again (rows already sent will not be sent twice).`,
-      { cause: error },
-    );
-    return { code: stop.code, message: stop.message, unreadable: true, error: stop };
-  }
-  return undefined;
+function midRunStop(error: unknown, progress: RunProgress): StopError | undefined {
+  if (!(error instanceof InputError) || progress.done === 0) return undefined;
+  return new StopError(
+    "E_INPUT_MIDRUN",
+    `${error.message} Sending stopped there after ${progress.counts.sent ?? 0} rows were sent; fix the file and run the same command again (rows already sent will not be sent twice).`,
+    { cause: error },
+  );
 }

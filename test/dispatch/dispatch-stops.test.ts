@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dispatch } from "../../src/dispatch/dispatch.js";
 import type { DispatchItem } from "../../src/dispatch/types.js";
+import { StopError } from "../../src/errors.js";
 import { answer, fastOptions, phoneOf, rows, scriptedClient } from "./fake-client.js";
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -184,6 +185,26 @@ describe("dispatch: hooks and sources that fail", () => {
     await expect(dispatch(rows(10).items, options)).rejects.toThrow("journal: disk full");
     expect(sent.map((s) => s.phone)).toEqual([1, 2].map(phoneOf));
     expect(final().get(2)).toMatchObject({ status: "sent" });
+    expect(final().get(4)).toMatchObject({ status: "pending" });
+  });
+
+  it("returns a StopError from beforeSend (a rule such as the daily limit) as the run's stop, not a crash", async () => {
+    const { client, sent } = scriptedClient(slowly(() => undefined));
+    const { options, final } = fastOptions(client);
+    options.hooks.beforeSend = (item) => {
+      if (item.rowNumber === 4) {
+        throw new StopError("E_DAILY_LIMIT", "the daily limit of 2 accepted requests is reached", {
+          advice: "Run the same command again tomorrow.",
+        });
+      }
+    };
+    const result = await dispatch(rows(10).items, options);
+    expect(result.stopped).toEqual({
+      code: "E_DAILY_LIMIT",
+      message: "the daily limit of 2 accepted requests is reached",
+      advice: "Run the same command again tomorrow.",
+    });
+    expect(sent.map((s) => s.phone)).toEqual([1, 2].map(phoneOf));
     expect(final().get(4)).toMatchObject({ status: "pending" });
   });
 
