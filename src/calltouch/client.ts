@@ -4,7 +4,7 @@ import { ConfigError } from "../errors.js";
 import { createEndpoint, describeHost } from "./endpoint.js";
 import { abortOutcome, networkOutcome, type SendPhase, timeoutOutcome } from "./network-error.js";
 import { readAnswer } from "./read-answer.js";
-import { redactOutcome } from "./redact.js";
+import { redactOutcome, scrubToken } from "./redact.js";
 import type { CallbackRequest, CallOutcome, CalltouchClient } from "./types.js";
 
 export interface CalltouchClientOptions {
@@ -190,7 +190,7 @@ function readResponse(
   response.on("end", () => {
     const text = Buffer.concat(chunks).toString("utf8");
     const answer = { status: response.statusCode ?? 0, headers: response.headers, body: text };
-    settle(readAnswer(answer, Date.now(), (page) => page.split(x.token).join("***")));
+    settle(readAnswer(answer, Date.now(), (page) => scrubToken(page, x.token)));
   });
   response.on("error", (error) => settle(networkOutcome(error, "after-send", x.host)));
   response.on("close", () => {

@@ -1,5 +1,10 @@
 import type { CallOutcome } from "./types.js";
 
+/** Every occurrence of the token in `text`, replaced by the same mark the CLI's last-line redaction uses. */
+export function scrubToken(text: string, token: string): string {
+  return token === "" ? text : text.split(token).join("[redacted]");
+}
+
 /**
  * Replace every occurrence of the token in the outcome's texts. Defence in depth: ctdial never puts the
  * token into an outcome, but a proxy's debug page or an echoing server could send it back to us, and
@@ -7,7 +12,7 @@ import type { CallOutcome } from "./types.js";
  */
 export function redactOutcome(outcome: CallOutcome, token: string): CallOutcome {
   if (token === "") return outcome;
-  const scrub = (text: string): string => text.split(token).join("***");
+  const scrub = (text: string): string => scrubToken(text, token);
   switch (outcome.kind) {
     case "accepted":
       return typeof outcome.requestId === "string"

@@ -111,7 +111,8 @@ export function resolveFromCampaign(campaignPath: string, path: string): string 
 }
 
 /** The name a user recognises: relative to the working directory when the file is under it. */
-function displayPath(absolute: string): string {
+/** A path as the user would write it: relative to the working directory when inside it. */
+export function displayPath(absolute: string): string {
   const rel = relative(process.cwd(), absolute);
   return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : absolute;
 }

@@ -155,7 +155,8 @@ export async function dispatch(
 }
 
 /** Resolves after `ms`, or at once when the signal aborts. Never rejects. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal === undefined) return new Promise<void>((resolve) => setTimeout(resolve, ms));
   if (signal.aborted) return Promise.resolve();
   return new Promise<void>((resolve) => {
     const done = (): void => {

@@ -175,8 +175,7 @@ async function settle(row: RowState, decision: Decision, ctx: RowContext): Promi
       );
       return false;
     case "unknown":
-      if (ctx.retryUnknown)
-        return backOff(row, { action: "retry", code: decision.code, message: decision.message }, ctx);
+      // decide() already answers "retry" for a lost answer when retryUnknown is on.
       await ctx.finish(row, { status: "unknown", code: decision.code, message: decision.message, attempts });
       return false;
     case "retry":

@@ -1,4 +1,5 @@
 import type { Campaign } from "../campaign/schema.js";
+import { sleep as sleepUntilAborted } from "../dispatch/dispatch.js";
 import { isoWithOffset } from "../dispatch/local-time.js";
 import { StopError } from "../errors.js";
 import { callWindowTimezone, formatCountdown, isOpen, nextOpening } from "../hygiene/index.js";
@@ -33,7 +34,7 @@ export function createSendGate(
   options: SendGateOptions = {},
 ): SendGate {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? abortableSleep;
+  const sleep = options.sleep ?? sleepUntilAborted;
   // Rows between beforeSend and their outcome: each may still be accepted and count for the day.
   const inFlight = new Set<number>();
 
@@ -93,16 +94,4 @@ export function createSendGate(
       await state.dedupe?.registry.record(row.phoneKey, at, state.journal.identity.name);
     },
   };
-}
-
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }

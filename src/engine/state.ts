@@ -159,7 +159,7 @@ export function gateRow(
   state: CampaignState,
   row: KnownRow,
   mode: GateMode,
-  options: { includeUnknown?: boolean; now?: number } = {},
+  options: { includeUnknown?: boolean } = {},
 ): GateDecision | Promise<GateDecision> {
   const prior = state.journal.priorOf(row.phoneKey, () => row.rowHash);
   const excludedBy = state.exclude?.has(row.phoneKey);
@@ -177,7 +177,7 @@ export function gateRow(
     return decide();
   }
   return state.dedupe.registry
-    .lookup(row.phoneKey, options.now ?? Date.now(), windowMs)
+    .lookup(row.phoneKey, Date.now(), windowMs)
     .then((hit) =>
       decide(hit === undefined ? undefined : { campaign: hit.campaign, at: isoWithOffset(hit.at) }),
     );

@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
-import { basename, extname, isAbsolute, relative, resolve } from "node:path";
+import { basename, extname, resolve } from "node:path";
+import { displayPath } from "../campaign/load.js";
 import { ConfigError, isCtdialError } from "../errors.js";
 import { normalizePhone, phoneKey } from "../mapping/phone.js";
 import { cellToText } from "../mapping/text.js";
@@ -227,7 +228,3 @@ function noPhoneColumn(file: FileToRead, headers: readonly string[]): ConfigErro
 }
 
 /** The name a user recognises: relative to the working directory when the file is under it. */
-function displayPath(absolute: string): string {
-  const rel = relative(process.cwd(), absolute);
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : absolute;
-}
