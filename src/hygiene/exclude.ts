@@ -8,7 +8,6 @@ import { openCsv } from "../sources/csv.js";
 import { type Cell, isBlank, type Source, type SourceRow } from "../sources/types.js";
 import { phoneColumns } from "./exclude-columns.js";
 import { MAX_FILES, PhoneSetBuilder } from "./phone-set.js";
-import { readSingleRecord } from "./single-record.js";
 
 /**
  * `exclude:` (issue 4): files of phones never to dial. Every phone in them is normalised as the
@@ -187,24 +186,21 @@ interface Table {
 }
 
 /**
- * The file as a table whose first row may be data. The sources refuse a file with no data rows, which
- * for an exclude list is a list of one phone (or none yet): such a file is read here instead.
+ * The file as a table whose first row may be data: a file of one line is a list of one phone (its
+ * "header" is that phone), an empty file a list of none yet.
  */
 async function openTable(file: FileToRead, kind: Kind): Promise<Table> {
   const shown = displayPath(file.path);
   let source: Source;
   try {
     source =
-      kind === "xlsx" ? await (await import("../sources/xlsx.js")).openXlsx(shown) : await openCsv(shown);
+      kind === "xlsx"
+        ? await (await import("../sources/xlsx.js")).openXlsx(shown)
+        : await openCsv(shown, { allowHeaderOnly: true });
   } catch (error) {
     const code = isCtdialError(error) ? error.code : undefined;
     if (kind === "xlsx" && code === "E_EMPTY") return emptyTable();
-    if (kind === "csv" && code === "E_INPUT_EMPTY") {
-      const record = await readSingleRecord(file.path);
-      return record === undefined
-        ? emptyTable()
-        : { headers: record.cells, headerRowNumber: record.line, rows: [], close: async () => {} };
-    }
+    if (kind === "csv" && code === "E_INPUT_EMPTY") return emptyTable();
     throw error;
   }
   return {

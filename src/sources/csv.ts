@@ -20,6 +20,11 @@ export interface CsvOptions {
   encoding?: string | undefined;
   /** Split cells on this character instead of detecting it (`;`, `,`, `|`, `tab`). */
   delimiter?: string | undefined;
+  /**
+   * Return a source with no rows for a file that has a header row and nothing else, instead of
+   * refusing it. A client base without clients is an error; an exclude list of one phone is not.
+   */
+  allowHeaderOnly?: boolean;
 }
 
 /** Bytes looked at to detect the encoding and the delimiter. */
@@ -51,7 +56,7 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<S
     if (!header) throw emptyFileError(path);
     const headers = readHeaderRow(header.cells, path, header.line);
     const first = await reader.next();
-    if (!first) {
+    if (!first && !options.allowHeaderOnly) {
       throw new InputError(`${path} has a header row (line ${header.line}) but no data rows.`, {
         code: "E_INPUT_EMPTY",
       });
@@ -118,7 +123,7 @@ function sampleText(bytes: Buffer, mode: DecoderMode): string {
 
 function rowsFrom(
   reader: RecordReader,
-  first: CsvRecord,
+  first: CsvRecord | undefined,
   header: { path: string; headers: readonly string[]; headerLine: number },
 ): () => AsyncIterable<SourceRow> {
   const unnamed = unnamedColumns(header.headers);

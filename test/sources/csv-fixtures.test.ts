@@ -210,6 +210,15 @@ describe("openCsv on the fixture corpus", () => {
     expect(error.message).toMatch(/header-only\.csv has a header row \(line 1\) but no data rows\./);
   });
 
+  it("with allowHeaderOnly, opens a header-only file as a table with no rows (an exclude list of one line)", async () => {
+    const source = await openCsv(fixture("header-only.csv"), { allowHeaderOnly: true });
+    const rows = [];
+    for await (const row of source.rows()) rows.push(row);
+    await source.close();
+    expect(source.headers.length).toBeGreaterThan(0);
+    expect(rows).toEqual([]);
+  });
+
   it("refuses a file that does not exist, in one sentence", async () => {
     const error = await inputError("no-such-file.csv");
     expect(error.message).toMatch(/^cannot read .*no-such-file\.csv: there is no such file\.$/);
