@@ -1,10 +1,11 @@
 import { stat } from "node:fs/promises";
-import { basename, extname, resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { displayPath } from "../campaign/load.js";
 import { ConfigError, isCtdialError } from "../errors.js";
 import { normalizePhone, phoneKey } from "../mapping/phone.js";
 import { cellToText } from "../mapping/text.js";
 import { openCsv } from "../sources/csv.js";
+import { sourceKindOf } from "../sources/open.js";
 import { type Cell, isBlank, type Source, type SourceRow } from "../sources/types.js";
 import { phoneColumns } from "./exclude-columns.js";
 import { MAX_FILES, PhoneSetBuilder } from "./phone-set.js";
@@ -155,8 +156,13 @@ type Kind = "csv" | "xlsx";
 
 /** Decided by the name, as for sources; a missing file or a folder is a configuration mistake. */
 async function kindOf(file: FileToRead): Promise<Kind> {
-  const ext = extname(file.path).toLowerCase();
-  const kind = ext === ".xlsx" || ext === ".xlsm" ? "xlsx" : TEXT_EXTENSIONS.has(ext) ? "csv" : undefined;
+  let kind: Kind | undefined;
+  try {
+    const sourceKind = sourceKindOf(file.path);
+    kind = sourceKind === "sheets" ? undefined : sourceKind;
+  } catch {
+    kind = undefined;
+  }
   if (kind === undefined) {
     throw new ConfigError(
       `exclude file ${file.name} is not a .csv, .txt or .xlsx file${file.namedIn}; save the phones as one of these.`,
@@ -175,8 +181,6 @@ async function kindOf(file: FileToRead): Promise<Kind> {
   }
   return kind;
 }
-
-const TEXT_EXTENSIONS = new Set([".csv", ".tsv", ".txt"]);
 
 interface Table {
   readonly headers: readonly string[];
