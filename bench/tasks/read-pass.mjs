@@ -70,7 +70,7 @@ const passes = {
     const { source, columns } = await openPlannedSource(resolved, {});
     const counts = {};
     let rows = 0;
-    for await (const planned of planRows(source.rows(), columns, resolved.campaign)) {
+    for await (const planned of planRows(source, columns, resolved.campaign)) {
       rows++;
       const status = planned.outcome?.status ?? "would-send";
       counts[status] = (counts[status] ?? 0) + 1;

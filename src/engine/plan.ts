@@ -4,7 +4,7 @@ import type { ResolvedColumns } from "../mapping/columns.js";
 import { PhoneIndex } from "../mapping/dedupe.js";
 import { mapRow } from "../mapping/map-row.js";
 import type { RowOutcome } from "../outcome.js";
-import type { SourceRow } from "../sources/types.js";
+import type { Source, SourceRow } from "../sources/types.js";
 
 /**
  * One row after reading, mapping and the in-campaign duplicate check: either a request that may be
@@ -21,13 +21,18 @@ export type PlannedRow =
     }
   | { readonly row: SourceRow; readonly request?: undefined; readonly outcome: RowOutcome };
 
+/**
+ * Plans the source's rows in order. The duplicate index is sized from the source's row estimate up
+ * front: growing it mid-file holds the old table and the new one at once, the one moment memory
+ * would rise above what the index needs.
+ */
 export async function* planRows(
-  rows: AsyncIterable<SourceRow>,
+  source: Pick<Source, "rows" | "estimatedRows">,
   columns: ResolvedColumns,
   campaign: Campaign,
 ): AsyncGenerator<PlannedRow> {
-  const seen = new PhoneIndex();
-  for await (const row of rows) {
+  const seen = new PhoneIndex(source.estimatedRows);
+  for await (const row of source.rows()) {
     const mapped = mapRow(row, columns, campaign);
     if (!mapped.ok) {
       yield { row, outcome: { status: "invalid", problems: mapped.problems } };

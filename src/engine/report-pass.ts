@@ -47,7 +47,7 @@ export async function reportPass(
     const report = await openReport(resolved.reportPath, source);
     const summary = emptySummary(report.path, dryRun);
     try {
-      for await (const planned of planRows(source.rows(), columns, resolved.campaign)) {
+      for await (const planned of planRows(source, columns, resolved.campaign)) {
         let outcome = planned.outcome ?? outcomeOf(planned);
         if (outcome instanceof Promise) outcome = await outcome;
         countOutcome(summary, planned.row.rowNumber, outcome);

@@ -31,7 +31,7 @@ export async function campaignStatus(
     let total = 0;
     const { source, columns } = await openPlannedSource(resolved, options);
     try {
-      for await (const planned of planRows(source.rows(), columns, resolved.campaign)) {
+      for await (const planned of planRows(source, columns, resolved.campaign)) {
         total += 1;
         let status: RowStatus;
         if (planned.outcome !== undefined) status = planned.outcome.status;

@@ -4,7 +4,14 @@ import type { CsvOptions } from "./csv.js";
 import type { Cell, Source, SourceRow } from "./types.js";
 
 type WorkerMessage =
-  | { type: "open"; headers: string[]; headerRowNumber: number; delimiter: string; encoding: string }
+  | {
+      type: "open";
+      headers: string[];
+      headerRowNumber: number;
+      delimiter: string;
+      encoding: string;
+      estimatedRows: number | undefined;
+    }
   | { type: "rows"; numbers: number[]; cells: Cell[][]; encoding: string }
   | { type: "end" }
   | { type: "error"; message: string; code?: unknown; exitCode?: unknown };
@@ -47,6 +54,7 @@ export async function openCsvThreaded(path: string, options: CsvOptions = {}): P
     headers: first.headers,
     headerRowNumber: first.headerRowNumber,
     delimiter: first.delimiter,
+    estimatedRows: first.estimatedRows,
     get encoding() {
       return encoding;
     },

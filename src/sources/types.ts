@@ -45,6 +45,11 @@ export interface SourceInfo {
   readonly encoding?: string;
   /** XLSX / Sheets: the tab that was read. */
   readonly sheetName?: string;
+  /**
+   * About how many data rows the source holds, when it can tell without reading them all (CSV: the
+   * file's size over the average line length of its first 64 KiB). A hint for sizing, never a count.
+   */
+  readonly estimatedRows?: number;
 }
 
 /**

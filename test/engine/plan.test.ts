@@ -1,0 +1,55 @@
+import { describe, expect, it, vi } from "vitest";
+import { campaignSchema } from "../../src/campaign/schema.js";
+import { planRows } from "../../src/engine/plan.js";
+import { resolveColumns } from "../../src/mapping/columns.js";
+import type { SourceRow } from "../../src/sources/types.js";
+
+// Records the size every duplicate index is made for, keeping the real index's behaviour.
+const made = vi.hoisted(() => [] as (number | undefined)[]);
+vi.mock("../../src/mapping/dedupe.js", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../src/mapping/dedupe.js")>();
+  class RecordedIndex extends real.PhoneIndex {
+    constructor(expected?: number) {
+      super(expected);
+      made.push(expected);
+    }
+  }
+  return { ...real, PhoneIndex: RecordedIndex };
+});
+
+const campaign = campaignSchema.parse({ routeKey: "callback", mapping: { phone: "Телефон" } });
+const columns = resolveColumns(["Телефон"], campaign.mapping ?? { phone: "Телефон" }, campaign.defaults);
+
+function source(phones: string[], estimatedRows?: number) {
+  return {
+    estimatedRows,
+    async *rows(): AsyncGenerator<SourceRow> {
+      for (const [i, phone] of phones.entries()) yield { rowNumber: i + 2, cells: [phone] };
+    },
+  };
+}
+
+async function plan(phones: string[], estimatedRows?: number) {
+  const out = [];
+  for await (const planned of planRows(source(phones, estimatedRows), columns, campaign)) out.push(planned);
+  return out;
+}
+
+describe("planRows", () => {
+  it("sizes the duplicate index from the source's row estimate, so a big file never rehashes", async () => {
+    made.length = 0;
+    await plan(["+79991234501"], 1_000_000);
+    expect(made).toEqual([1_000_000]);
+    await plan(["+79991234501"]);
+    expect(made).toEqual([1_000_000, undefined]);
+  });
+
+  it("marks a later row with a phone already seen as a duplicate of the first row, whatever the estimate", async () => {
+    const rows = await plan(["+7 999 123-45-01", "89991234501", "+79991234502"], 1);
+    expect(rows.map((row) => row.outcome ?? "send")).toEqual([
+      "send",
+      { status: "skipped", reason: "duplicate of row 2" },
+      "send",
+    ]);
+  });
+});
