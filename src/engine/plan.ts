@@ -22,27 +22,34 @@ export type PlannedRow =
   | { readonly row: SourceRow; readonly request?: undefined; readonly outcome: RowOutcome };
 
 /**
- * Plans the source's rows in order. The duplicate index is sized from the source's row estimate up
- * front: growing it mid-file holds the old table and the new one at once, the one moment memory
- * would rise above what the index needs.
+ * The planner of one pass over a file: maps a row and checks it against the rows before it. Sync,
+ * so a pass can plan rows without an async step of its own per row. The duplicate index is sized
+ * from the source's row estimate up front: growing it mid-file holds the old table and the new one
+ * at once, the one moment memory would rise above what the index needs.
  */
+export function createPlanner(
+  columns: ResolvedColumns,
+  campaign: Campaign,
+  estimatedRows?: number,
+): (row: SourceRow) => PlannedRow {
+  const seen = new PhoneIndex(estimatedRows);
+  return (row) => {
+    const mapped = mapRow(row, columns, campaign);
+    if (!mapped.ok) return { row, outcome: { status: "invalid", problems: mapped.problems } };
+    const earlier = seen.firstRowOf(mapped.phoneKey, row.rowNumber);
+    if (earlier !== undefined) {
+      return { row, outcome: { status: "skipped", reason: `duplicate of row ${earlier}` } };
+    }
+    return { row, request: mapped.request, phoneKey: mapped.phoneKey };
+  };
+}
+
+/** The source's rows, planned in order. */
 export async function* planRows(
   source: Pick<Source, "rows" | "estimatedRows">,
   columns: ResolvedColumns,
   campaign: Campaign,
 ): AsyncGenerator<PlannedRow> {
-  const seen = new PhoneIndex(source.estimatedRows);
-  for await (const row of source.rows()) {
-    const mapped = mapRow(row, columns, campaign);
-    if (!mapped.ok) {
-      yield { row, outcome: { status: "invalid", problems: mapped.problems } };
-      continue;
-    }
-    const earlier = seen.firstRowOf(mapped.phoneKey, row.rowNumber);
-    if (earlier !== undefined) {
-      yield { row, outcome: { status: "skipped", reason: `duplicate of row ${earlier}` } };
-      continue;
-    }
-    yield { row, request: mapped.request, phoneKey: mapped.phoneKey };
-  }
+  const plan = createPlanner(columns, campaign, source.estimatedRows);
+  for await (const row of source.rows()) yield plan(row);
 }

@@ -4,7 +4,7 @@ import type { RowOutcome } from "../outcome.js";
 import { openReport } from "../sinks/open-report.js";
 import { type OpenSourceOptions, openSource } from "../sources/open.js";
 import type { Source } from "../sources/types.js";
-import { type PlannedRow, planRows } from "./plan.js";
+import { createPlanner, type PlannedRow } from "./plan.js";
 import type { ResolvedCampaign } from "./resolve.js";
 import { countOutcome, emptySummary, type RunSummary } from "./summary.js";
 
@@ -47,11 +47,15 @@ export async function reportPass(
     const report = await openReport(resolved.reportPath, source);
     const summary = emptySummary(report.path, dryRun);
     try {
-      for await (const planned of planRows(source, columns, resolved.campaign)) {
+      // One async step per row (the source's); planning and writing wait only when they must.
+      const plan = createPlanner(columns, resolved.campaign, source.estimatedRows);
+      for await (const row of source.rows()) {
+        const planned = plan(row);
         let outcome = planned.outcome ?? outcomeOf(planned);
         if (outcome instanceof Promise) outcome = await outcome;
-        countOutcome(summary, planned.row.rowNumber, outcome);
-        await report.write(planned.row, outcome);
+        countOutcome(summary, row.rowNumber, outcome);
+        const written = report.write(row, outcome);
+        if (written !== undefined) await written;
       }
     } catch (error) {
       await report.abort();

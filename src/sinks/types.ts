@@ -11,10 +11,12 @@ export interface ReportSink {
   readonly path: string;
   /**
    * Appends one row: its source cells with the result columns. Rows appear in the order they are
-   * written, so the caller writes them in source order. Rejects with a `CtdialError` when the file
-   * system refuses the write (disk full, ...).
+   * written, so the caller writes them in source order. Returns a promise when the caller must wait
+   * before the next row (the file is behind), nothing when it need not: a million rows then cost no
+   * million promises. Throws, or rejects, with a `CtdialError` when the file system refuses the
+   * write (disk full, ...).
    */
-  write(row: SourceRow, outcome: RowOutcome): Promise<void>;
+  write(row: SourceRow, outcome: RowOutcome): Promise<void> | undefined;
   /** Finishes the file, flushes it to disk and puts it in place of any previous report. */
   close(): Promise<void>;
   /** Gives up: removes the temporary file and leaves any previous report untouched. */

@@ -148,7 +148,34 @@ describe("openCsvReport", () => {
     await report.abort();
     expect(await readdir(dir)).toEqual(["r.csv"]);
     expect(await readFile(path, "utf8")).toBe("old report");
-    await expect(report.write(row(3, "1"), { status: "would-send" })).rejects.toThrow(/already closed/);
+    expect(() => report.write(row(3, "1"), { status: "would-send" })).toThrow(/already closed/);
+  });
+
+  it("asks the caller to wait only when the file is behind, and writes a row longer than a chunk whole", async () => {
+    const path = join(await tempDir(), "long.csv");
+    const report = await openCsvReport(path, ["n", "text"], { delimiter: ";" });
+    // A short row fits the current chunk: nothing to wait for, no promise made.
+    expect(report.write(row(2, "1", "короткий"), { status: "would-send" })).toBeUndefined();
+    const long = `Очень длинный комментарий; с "кавычками"\n${"ж".repeat(70_000)}`;
+    let waits = 0;
+    for (let i = 0; i < 40; i++) {
+      const written = report.write(row(i + 3, String(i), i % 10 === 0 ? long : "текст"), {
+        status: "would-send",
+      });
+      if (written !== undefined) {
+        waits++;
+        await written;
+      }
+    }
+    await report.close();
+    // Four rows of 140 KB overfill the stream's buffer: the writer was asked to wait at least once.
+    expect(waits).toBeGreaterThan(0);
+    const rows = readCsv(await readFile(path), ";");
+    expect(rows).toHaveLength(42);
+    expect(rows[1]?.slice(0, 3)).toEqual(["1", "короткий", "would-send"]);
+    expect(rows[2]?.[1]).toBe(long);
+    expect(rows[3]?.[1]).toBe("текст");
+    expect(rows[12]?.[1]).toBe(long);
   });
 
   it("streams many rows through the stream in chunks", async () => {
