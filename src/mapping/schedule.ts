@@ -65,19 +65,44 @@ export function parseScheduleTime(cell: Cell, options: ScheduleOptions): Schedul
   // With `now`, the answer also depends on the clock: not memoised.
   if (options.now !== undefined || (typeof cell !== "string" && !isDateCell(cell)))
     return parseUncached(cell, options);
-  const text = typeof cell === "string" ? cell : `date:${cell.wallClock}`;
-  const key = `${options.timezone}|${options.calltouchTimezone}|${options.format ?? ""}|${text}`;
-  const cached = memo.get(key);
+  const isText = typeof cell === "string";
+  const text = isText ? cell : cell.wallClock;
+  const memo = memoFor(options, isText);
+  const cached = memo.get(text);
   if (cached !== undefined) return cached;
   const result = parseUncached(cell, options);
   if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, result);
+  memo.set(ownCopy(text), result);
   return result;
 }
 
 /** Bounded so that a million distinct times cannot grow memory: when full, it starts over. */
 const MEMO_LIMIT = 50_000;
-const memo = new Map<string, ScheduleResult>();
+/**
+ * One memo per (text or date cell, timezone, calltouchTimezone, format): inside it, the cell's text
+ * (or a date cell's wall clock) alone is the key.
+ */
+const memos = new Map<string, Map<string, ScheduleResult>>();
+
+function memoFor(options: ScheduleOptions, isText: boolean): Map<string, ScheduleResult> {
+  const key = `${isText ? "text" : "date"}|${options.timezone}|${options.calltouchTimezone}|${options.format ?? ""}`;
+  let memo = memos.get(key);
+  if (memo === undefined) {
+    memo = new Map();
+    memos.set(key, memo);
+  }
+  return memo;
+}
+
+/**
+ * The same text as a string of its own. A cell's text can be a slice of the reader's whole chunk,
+ * and a string built by concatenation (luxon's `toFormat`) is a tree of its pieces: kept in the memo,
+ * either would hold far more than its characters (a 19-character wire time took ~500 bytes). A
+ * UTF-16 round trip is lossless for any string, lone surrogates included.
+ */
+function ownCopy(text: string): string {
+  return Buffer.from(text, "utf16le").toString("utf16le");
+}
 
 function parseUncached(cell: Cell, options: ScheduleOptions): ScheduleResult {
   if (cell === null) return fail("scheduleTime is empty");
@@ -168,7 +193,8 @@ function finish(moment: DateTime, shown: string, options: ScheduleOptions): Sche
   if (options.now !== undefined && moment.toMillis() < options.now)
     return fail(`${quoteValue(shown)} is in the past`);
   const wire = WIRE_FORMATS[options.format ?? "yyyy-mm-dd hh:mm:ss"];
-  return { ok: true, value: moment.setZone(cachedZone(options.calltouchTimezone)).toFormat(wire) };
+  // Memoised for the run: kept as a string of its own (see ownCopy).
+  return { ok: true, value: ownCopy(moment.setZone(cachedZone(options.calltouchTimezone)).toFormat(wire)) };
 }
 
 /** Every part in range and the day exists in its month (31.02 does not; 29.02 only in leap years). */

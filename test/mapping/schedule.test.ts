@@ -108,3 +108,36 @@ describe("parseScheduleTime and the past", () => {
     });
   });
 });
+
+describe("parseScheduleTime's memo", () => {
+  it("answers the same text again from the memo, separately for each pair of zones and format", () => {
+    const text = "14.03.2026 09:30";
+    const yekaterinburg: ScheduleOptions = {
+      timezone: "Asia/Yekaterinburg",
+      calltouchTimezone: "Europe/Moscow",
+    };
+    const dashed: ScheduleOptions = { ...MOSCOW, format: "dd-mm-yyyy hh:mm:ss" };
+    for (let round = 0; round < 2; round++) {
+      expect(parseScheduleTime(text, MOSCOW)).toEqual({ ok: true, value: "2026-03-14 09:30:00" });
+      expect(parseScheduleTime(text, yekaterinburg)).toEqual({ ok: true, value: "2026-03-14 07:30:00" });
+      expect(parseScheduleTime(text, dashed)).toEqual({ ok: true, value: "14-03-2026 09:30:00" });
+    }
+    // The second answer is the memoised one: the same object.
+    expect(parseScheduleTime(text, MOSCOW)).toBe(parseScheduleTime(text, MOSCOW));
+  });
+
+  it("keeps date cells apart from text, and a cell's text is never confused with another's", () => {
+    const date: Cell = { type: "date", wallClock: "2026-03-14T09:30:00" };
+    expect(parseScheduleTime(date, MOSCOW)).toEqual({ ok: true, value: "2026-03-14 09:30:00" });
+    // The same characters as text are an ISO local time: accepted too, from their own memo entry.
+    expect(parseScheduleTime("2026-03-14T09:30:00", MOSCOW)).toEqual({
+      ok: true,
+      value: "2026-03-14 09:30:00",
+    });
+    expect(parseScheduleTime("2026-03-14", MOSCOW)).toMatchObject({ ok: false });
+    expect(parseScheduleTime({ type: "date", wallClock: "2026-03-14T09:31:00" }, MOSCOW)).toEqual({
+      ok: true,
+      value: "2026-03-14 09:31:00",
+    });
+  });
+});
