@@ -77,13 +77,24 @@ function mapFields(reader: RowReader, columns: ResolvedColumns, defaults: Defaul
     }
   }
   // A default for a field with no column applies to every row: its cell is empty everywhere.
-  const mapped = new Set(columns.fields.map((column) => column.name));
-  for (const [name, value] of Object.entries(defaults.fields ?? {})) {
-    if (!mapped.has(name)) fields.push({ name, value });
-  }
+  for (const field of defaultOnlyFields(columns, defaults)) fields.push({ ...field });
   // resolveColumns refuses this when it is given the defaults; this holds even when it was not.
   if (fields.length > MAX_FIELDS)
     reader.problem(undefined, `${fields.length} fields; Calltouch accepts at most ${MAX_FIELDS}`);
+  return fields;
+}
+
+/** Default fields that have no column, worked out once per campaign rather than once per row. */
+const defaultOnly = new WeakMap<ResolvedColumns, { from: Defaults["fields"]; fields: readonly Field[] }>();
+
+function defaultOnlyFields(columns: ResolvedColumns, defaults: Defaults): readonly Field[] {
+  const known = defaultOnly.get(columns);
+  if (known !== undefined && known.from === defaults.fields) return known.fields;
+  const mapped = new Set(columns.fields.map((column) => column.name));
+  const fields = Object.entries(defaults.fields ?? {})
+    .filter(([name]) => !mapped.has(name))
+    .map(([name, value]) => ({ name, value }));
+  defaultOnly.set(columns, { from: defaults.fields, fields });
   return fields;
 }
 

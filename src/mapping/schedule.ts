@@ -84,13 +84,34 @@ const MEMO_LIMIT = 50_000;
  */
 const memos = new Map<string, Map<string, ScheduleResult>>();
 
+interface MemoSlot {
+  readonly timezone: string;
+  readonly calltouchTimezone: string;
+  readonly format: string;
+  readonly memo: Map<string, ScheduleResult>;
+}
+/** The memo each kind of cell used last: rows of one campaign ask for the same one every time. */
+const lastSlot: { text?: MemoSlot; date?: MemoSlot } = {};
+
 function memoFor(options: ScheduleOptions, isText: boolean): Map<string, ScheduleResult> {
-  const key = `${isText ? "text" : "date"}|${options.timezone}|${options.calltouchTimezone}|${options.format ?? ""}`;
+  const kind = isText ? "text" : "date";
+  const format = options.format ?? "";
+  const last = lastSlot[kind];
+  if (
+    last !== undefined &&
+    last.timezone === options.timezone &&
+    last.calltouchTimezone === options.calltouchTimezone &&
+    last.format === format
+  ) {
+    return last.memo;
+  }
+  const key = `${kind}|${options.timezone}|${options.calltouchTimezone}|${format}`;
   let memo = memos.get(key);
   if (memo === undefined) {
     memo = new Map();
     memos.set(key, memo);
   }
+  lastSlot[kind] = { timezone: options.timezone, calltouchTimezone: options.calltouchTimezone, format, memo };
   return memo;
 }
 

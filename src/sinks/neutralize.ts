@@ -20,12 +20,12 @@
  * it, or copying the report into another sheet or to CSV, would turn it into a live formula (ASVS
  * names XLSX and ODF explicitly). The function is idempotent: neutralised text starts with `'`.
  */
-const FORMULA_SIGNS = new Set(["=", "+", "-", "@", "\t", "\r", "\0"]);
+const FORMULA_SIGNS = new Set(["=", "+", "-", "@", "\t", "\r", "\0"].map((sign) => sign.charCodeAt(0)));
 
 /** A signed decimal with `.` or `,` as the separator and an optional exponent. */
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
 
 export function neutralizeFormula(text: string): string {
-  if (!FORMULA_SIGNS.has(text.charAt(0)) || PLAIN_NUMBER.test(text)) return text;
+  if (!FORMULA_SIGNS.has(text.charCodeAt(0)) || PLAIN_NUMBER.test(text)) return text;
   return `'${text}`;
 }

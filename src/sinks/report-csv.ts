@@ -130,9 +130,22 @@ class CsvReportSink implements ReportSink {
 
 /** RFC 4180: a field holding the delimiter, a quote or a line break is quoted, its quotes doubled. */
 function quote(text: string, delimiter: string): string {
-  if (!text.includes(delimiter) && !/["\r\n]/.test(text)) return text;
+  if (!needsQuotes(text, delimiter)) return text;
   return `"${text.replaceAll('"', '""')}"`;
 }
+
+/** One pass over the text for a one-character delimiter (every detected one): this runs for every cell. */
+function needsQuotes(text: string, delimiter: string): boolean {
+  if (delimiter.length !== 1) return text.includes(delimiter) || /["\r\n]/.test(text);
+  const d = delimiter.charCodeAt(0);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === d || c === QUOTE || c === CR || c === LF) return true;
+  }
+  return false;
+}
+
+const QUOTE = 0x22;
 
 /**
  * A cell as text that a spreadsheet reads back as the same value. Dates as `yyyy-mm-dd hh:mm:ss`:
