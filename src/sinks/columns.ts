@@ -20,10 +20,11 @@ export type ReportValue = string | number | null;
  * The six report cells of one outcome, in `REPORT_COLUMNS` order. Values are raw: formula
  * neutralisation belongs to the writers, because only they know they write to a spreadsheet.
  */
-export function outcomeCells(outcome: RowOutcome): ReportValue[] {
+export function outcomeCells(outcome: RowOutcome): readonly ReportValue[] {
   switch (outcome.status) {
     case "would-send":
-      return row(outcome.status);
+      // Most rows of a dry run: the same six cells every time.
+      return WOULD_SEND;
     case "invalid":
       return row(outcome.status, { error: formatProblems(outcome.problems) });
     case "skipped":
@@ -43,6 +44,8 @@ export function outcomeCells(outcome: RowOutcome): ReportValue[] {
       return assertNever(outcome);
   }
 }
+
+const WOULD_SEND: readonly ReportValue[] = Object.freeze(["would-send", null, null, null, null, null]);
 
 interface Details {
   readonly code?: number | string | undefined;

@@ -16,8 +16,9 @@ export interface ReportLayout {
    * One output row: the source cells (short rows padded with empty cells), the report values under
    * their headers, then any cells a ragged row has beyond the source's headers. Those extra cells
    * keep their data but have no header: the header is written before such rows are seen.
+   * `into`: an array to fill instead of a new one (a writer that is done with the last row's).
    */
-  arrange(cells: readonly Cell[], report: readonly ReportValue[]): Cell[];
+  arrange(cells: readonly Cell[], report: readonly ReportValue[], into?: Cell[]): Cell[];
 }
 
 /**
@@ -47,10 +48,13 @@ export function reportLayout(sourceHeaders: readonly string[]): ReportLayout {
     headers,
     sourceWidth,
     reportIndexes,
-    arrange(cells, report) {
-      const out: Cell[] = new Array<Cell>(width).fill(null);
+    arrange(cells, report, into) {
+      const out: Cell[] = into ?? new Array<Cell>(width);
+      out.length = width;
       const copied = Math.min(cells.length, sourceWidth);
       for (let i = 0; i < copied; i++) out[i] = cells[i] ?? null;
+      // Short rows: empty cells up to the source's width; every column past it is a report column.
+      for (let i = copied; i < sourceWidth; i++) out[i] = null;
       for (let k = 0; k < reportIndexes.length; k++) out[reportIndexes[k]!] = report[k] ?? null;
       for (let i = sourceWidth; i < cells.length; i++) out.push(cells[i] ?? null);
       return out;

@@ -14,16 +14,14 @@ export interface CsvReportOptions {
 
 /** Excel reads a UTF-8 CSV as UTF-8 only when it starts with a BOM; without it, Cyrillic turns to mojibake. */
 const BOM = "\uFEFF";
+/** Excel writes and expects CRLF; every CSV reader accepts it. */
+const EOL = "\r\n";
 /**
- * Rows are encoded straight into chunks of this many bytes, one stream write per chunk. Building
- * the text first (`pending += line`) kept a tree of string pieces per row and a 64k-character string
- * per chunk, a quarter of everything `validate` allocated; one write per row costs more still.
+ * Lines are joined into chunks of about this many characters, one stream write (and one UTF-8
+ * encoding) per chunk. Per-row writes, per-row encoding into a buffer, and `pending += line` (a
+ * tree of string pieces flattened at each write) each cost more than joining an array of lines.
  */
-const CHUNK_BYTES = 64 * 1024;
-/** UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units). */
-const MAX_BYTES_PER_UNIT = 3;
-const CR = 0x0d;
-const LF = 0x0a;
+const CHUNK_CHARS = 32 * 1024;
 
 /**
  * Opens a CSV report: UTF-8 with BOM, CRLF, the source's delimiter, RFC 4180 quoting, every cell
@@ -54,8 +52,11 @@ export async function openCsvReport(
 
 class CsvReportSink implements ReportSink {
   readonly path: string;
-  #chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  #used = 0;
+  #lines: string[] = [];
+  #chars = 0;
+  /** The row being written, arranged (reused: each row is text before the next one comes). */
+  readonly #row: Cell[] = [];
+  readonly #texts: string[] = [];
   #done = false;
   readonly #file: ReportFile;
   readonly #layout: ReportLayout;
@@ -72,38 +73,30 @@ class CsvReportSink implements ReportSink {
   }
 
   write(row: SourceRow, outcome: RowOutcome): Promise<void> | undefined {
-    return this.writeLine(this.#layout.arrange(row.cells, outcomeCells(outcome)));
+    return this.writeLine(this.#layout.arrange(row.cells, outcomeCells(outcome), this.#row));
   }
 
   /** Returns a promise only when the file asks the writer to wait (its buffer is full). */
   writeLine(cells: readonly Cell[], prefix = ""): Promise<void> | undefined {
     if (this.#done) throw new Error(`the report ${this.path} is already closed`);
     this.#file.check();
-    const texts = new Array<string>(cells.length);
+    const texts = this.#texts;
+    texts.length = cells.length;
     for (let i = 0; i < cells.length; i++) {
       texts[i] = quote(neutralizeFormula(cellText(cells[i] ?? null, this.#decimalComma)), this.#delimiter);
     }
-    // join makes one flat string: no tree of pieces to copy again when it is encoded.
     const line = prefix + texts.join(this.#delimiter);
-    const room = line.length * MAX_BYTES_PER_UNIT + 2;
-    let full = false;
-    if (this.#used + room > CHUNK_BYTES) full = this.#flush();
-    if (room > CHUNK_BYTES) {
-      // A row longer than a chunk (a huge comment cell) goes as it is.
-      full = !this.#file.stream.write(`${line}\r\n`, "utf8") || full;
-    } else {
-      this.#used += this.#chunk.write(line, this.#used, "utf8");
-      this.#chunk[this.#used++] = CR;
-      this.#chunk[this.#used++] = LF;
-    }
-    return full ? this.#file.drained() : undefined;
+    this.#lines.push(line);
+    this.#chars += line.length;
+    if (this.#chars < CHUNK_CHARS) return undefined;
+    return this.#file.stream.write(this.#takeChunk(), "utf8") ? undefined : this.#file.drained();
   }
 
   async close(): Promise<void> {
     if (this.#done) return;
     this.#done = true;
     try {
-      await this.#file.commit(this.#chunk.subarray(0, this.#used));
+      await this.#file.commit(this.#takeChunk());
     } catch (error) {
       await this.#file.discard();
       throw error;
@@ -115,16 +108,13 @@ class CsvReportSink implements ReportSink {
     await this.#file.discard();
   }
 
-  /**
-   * Hands the filled part of the chunk to the file and starts a new chunk (the stream keeps the old
-   * one until it is written). True when the file's buffer is full and the writer should wait.
-   */
-  #flush(): boolean {
-    if (this.#used === 0) return false;
-    const full = this.#chunk.subarray(0, this.#used);
-    this.#chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-    this.#used = 0;
-    return !this.#file.stream.write(full);
+  /** The lines written since the last chunk, each ended by CRLF. */
+  #takeChunk(): string {
+    this.#lines.push("");
+    const chunk = this.#lines.join(EOL);
+    this.#lines = [];
+    this.#chars = 0;
+    return chunk;
   }
 }
 
@@ -146,6 +136,8 @@ function needsQuotes(text: string, delimiter: string): boolean {
 }
 
 const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
 
 /**
  * A cell as text that a spreadsheet reads back as the same value. Dates as `yyyy-mm-dd hh:mm:ss`:

@@ -26,6 +26,15 @@ describe("reportLayout", () => {
     ]);
   });
 
+  it("fills a reused array with nothing left over from a longer row before it", () => {
+    const layout = reportLayout(["Телефон", "Имя", "Город"]);
+    const into: (string | number | null)[] = [];
+    expect(layout.arrange(["79991234501", "Иван", "Казань", "лишнее", 5], report, into)).toBe(into);
+    expect(into).toEqual(["79991234501", "Иван", "Казань", ...report, "лишнее", 5]);
+    layout.arrange(["79991234502"], ["would-send", null, null, null, null, null], into);
+    expect(into).toEqual(["79991234502", null, null, "would-send", null, null, null, null, null]);
+  });
+
   it("replaces the values of a previous report's columns instead of adding them again", () => {
     const layout = reportLayout(["Телефон", ...REPORT_COLUMNS, "Комментарий"]);
     expect(layout.headers).toEqual(["Телефон", ...REPORT_COLUMNS, "Комментарий"]);
