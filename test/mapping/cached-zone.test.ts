@@ -35,6 +35,30 @@ describe("cachedZone", () => {
     expect(cachedZone("Europe/Berlin").offset(change)).toBe(120);
   });
 
+  it("is exact every 5 minutes of every day with a clock change, 2020-2030, and on the days around it", () => {
+    const DAY = 24 * 60 * 60 * 1000;
+    for (const name of ZONES) {
+      const real = IANAZone.create(name);
+      const days: number[] = [];
+      for (let day = Date.UTC(2020, 0, 1); day < Date.UTC(2030, 0, 1); day += DAY) {
+        if (real.offset(day) !== real.offset(day + DAY - 1)) days.push(day);
+      }
+      // Moscow has kept +03:00 since 2014; every other zone here changes its clocks twice a year.
+      expect(days.length).toBe(
+        name === "Europe/Moscow" || name === "Asia/Kolkata" || name === "Asia/Kathmandu" ? 0 : 20,
+      );
+      for (const day of days) {
+        for (let ts = day - DAY; ts < day + 2 * DAY; ts += 5 * 60 * 1000) {
+          if (cachedZone(name).offset(ts) !== real.offset(ts)) {
+            throw new Error(
+              `${name} at ${new Date(ts).toISOString()}: ${cachedZone(name).offset(ts)} vs ${real.offset(ts)}`,
+            );
+          }
+        }
+      }
+    }
+  });
+
   it("keeps an invalid name invalid", () => {
     expect(cachedZone("Mars/Olympus").isValid).toBe(false);
   });
