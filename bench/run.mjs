@@ -4,6 +4,7 @@
 //                   default also scales the rate runs down (at least 50 rows)
 //   --rate-rows N   rows per rate run (default 300)
 //   --xlsx-rows N   XLSX rows (default N/5)
+//   --rounds N      rounds of each CSV comparison, bare and validate back to back (default 3)
 // Writes bench/out/results.json and prints a Markdown table (bench | figure | goal | met). Exits 1
 // only when a bench could not run; a goal not met is a figure, reported as such.
 import { writeFileSync } from "node:fs";
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     rows: { type: "string" },
     "rate-rows": { type: "string" },
     "xlsx-rows": { type: "string" },
+    rounds: { type: "string" },
   },
 });
 const only = values.only?.split(",").map((name) => name.trim()) ?? Object.keys(BENCHES);
@@ -42,6 +44,7 @@ if (unknown.length > 0) {
 const rows = count(values.rows, DEFAULT_ROWS, "--rows");
 const options = {
   rows,
+  rounds: count(values.rounds, 3, "--rounds"),
   xlsxRows: count(values["xlsx-rows"], Math.max(1000, Math.round(rows / 5)), "--xlsx-rows"),
   rateRows: count(
     values["rate-rows"],
