@@ -1,3 +1,4 @@
+import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DayLog } from "./day-log.js";
 import { grow, PhoneSlots } from "./phone-slots.js";
@@ -7,7 +8,10 @@ export interface DedupeRegistryOptions {
   readonly stateDir: string;
   /** The longest window `lookup` will be asked about (the campaign's dedupeWindow), in ms. */
   readonly windowMs: number;
-  /** Entries older than this are deleted on open. @default 30 days (or windowMs when longer) */
+  /**
+   * Entries older than this are deleted on open. @default 30 days, or the longest dedupeWindow any
+   * campaign on this machine has used when that is longer
+   */
   readonly retentionMs?: number;
   /** How stale the view of other processes' records may get before a lookup re-reads. @default 1000 */
   readonly refreshMs?: number;
@@ -34,6 +38,27 @@ export interface DedupeRegistry {
 }
 
 const DAY_MS = 86_400_000;
+const DEFAULT_RETENTION_MS = 30 * DAY_MS;
+const WINDOW_MARK = /^keep-(\d+)\.window$/;
+
+/**
+ * The registry is shared: a campaign that opens it with a 24-hour window must not delete what a
+ * campaign with a 60-day window still needs. So a window longer than the default retention leaves an
+ * empty file `keep-<ms>.window` beside the day files, and every campaign prunes only beyond the
+ * longest such window. Names, not contents: two processes creating different marks never race, and
+ * a mark is never removed, so the registry forgets nothing a campaign on this machine may look up.
+ */
+async function longestWindow(dir: string, windowMs: number): Promise<number> {
+  if (windowMs > DEFAULT_RETENTION_MS) {
+    await writeFile(join(dir, `keep-${Math.ceil(windowMs)}.window`), "", { flag: "a", mode: 0o600 });
+  }
+  let longest = windowMs;
+  for (const name of await readdir(dir)) {
+    const mark = WINDOW_MARK.exec(name);
+    if (mark !== null) longest = Math.max(longest, Number(mark[1]));
+  }
+  return longest;
+}
 
 /**
  * Layout: `<stateDir>/dialed/<utc-day>.log`, one JSON line `{"p":phoneKey,"at":ms,"c":campaign}` per
@@ -43,11 +68,11 @@ const DAY_MS = 86_400_000;
  */
 export async function openDedupeRegistry(options: DedupeRegistryOptions): Promise<DedupeRegistry> {
   const dir = join(options.stateDir, "dialed");
-  const retention = Math.max(options.retentionMs ?? 30 * DAY_MS, options.windowMs);
+  const retention = options.retentionMs ?? DEFAULT_RETENTION_MS;
   let log: DayLog;
   try {
     log = await DayLog.open(dir, { durable: options.durable ?? true });
-    await log.prune(Date.now() - retention);
+    await log.prune(Date.now() - Math.max(retention, await longestWindow(dir, options.windowMs)));
   } catch (error) {
     throw stateDirError(dir, error);
   }

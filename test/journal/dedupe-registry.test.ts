@@ -67,4 +67,24 @@ describe("dedupe registry", () => {
     expect(existsSync(old)).toBe(false);
     await registry.close();
   });
+
+  it("never deletes what a campaign with a longer window still needs, whichever campaign opens it", async () => {
+    const dir = await stateDir();
+    const now = Date.now();
+    const sixtyDays = await openDedupeRegistry({ stateDir: dir, windowMs: 60 * DAY });
+    await sixtyDays.record(PHONE, now - 45 * DAY, "quarterly.csv");
+    await sixtyDays.close();
+    // A campaign with a 24-hour window opens the shared registry: past the default 30 days, but
+    // within the other campaign's window, the 45-day-old call stays.
+    const daily = await openDedupeRegistry({ stateDir: dir, windowMs: DAY });
+    await daily.close();
+    expect(existsSync(join(dir, "dialed", `${utcDay(now - 45 * DAY)}.log`))).toBe(true);
+    const again = await openDedupeRegistry({ stateDir: dir, windowMs: 60 * DAY });
+    expect(await again.lookup(PHONE, now)).toEqual({ campaign: "quarterly.csv", at: now - 45 * DAY });
+    await again.close();
+    // Older than every window that was ever used: gone.
+    await writeFile(join(dir, "dialed", `${utcDay(now - 90 * DAY)}.log`), "");
+    await (await openDedupeRegistry({ stateDir: dir, windowMs: DAY })).close();
+    expect(existsSync(join(dir, "dialed", `${utcDay(now - 90 * DAY)}.log`))).toBe(false);
+  });
 });
