@@ -1,5 +1,6 @@
 import { CALLTOUCH_FIELDS, type Defaults, MAX_FIELDS, type Mapping } from "../campaign/schema.js";
 import { ConfigError } from "../errors.js";
+import { headerKey } from "../sources/header-key.js";
 
 /** A mapped column: its header as written in the user's file (for messages) and its index in a row. */
 export interface ColumnRef {
@@ -26,13 +27,7 @@ export { MAX_FIELDS };
 const MISMATCH = "The campaign's mapping does not match the columns of the file";
 const SHOWN_HEADERS = 20;
 
-/**
- * How headers are compared: trimmed, case-insensitive, ё = е, runs of spaces as one, and in NFC so
- * that a `й` typed on a Mac (и + combining breve) equals the one typed on Windows.
- */
-export function headerKey(header: string): string {
-  return header.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase().replace(/ё/g, "е");
-}
+export { headerKey };
 
 /**
  * Finds every mapped column in `headers`. Every problem is collected and thrown at once as one

@@ -3,13 +3,9 @@
  * could not tell them apart) or a column with data has none. Pure.
  */
 import { InputError } from "../errors.js";
+import { headerKey, sameNamesText } from "./header-key.js";
 
 const COUNT_WORDS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
-
-/** Header names as the mapping compares them: trimmed and case-insensitive. */
-function headerKey(name: string): string {
-  return name.trim().toLowerCase();
-}
 
 /** "2 and 5", "2, 5 and 7": 1-based column numbers as a user counts them. */
 function listColumns(indexes: readonly number[]): string {
@@ -23,20 +19,21 @@ function listColumns(indexes: readonly number[]): string {
  */
 export function readHeaderRow(cells: readonly string[], file: string, line: number): string[] {
   const headers = cells.map((cell) => cell.trim());
-  const columnsByKey = new Map<string, { name: string; indexes: number[] }>();
+  const columnsByKey = new Map<string, { names: string[]; indexes: number[] }>();
   headers.forEach((name, index) => {
     if (name === "") return;
     const key = headerKey(name);
-    const entry = columnsByKey.get(key) ?? { name, indexes: [] };
+    const entry = columnsByKey.get(key) ?? { names: [], indexes: [] };
+    entry.names.push(name);
     entry.indexes.push(index);
     columnsByKey.set(key, entry);
   });
   const duplicates = [...columnsByKey.values()].filter((entry) => entry.indexes.length > 1);
   if (duplicates.length > 0) {
     const described = duplicates
-      .map(({ name, indexes }) => {
+      .map(({ names, indexes }) => {
         const count = COUNT_WORDS[indexes.length] ?? String(indexes.length);
-        return `${count} columns named ${name} (columns ${listColumns(indexes)})`;
+        return `${count} columns ${sameNamesText(names)} (columns ${listColumns(indexes)})`;
       })
       .join(" and ");
     const fix = duplicates.length === 1 && duplicates[0]!.indexes.length === 2 ? "rename one" : "rename them";

@@ -3,6 +3,7 @@
  * Pure. Columns are named by their letters, as the spreadsheet shows them.
  */
 import { InputError } from "../errors.js";
+import { headerKey, sameNamesText } from "./header-key.js";
 import { type Cell, isBlank } from "./types.js";
 import { columnLetter, headerText } from "./xlsx-cells.js";
 
@@ -21,7 +22,7 @@ export function headerNames(cells: readonly Cell[]): string[] {
 }
 
 /**
- * InputError when two columns share a name (compared case-insensitively, as the mapping does):
+ * InputError when two columns share a name (compared as the mapping compares them, `headerKey`):
  * "the header row (row 1) has two columns named Телефон (columns B and E); rename one".
  */
 export function assertUniqueHeaders(
@@ -32,7 +33,7 @@ export function assertUniqueHeaders(
   const byName = new Map<string, number[]>();
   headers.forEach((name, column) => {
     if (name === "") return;
-    const key = name.toLowerCase();
+    const key = headerKey(name);
     const columns = byName.get(key);
     if (columns) columns.push(column);
     else byName.set(key, [column]);
@@ -41,7 +42,8 @@ export function assertUniqueHeaders(
   if (duplicates.length === 0) return;
   const parts = duplicates.map((columns) => {
     const count = COUNT_WORDS[columns.length] ?? String(columns.length);
-    return `${count} columns named ${headers[columns[0]!]} (columns ${listLetters(columns)})`;
+    const names = columns.map((column) => headers[column]!);
+    return `${count} columns ${sameNamesText(names)} (columns ${listLetters(columns)})`;
   });
   const onlyPair = duplicates.length === 1 && duplicates[0]!.length === 2;
   throw new InputError(

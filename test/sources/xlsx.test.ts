@@ -216,7 +216,7 @@ describe("the header row", () => {
   it("refuses two columns with one name", async () => {
     const caught = await failure("duplicate-headers.xlsx");
     expect(caught.message).toBe(
-      "fixtures/xlsx/duplicate-headers.xlsx, sheet Лист1: the header row (row 1) has two columns named Телефон (columns B and D); rename one.",
+      "fixtures/xlsx/duplicate-headers.xlsx, sheet Лист1: the header row (row 1) has two columns named Телефон / телефон (case, spaces and ё/е do not count) (columns B and D); rename one.",
     );
   });
 
