@@ -14,6 +14,12 @@ export interface DecideContext {
    * @default false
    */
   readonly retryUnknown?: boolean;
+  /**
+   * The request carried a sessionId and the campaign allows sending it again without one when
+   * Calltouch does not know the session (10004).
+   * @default false
+   */
+  readonly resendWithoutSessionId?: boolean;
 }
 
 const AGAIN = "then run the same command again";
@@ -72,11 +78,13 @@ function decideApiError(code: number, message: string, context: DecideContext): 
         ? { action: "stop-campaign", code, message, advice: STOP_ADVICE[10003] }
         : { action: "stop-route", code, message, advice: STOP_ADVICE[10003] };
     case 10004:
+      if (context.resendWithoutSessionId) return { action: "resend-without-session", code, message };
       return {
         action: "fail",
         code,
         message,
-        advice: "Calltouch does not know this sessionId; correct or remove it.",
+        advice:
+          "Calltouch does not know this sessionId; correct or remove it, or set resendWithoutSessionId: true to call without it.",
       };
     case 10005:
       return {

@@ -83,6 +83,8 @@ export type Decision =
       readonly retryAfterMs?: number;
       readonly slowDown?: boolean;
     }
+  /** 10004 with the campaign's consent: send the row again at once, without its sessionId. */
+  | { readonly action: "resend-without-session"; readonly code: number; readonly message: string }
   /** 10007: retry after a long delay, at the end of the campaign. */
   | { readonly action: "retry-later"; readonly code: number; readonly message: string }
   /**

@@ -232,6 +232,12 @@ export const campaignSchema = z
       .describe(
         "Resend a row whose answer was lost after the request left (it may have created a callback, so the client may be called twice). Default false.",
       ),
+    resendWithoutSessionId: z
+      .boolean()
+      .default(false)
+      .describe(
+        "When Calltouch does not know a row's sessionId (error 10004), send the row once more without it: the client is still called, but the call is not tied to the site visit. Default false: such rows fail.",
+      ),
   })
   .describe("A ctdial campaign: which widget to call, which columns mean what, and the dialing rules.");
 

@@ -42,6 +42,7 @@ export async function dispatch(
     decide: options.decide ?? defaultDecide,
     retry: retryOptions(options.retry),
     retryUnknown: options.retryUnknown ?? false,
+    resendWithoutSessionId: options.resendWithoutSessionId ?? false,
     campaignRouteKey: options.campaignRouteKey,
     control,
     sleep: options.sleep ?? sleep,
@@ -91,7 +92,13 @@ export async function dispatch(
           exhausted = true;
           break;
         }
-        launch({ item: next.value, attempts: 0, laterRounds: 0, finished: false });
+        launch({
+          item: next.value,
+          request: next.value.request,
+          attempts: 0,
+          laterRounds: 0,
+          finished: false,
+        });
       }
     } finally {
       // Stopped early: let the source close its file or connection.

@@ -1,5 +1,5 @@
 import type { DecideContext } from "../calltouch/decide.js";
-import type { CallOutcome, CalltouchClient, Decision } from "../calltouch/types.js";
+import type { CallbackRequest, CallOutcome, CalltouchClient, Decision } from "../calltouch/types.js";
 import { isoWithOffset } from "./local-time.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { type RetryOptions, retryDelay } from "./retry-delay.js";
@@ -11,6 +11,8 @@ export const SLOW_DOWN_MS = 1000;
 
 export interface RowState {
   readonly item: DispatchItem;
+  /** What is sent for the row: the item's request, less its sessionId after a 10004 resend. */
+  request: CallbackRequest;
   /** Requests that left for this row. */
   attempts: number;
   /** now() of the first request, for the retry time budget. */
@@ -29,6 +31,7 @@ export interface RowContext {
   readonly decide: (outcome: CallOutcome, context: DecideContext) => Decision;
   readonly retry: RetryOptions;
   readonly retryUnknown: boolean;
+  readonly resendWithoutSessionId: boolean;
   readonly campaignRouteKey: string | undefined;
   readonly control: StopControl;
   readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -93,6 +96,7 @@ async function sendOnce(
         const decision = ctx.decide(outcome, {
           routeKeyIsCampaignWide: ctx.campaignRouteKey !== undefined && routeKey === ctx.campaignRouteKey,
           retryUnknown: ctx.retryUnknown,
+          resendWithoutSessionId: ctx.resendWithoutSessionId && row.request.sessionId !== undefined,
         });
         // Still inside the slot: the limiter starts the next waiting task as soon as this one returns,
         // so a stop or a slow-down must be in force before that, or one more request would leave.
@@ -129,7 +133,7 @@ async function sendBounded(row: RowState, ctx: RowContext): Promise<CallOutcome>
     else drain.addEventListener("abort", onDrain, { once: true });
   });
   try {
-    return await Promise.race([ctx.client.send(row.item.request, { signal: drain }), deadline]);
+    return await Promise.race([ctx.client.send(row.request, { signal: drain }), deadline]);
   } catch (error) {
     // The client promises never to throw; if it does anyway, the request may have left.
     return lost(`the Calltouch client failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -180,6 +184,13 @@ async function settle(row: RowState, decision: Decision, ctx: RowContext): Promi
       return false;
     case "retry":
       return backOff(row, decision, ctx);
+    case "resend-without-session": {
+      // Once: the request without a sessionId cannot meet 10004 again.
+      const { sessionId: _unknown, ...withoutSession } = row.request;
+      row.request = withoutSession;
+      // Through the limiter like any request; a stop in the meantime leaves the row pending.
+      return true;
+    }
     case "retry-later": {
       row.laterRounds++;
       const delay = retryDelay({

@@ -41,6 +41,8 @@ export interface DispatchOptions {
    * may have created a callback, and a retry would ring the client twice.
    */
   retryUnknown?: boolean;
+  /** On 10004 (unknown sessionId), send the row once more without its sessionId. @default false */
+  resendWithoutSessionId?: boolean;
   /** The campaign-wide routeKey: a 10003 for it stops the whole campaign, not only its rows. */
   campaignRouteKey?: string;
   /** After a stop, how long rows in flight may take before they are `unknown`. @default 10000 */

@@ -108,6 +108,7 @@ async function runWithState(
       signal: options.signal,
       campaignRouteKey: campaign.routeKey,
       retryUnknown: campaign.retryUnknown,
+      resendWithoutSessionId: campaign.resendWithoutSessionId,
       retry: { maxAttempts: campaign.retry.attempts },
       hooks: {
         beforeSend: async (item, attempt) => {
@@ -160,6 +161,12 @@ function logAttempt(logger: Logger | undefined, row: number, attempt: number, de
     case "retry":
     case "retry-later":
       logger.warn({ row, attempt, code }, `row ${row}: ${decision.message}; will retry`);
+      return;
+    case "resend-without-session":
+      logger.warn(
+        { row, attempt, code },
+        `row ${row}: ${decision.message}; sending it again without sessionId`,
+      );
       return;
     case "fail":
     case "unknown":

@@ -62,7 +62,8 @@ const TABLE: [string, CallOutcome, Decision][] = [
       action: "fail",
       code: 10004,
       message: "сообщение 10004",
-      advice: "Calltouch does not know this sessionId; correct or remove it.",
+      advice:
+        "Calltouch does not know this sessionId; correct or remove it, or set resendWithoutSessionId: true to call without it.",
     },
   ],
   [
@@ -211,6 +212,23 @@ describe("decide(): API.md's error table", () => {
 });
 
 describe("decide() with campaign context", () => {
+  it("10004 sends the row again without its sessionId only when the campaign allows it", () => {
+    expect(decide(api(10004), { resendWithoutSessionId: true })).toEqual({
+      action: "resend-without-session",
+      code: 10004,
+      message: "сообщение 10004",
+    });
+    expect(decide(api(10004), { resendWithoutSessionId: false })).toMatchObject({
+      action: "fail",
+      code: 10004,
+    });
+    // The option concerns 10004 alone.
+    expect(decide(api(10005), { resendWithoutSessionId: true })).toMatchObject({
+      action: "fail",
+      code: 10005,
+    });
+  });
+
   it("10003 stops the whole campaign when the routeKey is campaign-wide", () => {
     expect(decide(api(10003), { routeKeyIsCampaignWide: true })).toEqual({
       action: "stop-campaign",

@@ -152,6 +152,7 @@ describe("proposeCampaign", () => {
       rate: 5,
       retry: { attempts: 6 },
       retryUnknown: false,
+      resendWithoutSessionId: false,
     });
   });
 });

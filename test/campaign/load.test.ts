@@ -137,6 +137,7 @@ describe("loadCampaignFile", () => {
       rate: 5,
       retry: { attempts: 6 },
       retryUnknown: false,
+      resendWithoutSessionId: false,
     });
   });
 
@@ -153,6 +154,7 @@ describe("loadCampaignFile", () => {
       rate: 2.5,
       retry: { attempts: 6 },
       retryUnknown: false,
+      resendWithoutSessionId: false,
     });
   });
 
@@ -179,6 +181,7 @@ describe("loadCampaignFile", () => {
       rate: 5,
       retry: { attempts: 6 },
       retryUnknown: false,
+      resendWithoutSessionId: false,
     });
   });
 
@@ -276,6 +279,7 @@ describe("parseCampaign", () => {
       rate: 5,
       retry: { attempts: 6 },
       retryUnknown: false,
+      resendWithoutSessionId: false,
     });
   });
 });

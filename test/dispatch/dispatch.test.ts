@@ -241,3 +241,42 @@ describe("dispatch: refusals of one row", () => {
     expect(sent).toHaveLength(5);
   });
 });
+
+describe("dispatch: 10004 and resendWithoutSessionId", () => {
+  const withSession = async function* (): AsyncGenerator<DispatchItem> {
+    yield { rowNumber: 2, request: { routeKey: "routekey_1", phone: phoneOf(1), sessionId: "stale-1" } };
+    yield { rowNumber: 3, request: { routeKey: "routekey_1", phone: phoneOf(2) } };
+  };
+  // Calltouch knows no session: a request with a sessionId meets 10004, one without is accepted.
+  const requests: { phone: string; sessionId?: string }[] = [];
+  const unknownSessions = () =>
+    scriptedClient((request) => {
+      requests.push({ phone: request.phone, ...(request.sessionId ? { sessionId: request.sessionId } : {}) });
+      return request.sessionId === undefined
+        ? answer.accepted(7)
+        : answer.apiError(10004, "Сессия не найдена");
+    });
+
+  it("fails the row by default, after one request", async () => {
+    requests.length = 0;
+    const { client } = unknownSessions();
+    const { options, final } = fastOptions(client);
+    await dispatch(withSession(), options);
+    expect(final().get(2)).toMatchObject({ status: "failed", code: 10004, attempts: 1 });
+    expect(final().get(3)).toMatchObject({ status: "sent", attempts: 1 });
+    expect(requests).toHaveLength(2);
+  });
+
+  it("with the option, sends the row once more, without its sessionId", async () => {
+    requests.length = 0;
+    const { client } = unknownSessions();
+    const { options, final } = fastOptions(client, { resendWithoutSessionId: true });
+    const result = await dispatch(withSession(), options);
+    expect(final().get(2)).toMatchObject({ status: "sent", requestId: 7, attempts: 2 });
+    expect(requests.filter((r) => r.phone === phoneOf(1))).toEqual([
+      { phone: phoneOf(1), sessionId: "stale-1" },
+      { phone: phoneOf(1) },
+    ]);
+    expect(result.attempts).toBe(3);
+  });
+});
