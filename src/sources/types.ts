@@ -47,7 +47,8 @@ export interface SourceInfo {
   readonly sheetName?: string;
   /**
    * About how many data rows the source holds, when it can tell without reading them all (CSV: the
-   * file's size over the average line length of its first 64 KiB). A hint for sizing, never a count.
+   * file's size over the average line length of its first 64 KiB; XLSX: the sheet's recorded used
+   * range below the header). A hint for sizing, never a count.
    */
   readonly estimatedRows?: number;
 }

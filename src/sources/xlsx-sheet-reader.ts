@@ -34,6 +34,22 @@ export interface SheetRow {
   readonly cells: Cell[];
 }
 
+/**
+ * The sheet's used range as its writer recorded it (`<dimension ref="A1:J200001"/>`, before the
+ * rows): its last row, a size hint only, since a writer may leave it out or get it wrong.
+ */
+export interface SheetExtent {
+  readonly lastRow: number;
+}
+
+/** The last row of a range reference: "A1:J200001" -> 200001, "B3" -> 3. */
+export function lastRowOf(ref: string | undefined): number | undefined {
+  const match = /(\d+)$/.exec(ref ?? "");
+  if (match === null) return undefined;
+  const row = Number(match[1]);
+  return Number.isSafeInteger(row) && row > 0 ? row : undefined;
+}
+
 /** A cell whose formula was never calculated (files written by libraries, not by Excel or Calc). */
 export const UNCALCULATED_FORMULA: Cell = { type: "error", text: "formula with no saved result" };
 
@@ -111,7 +127,7 @@ export async function* readSheetRows(
   parseSax: ParseSax,
   chunks: AsyncIterable<Buffer | string>,
   context: SheetContext,
-): AsyncGenerator<SheetRow> {
+): AsyncGenerator<SheetRow | SheetExtent> {
   const inline = new StringItemText();
   let inSheetData = false;
   let row: SheetRow | undefined;
@@ -134,6 +150,9 @@ export async function* readSheetRows(
           inline.open(local);
         } else if (local === "sheetData") {
           inSheetData = true;
+        } else if (local === "dimension" && !inSheetData) {
+          const lastRow = lastRowOf(event.value.attributes.ref);
+          if (lastRow !== undefined) yield { lastRow };
         } else if (local === "row" && inSheetData) {
           const r = Number.parseInt(event.value.attributes.r ?? "", 10);
           row = { rowNumber: Number.isNaN(r) ? previousRow + 1 : r, cells: [] };

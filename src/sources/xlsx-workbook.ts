@@ -21,7 +21,7 @@ import { pipeline } from "node:stream/promises";
 import { InputError } from "../errors.js";
 import { isDateFormat } from "./xlsx-cells.js";
 import { iterateStream, parseSax, type RawWorkbookReader, type ZipEntry } from "./xlsx-exceljs.js";
-import { readSheetRows, type SheetContext, type SheetRow } from "./xlsx-sheet-reader.js";
+import { readSheetRows, type SheetContext, type SheetExtent, type SheetRow } from "./xlsx-sheet-reader.js";
 import { readSharedStrings } from "./xlsx-strings.js";
 import { readWorkbookXml, type WorkbookXml } from "./xlsx-workbook-xml.js";
 import { zipEntries } from "./xlsx-zip.js";
@@ -116,7 +116,7 @@ export async function* streamWorksheet(
   input: Readable,
   wanted: string | undefined,
   file: string,
-): AsyncGenerator<SheetStart | SheetRow> {
+): AsyncGenerator<SheetStart | SheetExtent | SheetRow> {
   let workbook: WorkbookXml | undefined;
   let relsRead = false;
   let stylesRead = false;

@@ -8,7 +8,7 @@ import { InputError, isCtdialError } from "../errors.js";
 import { type Cell, isBlank, type Source, type SourceRow } from "./types.js";
 import { createWorkbookReader } from "./xlsx-exceljs.js";
 import { assertCellsHaveHeaders, assertUniqueHeaders, headerNames } from "./xlsx-headers.js";
-import type { SheetRow } from "./xlsx-sheet-reader.js";
+import type { SheetExtent, SheetRow } from "./xlsx-sheet-reader.js";
 import { assertLooksLikeXlsx } from "./xlsx-sniff.js";
 import { type SheetStart, streamWorksheet } from "./xlsx-workbook.js";
 
@@ -38,9 +38,9 @@ function isEmptyRow(cells: readonly Cell[]): boolean {
 
 /** Wraps the raw stream so that everything it throws is a one-sentence InputError. */
 async function* userFacing(
-  items: AsyncGenerator<SheetStart | SheetRow>,
+  items: AsyncGenerator<SheetStart | SheetExtent | SheetRow>,
   file: string,
-): AsyncGenerator<SheetStart | SheetRow> {
+): AsyncGenerator<SheetStart | SheetExtent | SheetRow> {
   try {
     yield* items;
   } catch (error) {
@@ -62,10 +62,12 @@ export async function openXlsx(path: string, options: OpenXlsxOptions = {}): Pro
 
   try {
     let sheetName = "";
+    let lastRow: number | undefined;
     let headerRow: SheetRow | undefined;
     for (let next = await items.next(); !next.done; next = await items.next()) {
       const item = next.value;
       if ("sheetName" in item) sheetName = item.sheetName;
+      else if ("lastRow" in item) lastRow = item.lastRow;
       else if (!isEmptyRow(item.cells)) {
         headerRow = item;
         break;
@@ -87,7 +89,7 @@ export async function openXlsx(path: string, options: OpenXlsxOptions = {}): Pro
     let started = false;
     async function* rows(): AsyncGenerator<SourceRow> {
       for await (const item of items) {
-        if ("sheetName" in item || isEmptyRow(item.cells)) continue;
+        if (!("cells" in item) || isEmptyRow(item.cells)) continue;
         assertCellsHaveHeaders(headers, headerRowNumber, item, where);
         yield item;
       }
@@ -97,6 +99,10 @@ export async function openXlsx(path: string, options: OpenXlsxOptions = {}): Pro
       headers,
       headerRowNumber,
       sheetName,
+      // The rows below the header as the file's used range says; a hint for sizing, as for CSV.
+      ...(lastRow !== undefined && lastRow > headerRowNumber
+        ? { estimatedRows: lastRow - headerRowNumber }
+        : {}),
       rows() {
         if (started) throw new Error("rows() of an XLSX source can be iterated only once");
         started = true;

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
 import type { Cell, SourceRow } from "../../src/sources/types.js";
 import { openXlsx } from "../../src/sources/xlsx.js";
+import { lastRowOf } from "../../src/sources/xlsx-sheet-reader.js";
 
 const fixture = (name: string): string => `fixtures/xlsx/${name}`;
 const date = (wallClock: string): Cell => ({ type: "date", wallClock });
@@ -287,5 +288,41 @@ describe("the Source contract", () => {
   it("can be closed without reading any row", async () => {
     const source = await openXlsx(fixture("shared-strings-rich-text.xlsx"));
     await expect(source.close()).resolves.toBeUndefined();
+  });
+});
+
+describe("estimatedRows, from the sheet's recorded used range", () => {
+  it("is the rows below the header that the file's <dimension> covers", async () => {
+    const cases: [string, number][] = [
+      ["fixtures/xlsx/libreoffice-from-csv.xlsx", 3],
+      // A title above the header: rows 4..7 are below it, whatever of them is empty.
+      ["fixtures/xlsx/header-below-title.xlsx", 4],
+    ];
+    for (const [file, estimate] of cases) {
+      const source = await openXlsx(file);
+      try {
+        expect(source.estimatedRows).toBe(estimate);
+      } finally {
+        await source.close();
+      }
+    }
+  });
+
+  it("is absent when the writer recorded no range (exceljs's streaming writer), and rows still come", async () => {
+    const source = await openXlsx("fixtures/xlsx/formula-results.xlsx");
+    expect(source.estimatedRows).toBeUndefined();
+    let rows = 0;
+    for await (const _row of source.rows()) rows++;
+    expect(rows).toBe(2);
+    await source.close();
+  });
+
+  it("reads the last row of any range reference", () => {
+    expect(lastRowOf("A1:J200001")).toBe(200001);
+    expect(lastRowOf("B3")).toBe(3);
+    expect(lastRowOf("A1:XFD1048576")).toBe(1048576);
+    expect(lastRowOf("")).toBeUndefined();
+    expect(lastRowOf(undefined)).toBeUndefined();
+    expect(lastRowOf("A:C")).toBeUndefined();
   });
 });
