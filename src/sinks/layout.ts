@@ -1,3 +1,4 @@
+import { headerKey } from "../sources/header-key.js";
 import type { Cell } from "../sources/types.js";
 import { REPORT_COLUMNS, type ReportValue } from "./columns.js";
 
@@ -24,20 +25,20 @@ export interface ReportLayout {
 /**
  * Runs on a previous report (its `ctdial_*` columns are in the source) replace those columns'
  * values in place rather than adding a second set; report columns the source lacks are added at
- * the right, as CONTRACT.md asks for sheets. Header names match trimmed and case-insensitively,
- * the first column of a name wins.
+ * the right, as CONTRACT.md asks for sheets. Header names match as everywhere (`headerKey`), the
+ * first column of a name wins.
  */
 export function reportLayout(sourceHeaders: readonly string[]): ReportLayout {
   const sourceWidth = sourceHeaders.length;
   const byName = new Map<string, number>();
   sourceHeaders.forEach((header, index) => {
-    const key = header.trim().toLowerCase();
+    const key = headerKey(header);
     if (!byName.has(key)) byName.set(key, index);
   });
 
   const headers = [...sourceHeaders];
   const reportIndexes = REPORT_COLUMNS.map((column) => {
-    const existing = byName.get(column);
+    const existing = byName.get(headerKey(column));
     if (existing !== undefined) return existing;
     headers.push(column);
     return headers.length - 1;

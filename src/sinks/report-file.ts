@@ -14,7 +14,7 @@ export interface ReportFile {
   /** Resolves when the stream can take more; rejects with a `CtdialError` once the file failed. */
   drained(): Promise<void>;
   /** Ends the stream (with a last chunk), waits until it is flushed and closed, then renames it. */
-  commit(lastChunk?: string | Uint8Array): Promise<void>;
+  commit(lastChunk?: string): Promise<void>;
   /** Waits for a stream someone else ended (the XLSX writer ends it), then renames it. */
   commitEnded(): Promise<void>;
   discard(): Promise<void>;

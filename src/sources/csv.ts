@@ -11,6 +11,7 @@ import type { DecoderMode } from "./csv-decoder.js";
 import { binaryFileError, fileSystemError } from "./csv-errors.js";
 import { checkUnnamedColumns, readHeaderRow, unnamedColumns } from "./csv-header.js";
 import { type CsvRecord, type RecordReader, readRecords } from "./csv-records.js";
+import { countLineBreaks } from "./csv-utf8.js";
 import { detectDelimiter, parseDelimiterOption } from "./delimiter.js";
 import { canonicalEncoding, detectBinary, detectBom, detectEncoding } from "./encoding.js";
 import type { Source, SourceRow } from "./types.js";
@@ -101,20 +102,22 @@ async function readSample(path: string): Promise<{ sample: Buffer; complete: boo
  * rehash at 734k, holding the old table and the new one at once.
  */
 export function estimateRows(sample: Uint8Array, complete: boolean, fileBytes: number): number | undefined {
-  let lines = 0;
-  for (let i = sample.indexOf(LF); i !== -1; i = sample.indexOf(LF, i + 1)) lines++;
   if (complete) {
+    const { breaks } = countLineBreaks(sample);
     // A last line without a line break is a line too.
-    if (sample.length > 0 && sample[sample.length - 1] !== LF) lines++;
+    const last = sample[sample.length - 1];
+    const lines = breaks + (last === undefined || last === LF || last === CR ? 0 : 1);
     return Math.max(0, lines - 1);
   }
   // Whole lines only: the sample cuts the last one.
-  const wholeBytes = sample.lastIndexOf(LF) + 1;
+  const wholeBytes = Math.max(sample.lastIndexOf(LF), sample.lastIndexOf(CR)) + 1;
   if (wholeBytes === 0) return undefined;
-  return Math.max(0, Math.round((fileBytes / wholeBytes) * lines) - 1);
+  const { breaks } = countLineBreaks(sample.subarray(0, wholeBytes));
+  return Math.max(0, Math.round((fileBytes / wholeBytes) * breaks) - 1);
 }
 
 const LF = 0x0a;
+const CR = 0x0d;
 
 function emptyFileError(path: string): InputError {
   return new InputError(`${path} is empty: it has no header row and no data rows.`, {

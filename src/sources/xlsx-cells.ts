@@ -19,6 +19,14 @@ export function columnIndexOf(ref: string): number {
   return i === 0 ? -1 : index - 1;
 }
 
+/** The last row of a range reference: "A1:J200001" -> 200001, "B3" -> 3. */
+export function lastRowOf(ref: string | undefined): number | undefined {
+  const match = /(\d+)$/.exec(ref ?? "");
+  if (match === null) return undefined;
+  const row = Number(match[1]);
+  return Number.isSafeInteger(row) && row > 0 ? row : undefined;
+}
+
 /** Column letters for a 0-based index: 0 -> A, 26 -> AA. */
 export function columnLetter(index: number): string {
   let letters = "";

@@ -17,7 +17,13 @@
  */
 
 import type { Cell } from "./types.js";
-import { columnIndexOf, decodeOoxmlEscapes, isoToWallClock, serialToWallClock } from "./xlsx-cells.js";
+import {
+  columnIndexOf,
+  decodeOoxmlEscapes,
+  isoToWallClock,
+  lastRowOf,
+  serialToWallClock,
+} from "./xlsx-cells.js";
 import type { ParseSax, SaxTag } from "./xlsx-exceljs.js";
 import { localName, StringItemText } from "./xlsx-strings.js";
 
@@ -40,14 +46,6 @@ export interface SheetRow {
  */
 export interface SheetExtent {
   readonly lastRow: number;
-}
-
-/** The last row of a range reference: "A1:J200001" -> 200001, "B3" -> 3. */
-export function lastRowOf(ref: string | undefined): number | undefined {
-  const match = /(\d+)$/.exec(ref ?? "");
-  if (match === null) return undefined;
-  const row = Number(match[1]);
-  return Number.isSafeInteger(row) && row > 0 ? row : undefined;
 }
 
 /** A cell whose formula was never calculated (files written by libraries, not by Excel or Calc). */

@@ -20,12 +20,16 @@ describe("estimateRows", () => {
     expect(estimateRows(bytes("Телефон;Имя\n1;a\n2;b"), true, 0)).toBe(2);
     expect(estimateRows(bytes("Телефон;Имя\n"), true, 0)).toBe(0);
     expect(estimateRows(bytes(""), true, 0)).toBe(0);
+    // CRLF counts once; old Mac files end lines with CR alone.
+    expect(estimateRows(bytes("Телефон\r\n1\r\n2\r\n"), true, 0)).toBe(2);
+    expect(estimateRows(bytes("Телефон\r1\r2\r"), true, 0)).toBe(2);
   });
 
   it("scales the whole lines of a cut sample to the file's size, ignoring the cut line", () => {
     // 10 lines of 10 bytes, then 5 bytes of a cut line: 100 whole bytes hold 10 lines.
     const sample = bytes(`${"123456789\n".repeat(10)}12345`);
     expect(estimateRows(sample, false, 100_000)).toBe(10_000 - 1);
+    expect(estimateRows(bytes(`${"12345678\r\n".repeat(10)}12345`), false, 100_000)).toBe(10_000 - 1);
   });
 
   it("gives no estimate when the sample holds no line break at all", () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
 import type { Cell, SourceRow } from "../../src/sources/types.js";
 import { openXlsx } from "../../src/sources/xlsx.js";
-import { lastRowOf } from "../../src/sources/xlsx-sheet-reader.js";
+import { lastRowOf } from "../../src/sources/xlsx-cells.js";
 
 const fixture = (name: string): string => `fixtures/xlsx/${name}`;
 const date = (wallClock: string): Cell => ({ type: "date", wallClock });
