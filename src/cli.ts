@@ -7,7 +7,7 @@ import { redact } from "./secrets.js";
 
 /**
  * The ctdial command. Every failure a user can meet ends here as one sentence on stderr and an exit
- * code from CONTRACT.md; a stack trace is shown only with CTDIAL_DEBUG=1.
+ * code from docs/contract.md; a stack trace is shown only with CTDIAL_DEBUG=1.
  */
 async function main(argv: string[]): Promise<void> {
   // `ctdial status x.csv | head -3`: when the reader goes away, stop writing quietly, as Unix tools do.

@@ -1,6 +1,6 @@
 /**
  * Errors that stop a whole run. Row-level problems are data (see mapping/types.ts), never thrown.
- * Every class carries a stable `code` and an exit code from CONTRACT.md; messages are one sentence a
+ * Every class carries a stable `code` and an exit code from docs/contract.md; messages are one sentence a
  * user can act on, in the terms of their file. None of them may hold a secret: callers pass messages
  * that were built without the token, and `cause` is kept non-enumerable so that loggers which
  * serialise errors do not walk into request objects that carry headers.

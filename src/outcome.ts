@@ -1,7 +1,7 @@
 import type { RowProblem } from "./mapping/types.js";
 
 /**
- * The result for one row, as the report shows it (CONTRACT.md "Report"). Results are data: a row
+ * The result for one row, as the report shows it (docs/contract.md "Report"). Results are data: a row
  * that cannot be sent is an outcome, not an exception.
  */
 export type RowOutcome =

@@ -34,7 +34,7 @@ export const STOP_ADVICE = {
 } as const;
 
 /**
- * What a batch sender must do with one outcome: API.md's error table as one pure function. Calltouch's
+ * What a batch sender must do with one outcome: docs/calltouch-api.md's error table as one pure function. Calltouch's
  * own messages go into `message` verbatim; what ctdial adds goes into `advice`.
  */
 export function decide(outcome: CallOutcome, context: DecideContext = {}): Decision {

@@ -1,6 +1,6 @@
 import { ConfigError } from "../errors.js";
 
-/** The callback-request path, appended to CALLTOUCH_API_URL (CONTRACT.md "Environment"). */
+/** The callback-request path, appended to CALLTOUCH_API_URL (docs/contract.md "Environment"). */
 export const CREATE_PATH = "/widget-service/v1/api/widget-request/user-form/create";
 
 /** Calltouch's production API, the default of CALLTOUCH_API_URL. */

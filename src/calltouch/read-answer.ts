@@ -12,7 +12,7 @@ export interface RawAnswer {
 const SNIPPET_LENGTH = 200;
 
 /**
- * One HTTP answer -> one CallOutcome, read defensively in the order API.md gives: a widgetRequestId,
+ * One HTTP answer -> one CallOutcome, read defensively in the order docs/calltouch-api.md gives: a widgetRequestId,
  * `data.apiErrorData`, `data.validationErrorData.violations`, a top-level or `data.message`, the
  * status alone; a body that is not JSON at all is `bad-body`. Pure: the clock is a parameter (for
  * Retry-After dates).

@@ -1,4 +1,4 @@
-/** The free-text attribution fields of a request (API.md "Body fields"): sent as strings when not empty. */
+/** The free-text attribution fields of a request (docs/calltouch-api.md "Body fields"): sent as strings when not empty. */
 export const TEXT_FIELDS = [
   "utmSource",
   "utmMedium",
@@ -9,7 +9,7 @@ export const TEXT_FIELDS = [
 ] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
-/** The body of one Calltouch callback request, exactly as sent (API.md "Body fields"). */
+/** The body of one Calltouch callback request, exactly as sent (docs/calltouch-api.md "Body fields"). */
 export interface CallbackRequest {
   routeKey: string;
   /** 11 digits, `7xxxxxxxxxx`. */
@@ -29,7 +29,7 @@ export interface CallbackRequest {
 }
 
 /**
- * What one HTTP exchange with Calltouch produced, read defensively (API.md "Responses"). The client
+ * What one HTTP exchange with Calltouch produced, read defensively (docs/calltouch-api.md "Responses"). The client
  * turns every answer, and every failure to get one, into exactly one of these; it never throws for
  * an answer.
  */
@@ -72,7 +72,7 @@ export type CallOutcome =
       readonly message: string;
     };
 
-/** What a batch sender must do with an outcome (API.md "Error codes"). Decided by one pure function. */
+/** What a batch sender must do with an outcome (docs/calltouch-api.md "Error codes"). Decided by one pure function. */
 export type Decision =
   | { readonly action: "done"; readonly requestId: number | string }
   /** Transient: retry through the rate limiter after backoff. `slowDown`: the whole limiter backs off (429). */

@@ -4,7 +4,7 @@ import { type Campaign, MAX_FIELDS, type MappedField, type Mapping } from "./sch
 import { fieldForHeader } from "./synonyms.js";
 
 /**
- * Mapping by header names, for files without a campaign mapping (CONTRACT.md "Campaign file"):
+ * Mapping by header names, for files without a campaign mapping (docs/contract.md "Campaign file"):
  * recognised headers go to their Calltouch field, every other column becomes a field named by its
  * header, at most 5 of them. Pure: headers in, a mapping or every problem out.
  */

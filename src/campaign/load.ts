@@ -18,7 +18,7 @@ export function isCampaignFilePath(path: string): boolean {
 }
 
 /**
- * Which campaign file applies to a source (CONTRACT.md "Campaign file"): `--campaign FILE`; else the
+ * Which campaign file applies to a source (docs/contract.md "Campaign file"): `--campaign FILE`; else the
  * source itself when it is a campaign file; else `<name>.campaign.yaml` (`.yml`, `.json`) beside it;
  * else `campaign.yaml` (`.yml`, `.json`) in its folder; else none, and headers are auto-mapped.
  * A Google Sheets URL has no folder: `<spreadsheet id>.campaign.yaml` in the working directory is

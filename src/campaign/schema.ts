@@ -4,7 +4,7 @@ import { DURATION } from "../hygiene/duration.js";
 import { describeValue, typeMessage } from "./describe-value.js";
 
 /**
- * The campaign file, as CONTRACT.md shows it. Strict everywhere: a misspelt key is an error, never
+ * The campaign file, as docs/contract.md shows it. Strict everywhere: a misspelt key is an error, never
  * silently ignored. Every key has a description (it becomes the JSON Schema that editors use for
  * autocomplete) and, where it has one, a default. Messages written here win over the generic ones of
  * format-issues.ts; they are functions where the value the user wrote helps ("got 7").
@@ -19,7 +19,7 @@ function text(expected: string) {
 
 const header = text("a column header (text)").trim().min(1, "a column header cannot be empty");
 
-/** Calltouch field names (API.md "Body fields") that a mapping may point at a column, besides phone and fields. */
+/** Calltouch field names (docs/calltouch-api.md "Body fields") that a mapping may point at a column, besides phone and fields. */
 export const CALLTOUCH_FIELDS = [
   "sessionId",
   "scheduleTime",
@@ -30,7 +30,7 @@ export const CALLTOUCH_FIELDS = [
 ] as const;
 export type MappedField = "phone" | (typeof CALLTOUCH_FIELDS)[number];
 
-/** API.md: at most 5 `fields` entries, name and value each 1..255 characters. */
+/** docs/calltouch-api.md: at most 5 `fields` entries, name and value each 1..255 characters. */
 export const MAX_FIELDS = 5;
 const fieldName = text("a field name (text)").trim().min(1, "a field name cannot be empty").max(255);
 
@@ -101,7 +101,7 @@ const duration = text('a duration such as "24h", "30m" or "7d"').regex(DURATION,
   error: (issue) => `expected a duration such as "24h", "30m" or "7d", got ${describeValue(issue.input)}`,
 });
 
-/** API.md: at most 10 tags, each at most 100 characters. A single string is split like a tags cell. */
+/** docs/calltouch-api.md: at most 10 tags, each at most 100 characters. A single string is split like a tags cell. */
 const tag = text("a tag (text)").trim().min(1, "a tag cannot be empty").max(100);
 const tagList = z
   .union([z.string(), z.array(z.string())], {
@@ -216,7 +216,7 @@ export const campaignSchema = z
     scheduleTimeFormat: z
       .enum(["yyyy-mm-dd hh:mm:ss", "dd-mm-yyyy hh:mm:ss"])
       .default("yyyy-mm-dd hh:mm:ss")
-      .describe("Wire format of scheduleTime (API.md: the article shows both). Default yyyy-mm-dd hh:mm:ss."),
+      .describe("Wire format of scheduleTime (docs/calltouch-api.md: the article shows both). Default yyyy-mm-dd hh:mm:ss."),
     rate: z
       .number()
       .positive()

@@ -2,11 +2,11 @@ import { looseKey } from "./did-you-mean.js";
 import type { MappedField } from "./schema.js";
 
 /**
- * Header names recognised without a mapping (CONTRACT.md "Campaign file"), compared loosely: case,
+ * Header names recognised without a mapping (docs/contract.md "Campaign file"), compared loosely: case,
  * spaces, `_`, `-` and `.` ignored, ё = е; so `utm_source`, `UTM Source` and `utmSource` are one name.
  * Beyond the contract's list: the camelCase API names, common Russian variants of "phone"
  * (Телефон клиента, Мобильный, Сотовый, Тел.), `Сессия`/`_ct_session_id` for sessionId and
- * `Страница`/`URL` for callUrl, as in CONTRACT.md's mapping example. `Виджет` is deliberately NOT
+ * `Страница`/`URL` for callUrl, as in docs/contract.md's mapping example. `Виджет` is deliberately NOT
  * recognised as routeKey: a column of widget names sent as keys would stop the campaign (10003).
  */
 const SYNONYMS: Record<MappedField, readonly string[]> = {

@@ -3,7 +3,7 @@ import pretty from "pino-pretty";
 import { redact } from "../secrets.js";
 
 /**
- * Logs go to stderr: pretty on a terminal, JSON lines otherwise (CONTRACT.md). Redaction is a second
+ * Logs go to stderr: pretty on a terminal, JSON lines otherwise (docs/contract.md). Redaction is a second
  * line of defence: nothing should ever put the token into a log object, but if a header object or
  * an options bag slips in, these paths are censored.
  */

@@ -40,7 +40,7 @@ export function parseCount(value: string): number {
   return count;
 }
 
-/** Options every campaign command takes (CONTRACT.md "Common options"). */
+/** Options every campaign command takes (docs/contract.md "Common options"). */
 export function campaignOptions(): Option[] {
   return [
     new Option(

@@ -59,7 +59,7 @@ export function formatSummary(summary: RunSummary): string[] {
   return lines;
 }
 
-/** The --json summary object (CONTRACT.md "Exit codes and summary"). */
+/** The --json summary object (docs/contract.md "Exit codes and summary"). */
 export function summaryJson(summary: RunSummary): Record<string, unknown> {
   const { problems, problemCount, stopped, dryRun, ...counts } = summary;
   return {

@@ -15,7 +15,7 @@ export function registerValidate(program: Command): void {
     .description("read, map and check every row and write the report, sending nothing")
     .argument("<source>", ".csv/.tsv/.txt/.xlsx file, or a campaign file naming one");
   for (const option of campaignOptions()) command.addOption(option);
-  // CONTRACT.md's common options, accepted so that one command line works for validate and run alike;
+  // docs/contract.md's common options, accepted so that one command line works for validate and run alike;
   // validate sends nothing whatever they say (--rate is still checked).
   command
     .addOption(new Option("--rate <n>", "checked as for run; validate sends nothing").argParser(parseRate))

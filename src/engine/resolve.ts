@@ -11,7 +11,7 @@ import { ConfigError, InputError } from "../errors.js";
 import { defaultReportPath } from "../sinks/open-report.js";
 import { sourceKindOf } from "../sources/open.js";
 
-/** Options shared by every command that reads a campaign (CONTRACT.md "Common options"). */
+/** Options shared by every command that reads a campaign (docs/contract.md "Common options"). */
 export interface CampaignOptions {
   campaign?: string;
   routeKey?: string;
@@ -36,7 +36,7 @@ export interface ResolvedCampaign {
 const CAMPAIGN_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
 
 /**
- * Works out what to read and how, with the precedence CONTRACT.md sets: flag > environment >
+ * Works out what to read and how, with the precedence docs/contract.md sets: flag > environment >
  * campaign file > default. `sourceArg` may be the data file itself or a campaign file naming one.
  */
 export async function resolveCampaign(

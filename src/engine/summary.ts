@@ -62,7 +62,7 @@ function problemText(outcome: RowOutcome): string | undefined {
   }
 }
 
-/** CONTRACT.md exit codes: 0 all sent/skipped (dry run: all valid), 1 some rows need attention, 3 stopped. */
+/** docs/contract.md exit codes: 0 all sent/skipped (dry run: all valid), 1 some rows need attention, 3 stopped. */
 export function exitCodeOf(summary: RunSummary): 0 | 1 | 3 {
   if (summary.stopped !== undefined) return 3;
   if (summary.invalid + summary.failed + summary.unknown > 0) return 1;

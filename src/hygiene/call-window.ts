@@ -3,7 +3,7 @@ import type { Campaign, WEEKDAYS } from "../campaign/schema.js";
 import { DAY_MS, instantsShowing, MINUTE_MS, offsetChanges, wallClock, zoneOf } from "./zone-clock.js";
 
 /**
- * `callWindow:` (CONTRACT.md): the hours and weekdays, on the wall clock of the campaign's timezone,
+ * `callWindow:` (docs/contract.md): the hours and weekdays, on the wall clock of the campaign's timezone,
  * in which requests may be sent. `from` is inclusive and `to` exclusive, so 09:00-20:00 is open at
  * 09:00:00.000 and closed at 20:00:00.000; `to: "24:00"` runs to the end of the day.
  *

@@ -10,7 +10,7 @@ import { collectTags } from "./tags.js";
 import type { MappedRow } from "./types.js";
 import { parseUnitId } from "./unit-id.js";
 
-/** Limits from API.md "Body fields", in characters. */
+/** Limits from docs/calltouch-api.md "Body fields", in characters. */
 export const MAX_FIELD_VALUE = 255;
 export const MAX_ROUTE_KEY = 255;
 export const MAX_SESSION_ID = 100;
@@ -57,7 +57,7 @@ export function mapRow(
   if (!phone.ok || routeKey === undefined || !tags.ok || reader.problems.length > 0) {
     return { ok: false, problems: reader.problems };
   }
-  // Keys in API.md's order; absent values are left out, never sent as null or "".
+  // Keys in docs/calltouch-api.md's order; absent values are left out, never sent as null or "".
   const request: CallbackRequest = { routeKey, phone: phone.phone };
   if (fields.length > 0) request.fields = fields;
   if (sessionId !== undefined) request.sessionId = sessionId;

@@ -5,7 +5,7 @@ import { russianNumberType } from "./russian-ranges.js";
 import { quoteValue } from "./text.js";
 
 /**
- * Phone normalisation (API.md: `7xxxxxxxxxx`, Russian mobile or landline; 8-800/8-804 refused).
+ * Phone normalisation (docs/calltouch-api.md: `7xxxxxxxxxx`, Russian mobile or landline; 8-800/8-804 refused).
  *
  * Decisions:
  * - Extensions (`доб. 12`, `ext 12`) are refused, not stripped: a call center cannot dial them, and

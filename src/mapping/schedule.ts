@@ -5,7 +5,7 @@ import { cachedZone } from "./cached-zone.js";
 import { quoteValue } from "./text.js";
 
 /**
- * scheduleTime: when Calltouch should make the call (API.md "scheduleTime").
+ * scheduleTime: when Calltouch should make the call (docs/calltouch-api.md "scheduleTime").
  *
  * Accepted: spreadsheet date cells, `dd.mm.yyyy hh:mm[:ss]` (also `d.m.yy`), `yyyy-mm-dd hh:mm[:ss]`
  * (also with `T`), and ISO 8601 with `Z` or an offset, whose offset then wins over `timezone`.

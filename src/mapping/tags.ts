@@ -1,6 +1,6 @@
 import { quoteValue } from "./text.js";
 
-/** Calltouch limits (API.md "Body fields"). */
+/** Calltouch limits (docs/calltouch-api.md "Body fields"). */
 export const MAX_TAGS = 10;
 export const MAX_TAG_LENGTH = 100;
 

@@ -8,7 +8,7 @@ export type UnitIdResult =
 // Digits, optionally grouped by spaces as a Russian spreadsheet shows 112 233.
 const WHOLE_NUMBER = /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$|^\d+$/;
 
-/** unitId: a department of the widget, a whole number (API.md). `12.5` and `abc` are refused, not rounded. */
+/** unitId: a department of the widget, a whole number (docs/calltouch-api.md). `12.5` and `abc` are refused, not rounded. */
 export function parseUnitId(cell: Cell): UnitIdResult {
   if (typeof cell === "number") {
     return Number.isSafeInteger(cell) && cell >= 0 ? { ok: true, unitId: cell } : refuse(String(cell));

@@ -1,5 +1,5 @@
 /**
- * What the emulator answers, shaped as API.md shows the real server's answers. The Russian texts are
+ * What the emulator answers, shaped as docs/calltouch-api.md shows the real server's answers. The Russian texts are
  * invented in the style of the real server (it answers in Russian); only "Invalid credentials" is
  * confirmed verbatim.
  */

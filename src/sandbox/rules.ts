@@ -4,7 +4,7 @@ import type { SandboxSettings } from "./options.js";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * A Russian number as API.md describes it: 7 + 10 digits, geographic (3xx, 4xx, 8xx) or mobile (9xx);
+ * A Russian number as docs/calltouch-api.md describes it: 7 + 10 digits, geographic (3xx, 4xx, 8xx) or mobile (9xx);
  * 76x/77x are Kazakhstan, 70x-72x and 75x are unassigned, 8-800 and 8-804 are toll-free and refused.
  */
 export function isCallablePhone(phone: string): boolean {

@@ -11,7 +11,7 @@ const OPTIONAL_STRINGS = TEXT_FIELDS;
 const SCHEDULE_TIME = /^(\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4}) \d{2}:\d{2}:\d{2}$/;
 
 /**
- * The field rules of API.md's "Body fields" table, as a server would check them: every violation at
+ * The field rules of docs/calltouch-api.md's "Body fields" table, as a server would check them: every violation at
  * once, each with its property path. The phone's format is not checked here: the real server answers
  * a malformed phone with error 10013, not with a violation (rules.ts).
  */

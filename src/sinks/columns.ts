@@ -1,7 +1,7 @@
 import { formatProblems } from "../mapping/types.js";
 import type { RowOutcome } from "../outcome.js";
 
-/** The columns every report adds at the right of the source's columns (CONTRACT.md "Report"). */
+/** The columns every report adds at the right of the source's columns (docs/contract.md "Report"). */
 export const REPORT_COLUMNS = [
   "ctdial_status",
   "ctdial_error_code",

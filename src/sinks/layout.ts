@@ -25,7 +25,7 @@ export interface ReportLayout {
 /**
  * Runs on a previous report (its `ctdial_*` columns are in the source) replace those columns'
  * values in place rather than adding a second set; report columns the source lacks are added at
- * the right, as CONTRACT.md asks for sheets. Header names match as everywhere (`headerKey`), the
+ * the right, as docs/contract.md asks for sheets. Header names match as everywhere (`headerKey`), the
  * first column of a name wins.
  */
 export function reportLayout(sourceHeaders: readonly string[]): ReportLayout {

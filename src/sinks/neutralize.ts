@@ -1,5 +1,5 @@
 /**
- * Formula-injection defence for report cells (CONTRACT.md "Report"; OWASP "CSV Injection", ASVS 5
+ * Formula-injection defence for report cells (docs/contract.md "Report"; OWASP "CSV Injection", ASVS 5
  * V1.2.10, CWE-1236).
  *
  * A cell whose text starts with `=`, `+`, `-` or `@` is run as a formula by Excel, LibreOffice and

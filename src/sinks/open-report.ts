@@ -9,7 +9,7 @@ import type { ReportSink } from "./types.js";
  */
 const DEFAULT_DELIMITER = ";";
 
-/** `<folder>/<name>.report.csv` for CSV sources, `.report.xlsx` for XLSX ones (CONTRACT.md "Report"). */
+/** `<folder>/<name>.report.csv` for CSV sources, `.report.xlsx` for XLSX ones (docs/contract.md "Report"). */
 export function defaultReportPath(sourcePath: string, kind: "csv" | "xlsx"): string {
   const name = basename(sourcePath, extname(sourcePath));
   return join(dirname(sourcePath), `${name}.report.${kind}`);

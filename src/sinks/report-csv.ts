@@ -8,7 +8,7 @@ import { openReportFile, type ReportFile } from "./report-file.js";
 import type { ReportSink } from "./types.js";
 
 export interface CsvReportOptions {
-  /** The source's delimiter (CONTRACT.md: the report uses the same one). */
+  /** The source's delimiter (docs/contract.md: the report uses the same one). */
   readonly delimiter: string;
 }
 

@@ -2,7 +2,7 @@ import type { RowOutcome } from "../outcome.js";
 import type { SourceRow } from "../sources/types.js";
 
 /**
- * Where per-row results go (CONTRACT.md "Report"). A report is written to `<path>.tmp` and renamed
+ * Where per-row results go (docs/contract.md "Report"). A report is written to `<path>.tmp` and renamed
  * over `path` only by `close()`, so a crash or an `abort()` never leaves a half report in place of
  * the previous one.
  */

@@ -205,7 +205,7 @@ const TABLE: [string, CallOutcome, Decision][] = [
   ],
 ];
 
-describe("decide(): API.md's error table", () => {
+describe("decide(): docs/calltouch-api.md's error table", () => {
   it.each(TABLE)("%s", (_name, outcome, decision) => {
     expect(decide(outcome)).toEqual(decision);
   });

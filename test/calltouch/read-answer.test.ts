@@ -5,7 +5,7 @@ const NOW = Date.parse("2026-03-02T10:00:00Z");
 const read = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   readAnswer({ status, headers, body: typeof body === "string" ? body : JSON.stringify(body) }, NOW);
 
-describe("readAnswer follows API.md's order", () => {
+describe("readAnswer follows docs/calltouch-api.md's order", () => {
   it("a widgetRequestId is accepted, as a number or a string", () => {
     expect(read(200, { data: { widgetRequestId: 242839778 } })).toEqual({
       kind: "accepted",

@@ -4,7 +4,7 @@ import { parseCampaign } from "../../src/campaign/load.js";
 import { ConfigError } from "../../src/errors.js";
 
 describe("autoMap", () => {
-  it("recognises every name CONTRACT.md lists", () => {
+  it("recognises every name docs/contract.md lists", () => {
     const headers = [
       "Телефон",
       "utm_source",

@@ -104,7 +104,7 @@ describe("isCampaignFilePath", () => {
 });
 
 describe("loadCampaignFile", () => {
-  it("reads CONTRACT.md's example with every key", async () => {
+  it("reads docs/contract.md's example with every key", async () => {
     const { campaign, path } = await loadCampaignFile(fixture("valid.campaign.yaml"));
     expect(path).toBe(resolve(fixture("valid.campaign.yaml")));
     expect(campaign).toEqual({

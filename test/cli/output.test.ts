@@ -39,7 +39,7 @@ describe("the summary a person reads", () => {
     expect(exitCodeOf(s)).toBe(3);
   });
 
-  it("keeps CONTRACT.md's key order in --json", () => {
+  it("keeps docs/contract.md's key order in --json", () => {
     expect(Object.keys(summaryJson(summary())).slice(0, 8)).toEqual([
       "total",
       "sent",

@@ -105,7 +105,7 @@ describe("ctdial validate (built CLI)", () => {
     expect(sheet?.getRow(7).getCell(9).value).toBe("column Телефон: 8-800 numbers cannot be dialed");
   });
 
-  it("accepts CONTRACT.md's common options, so one command line serves validate and run", async () => {
+  it("accepts docs/contract.md's common options, so one command line serves validate and run", async () => {
     const dir = workdir(EXCEL_RU);
     const args = [
       "clients-excel-ru.csv",

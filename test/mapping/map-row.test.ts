@@ -60,7 +60,7 @@ const map = (values: Record<string, Cell>, input?: Omit<CampaignInput, "mapping"
   mapRow(row(values), columns, campaign(input), now === undefined ? {} : { now });
 
 describe("mapRow builds the request", () => {
-  it("from every mapped column, with keys in API.md's order", () => {
+  it("from every mapped column, with keys in docs/calltouch-api.md's order", () => {
     const result = map({
       Телефон: "+7 (999) 222-33-44",
       Имя: "Иван",

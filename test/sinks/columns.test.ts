@@ -3,7 +3,7 @@ import type { RowOutcome } from "../../src/outcome.js";
 import { outcomeCells, REPORT_COLUMNS } from "../../src/sinks/columns.js";
 
 describe("REPORT_COLUMNS", () => {
-  it("are the six columns of CONTRACT.md in order", () => {
+  it("are the six columns of docs/contract.md in order", () => {
     expect(REPORT_COLUMNS).toEqual([
       "ctdial_status",
       "ctdial_error_code",
