@@ -216,7 +216,9 @@ export const campaignSchema = z
     scheduleTimeFormat: z
       .enum(["yyyy-mm-dd hh:mm:ss", "dd-mm-yyyy hh:mm:ss"])
       .default("yyyy-mm-dd hh:mm:ss")
-      .describe("Wire format of scheduleTime (docs/calltouch-api.md: the article shows both). Default yyyy-mm-dd hh:mm:ss."),
+      .describe(
+        "Wire format of scheduleTime (docs/calltouch-api.md: the article shows both). Default yyyy-mm-dd hh:mm:ss.",
+      ),
     rate: z
       .number()
       .positive()
