@@ -7,7 +7,12 @@ import type { RowProblem } from "./mapping/types.js";
 export type RowOutcome =
   | { readonly status: "would-send" }
   | { readonly status: "invalid"; readonly problems: readonly RowProblem[] }
-  | { readonly status: "skipped"; readonly reason: string }
+  | {
+      readonly status: "skipped";
+      readonly reason: string;
+      /** Which rule skipped it, so a summary can say how many rows each rule held back and how to change it. */
+      readonly because?: SkipCause;
+    }
   /** Not sent yet; after a stop, `code` and `reason` say why (10001, 10003, ...). */
   | {
       readonly status: "pending";
@@ -38,6 +43,14 @@ export type RowOutcome =
     };
 
 export type RowStatus = RowOutcome["status"];
+
+/**
+ * - `duplicate`: the same phone earlier in this file;
+ * - `excluded`: listed in an `exclude` file;
+ * - `dialed-recently`: accepted by a campaign on this machine within `dedupeWindow`;
+ * - `past-schedule`: its call time has passed (`pastScheduleTime`).
+ */
+export type SkipCause = "duplicate" | "excluded" | "dialed-recently" | "past-schedule";
 
 export const ROW_STATUSES: readonly RowStatus[] = [
   "sent",

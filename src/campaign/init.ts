@@ -137,7 +137,7 @@ const EXAMPLES = [
   "# exclude: [dnc.csv]                 # files of phones never to dial",
   '# callWindow: {from: "09:00", to: "20:00", days: [mon, tue, wed, thu, fri]}   # when requests may be sent',
   "# dailyLimit: 5000                   # most accepted requests per day (the Calltouch points budget)",
-  "# dedupeWindow: 24h                  # skip a phone any campaign dialed within this window",
+  "dedupeWindow: 24h                    # skip a phone any campaign on this machine dialed within this window (0 = off)",
   "# defaults:                          # used where the row's cell is empty; tags are added to the row's",
   "#   utmSource: base-2026",
   "#   tags: [prozvon]",

@@ -203,9 +203,12 @@ export const campaignSchema = z
       .positive()
       .optional()
       .describe("Most accepted requests per day (the Calltouch points budget)."),
-    dedupeWindow: duration
-      .optional()
-      .describe("Skip a phone that any campaign dialed within this window, e.g. 24h."),
+    dedupeWindow: z
+      .union([z.literal(0), duration])
+      .default("24h")
+      .describe(
+        "Skip a phone that any campaign on this machine had accepted within this window. Default 24h; 0 turns it off (people may then be called again).",
+      ),
     defaults: defaultsSchema.optional(),
     timezone: timeZone
       .optional()

@@ -46,8 +46,11 @@ export function formatSummary(summary: RunSummary): string[] {
     const rest = summary.problemCount - summary.problems.length;
     if (rest > 0) lines.push(`  ... and ${rest} more (see the report)`);
   }
+  lines.push(...skipLines(summary));
   lines.push("");
-  lines.push(`Report: ${summary.report}`);
+  lines.push(
+    summary.reportNote === undefined ? `Report: ${summary.report}` : `Report: ${summary.reportNote}`,
+  );
   if (summary.stopped !== undefined) {
     lines.push("");
     const { code, message } = summary.stopped;
@@ -57,6 +60,28 @@ export function formatSummary(summary: RunSummary): string[] {
     if (summary.stopped.advice !== undefined) lines.push(summary.stopped.advice);
   }
   return lines;
+}
+
+/** Why rows were held back by a rule, and what to change when that was not what the user wanted. */
+function skipLines(summary: RunSummary): string[] {
+  const lines: string[] = [];
+  const recent = summary.skippedBecause["dialed-recently"] ?? 0;
+  if (recent > 0) {
+    lines.push(
+      `${rowsWord(recent)} skipped because a campaign on this machine had the phone accepted within dedupeWindow (default 24h); set dedupeWindow: 0 in the campaign file to call them again.`,
+    );
+  }
+  const past = summary.skippedBecause["past-schedule"] ?? 0;
+  if (past > 0) {
+    lines.push(
+      `${rowsWord(past)} skipped because their call time has passed; set pastScheduleTime: call-now in the campaign file to call them at once.`,
+    );
+  }
+  return lines.length === 0 ? [] : ["", ...lines];
+}
+
+function rowsWord(n: number): string {
+  return n === 1 ? "1 row" : `${n} rows`;
 }
 
 /** The --json summary object (docs/contract.md "Exit codes and summary"). */

@@ -1,11 +1,12 @@
 import { basename } from "node:path";
 import { type Command, Option } from "commander";
 import { createRateLimiter } from "../dispatch/rate-limiter.js";
-import { countRows } from "../engine/report-pass.js";
+import { countRows } from "../engine/plan.js";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { runCampaign } from "../engine/run.js";
 import { exitCodeOf, type RunSummary } from "../engine/summary.js";
 import { validateCampaign } from "../engine/validate.js";
+import { logAttempt } from "./attempt-log.js";
 import { confirmOrStop } from "./confirm.js";
 import { openEndpoint } from "./endpoint.js";
 import { createLogger } from "./logger.js";
@@ -118,7 +119,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
       client: endpoint.client,
       limiter: createRateLimiter({ rate: resolved.campaign.rate }),
       signal: stop.signal,
-      logger,
+      onAttempt: (attempt) => logAttempt(logger, attempt),
       onWarning,
       onProgress: (p) => {
         // Without a terminal there is no countdown to redraw: say once that sending waits.

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { isoInZone } from "../dispatch/local-time.js";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { type CampaignStatus, campaignStatus } from "../engine/status.js";
 import { campaignOptions, sandboxAware, stateDirOf } from "./options.js";
@@ -39,7 +40,7 @@ export function formatStatus(status: CampaignStatus): string[] {
   if (!journal.exists) lines.push("Never run: nothing has been sent for this campaign.");
   else
     lines.push(
-      `Last run: ${journal.lastRunAt ?? "unknown"} (${journal.runs} run${journal.runs === 1 ? "" : "s"})`,
+      `Last run: ${journal.lastRunAt === undefined ? "unknown" : isoInZone(journal.lastRunAt, status.timezone)} (${journal.runs} run${journal.runs === 1 ? "" : "s"})`,
     );
   if (status.left > 0) lines.push(`Left to send: ${status.left} (ctdial run continues with them)`);
   else if (journal.exists) lines.push("Nothing left to send.");

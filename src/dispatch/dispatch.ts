@@ -10,22 +10,17 @@ import type {
   DispatchStatus,
 } from "./types.js";
 
-interface Parked {
-  readonly row: RowState;
-  readonly readyAt: number;
-  readonly reason: string;
-}
-
 /**
  * Sends every item through the client, one request per limiter slot, and reports each row's final
  * outcome exactly once through `hooks.onOutcome`. Items are pulled lazily: only `lookahead` rows wait
  * for a slot and at most `maxHeld` are held at all, so the first request leaves at once and memory
- * stays flat however long the source is. Items never pulled are not reported (the caller knows them
- * as pending). Rejects only when a hook throws, after the rows in flight have settled.
+ * stays flat however long the source is. Items never pulled are not reported (the caller settles
+ * them itself). Rejects only when a hook throws, after the rows in flight have settled. Generic over
+ * the item, so the caller's hooks get back the very items it gave, with whatever else they carry.
  */
-export async function dispatch(
-  items: AsyncIterable<DispatchItem>,
-  options: DispatchOptions,
+export async function dispatch<T extends DispatchItem>(
+  items: AsyncIterable<T>,
+  options: DispatchOptions<T>,
 ): Promise<DispatchResult> {
   const lookahead = Math.max(1, options.lookahead ?? 2);
   const maxHeld = Math.max(lookahead, options.maxHeld ?? 256);
@@ -33,9 +28,8 @@ export async function dispatch(
   const control = new StopControl(options.drainTimeoutMs ?? 10_000, wake.notify);
   const counts: Record<DispatchStatus, number> = { sent: 0, failed: 0, pending: 0, unknown: 0 };
   const held = new Set<Promise<void>>();
-  const parked: Parked[] = [];
 
-  const ctx: RowContext = {
+  const ctx: RowContext<T> = {
     client: options.client,
     limiter: options.limiter,
     hooks: options.hooks,
@@ -51,13 +45,12 @@ export async function dispatch(
     waiting: 0,
     attempts: 0,
     notify: wake.notify,
-    finish: async (row, outcome) => finish(row, outcome),
-    park: (row, readyAt, reason) => parked.push({ row, readyAt, reason }),
+    settle: async (row, outcome) => settle(row, outcome),
   };
 
-  async function finish(row: RowState, outcome: DispatchOutcome): Promise<void> {
-    if (row.finished) return;
-    row.finished = true;
+  async function settle(row: RowState<T>, outcome: DispatchOutcome): Promise<void> {
+    if (row.settled) return;
+    row.settled = true;
     counts[outcome.status]++;
     try {
       await options.hooks.onOutcome(row.item, outcome);
@@ -66,7 +59,7 @@ export async function dispatch(
     }
   }
 
-  function launch(row: RowState): void {
+  function launch(row: RowState<T>): void {
     const running: Promise<void> = driveRow(row, ctx)
       .catch((error: unknown) => control.failHard(error))
       .finally(() => {
@@ -97,37 +90,12 @@ export async function dispatch(
           request: next.value.request,
           attempts: 0,
           laterRounds: 0,
-          finished: false,
+          settled: false,
         });
       }
     } finally {
       // Stopped early: let the source close its file or connection.
       if (!exhausted) await iterator.return?.();
-    }
-  }
-
-  /** 10007 rows, after the main pass, each when its long delay is over; they may park again (bounded). */
-  async function parkedPass(): Promise<void> {
-    while (parked.length > 0 && !control.stopping) {
-      const batch = parked.splice(0).sort((a, b) => a.readyAt - b.readyAt);
-      for (const [index, entry] of batch.entries()) {
-        const wait = entry.readyAt - ctx.now();
-        if (wait > 0) await ctx.sleep(wait, control.stopSignal);
-        if (!(await roomForOne(Number.POSITIVE_INFINITY))) {
-          parked.push(...batch.slice(index));
-          break;
-        }
-        launch(entry.row);
-      }
-      await settleHeld();
-    }
-    for (const entry of parked.splice(0)) {
-      const { row } = entry;
-      await finish(row, {
-        status: "pending",
-        reason: entry.reason,
-        ...(row.attempts > 0 ? { attempts: row.attempts } : {}),
-      });
     }
   }
 
@@ -146,7 +114,6 @@ export async function dispatch(
       control.failHard(error);
     }
     await settleHeld();
-    await parkedPass();
   } finally {
     options.signal?.removeEventListener("abort", onSignal);
     control.dispose();
@@ -190,6 +157,8 @@ function createWake(): { wait(): Promise<void>; notify(): void } {
 }
 
 export type {
+  AttemptEvent,
+  AttemptNext,
   DispatchHooks,
   DispatchItem,
   DispatchOptions,

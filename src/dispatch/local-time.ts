@@ -1,3 +1,5 @@
+import { cachedZone } from "../mapping/cached-zone.js";
+
 /**
  * ISO 8601 in the machine's local time with its real offset, e.g. `2026-11-25T18:40:00+03:00`: what
  * an operator reads in the report next to the time on the wall. The offset is taken for that instant,
@@ -17,4 +19,24 @@ export function isoWithOffset(epochMs: number): string {
 
 function pad(n: number): string {
   return n.toString().padStart(2, "0");
+}
+
+/**
+ * The same instant as `iso` (ISO 8601 with an offset) written in `zone`: what a report and `status`
+ * show, so that times read in the campaign's timezone whatever the machine's clock says (a server
+ * in UTC, a laptop in Novosibirsk). Text that is not such a time is returned as it is.
+ */
+export function isoInZone(iso: string, zone: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const offset = cachedZone(zone).offset(ms);
+  if (Number.isNaN(offset)) return iso;
+  const local = new Date(ms + offset * 60_000);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  return (
+    `${local.getUTCFullYear().toString().padStart(4, "0")}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
 }

@@ -4,13 +4,13 @@ import { isoWithOffset } from "./local-time.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { type RetryOptions, retryDelay } from "./retry-delay.js";
 import type { StopControl } from "./stop-control.js";
-import type { DispatchHooks, DispatchItem, DispatchOutcome } from "./types.js";
+import type { AttemptNext, DispatchHooks, DispatchItem, DispatchOutcome } from "./types.js";
 
 /** A 429 without Retry-After holds every start for one server window. */
 export const SLOW_DOWN_MS = 1000;
 
-export interface RowState {
-  readonly item: DispatchItem;
+export interface RowState<T extends DispatchItem = DispatchItem> {
+  readonly item: T;
   /** What is sent for the row: the item's request, less its sessionId after a 10004 resend. */
   request: CallbackRequest;
   /** Requests that left for this row. */
@@ -20,14 +20,14 @@ export interface RowState {
   /** 10007 answers so far. */
   laterRounds: number;
   previousDelayMs?: number;
-  finished: boolean;
+  settled: boolean;
 }
 
 /** What one dispatch shares with its rows. */
-export interface RowContext {
+export interface RowContext<T extends DispatchItem = DispatchItem> {
   readonly client: CalltouchClient;
   readonly limiter: RateLimiter;
-  readonly hooks: DispatchHooks;
+  readonly hooks: DispatchHooks<T>;
   readonly decide: (outcome: CallOutcome, context: DecideContext) => Decision;
   readonly retry: RetryOptions;
   readonly retryUnknown: boolean;
@@ -43,33 +43,55 @@ export interface RowContext {
   attempts: number;
   /** Something the main loop may wait on changed. */
   readonly notify: () => void;
-  readonly finish: (row: RowState, outcome: DispatchOutcome) => Promise<void>;
-  /** 10007: send again at `readyAt`, after the main pass. */
-  readonly park: (row: RowState, readyAt: number, reason: string) => void;
+  /** The row's final outcome: reported once, however the row ended. */
+  readonly settle: (row: RowState<T>, outcome: DispatchOutcome) => Promise<void>;
 }
 
 const NOT_SENT = Symbol("not sent");
 
 /**
- * Drives one row until it has a final outcome or is parked: slot, intent, request, decision, and
- * backoff between transient failures. Never rejects: a failing hook stops the whole run instead.
+ * Drives one row until it has a final outcome: slot, intent, request, decision, and the wait before
+ * the next try (a transient failure's backoff, 10007's long delay). Never rejects: a failing hook
+ * stops the whole run instead.
  */
-export async function driveRow(row: RowState, ctx: RowContext): Promise<void> {
+export async function driveRow<T extends DispatchItem>(row: RowState<T>, ctx: RowContext<T>): Promise<void> {
   const routeKey = row.item.request.routeKey;
   for (;;) {
     const blocked = ctx.control.blocked(routeKey);
-    if (blocked !== undefined) return ctx.finish(row, pending(row, blocked));
+    if (blocked !== undefined) return ctx.settle(row, pending(row, blocked));
     const answer = await sendOnce(row, ctx);
     if (answer === NOT_SENT) continue;
-    ctx.hooks.onAttempt?.(row.item, row.attempts, answer.outcome, answer.decision);
-    if (!(await settle(row, answer.decision, ctx))) return;
+    const next = actOn(row, answer.decision, ctx);
+    reportAttempt(row, answer.outcome, answer.decision, next, ctx);
+    if (next.kind === "settled") return ctx.settle(row, next.outcome);
+    // Wakes early on a stop; the loop then reports the row pending.
+    if (next.afterMs > 0) await ctx.sleep(next.afterMs, ctx.control.rowSignal(routeKey));
+  }
+}
+
+/** Tells the hook what happened; a hook that throws must not leave the row without its outcome. */
+function reportAttempt<T extends DispatchItem>(
+  row: RowState<T>,
+  answer: CallOutcome,
+  decision: Decision,
+  next: AttemptNext,
+  ctx: RowContext<T>,
+): void {
+  try {
+    ctx.hooks.onAttempt?.({ item: row.item, attempt: row.attempts, answer, decision, next });
+  } catch (error) {
+    try {
+      ctx.hooks.onHookError?.(error);
+    } catch {
+      // Nothing left to tell: the row's outcome matters more than a lost log line.
+    }
   }
 }
 
 /** One request through the shared limiter, or NOT_SENT when the run or the row's widget stopped first. */
-async function sendOnce(
-  row: RowState,
-  ctx: RowContext,
+async function sendOnce<T extends DispatchItem>(
+  row: RowState<T>,
+  ctx: RowContext<T>,
 ): Promise<{ outcome: CallOutcome; decision: Decision } | typeof NOT_SENT> {
   const { control } = ctx;
   const routeKey = row.item.request.routeKey;
@@ -118,7 +140,10 @@ async function sendOnce(
  * The request, given up when the drain deadline after a stop passes: the client is asked to abort and,
  * should it not answer at once, the row counts as sent with its answer lost (`unknown`), which is true.
  */
-async function sendBounded(row: RowState, ctx: RowContext): Promise<CallOutcome> {
+async function sendBounded<T extends DispatchItem>(
+  row: RowState<T>,
+  ctx: RowContext<T>,
+): Promise<CallOutcome> {
   const drain = ctx.control.drainSignal;
   const lost = (message: string): CallOutcome => ({
     kind: "network",
@@ -143,7 +168,11 @@ async function sendBounded(row: RowState, ctx: RowContext): Promise<CallOutcome>
 }
 
 /** The part of a decision that concerns every row: stops and 429 slow-downs. */
-function applyToEveryone(row: RowState, decision: Decision, ctx: RowContext): void {
+function applyToEveryone<T extends DispatchItem>(
+  row: RowState<T>,
+  decision: Decision,
+  ctx: RowContext<T>,
+): void {
   const { control } = ctx;
   if (decision.action === "retry" && decision.slowDown) {
     // Capped: a Retry-After of minutes would otherwise freeze every campaign sharing the limiter.
@@ -159,39 +188,54 @@ function applyToEveryone(row: RowState, decision: Decision, ctx: RowContext): vo
   }
 }
 
-/** Acts on a decision for this row; true when the row must be sent again. */
-async function settle(row: RowState, decision: Decision, ctx: RowContext): Promise<boolean> {
+/**
+ * What a decision means for this row: its final outcome, or when to send it again. Decides without
+ * waiting, so that what is logged is what will happen ("will retry" only when a retry follows).
+ */
+function actOn<T extends DispatchItem>(
+  row: RowState<T>,
+  decision: Decision,
+  ctx: RowContext<T>,
+): AttemptNext {
   const { control, now } = ctx;
   const attempts = row.attempts;
   switch (decision.action) {
     case "done":
-      await ctx.finish(row, {
+      return settled({
         status: "sent",
         requestId: decision.requestId,
         sentAt: isoWithOffset(now()),
         attempts,
       });
-      return false;
     case "fail":
-      await ctx.finish(
-        row,
-        failed(row, decision.code ?? (decision.invalid ? 10013 : undefined), decision.message),
-      );
-      return false;
+      return settled(failed(row, decision.code ?? (decision.invalid ? 10013 : undefined), decision.message));
     case "unknown":
       // decide() already answers "retry" for a lost answer when retryUnknown is on.
-      await ctx.finish(row, { status: "unknown", code: decision.code, message: decision.message, attempts });
-      return false;
-    case "retry":
-      return backOff(row, decision, ctx);
+      return settled({ status: "unknown", code: decision.code, message: decision.message, attempts });
+    case "retry": {
+      if (control.stopping) return settled(pending(row, decision.message, decision.code));
+      const delay = retryDelay({
+        attempt: attempts,
+        decision,
+        options: ctx.retry,
+        elapsedMs: now() - (row.firstAt ?? now()),
+        previousDelayMs: row.previousDelayMs,
+        random: ctx.random,
+      });
+      if (delay === 0) return settled(failed(row, decision.code, decision.message));
+      row.previousDelayMs = delay;
+      return { kind: "again", afterMs: delay };
+    }
     case "resend-without-session": {
       // Once: the request without a sessionId cannot meet 10004 again.
       const { sessionId: _unknown, ...withoutSession } = row.request;
       row.request = withoutSession;
       // Through the limiter like any request; a stop in the meantime leaves the row pending.
-      return true;
+      return { kind: "again", afterMs: 0 };
     }
     case "retry-later": {
+      // 10007: the row waits its long delay where it is, holding no limiter slot, so the rows behind
+      // it keep going and the report never waits for the whole file to pass this row.
       row.laterRounds++;
       const delay = retryDelay({
         attempt: attempts,
@@ -199,55 +243,33 @@ async function settle(row: RowState, decision: Decision, ctx: RowContext): Promi
         options: ctx.retry,
         laterRounds: row.laterRounds,
       });
-      if (delay === 0) await ctx.finish(row, failed(row, decision.code, decision.message));
-      else if (control.stopping) await ctx.finish(row, pending(row, decision.message, decision.code));
-      else ctx.park(row, now() + delay, decision.message);
-      return false;
+      if (delay === 0) return settled(failed(row, decision.code, decision.message));
+      if (control.stopping) return settled(pending(row, decision.message, decision.code));
+      return { kind: "again", afterMs: delay };
     }
     case "stop-route":
     case "stop-campaign":
       // Nothing was created and the cure is outside ctdial (minutes, the widget, the token): pending, so
       // the next `run` continues the row once the user has fixed it. The stop itself is already in force.
-      await ctx.finish(row, pending(row, decision.message, decision.code));
-      return false;
+      return settled(pending(row, decision.message, decision.code));
   }
 }
 
-/** Transient: wait (through the limiter again afterwards) or give up with the last reason. */
-async function backOff(
-  row: RowState,
-  decision: Extract<Decision, { action: "retry" }>,
-  ctx: RowContext,
-): Promise<boolean> {
-  if (ctx.control.stopping) {
-    await ctx.finish(row, pending(row, decision.message, decision.code));
-    return false;
-  }
-  const delay = retryDelay({
-    attempt: row.attempts,
-    decision,
-    options: ctx.retry,
-    elapsedMs: ctx.now() - (row.firstAt ?? ctx.now()),
-    previousDelayMs: row.previousDelayMs,
-    random: ctx.random,
-  });
-  if (delay === 0) {
-    await ctx.finish(row, failed(row, decision.code, decision.message));
-    return false;
-  }
-  row.previousDelayMs = delay;
-  // Wakes early on a stop; the loop then reports the row pending.
-  await ctx.sleep(delay, ctx.control.rowSignal(row.item.request.routeKey));
-  return true;
+function settled(outcome: DispatchOutcome): AttemptNext {
+  return { kind: "settled", outcome };
 }
 
-function failed(row: RowState, code: number | string | undefined, message: string): DispatchOutcome {
+function failed(
+  row: RowState<DispatchItem>,
+  code: number | string | undefined,
+  message: string,
+): DispatchOutcome {
   return code === undefined
     ? { status: "failed", message, attempts: row.attempts }
     : { status: "failed", code, message, attempts: row.attempts };
 }
 
-function pending(row: RowState, reason: string, code?: number | string): DispatchOutcome {
+function pending(row: RowState<DispatchItem>, reason: string, code?: number | string): DispatchOutcome {
   return {
     status: "pending",
     reason,

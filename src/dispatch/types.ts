@@ -13,24 +13,45 @@ export interface DispatchItem {
 export type DispatchOutcome = Extract<RowOutcome, { status: "sent" | "failed" | "pending" | "unknown" }>;
 export type DispatchStatus = DispatchOutcome["status"];
 
-export interface DispatchHooks {
+/** What happens to a row after one answer: known before it is logged, so a log never promises a retry. */
+export type AttemptNext =
+  | { readonly kind: "settled"; readonly outcome: DispatchOutcome }
+  /** Sent again through the limiter after `afterMs` (transient failure, 10007, a resend without sessionId). */
+  | { readonly kind: "again"; readonly afterMs: number };
+
+/** One answer (or lost answer) of one row, what it means, and what happens next. */
+export interface AttemptEvent<T extends DispatchItem = DispatchItem> {
+  readonly item: T;
+  /** This row's requests so far in this dispatch, this one included. */
+  readonly attempt: number;
+  readonly answer: CallOutcome;
+  readonly decision: Decision;
+  readonly next: AttemptNext;
+}
+
+export interface DispatchHooks<T extends DispatchItem = DispatchItem> {
   /**
    * Awaited inside the limiter slot, right BEFORE the request leaves (the journal's intent, which must
    * be durable first). Keep it quick: its time sits between the slot and the request on the wire. A
    * throw stops the whole run and `dispatch` rethrows it.
    */
-  beforeSend?(item: DispatchItem, attempt: number): Promise<void> | void;
+  beforeSend?(item: T, attempt: number): Promise<void> | void;
   /** The final outcome of every row taken from the source, exactly once per row. */
-  onOutcome(item: DispatchItem, outcome: DispatchOutcome): Promise<void> | void;
-  /** Every answer (or lost answer) and what it means: for logs and progress. Must not throw. */
-  onAttempt?(item: DispatchItem, attempt: number, outcome: CallOutcome, decision: Decision): void;
+  onOutcome(item: T, outcome: DispatchOutcome): Promise<void> | void;
+  /**
+   * Every answer and what follows from it: for logs and progress. A throw here is swallowed (and
+   * handed to `onHookError`): a log line must never leave a row with an intent and no outcome.
+   */
+  onAttempt?(event: AttemptEvent<T>): void;
+  /** Told when `onAttempt` threw; the row goes on regardless. */
+  onHookError?(error: unknown): void;
 }
 
-export interface DispatchOptions {
+export interface DispatchOptions<T extends DispatchItem = DispatchItem> {
   client: CalltouchClient;
   /** The process-wide limiter: every request of every campaign goes through the same one. */
   limiter: RateLimiter;
-  hooks: DispatchHooks;
+  hooks: DispatchHooks<T>;
   /** What an answer means. @default decide from ../calltouch/decide.js */
   decide?: (outcome: CallOutcome) => Decision;
   retry?: Partial<RetryOptions>;
@@ -49,7 +70,10 @@ export interface DispatchOptions {
   drainTimeoutMs?: number;
   /** Rows kept waiting for a limiter slot, so no slot goes unused and few are held. @default 2 */
   lookahead?: number;
-  /** Most rows held at once (waiting, in flight or backing off); memory stays flat. @default 256 */
+  /**
+   * Most rows held at once (waiting for a slot, in flight, or waiting to be sent again, 10007's long
+   * delay included); memory stays flat. @default 256
+   */
   maxHeld?: number;
   /** Backoff sleeps; resolves early when the signal aborts. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;

@@ -1,15 +1,19 @@
+import { basename } from "node:path";
 import type { CallbackRequest } from "../calltouch/types.js";
+import { effectiveMapping } from "../campaign/auto-map.js";
 import type { Campaign } from "../campaign/schema.js";
-import type { ResolvedColumns } from "../mapping/columns.js";
-import { PhoneIndex } from "../mapping/dedupe.js";
+import { ConfigError } from "../errors.js";
+import { type ResolvedColumns, resolveColumns } from "../mapping/columns.js";
+import { PhoneIndex } from "../mapping/duplicate-index.js";
 import { mapRow } from "../mapping/map-row.js";
 import type { RowOutcome } from "../outcome.js";
+import { type OpenSourceOptions, openSource } from "../sources/open.js";
 import type { Source, SourceRow } from "../sources/types.js";
+import type { ResolvedCampaign } from "./resolve.js";
 
 /**
- * One row after reading, mapping and the in-campaign duplicate check: either a request that may be
- * sent, or an outcome that is already final (invalid, skipped). Deterministic for the same file and
- * campaign, so that the report pass after a run can plan again instead of holding every row.
+ * One row after reading, mapping and the in-file duplicate check: either a request that may be
+ * sent, or an outcome that is already final (invalid, skipped).
  */
 export type PlannedRow =
   | {
@@ -19,7 +23,21 @@ export type PlannedRow =
       readonly phoneKey: number;
       readonly outcome?: undefined;
     }
-  | { readonly row: SourceRow; readonly request?: undefined; readonly outcome: RowOutcome };
+  | {
+      readonly row: SourceRow;
+      readonly request?: undefined;
+      readonly outcome: RowOutcome;
+      /** Set when the phone itself was good (a duplicate), for the report's `ctdial_phone`. */
+      readonly phoneKey?: number;
+    };
+
+export type SendablePlannedRow = Extract<PlannedRow, { request: object }>;
+
+/** A planned row and its position among the source's data rows (the order a report is written in). */
+export interface IndexedRow {
+  readonly index: number;
+  readonly planned: PlannedRow;
+}
 
 /**
  * The planner of one pass over a file: maps a row and checks it against the rows before it. Sync,
@@ -38,18 +56,110 @@ export function createPlanner(
     if (!mapped.ok) return { row, outcome: { status: "invalid", problems: mapped.problems } };
     const earlier = seen.firstRowOf(mapped.phoneKey, row.rowNumber);
     if (earlier !== undefined) {
-      return { row, outcome: { status: "skipped", reason: `duplicate of row ${earlier}` } };
+      return {
+        row,
+        outcome: { status: "skipped", reason: `duplicate of row ${earlier}`, because: "duplicate" },
+        phoneKey: mapped.phoneKey,
+      };
     }
     return { row, request: mapped.request, phoneKey: mapped.phoneKey };
   };
 }
 
-/** The source's rows, planned in order. */
-export async function* planRows(
-  source: Pick<Source, "rows" | "estimatedRows">,
-  columns: ResolvedColumns,
-  campaign: Campaign,
-): AsyncGenerator<PlannedRow> {
+/**
+ * The one pass a command makes over its source: rows read, planned and numbered in order. A run takes
+ * rows from it while sending and, should sending stop early, settles the rest from the same pass,
+ * so no row is planned twice and no second reading has to agree with the first.
+ */
+export interface PlannedRows {
+  readonly source: Source;
+  readonly columns: ResolvedColumns;
+  /** The next row, or undefined at the end of the source. */
+  next(): Promise<IndexedRow | undefined>;
+  /** True once `next()` has returned undefined. */
+  readonly exhausted: boolean;
+  close(): Promise<void>;
+}
+
+export async function openPlannedRows(
+  resolved: ResolvedCampaign,
+  options: OpenSourceOptions,
+): Promise<PlannedRows> {
+  const source = await openSource(resolved.source, { ...options, sheet: resolved.campaign.sheet });
+  try {
+    const columns = resolveColumns(
+      source.headers,
+      effectiveMapping(source.headers, resolved.campaign),
+      resolved.campaign.defaults,
+    );
+    requireRouteKey(resolved, columns);
+    return plannedRows(source, columns, resolved.campaign);
+  } catch (error) {
+    await source.close();
+    throw error;
+  }
+}
+
+/** Plans `source`'s rows in order; exported for tests that feed rows without a file. */
+export function plannedRows(source: Source, columns: ResolvedColumns, campaign: Campaign): PlannedRows {
   const plan = createPlanner(columns, campaign, source.estimatedRows);
-  for await (const row of source.rows()) yield plan(row);
+  const iterator = source.rows()[Symbol.asyncIterator]();
+  let index = 0;
+  let exhausted = false;
+  return {
+    source,
+    columns,
+    get exhausted() {
+      return exhausted;
+    },
+    async next() {
+      if (exhausted) return undefined;
+      const next = await iterator.next();
+      if (next.done === true) {
+        exhausted = true;
+        return undefined;
+      }
+      return { index: index++, planned: plan(next.value) };
+    },
+    async close() {
+      try {
+        if (!exhausted) await iterator.return?.();
+      } finally {
+        await source.close();
+      }
+    },
+  };
+}
+
+/**
+ * A campaign with no routeKey anywhere (no key, no flag, no environment, no routeKey column) would
+ * report every row invalid: a million lines that all say one thing. It is one configuration error,
+ * told before any row is read. A routeKey column with some empty cells stays a per-row problem.
+ */
+function requireRouteKey(resolved: ResolvedCampaign, columns: ResolvedColumns): void {
+  if (resolved.campaign.routeKey !== undefined || columns.routeKey !== undefined) return;
+  const where =
+    resolved.campaignPath === undefined
+      ? `create ${basename(resolved.source).replace(/\.[^.]+$/, "")}.campaign.yaml with routeKey: <key> (ctdial init writes one)`
+      : `add routeKey: <key> to ${basename(resolved.campaignPath)}`;
+  throw new ConfigError(
+    `no routeKey: ${where}, or pass --route-key KEY, or set CALLTOUCH_ROUTE_KEY; it is the key of your "Форма на сайте" widget (Calltouch cabinet -> Виджеты).`,
+    [],
+    { code: "E_NO_ROUTE_KEY" },
+  );
+}
+
+/**
+ * Counts the file's data rows, for the progress bar's total and ETA. Runs beside sending (it never
+ * delays the first request) and reads the file on its own.
+ */
+export async function countRows(resolved: ResolvedCampaign, options: OpenSourceOptions): Promise<number> {
+  const source = await openSource(resolved.source, { ...options, sheet: resolved.campaign.sheet });
+  try {
+    let count = 0;
+    for await (const _row of source.rows()) count += 1;
+    return count;
+  } finally {
+    await source.close();
+  }
 }

@@ -1,26 +1,22 @@
-import type { Logger } from "pino";
-import type { CalltouchClient, Decision } from "../calltouch/types.js";
-import { type DispatchItem, type DispatchResult, dispatch } from "../dispatch/dispatch.js";
+import type { CalltouchClient } from "../calltouch/types.js";
+import { withCleanup } from "../cleanup.js";
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import { InputError, StopError } from "../errors.js";
 import type { RowOutcome } from "../outcome.js";
 import type { OpenSourceOptions } from "../sources/open.js";
-import { planRows } from "./plan.js";
-import { openPlannedSource, reportPass } from "./report-pass.js";
+import type { Eligibility } from "./eligibility.js";
+import { openPlannedRows, type PlannedRows } from "./plan.js";
+import { reportSinks } from "./report-sinks.js";
 import type { ResolvedCampaign } from "./resolve.js";
-import { createSendGate } from "./send-gate.js";
-import { type CampaignState, gateRow, type KnownRow, knownRow, openCampaignState } from "./state.js";
+import { type RunProgress, RunState } from "./run-state.js";
+import { type RowAttempt, sendPass } from "./send-pass.js";
+import { settleRest } from "./settle-pass.js";
+import type { OutcomeSink } from "./sink.js";
+import { type CampaignState, eligibilityOf, knownRow, openCampaignState } from "./state.js";
 import type { RunSummary } from "./summary.js";
 
-export interface RunProgress {
-  /** Rows read and planned so far. */
-  read: number;
-  /** Rows with a final outcome. */
-  done: number;
-  counts: Record<string, number>;
-  /** Set while sending waits, e.g. for the call window to open. */
-  note?: string;
-}
+export type { RunProgress } from "./run-state.js";
+export type { RowAttempt } from "./send-pass.js";
 
 export interface RunOptions extends OpenSourceOptions {
   client: CalltouchClient;
@@ -35,173 +31,138 @@ export interface RunOptions extends OpenSourceOptions {
   /** Outside the call window: stop (exit 3) instead of waiting. */
   noWait?: boolean;
   signal?: AbortSignal;
-  logger?: Logger;
+  /** More subscribers of settled rows besides the report file (a sheet's result columns, ...). */
+  sinks?: readonly OutcomeSink[];
+  /** Write no report file (the results go only to `sinks`). */
+  noReportFile?: boolean;
   onProgress?: (progress: RunProgress) => void;
-  /** For warnings that are not about one row (exclude-file lines that are not phones). */
+  /** Every answer and what follows from it (the CLI logs it). A throw here never harms a row. */
+  onAttempt?: (attempt: RowAttempt) => void;
+  /** For warnings that are not about one row (exclude-file lines that are not phones, a sink that failed). */
   onWarning?: (message: string) => void;
 }
 
-/** The dispatcher hands back the very items it was given, so they keep the journal's keys. */
-type JournalItem = DispatchItem & KnownRow;
+/**
+ * After a signal, how long the rest of the file may take to be reported `pending` before the run
+ * gives up on the report (keeping the previous one) and exits: Ctrl+C must feel immediate.
+ */
+const REST_AFTER_SIGNAL_MS = 2000;
+
+const PENDING: RowOutcome = { status: "pending" };
 
 /**
- * `ctdial run` / `ctdial retry`: everything `validate` does, then sending. Rows stream from the file
- * through the journal's memory into the dispatcher, so the first request leaves before the file is
- * read to the end. Every request's intent is on disk before it leaves and its outcome after it
- * returns; the report is then written from the file and the journal together.
+ * `ctdial run` / `ctdial retry`: everything `validate` does, then sending, in one pass over the
+ * source. Every request's intent is on disk before it leaves and its outcome after it returns; every
+ * row is settled once into the run's state, which hands it to the report and the other sinks.
  */
 export async function runCampaign(resolved: ResolvedCampaign, options: RunOptions): Promise<RunSummary> {
   const state = await openCampaignState(resolved, { stateDir: options.stateDir, token: options.token });
-  try {
+  let rows: PlannedRows | undefined;
+  return withCleanup(async () => {
     for (const warning of state.warnings) options.onWarning?.(warning);
-    return await runWithState(resolved, options, state);
-  } finally {
-    await state.close();
-  }
+    await state.journal.recordRun(options.mode ?? "run");
+    rows = await openPlannedRows(resolved, options);
+    return await sendAndReport(resolved, options, state, rows);
+  }, [() => rows?.close(), () => state.close()]);
 }
 
-async function runWithState(
+/** The run's phases: sinks open, sending, the rest settled after an early stop, sinks closed. */
+async function sendAndReport(
   resolved: ResolvedCampaign,
   options: RunOptions,
   state: CampaignState,
+  rows: PlannedRows,
 ): Promise<RunSummary> {
-  const { campaign } = resolved;
-  const mode = options.mode ?? "run";
-  await state.journal.recordRun(mode);
-  // Only what this run settled and the journal cannot say in full (a stop's code and reason).
-  const settledHere = new Map<number, RowOutcome>();
-  const progress: RunProgress = { read: 0, done: 0, counts: {} };
-  const settle = (rowNumber: number, outcome: RowOutcome): void => {
-    if (outcome.status === "pending" && outcome.reason !== undefined) settledHere.set(rowNumber, outcome);
-    progress.done += 1;
-    progress.counts[outcome.status] = (progress.counts[outcome.status] ?? 0) + 1;
-    options.onProgress?.(progress);
-  };
-  const sendGate = createSendGate(campaign, state, {
-    signal: options.signal,
-    noWait: options.noWait,
-    onWait: (note) => {
-      progress.note = note;
-      options.onProgress?.(progress);
-    },
+  const { sinks, reportPath, reportNote } = await reportSinks(resolved, rows.source, options);
+  const run = new RunState({
+    campaign: resolved.campaign,
+    sinks,
+    report: reportPath,
+    dryRun: false,
+    onProgress: options.onProgress,
+    onSinkFailure: (sink, error) =>
+      options.onWarning?.(
+        `${sink.name} could not be written (${messageOf(error)}); sending goes on, and the journal keeps every result for the next run to write`,
+      ),
   });
-
-  const { source, columns } = await openPlannedSource(resolved, options);
-  let stopped: RunSummary["stopped"];
+  let complete = false;
   try {
-    async function* sendable(): AsyncGenerator<JournalItem> {
-      for await (const planned of planRows(source, columns, campaign)) {
-        progress.read += 1;
-        if (planned.outcome !== undefined) {
-          settle(planned.row.rowNumber, planned.outcome);
-          continue;
-        }
-        const row = knownRow(planned.row.rowNumber, planned.phoneKey, planned.request);
-        const decision = await gateRow(state, row, mode, { includeUnknown: options.includeUnknown });
-        if (decision.send) yield row;
-        else settle(row.rowNumber, decision.outcome);
-      }
-    }
-    const result = await dispatch(sendable(), {
+    const stopped = await sendPass(rows, resolved.campaign, state, run, {
       client: options.client,
       limiter: options.limiter,
+      mode: options.mode ?? "run",
+      includeUnknown: options.includeUnknown,
+      noWait: options.noWait,
       signal: options.signal,
-      campaignRouteKey: campaign.routeKey,
-      retryUnknown: campaign.retryUnknown,
-      resendWithoutSessionId: campaign.resendWithoutSessionId,
-      retry: { maxAttempts: campaign.retry.attempts },
-      hooks: {
-        beforeSend: async (item, attempt) => {
-          await sendGate.beforeSend(item.rowNumber);
-          await state.journal.recordIntent(item as JournalItem, attempt);
-        },
-        onOutcome: async (item, outcome) => {
-          const row = item as JournalItem;
-          await state.journal.recordOutcome(row, outcome);
-          await sendGate.afterOutcome(row, outcome);
-          settle(row.rowNumber, outcome);
-        },
-        onAttempt: (item, attempt, _answer, decision) =>
-          logAttempt(options.logger, item.rowNumber, attempt, decision),
-      },
+      onAttempt: options.onAttempt,
+      onHookError: (error) => options.onWarning?.(`a log line could not be written: ${messageOf(error)}`),
     });
-    stopped = result.stopped ?? routeStop(result.stoppedRoutes);
+    run.summary.stopped = stopped;
+    complete = await settleUnsent(rows, state, run, stopped);
   } catch (error) {
-    throw midRunStop(error, progress) ?? error;
+    throw midRunStop(error, run) ?? error;
   } finally {
-    await source.close();
+    await run.close({ complete });
   }
-  const summary = await reportPass(
-    resolved,
-    options,
-    async (planned) => {
-      const here = settledHere.get(planned.row.rowNumber);
-      if (here !== undefined) return here;
-      const decision = await gateRow(
+  run.summary.reportNote = reportNote ?? notWrittenNote(run, complete, reportPath);
+  return run.summary;
+}
+
+/**
+ * Rows sending never took (it stopped early): settled from the journal, `pending` with the stop's
+ * reason. After a signal this is time-boxed; the previous report then stays (see notWrittenNote).
+ */
+async function settleUnsent(
+  rows: PlannedRows,
+  state: CampaignState,
+  run: RunState,
+  stopped: RunSummary["stopped"],
+): Promise<boolean> {
+  const deadline = stopped?.code === "SIGNAL" ? Date.now() + REST_AFTER_SIGNAL_MS : undefined;
+  const pendingWithReason = (fate: Eligibility): RowOutcome => {
+    const outcome = fate.send ? PENDING : fate.outcome;
+    if (outcome.status !== "pending" || stopped === undefined || outcome.reason !== undefined) return outcome;
+    return { ...outcome, code: stopped.code, reason: stopped.message };
+  };
+  return settleRest(
+    rows,
+    run,
+    (planned) => {
+      const fate = eligibilityOf(
         state,
         knownRow(planned.row.rowNumber, planned.phoneKey, planned.request),
         "report",
       );
-      return decision.send ? { status: "pending" } : decision.outcome;
+      return fate instanceof Promise ? fate.then(pendingWithReason) : pendingWithReason(fate);
     },
-    false,
+    deadline,
   );
-  summary.stopped = stopped;
-  return summary;
 }
 
-/** One log line per answer: quiet for successes, louder the more the user must act. */
-function logAttempt(logger: Logger | undefined, row: number, attempt: number, decision: Decision): void {
-  if (logger === undefined) return;
-  const code = "code" in decision ? decision.code : undefined;
-  switch (decision.action) {
-    case "done":
-      logger.debug({ row, attempt, requestId: decision.requestId }, "accepted");
-      return;
-    case "retry":
-    case "retry-later":
-      logger.warn({ row, attempt, code }, `row ${row}: ${decision.message}; will retry`);
-      return;
-    case "resend-without-session":
-      logger.warn(
-        { row, attempt, code },
-        `row ${row}: ${decision.message}; sending it again without sessionId`,
-      );
-      return;
-    case "fail":
-    case "unknown":
-      logger.info({ row, attempt, code }, `row ${row}: ${decision.message}`);
-      return;
-    case "stop-route":
-    case "stop-campaign":
-      logger.error({ row, attempt, code }, `row ${row}: ${decision.message}`);
-      return;
+function notWrittenNote(run: RunState, complete: boolean, reportPath: string): string | undefined {
+  if (run.sinkFailures.some((failure) => failure.sink.name.endsWith(reportPath))) {
+    return `${reportPath} was not rewritten (see the warning above); the journal has every result: \`ctdial validate\` on the same file writes the report again`;
   }
-}
-
-/** Per-row widget keys Calltouch refused (10003): their rows are pending, and the run counts as stopped. */
-function routeStop(routes: DispatchResult["stoppedRoutes"]): RunSummary["stopped"] {
-  const first = routes[0];
-  if (first === undefined) return undefined;
-  const keys = routes.map((r) => r.routeKey).join(", ");
-  return {
-    code: first.code,
-    message: `Calltouch refused the widget key${routes.length > 1 ? "s" : ""} ${keys}: ${first.message}`,
-    advice: first.advice,
-  };
+  if (!complete) {
+    return `${reportPath} was not rewritten, to exit at once; the journal has every result: \`ctdial validate\` on the same file writes the report again, or the next \`ctdial run\` does`;
+  }
+  return undefined;
 }
 
 /**
  * The file turned out to be unreadable past some line (an unclosed quote, a line in another encoding)
  * after sending had begun. Requests already sent stand, so this is a stop (exit 3), not an input
- * error; the report cannot be written from a file that cannot be read. Rule stops (daily limit, call
- * window) never arrive here: the dispatcher returns them as `stopped`.
+ * error; the report cannot be written from a file that cannot be read.
  */
-function midRunStop(error: unknown, progress: RunProgress): StopError | undefined {
-  if (!(error instanceof InputError) || progress.done === 0) return undefined;
+function midRunStop(error: unknown, run: RunState): StopError | undefined {
+  if (!(error instanceof InputError) || run.progress.done === 0) return undefined;
   return new StopError(
     "E_INPUT_MIDRUN",
-    `${error.message} Sending stopped there after ${progress.counts.sent ?? 0} rows were sent; fix the file and run the same command again (rows already sent will not be sent twice).`,
+    `${error.message} Sending stopped there after ${run.progress.counts.sent ?? 0} rows were sent; fix the file and run the same command again (rows already sent will not be sent twice).`,
     { cause: error },
   );
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

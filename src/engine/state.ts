@@ -1,12 +1,13 @@
 import { basename, dirname } from "node:path";
 import type { CallbackRequest } from "../calltouch/types.js";
-import { isoWithOffset } from "../dispatch/local-time.js";
+import { isoInZone, isoWithOffset } from "../dispatch/local-time.js";
 import { parseDuration } from "../hygiene/duration.js";
 import { type ExcludeList, excludeWarnings, loadExcludeList } from "../hygiene/index.js";
 import {
   campaignIdentity,
   createDailyCounter,
   type DailyCounter,
+  type DedupeHit,
   type DedupeRegistry,
   fileSource,
   type Journal,
@@ -17,7 +18,7 @@ import {
   tokenFingerprint,
 } from "../journal/index.js";
 import { sourceKindOf } from "../sources/open.js";
-import { type GateDecision, type GateMode, gate } from "./gate.js";
+import { type Eligibility, eligibility, type PassMode } from "./eligibility.js";
 import type { ResolvedCampaign } from "./resolve.js";
 
 /**
@@ -32,7 +33,9 @@ export interface CampaignState {
    * Open whenever this command may send (every accepted phone is recorded for other campaigns'
    * window) or the campaign has a dedupeWindow (`windowMs`; lookups happen only then).
    */
-  readonly dedupe: { readonly registry: DedupeRegistry; readonly windowMs?: number } | undefined;
+  readonly dedupe:
+    | { readonly registry: DedupeRegistry; readonly windowMs?: number; readonly window?: string }
+    | undefined;
   /**
    * Open whenever this command sends with a token: the budget is the token's, so every campaign's
    * accepted requests count, even those of campaigns without a dailyLimit; `limit` is this one's.
@@ -40,6 +43,8 @@ export interface CampaignState {
   readonly daily: { readonly counter: DailyCounter; readonly limit?: number } | undefined;
   /** Exclude-file lines that are not phones, for the CLI to warn about. */
   readonly warnings: readonly string[];
+  /** The campaign's timezone: how times are shown (reports, status, skip reasons). */
+  readonly timezone: string;
   close(): Promise<void>;
 }
 
@@ -75,11 +80,12 @@ export async function openCampaignState(
     // Recording does not depend on this campaign's keys: another campaign's dedupeWindow or
     // dailyLimit must see what this one dialed.
     let dedupe: CampaignState["dedupe"];
-    if (campaign.dedupeWindow !== undefined || !options.readOnly) {
-      const windowMs = campaign.dedupeWindow === undefined ? undefined : parseDuration(campaign.dedupeWindow);
-      const registry = await openDedupeRegistry({ stateDir: options.stateDir, windowMs: windowMs ?? 0 });
+    // `dedupeWindow: 0` turns the lookups off; accepted phones are still recorded for other campaigns.
+    const windowMs = parseDuration(campaign.dedupeWindow);
+    if (windowMs > 0 || !options.readOnly) {
+      const registry = await openDedupeRegistry({ stateDir: options.stateDir, windowMs });
       opened.push(registry);
-      dedupe = { registry, windowMs };
+      dedupe = windowMs > 0 ? { registry, windowMs, window: String(campaign.dedupeWindow) } : { registry };
     }
     let daily: CampaignState["daily"];
     if (options.token !== undefined && !options.readOnly) {
@@ -98,6 +104,7 @@ export async function openCampaignState(
       dedupe,
       daily,
       warnings,
+      timezone: campaign.timezone ?? campaign.calltouchTimezone,
       close: async () => {
         for (const item of opened.reverse()) await item.close();
       },
@@ -152,19 +159,20 @@ export function remembersNothing(state: CampaignState): boolean {
 }
 
 /**
- * Looks the row up in every remembered list, then lets the pure gate decide. Synchronous unless the
- * dedupe registry must be asked: a million rows should not pay a million awaits for nothing.
+ * Looks the row up in every remembered list, then lets the pure `eligibility` decide. Synchronous
+ * unless the dedupe registry must be asked: a million rows should not pay a million awaits for nothing.
  */
-export function gateRow(
+export function eligibilityOf(
   state: CampaignState,
   row: KnownRow,
-  mode: GateMode,
+  mode: PassMode,
   options: { includeUnknown?: boolean } = {},
-): GateDecision | Promise<GateDecision> {
+): Eligibility | Promise<Eligibility> {
   const prior = state.journal.priorOf(row.phoneKey, () => row.rowHash);
   const excludedBy = state.exclude?.has(row.phoneKey);
-  const decide = (dialedRecently?: { campaign: string; at: string }): GateDecision =>
-    gate({ mode, prior, excludedBy, dialedRecently, includeUnknown: options.includeUnknown });
+  const window = state.dedupe?.window ?? "";
+  const decide = (dialedRecently?: { campaign: string; at: string; window: string }): Eligibility =>
+    eligibility({ mode, prior, excludedBy, dialedRecently, includeUnknown: options.includeUnknown });
   // Only rows that could still be sent need the registry; history and the exclude list settle the others.
   const windowMs = state.dedupe?.windowMs;
   if (
@@ -176,9 +184,12 @@ export function gateRow(
   ) {
     return decide();
   }
-  return state.dedupe.registry
-    .lookup(row.phoneKey, Date.now(), windowMs)
-    .then((hit) =>
-      decide(hit === undefined ? undefined : { campaign: hit.campaign, at: isoWithOffset(hit.at) }),
-    );
+  const hitToInput = (hit: DedupeHit | undefined) =>
+    hit === undefined
+      ? undefined
+      : { campaign: hit.campaign, at: isoInZone(isoWithOffset(hit.at), state.timezone), window };
+  const now = Date.now();
+  const peeked = state.dedupe.registry.peek(row.phoneKey, now, windowMs);
+  if (peeked !== null) return decide(hitToInput(peeked));
+  return state.dedupe.registry.lookup(row.phoneKey, now, windowMs).then((hit) => decide(hitToInput(hit)));
 }

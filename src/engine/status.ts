@@ -1,13 +1,15 @@
+import { withCleanup } from "../cleanup.js";
 import type { JournalStats } from "../journal/index.js";
 import type { RowStatus } from "../outcome.js";
 import type { OpenSourceOptions } from "../sources/open.js";
-import { planRows } from "./plan.js";
-import { openPlannedSource } from "./report-pass.js";
+import { openPlannedRows } from "./plan.js";
 import type { ResolvedCampaign } from "./resolve.js";
-import { gateRow, knownRow, openCampaignState } from "./state.js";
+import { eligibilityOf, knownRow, openCampaignState } from "./state.js";
 
 export interface CampaignStatus {
   readonly journal: JournalStats;
+  /** The campaign's timezone: the CLI shows the journal's times in it. */
+  readonly timezone: string;
   /** The file's rows as the report would show them now, by status. */
   readonly rows: Partial<Record<RowStatus, number>>;
   readonly total: number;
@@ -26,33 +28,34 @@ export async function campaignStatus(
   options: OpenSourceOptions & { stateDir: string },
 ): Promise<CampaignStatus> {
   const state = await openCampaignState(resolved, { stateDir: options.stateDir, readOnly: true });
-  try {
+  return withCleanup(async () => {
     const rows: Partial<Record<RowStatus, number>> = {};
     let total = 0;
-    const { source, columns } = await openPlannedSource(resolved, options);
-    try {
-      for await (const planned of planRows(source, columns, resolved.campaign)) {
+    const planned = await openPlannedRows(resolved, options);
+    await withCleanup(async () => {
+      for (let next = await planned.next(); next !== undefined; next = await planned.next()) {
         total += 1;
+        const row = next.planned;
         let status: RowStatus;
-        if (planned.outcome !== undefined) status = planned.outcome.status;
+        if (row.outcome !== undefined) status = row.outcome.status;
         else {
-          const row = knownRow(planned.row.rowNumber, planned.phoneKey, planned.request);
-          const decision = await gateRow(state, row, "report");
-          status = decision.send ? "pending" : decision.outcome.status;
+          const fate = await eligibilityOf(
+            state,
+            knownRow(row.row.rowNumber, row.phoneKey, row.request),
+            "report",
+          );
+          status = fate.send ? "pending" : fate.outcome.status;
         }
         rows[status] = (rows[status] ?? 0) + 1;
       }
-    } finally {
-      await source.close();
-    }
+    }, [() => planned.close()]);
     return {
       journal: state.journal.stats(),
+      timezone: state.timezone,
       rows,
       total,
       left: rows.pending ?? 0,
       retryable: rows.failed ?? 0,
     };
-  } finally {
-    await state.close();
-  }
+  }, [() => state.close()]);
 }

@@ -1,5 +1,5 @@
 import { formatProblems } from "../mapping/types.js";
-import type { RowOutcome, RowStatus } from "../outcome.js";
+import type { RowOutcome, RowStatus, SkipCause } from "../outcome.js";
 
 /** Counts by status plus the first problems, kept small whatever the file's size. */
 export interface RunSummary {
@@ -12,10 +12,14 @@ export interface RunSummary {
   unknown: number;
   "would-send": number;
   report: string;
+  /** Skipped rows by the rule that skipped them (rows skipped for another reason are not counted here). */
+  skippedBecause: Partial<Record<SkipCause, number>>;
   /** The first rows that need the user's attention, in file order. */
   problems: { rowNumber: number; status: RowStatus; message: string }[];
   /** How many such rows there were in all (problems holds at most PROBLEM_SAMPLE). */
   problemCount: number;
+  /** Set when the report file was not (re)written, saying why and how to get it. */
+  reportNote?: string;
   /** Set when the run stopped early (exit 3). */
   stopped?: { code: string | number; message: string; advice?: string };
   dryRun: boolean;
@@ -34,6 +38,7 @@ export function emptySummary(report: string, dryRun: boolean): RunSummary {
     unknown: 0,
     "would-send": 0,
     report,
+    skippedBecause: {},
     problems: [],
     problemCount: 0,
     dryRun,
@@ -43,6 +48,9 @@ export function emptySummary(report: string, dryRun: boolean): RunSummary {
 export function countOutcome(summary: RunSummary, rowNumber: number, outcome: RowOutcome): void {
   summary.total += 1;
   summary[outcome.status] += 1;
+  if (outcome.status === "skipped" && outcome.because !== undefined) {
+    summary.skippedBecause[outcome.because] = (summary.skippedBecause[outcome.because] ?? 0) + 1;
+  }
   const message = problemText(outcome);
   if (message === undefined) return;
   summary.problemCount += 1;

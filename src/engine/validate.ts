@@ -1,43 +1,96 @@
+import { withCleanup } from "../cleanup.js";
+import { lockHolder } from "../journal/index.js";
 import type { RowOutcome } from "../outcome.js";
 import type { OpenSourceOptions } from "../sources/open.js";
-import type { GateDecision } from "./gate.js";
-import { reportPass } from "./report-pass.js";
+import type { Eligibility } from "./eligibility.js";
+import { openPlannedRows, type PlannedRows } from "./plan.js";
+import { reportSinks } from "./report-sinks.js";
 import type { ResolvedCampaign } from "./resolve.js";
-import { gateRow, knownRow, openCampaignState, remembersNothing } from "./state.js";
+import { type RunProgress, RunState } from "./run-state.js";
+import { settleRest } from "./settle-pass.js";
+import type { OutcomeSink } from "./sink.js";
+import { type CampaignState, eligibilityOf, knownRow, openCampaignState, remembersNothing } from "./state.js";
 import type { RunSummary } from "./summary.js";
 
 const WOULD_SEND: RowOutcome = { status: "would-send" };
 
-function wouldSend(decision: GateDecision): RowOutcome {
-  return decision.send ? { status: "would-send" } : decision.outcome;
+function wouldSend(fate: Eligibility): RowOutcome {
+  return fate.send ? WOULD_SEND : fate.outcome;
+}
+
+export interface ValidateOptions extends OpenSourceOptions {
+  stateDir: string;
+  /** More subscribers besides the report file (a sheet's result columns, ...). */
+  sinks?: readonly OutcomeSink[];
+  noReportFile?: boolean;
+  onProgress?: (progress: RunProgress) => void;
+  onWarning?: (message: string) => void;
 }
 
 /**
  * `ctdial validate` (and `run --dry-run`): read, map and check every row, write the report with
  * `would-send` / `invalid` / `skipped`, send nothing. The campaign's journal is read (never written):
  * rows an earlier run sent are shown as sent, so the report says what `run` would do now. One
- * streaming pass: memory does not grow with the file beyond the duplicate index.
+ * streaming pass: memory does not grow with the file beyond the duplicate index. While a `run` of the
+ * same campaign is sending, its report is that run's to write: validate then checks and summarises
+ * but leaves the report alone.
  */
 export async function validateCampaign(
   resolved: ResolvedCampaign,
-  options: OpenSourceOptions & { stateDir: string; onWarning?: (message: string) => void },
+  options: ValidateOptions,
 ): Promise<RunSummary> {
   const state = await openCampaignState(resolved, { stateDir: options.stateDir, readOnly: true });
-  try {
+  let rows: PlannedRows | undefined;
+  return withCleanup(async () => {
     for (const warning of state.warnings) options.onWarning?.(warning);
-    const fresh = remembersNothing(state);
-    return await reportPass(
-      resolved,
-      options,
-      (planned) => {
-        if (fresh) return WOULD_SEND;
-        const row = knownRow(planned.row.rowNumber, planned.phoneKey, planned.request);
-        const decision = gateRow(state, row, "dry-run");
-        return decision instanceof Promise ? decision.then(wouldSend) : wouldSend(decision);
-      },
-      true,
-    );
+    rows = await openPlannedRows(resolved, options);
+    return await checkEveryRow(resolved, options, state, rows);
+  }, [() => rows?.close(), () => state.close()]);
+}
+
+async function checkEveryRow(
+  resolved: ResolvedCampaign,
+  options: ValidateOptions,
+  state: CampaignState,
+  rows: PlannedRows,
+): Promise<RunSummary> {
+  const runner = await lockHolder(state.journal.path);
+  const reportBlocked =
+    runner === undefined
+      ? undefined
+      : `${resolved.reportPath} was left alone: a ctdial run of this campaign (process ${runner}) is sending and writes it when it ends`;
+  const { sinks, reportPath, reportNote } = await reportSinks(resolved, rows.source, {
+    ...options,
+    reportBlocked,
+  });
+  let failure: unknown;
+  const run = new RunState({
+    campaign: resolved.campaign,
+    sinks,
+    report: reportPath,
+    dryRun: true,
+    onProgress: options.onProgress,
+    // The report is what validate is for: a report that cannot be written fails the command.
+    onSinkFailure: (_sink, error) => {
+      failure ??= error;
+    },
+  });
+  const fresh = remembersNothing(state);
+  let complete = false;
+  try {
+    complete = await settleRest(rows, run, (planned) => {
+      if (fresh) return WOULD_SEND;
+      const fate = eligibilityOf(
+        state,
+        knownRow(planned.row.rowNumber, planned.phoneKey, planned.request),
+        "dry-run",
+      );
+      return fate instanceof Promise ? fate.then(wouldSend) : wouldSend(fate);
+    });
   } finally {
-    await state.close();
+    await run.close({ complete });
   }
+  if (failure !== undefined) throw failure;
+  run.summary.reportNote = reportNote;
+  return run.summary;
 }

@@ -7,7 +7,7 @@ import { ConfigError } from "../errors.js";
  */
 
 /** The one grammar of durations: the campaign schema validates with it, parseDuration reads with it. */
-export const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)$/;
+export const DURATION = /^(?:0|(\d+(?:\.\d+)?)\s*(ms|s|m|h|d))$/;
 
 const UNIT_MS: Readonly<Record<string, number>> = {
   ms: 1,
@@ -17,10 +17,14 @@ const UNIT_MS: Readonly<Record<string, number>> = {
   d: 86_400_000,
 };
 
-/** "24h" -> 86400000, "1.5h" -> 5400000, "500ms" -> 500. Fractions of a millisecond are rounded. */
-export function parseDuration(text: string): number {
+/**
+ * "24h" -> 86400000, "1.5h" -> 5400000, "500ms" -> 500, "0" (or the number 0) -> 0, which turns a
+ * window off. Fractions of a millisecond are rounded.
+ */
+export function parseDuration(text: string | 0): number {
+  if (text === 0 || text === "0") return 0;
   const match = typeof text === "string" ? DURATION.exec(text) : null;
-  if (match === null) {
+  if (match === null || match[1] === undefined) {
     throw new ConfigError(`expected a duration such as "24h", "30m" or "7d", got ${describeValue(text)}`);
   }
   const ms = Math.round(Number(match[1]) * UNIT_MS[match[2]!]!);

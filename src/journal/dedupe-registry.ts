@@ -30,6 +30,11 @@ export interface DedupeHit {
 export interface DedupeRegistry {
   /** The latest acceptance of `phoneKey` within `windowMs` before `now`, by any campaign. */
   lookup(phoneKey: number, now?: Date | number, windowMs?: number): Promise<DedupeHit | undefined>;
+  /**
+   * `lookup` without an await when what was read from disk is fresh enough; `null` when it is not
+   * (then call `lookup`). A million-row validate should not pay a million awaits for a memory read.
+   */
+  peek(phoneKey: number, now: number, windowMs?: number): DedupeHit | undefined | null;
   /** Records that `campaign` had `phoneKey` accepted at `at`; resolves once it is on disk. */
   record(phoneKey: number, at: Date | number, campaign: string): Promise<void>;
   /** Reads what other processes recorded since the last read. */
@@ -110,6 +115,15 @@ class FileDedupeRegistry implements DedupeRegistry {
     }
     const ms = toMs(now);
     if (ms - this.#refreshedAt >= this.#refreshMs) await this.refresh(ms);
+    return this.#find(phoneKey, ms, windowMs);
+  }
+
+  peek(phoneKey: number, now: number, windowMs = this.#windowMs): DedupeHit | undefined | null {
+    if (windowMs > this.#windowMs || now - this.#refreshedAt >= this.#refreshMs) return null;
+    return this.#find(phoneKey, now, windowMs);
+  }
+
+  #find(phoneKey: number, ms: number, windowMs: number): DedupeHit | undefined {
     const id = this.#phones.get(phoneKey);
     if (id < 0) return undefined;
     const at = this.#at[id]!;

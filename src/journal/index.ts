@@ -19,6 +19,7 @@ export {
   type OpenJournalOptions,
   openJournal,
 } from "./journal.js";
+export { lockHolder } from "./lock.js";
 export { NO_ANSWER_MESSAGE, type PriorState, priorToOutcome } from "./prior.js";
 export { rowHash, tokenFingerprint } from "./row-hash.js";
 export type { StatusCounts } from "./row-table.js";

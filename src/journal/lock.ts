@@ -43,3 +43,13 @@ function lockedError(path: string, cause: unknown, owner?: number): ConfigError 
     { code: "E_JOURNAL_LOCKED", cause },
   );
 }
+
+/**
+ * The pid of a live process that holds the lock of the journal at `journalFile`, if any: a
+ * read-only command (validate) must not rewrite the report of a campaign that is being sent.
+ */
+export async function lockHolder(journalFile: string): Promise<number | undefined> {
+  const lock = `${journalFile.replace(/\.jsonl$/, "")}.lock`;
+  const owner = Number.parseInt(await readFile(lock, "utf8").catch(() => ""), 10);
+  return Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner) ? owner : undefined;
+}

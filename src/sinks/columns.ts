@@ -9,6 +9,7 @@ export const REPORT_COLUMNS = [
   "ctdial_request_id",
   "ctdial_sent_at",
   "ctdial_attempts",
+  "ctdial_phone",
 ] as const;
 
 export type ReportColumn = (typeof REPORT_COLUMNS)[number];
@@ -17,13 +18,24 @@ export type ReportColumn = (typeof REPORT_COLUMNS)[number];
 export type ReportValue = string | number | null;
 
 /**
- * The six report cells of one outcome, in `REPORT_COLUMNS` order. Values are raw: formula
- * neutralisation belongs to the writers, because only they know they write to a spreadsheet.
+ * The report cells of one outcome, in `REPORT_COLUMNS` order; `phone` is the normalised number the
+ * row was (or would be) dialed at. Values are raw: formula neutralisation belongs to the writers,
+ * because only they know they write to a spreadsheet.
  */
-export function outcomeCells(outcome: RowOutcome): readonly ReportValue[] {
+export function outcomeCells(outcome: RowOutcome, phone?: string): readonly ReportValue[] {
+  const cells = cellsOf(outcome);
+  if (phone === undefined) return cells;
+  const withPhone = cells === WOULD_SEND ? [...cells] : (cells as ReportValue[]);
+  withPhone[PHONE_AT] = phone;
+  return withPhone;
+}
+
+const PHONE_AT = REPORT_COLUMNS.indexOf("ctdial_phone");
+
+function cellsOf(outcome: RowOutcome): readonly ReportValue[] {
   switch (outcome.status) {
     case "would-send":
-      // Most rows of a dry run: the same six cells every time.
+      // Most rows of a dry run without a phone: the same cells every time.
       return WOULD_SEND;
     case "invalid":
       return row(outcome.status, { error: formatProblems(outcome.problems) });
@@ -45,7 +57,7 @@ export function outcomeCells(outcome: RowOutcome): readonly ReportValue[] {
   }
 }
 
-const WOULD_SEND: readonly ReportValue[] = Object.freeze(["would-send", null, null, null, null, null]);
+const WOULD_SEND: readonly ReportValue[] = Object.freeze(["would-send", null, null, null, null, null, null]);
 
 interface Details {
   readonly code?: number | string | undefined;
@@ -63,6 +75,7 @@ function row(status: RowOutcome["status"], details: Details = {}): ReportValue[]
     details.requestId ?? null,
     details.sentAt ?? null,
     details.attempts ?? null,
+    null,
   ];
 }
 

@@ -73,8 +73,8 @@ class CsvReportSink implements ReportSink {
     this.#decimalComma = delimiter === ";";
   }
 
-  write(row: SourceRow, outcome: RowOutcome): Promise<void> | undefined {
-    return this.writeLine(this.#layout.arrange(row.cells, outcomeCells(outcome), this.#row));
+  write(row: SourceRow, outcome: RowOutcome, phone?: string): Promise<void> | undefined {
+    return this.writeLine(this.#layout.arrange(row.cells, outcomeCells(outcome, phone), this.#row));
   }
 
   /** Returns a promise only when the file asks the writer to wait (its buffer is full). */

@@ -81,10 +81,10 @@ class XlsxReportSink implements ReportSink {
     this.#layout = layout;
   }
 
-  async write(row: SourceRow, outcome: RowOutcome): Promise<void> {
+  async write(row: SourceRow, outcome: RowOutcome, phone?: string): Promise<void> {
     if (this.#done) throw new Error(`the report ${this.path} is already closed`);
     this.#file.check();
-    const cells = this.#layout.arrange(row.cells, outcomeCells(outcome));
+    const cells = this.#layout.arrange(row.cells, outcomeCells(outcome, phone));
     const excelRow = this.#sheet.addRow(cells.map(xlsxValue));
     cells.forEach((cell, index) => {
       const format = numberFormat(cell);

@@ -10,13 +10,14 @@ export interface ReportSink {
   /** The final path of the report (what the summary prints). */
   readonly path: string;
   /**
-   * Appends one row: its source cells with the result columns. Rows appear in the order they are
+   * Appends one row: its source cells with the result columns (`phone`: the normalised number the
+   * row was or would be dialed at, for `ctdial_phone`). Rows appear in the order they are
    * written, so the caller writes them in source order. Returns a promise when the caller must wait
    * before the next row (the file is behind), nothing when it need not: a million rows then cost no
    * million promises. Throws, or rejects, with a `CtdialError` when the file system refuses the
    * write (disk full, ...).
    */
-  write(row: SourceRow, outcome: RowOutcome): Promise<void> | undefined;
+  write(row: SourceRow, outcome: RowOutcome, phone?: string): Promise<void> | undefined;
   /** Finishes the file, flushes it to disk and puts it in place of any previous report. */
   close(): Promise<void>;
   /** Gives up: removes the temporary file and leaves any previous report untouched. */

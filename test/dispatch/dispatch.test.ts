@@ -93,6 +93,46 @@ describe("dispatch: delivery", () => {
   });
 });
 
+describe("dispatch: hooks", () => {
+  it("still settles every row when the onAttempt hook throws, and says so through onHookError", async () => {
+    const { client } = scriptedClient((request, attempt) =>
+      request.phone === phoneOf(1) && attempt === 1 ? answer.http(500) : answer.accepted(5),
+    );
+    const { options, final } = fastOptions(client);
+    const hookErrors: unknown[] = [];
+    options.hooks.onAttempt = () => {
+      throw new Error("the log is gone");
+    };
+    options.hooks.onHookError = (error) => hookErrors.push(error);
+    const result = await dispatch(rows(3).items, options);
+    expect(result.counts).toEqual({ sent: 3, failed: 0, pending: 0, unknown: 0 });
+    expect([...final().values()].every((outcome) => outcome.status === "sent")).toBe(true);
+    expect(hookErrors).toHaveLength(4);
+  });
+
+  it("tells onAttempt what follows: again with its delay, or the settled outcome", async () => {
+    const { client } = scriptedClient((request, attempt) =>
+      request.phone === phoneOf(1) && attempt === 1 ? answer.http(500) : answer.accepted(5),
+    );
+    const { options } = fastOptions(client);
+    const seen: string[] = [];
+    options.hooks.onAttempt = ({ item, next }) => {
+      if (item.rowNumber === 2) seen.push(next.kind === "again" ? "again" : next.outcome.status);
+    };
+    await dispatch(rows(1).items, options);
+    expect(seen).toEqual(["again", "sent"]);
+  });
+
+  it("says a row is settled, not retried, when its retries are used up", async () => {
+    const { client } = scriptedClient(() => answer.http(500));
+    const { options } = fastOptions(client, { retry: { maxAttempts: 2 } });
+    const seen: string[] = [];
+    options.hooks.onAttempt = ({ next }) => seen.push(next.kind === "again" ? "again" : next.outcome.status);
+    await dispatch(rows(1).items, options);
+    expect(seen).toEqual(["again", "failed"]);
+  });
+});
+
 describe("dispatch: transient answers", () => {
   it("retries 5xx, proxy pages and refused connections through the limiter until one is accepted", async () => {
     const script = [answer.http(500), answer.proxyPage(), answer.refused()];
@@ -105,7 +145,7 @@ describe("dispatch: transient answers", () => {
     options.hooks.beforeSend = (item, attempt) => {
       if (item.rowNumber === 2) intents.push(attempt);
     };
-    options.hooks.onAttempt = (item, _attempt, _outcome, decision) => {
+    options.hooks.onAttempt = ({ item, decision }) => {
       if (item.rowNumber === 2) decisions.push(decision.action);
     };
     const result = await dispatch(rows(3).items, options);
@@ -208,7 +248,7 @@ describe("dispatch: refusals of one row", () => {
     expect(result.counts).toEqual({ sent: 1, failed: 3, pending: 0, unknown: 0 });
   });
 
-  it("parks a 10007 row and sends it again after the long delay, at the end of the campaign", async () => {
+  it("sends a 10007 row again after the long delay, while the rows behind it go on", async () => {
     const { client, sent } = scriptedClient((request, attempt) =>
       request.phone === phoneOf(2) && attempt === 1
         ? answer.apiError(10007, "Минимальный интервал между запросами не прошёл")

@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
 import { campaignSchema } from "../../src/campaign/schema.js";
-import { planRows } from "../../src/engine/plan.js";
+import { plannedRows } from "../../src/engine/plan.js";
 import { resolveColumns } from "../../src/mapping/columns.js";
-import type { SourceRow } from "../../src/sources/types.js";
+import type { Source, SourceRow } from "../../src/sources/types.js";
 
 // Records the size every duplicate index is made for, keeping the real index's behaviour.
 const made = vi.hoisted(() => [] as (number | undefined)[]);
-vi.mock("../../src/mapping/dedupe.js", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../src/mapping/dedupe.js")>();
+vi.mock("../../src/mapping/duplicate-index.js", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../src/mapping/duplicate-index.js")>();
   class RecordedIndex extends real.PhoneIndex {
     constructor(expected?: number) {
       super(expected);
@@ -20,9 +20,13 @@ vi.mock("../../src/mapping/dedupe.js", async (importOriginal) => {
 const campaign = campaignSchema.parse({ routeKey: "callback", mapping: { phone: "Телефон" } });
 const columns = resolveColumns(["Телефон"], campaign.mapping ?? { phone: "Телефон" }, campaign.defaults);
 
-function source(phones: string[], estimatedRows?: number) {
+function source(phones: string[], estimatedRows?: number): Source {
   return {
+    kind: "csv",
+    headers: ["Телефон"],
+    headerRowNumber: 1,
     estimatedRows,
+    close: async () => {},
     async *rows(): AsyncGenerator<SourceRow> {
       for (const [i, phone] of phones.entries()) yield { rowNumber: i + 2, cells: [phone] };
     },
@@ -30,12 +34,17 @@ function source(phones: string[], estimatedRows?: number) {
 }
 
 async function plan(phones: string[], estimatedRows?: number) {
+  const rows = plannedRows(source(phones, estimatedRows), columns, campaign);
   const out = [];
-  for await (const planned of planRows(source(phones, estimatedRows), columns, campaign)) out.push(planned);
+  for (let next = await rows.next(); next !== undefined; next = await rows.next()) {
+    expect(next.index).toBe(out.length);
+    out.push(next.planned);
+  }
+  expect(rows.exhausted).toBe(true);
   return out;
 }
 
-describe("planRows", () => {
+describe("plannedRows", () => {
   it("sizes the duplicate index from the source's row estimate, so a big file never rehashes", async () => {
     made.length = 0;
     await plan(["+79991234501"], 1_000_000);
@@ -48,7 +57,7 @@ describe("planRows", () => {
     const rows = await plan(["+7 999 123-45-01", "89991234501", "+79991234502"], 1);
     expect(rows.map((row) => row.outcome ?? "send")).toEqual([
       "send",
-      { status: "skipped", reason: "duplicate of row 2" },
+      { status: "skipped", reason: "duplicate of row 2", because: "duplicate" },
       "send",
     ]);
   });

@@ -3,7 +3,7 @@ import type { RowOutcome } from "../../src/outcome.js";
 import { outcomeCells, REPORT_COLUMNS } from "../../src/sinks/columns.js";
 
 describe("REPORT_COLUMNS", () => {
-  it("are the six columns of docs/contract.md in order", () => {
+  it("are the columns of docs/contract.md in order", () => {
     expect(REPORT_COLUMNS).toEqual([
       "ctdial_status",
       "ctdial_error_code",
@@ -11,13 +11,18 @@ describe("REPORT_COLUMNS", () => {
       "ctdial_request_id",
       "ctdial_sent_at",
       "ctdial_attempts",
+      "ctdial_phone",
     ]);
   });
 });
 
 describe("outcomeCells", () => {
   const cases: [string, RowOutcome, (string | number | null)[]][] = [
-    ["would-send: the status only", { status: "would-send" }, ["would-send", null, null, null, null, null]],
+    [
+      "would-send: the status only",
+      { status: "would-send" },
+      ["would-send", null, null, null, null, null, null],
+    ],
     [
       "invalid: every problem, each naming its column",
       {
@@ -34,43 +39,44 @@ describe("outcomeCells", () => {
         null,
         null,
         null,
+        null,
       ],
     ],
     [
       "skipped: the reason",
       { status: "skipped", reason: "duplicate of row 4" },
-      ["skipped", null, "duplicate of row 4", null, null, null],
+      ["skipped", null, "duplicate of row 4", null, null, null, null],
     ],
-    ["pending without a reason", { status: "pending" }, ["pending", null, null, null, null, null]],
+    ["pending without a reason", { status: "pending" }, ["pending", null, null, null, null, null, null]],
     [
       "pending with a reason and attempts",
       { status: "pending", reason: "the campaign stopped: 10001", attempts: 2 },
-      ["pending", null, "the campaign stopped: 10001", null, null, 2],
+      ["pending", null, "the campaign stopped: 10001", null, null, 2, null],
     ],
     [
       "pending after a stop, with Calltouch's code",
       { status: "pending", code: 10001, reason: "Недостаточно минут", attempts: 1 },
-      ["pending", 10001, "Недостаточно минут", null, null, 1],
+      ["pending", 10001, "Недостаточно минут", null, null, 1, null],
     ],
     [
       "sent: request id, time and attempts",
       { status: "sent", requestId: 123456, sentAt: "2026-03-01T10:00:00+03:00", attempts: 1 },
-      ["sent", null, null, 123456, "2026-03-01T10:00:00+03:00", 1],
+      ["sent", null, null, 123456, "2026-03-01T10:00:00+03:00", 1, null],
     ],
     [
       "failed: code and Calltouch's message verbatim",
       { status: "failed", code: 10013, message: "Номер телефона невалиден", attempts: 1 },
-      ["failed", 10013, "Номер телефона невалиден", null, null, 1],
+      ["failed", 10013, "Номер телефона невалиден", null, null, 1, null],
     ],
     [
       "failed without a code",
       { status: "failed", message: "connection refused", attempts: 6 },
-      ["failed", null, "connection refused", null, null, 6],
+      ["failed", null, "connection refused", null, null, 6, null],
     ],
     [
       "unknown: the lost answer's reason",
       { status: "unknown", code: "ECONNRESET", message: "the answer was lost", attempts: 1 },
-      ["unknown", "ECONNRESET", "the answer was lost", null, null, 1],
+      ["unknown", "ECONNRESET", "the answer was lost", null, null, 1, null],
     ],
   ];
 
@@ -78,5 +84,13 @@ describe("outcomeCells", () => {
     const cells = outcomeCells(outcome);
     expect(cells).toEqual(expected);
     expect(cells).toHaveLength(REPORT_COLUMNS.length);
+  });
+
+  it("puts the dialed number under ctdial_phone, and never changes the shared would-send cells", () => {
+    const at = REPORT_COLUMNS.indexOf("ctdial_phone");
+    expect(outcomeCells({ status: "would-send" }, "79991234501")[at]).toBe("79991234501");
+    expect(outcomeCells({ status: "would-send" })[at]).toBeNull();
+    const sent = { status: "sent", requestId: 1, sentAt: "2026-03-01T10:00:00+03:00", attempts: 1 } as const;
+    expect(outcomeCells(sent, "79991234502")[at]).toBe("79991234502");
   });
 });

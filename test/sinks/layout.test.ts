@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { REPORT_COLUMNS } from "../../src/sinks/columns.js";
 import { reportLayout } from "../../src/sinks/layout.js";
 
-const report = ["sent", null, null, 77, "2026-03-01T10:00:00+03:00", 1];
+const report = ["sent", null, null, 77, "2026-03-01T10:00:00+03:00", 1, "79991234501"];
 
 describe("reportLayout", () => {
   it("adds the report columns at the right of the source's", () => {
@@ -31,14 +31,14 @@ describe("reportLayout", () => {
     const into: (string | number | null)[] = [];
     expect(layout.arrange(["79991234501", "Иван", "Казань", "лишнее", 5], report, into)).toBe(into);
     expect(into).toEqual(["79991234501", "Иван", "Казань", ...report, "лишнее", 5]);
-    layout.arrange(["79991234502"], ["would-send", null, null, null, null, null], into);
-    expect(into).toEqual(["79991234502", null, null, "would-send", null, null, null, null, null]);
+    layout.arrange(["79991234502"], ["would-send", null, null, null, null, null, null], into);
+    expect(into).toEqual(["79991234502", null, null, "would-send", null, null, null, null, null, null]);
   });
 
   it("replaces the values of a previous report's columns instead of adding them again", () => {
     const layout = reportLayout(["Телефон", ...REPORT_COLUMNS, "Комментарий"]);
     expect(layout.headers).toEqual(["Телефон", ...REPORT_COLUMNS, "Комментарий"]);
-    const old = ["invalid", null, "column Телефон: wrong length", null, null, null];
+    const old = ["invalid", null, "column Телефон: wrong length", null, null, null, null];
     expect(layout.arrange(["79991234501", ...old, "перезвонить"], report)).toEqual([
       "79991234501",
       ...report,
@@ -56,8 +56,9 @@ describe("reportLayout", () => {
       "ctdial_request_id",
       "ctdial_sent_at",
       "ctdial_attempts",
+      "ctdial_phone",
     ]);
-    const failed = ["failed", 10013, "Номер телефона невалиден", null, null, 1];
+    const failed = ["failed", 10013, "Номер телефона невалиден", null, null, 1, "79991234501"];
     expect(layout.arrange(["79991234501", "would-send", null], failed)).toEqual([
       "79991234501",
       "failed",
@@ -66,6 +67,7 @@ describe("reportLayout", () => {
       null,
       null,
       1,
+      "79991234501",
     ]);
   });
 });

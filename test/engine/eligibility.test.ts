@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type GateInput, type GateMode, gate } from "../../src/engine/gate.js";
+import { type EligibilityInput, eligibility, type PassMode } from "../../src/engine/eligibility.js";
 import type { PriorState } from "../../src/journal/index.js";
 import type { RowStatus } from "../../src/outcome.js";
 
@@ -27,7 +27,7 @@ const FAILED: PriorState = {
 const PENDING: PriorState = { status: "pending", attempts: 1, rowNumber: 2 };
 
 /** What each mode does with each prior state: "send", or the status the report shows. */
-const TABLE: [string, PriorState | undefined, Record<GateMode, RowStatus | "send">][] = [
+const TABLE: [string, PriorState | undefined, Record<PassMode, RowStatus | "send">][] = [
   ["never tried", undefined, { run: "send", retry: "pending", report: "pending", "dry-run": "would-send" }],
   [
     "left pending by a stop",
@@ -39,14 +39,14 @@ const TABLE: [string, PriorState | undefined, Record<GateMode, RowStatus | "send
   ["failed", FAILED, { run: "failed", retry: "send", report: "failed", "dry-run": "failed" }],
 ];
 
-function verdict(input: GateInput): RowStatus | "send" {
-  const decision = gate(input);
+function verdict(input: EligibilityInput): RowStatus | "send" {
+  const decision = eligibility(input);
   return decision.send ? "send" : decision.outcome.status;
 }
 
-describe("gate: what happens to a sendable row", () => {
+describe("eligibility: what happens to a sendable row", () => {
   for (const [name, prior, expected] of TABLE) {
-    for (const mode of Object.keys(expected) as GateMode[]) {
+    for (const mode of Object.keys(expected) as PassMode[]) {
       it(`${name}, ${mode} -> ${expected[mode]}`, () => {
         expect(verdict({ mode, prior })).toBe(expected[mode]);
       });
@@ -59,7 +59,7 @@ describe("gate: what happens to a sendable row", () => {
   });
 
   it("keeps history first: a sent phone on the exclude list is still reported sent", () => {
-    expect(gate({ mode: "report", prior: SENT, excludedBy: "dnc.csv" })).toEqual({
+    expect(eligibility({ mode: "report", prior: SENT, excludedBy: "dnc.csv" })).toEqual({
       send: false,
       outcome: { status: "sent", requestId: 77, sentAt: "2026-11-25T10:00:00+03:00", attempts: 1 },
     });
@@ -67,28 +67,40 @@ describe("gate: what happens to a sendable row", () => {
 
   it("never sends an excluded phone, whatever the mode", () => {
     for (const mode of ["run", "retry", "report", "dry-run"] as const) {
-      expect(gate({ mode, prior: mode === "retry" ? FAILED : undefined, excludedBy: "dnc.csv" })).toEqual({
+      expect(
+        eligibility({ mode, prior: mode === "retry" ? FAILED : undefined, excludedBy: "dnc.csv" }),
+      ).toEqual({
         send: false,
-        outcome: { status: "skipped", reason: "excluded by dnc.csv" },
+        outcome: { status: "skipped", reason: "excluded by dnc.csv", because: "excluded" },
       });
     }
   });
 
   it("skips a phone another campaign dialed within the dedupe window, naming it", () => {
     expect(
-      gate({
+      eligibility({
         mode: "run",
         prior: undefined,
-        dialedRecently: { campaign: "march.csv", at: "2026-11-25T09:00:00+03:00" },
+        dialedRecently: { campaign: "march.csv", at: "2026-11-25T09:00:00+03:00", window: "24h" },
       }),
     ).toEqual({
       send: false,
-      outcome: { status: "skipped", reason: "dialed by campaign march.csv at 2026-11-25T09:00:00+03:00" },
+      outcome: {
+        status: "skipped",
+        reason: "dialed by campaign march.csv at 2026-11-25T09:00:00+03:00 (within dedupeWindow 24h)",
+        because: "dialed-recently",
+      },
     });
   });
 
+  it("carries the attempts of earlier runs, so a row's attempts add up across run and retry", () => {
+    expect(eligibility({ mode: "retry", prior: FAILED })).toEqual({ send: true, priorAttempts: 1 });
+    expect(eligibility({ mode: "run", prior: PENDING })).toEqual({ send: true, priorAttempts: 1 });
+    expect(eligibility({ mode: "run", prior: undefined })).toEqual({ send: true, priorAttempts: 0 });
+  });
+
   it("keeps Calltouch's code and message for a failed row", () => {
-    expect(gate({ mode: "run", prior: FAILED })).toEqual({
+    expect(eligibility({ mode: "run", prior: FAILED })).toEqual({
       send: false,
       outcome: { status: "failed", code: 10006, message: "Превышен лимит", attempts: 1 },
     });

@@ -12,12 +12,14 @@ import type { CampaignState, KnownRow } from "./state.js";
  * counting those in flight, reach it). After each outcome, accepted requests are counted for the
  * daily limit and recorded for other campaigns' dedupe window.
  */
-export interface SendGate {
+export interface SendRules {
   beforeSend(rowNumber: number): Promise<void>;
   afterOutcome(row: KnownRow, outcome: RowOutcome): Promise<void>;
 }
 
-export interface SendGateOptions {
+export interface SendRulesOptions {
+  /** Rows between the check and their outcome (the run's own set; see RunState.inFlight). */
+  inFlight: Set<number>;
   signal?: AbortSignal;
   noWait?: boolean;
   /** A line for the progress display while waiting; undefined when waiting is over. */
@@ -28,15 +30,14 @@ export interface SendGateOptions {
 
 const PENDING_ADVICE = "Run the same command again to send the pending rows.";
 
-export function createSendGate(
+export function createSendRules(
   campaign: Campaign,
   state: CampaignState,
-  options: SendGateOptions = {},
-): SendGate {
+  options: SendRulesOptions,
+): SendRules {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? sleepUntilAborted;
-  // Rows between beforeSend and their outcome: each may still be accepted and count for the day.
-  const inFlight = new Set<number>();
+  const { inFlight } = options;
 
   async function waitForWindow(): Promise<void> {
     const window = campaign.callWindow;
@@ -64,8 +65,16 @@ export function createSendGate(
     if (waited) options.onWait?.(undefined);
   }
 
-  async function checkDailyLimit(rowNumber: number): Promise<void> {
-    if (state.daily?.limit === undefined) return;
+  /**
+   * Checks the budget and counts the row in flight in one synchronous step after the only await:
+   * rows released together (the call window opening) each see the others, so none passes on a unit
+   * another has already taken.
+   */
+  async function reserveDailyUnit(rowNumber: number): Promise<void> {
+    if (state.daily?.limit === undefined) {
+      inFlight.add(rowNumber);
+      return;
+    }
     const { counter, limit } = state.daily;
     const used = await counter.used(now());
     const others = inFlight.size - (inFlight.has(rowNumber) ? 1 : 0);
@@ -78,13 +87,13 @@ export function createSendGate(
         },
       );
     }
+    inFlight.add(rowNumber);
   }
 
   return {
     async beforeSend(rowNumber) {
       await waitForWindow();
-      await checkDailyLimit(rowNumber);
-      inFlight.add(rowNumber);
+      await reserveDailyUnit(rowNumber);
     },
     async afterOutcome(row, outcome) {
       inFlight.delete(row.rowNumber);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hash, PhoneIndex } from "../../src/mapping/dedupe.js";
+import { hash, PhoneIndex } from "../../src/mapping/duplicate-index.js";
 
 describe("PhoneIndex", () => {
   it("returns undefined the first time and the first row ever after", () => {

@@ -1,0 +1,39 @@
+import type { Logger } from "pino";
+import type { RowAttempt } from "../engine/run.js";
+import { formatDuration } from "./progress.js";
+
+/**
+ * One log line per answer: quiet for successes, louder the more the user must act. Worded from what
+ * will happen next, which the dispatcher decided before telling: "will retry" only when it will.
+ */
+export function logAttempt(logger: Logger, attempt: RowAttempt): void {
+  const { decision, next } = attempt;
+  const row = attempt.item.rowNumber;
+  const fields = { row, attempt: attempt.attempt, ...("code" in decision ? { code: decision.code } : {}) };
+  if (decision.action === "done") {
+    logger.debug({ ...fields, requestId: decision.requestId }, "accepted");
+    return;
+  }
+  if (next.kind === "again") {
+    const what =
+      decision.action === "resend-without-session"
+        ? "sending it again without sessionId"
+        : `will retry in ${formatDuration(Math.ceil(next.afterMs / 1000))}`;
+    logger.warn(fields, `row ${row}: ${decision.message}; ${what}`);
+    return;
+  }
+  const { outcome } = next;
+  if (decision.action === "stop-campaign" || decision.action === "stop-route") {
+    logger.error(fields, `row ${row}: ${decision.message}`);
+  } else if (outcome.status === "pending") {
+    logger.info(fields, `row ${row}: ${decision.message}; left pending, the next run sends it`);
+  } else if (decision.action === "retry" || decision.action === "retry-later") {
+    const tries = outcome.status === "failed" ? outcome.attempts : attempt.attempt;
+    logger.info(
+      fields,
+      `row ${row}: ${decision.message}; gave up after ${tries} ${tries === 1 ? "attempt" : "attempts"}`,
+    );
+  } else {
+    logger.info(fields, `row ${row}: ${decision.message}`);
+  }
+}

@@ -1,0 +1,139 @@
+import type { CalltouchClient } from "../calltouch/types.js";
+import type { Campaign } from "../campaign/schema.js";
+import {
+  type AttemptEvent,
+  type DispatchOutcome,
+  type DispatchResult,
+  dispatch,
+} from "../dispatch/dispatch.js";
+import type { RateLimiter } from "../dispatch/rate-limiter.js";
+import type { SourceRow } from "../sources/types.js";
+import type { PlannedRows } from "./plan.js";
+import type { RunState } from "./run-state.js";
+import { createSendRules } from "./send-rules.js";
+import { phoneOf } from "./settle-pass.js";
+import { type CampaignState, eligibilityOf, type KnownRow, knownRow } from "./state.js";
+import type { RunSummary } from "./summary.js";
+
+/** A row on its way to Calltouch: what the journal knows it by, and where the report puts it. */
+export interface SendableRow extends KnownRow {
+  readonly index: number;
+  readonly row: SourceRow;
+  readonly phone: string;
+  /** Requests earlier runs made for this row; this run's attempts are counted on top. */
+  readonly priorAttempts: number;
+}
+
+/** One answer for one row and what follows from it, for the CLI's log. */
+export type RowAttempt = AttemptEvent<SendableRow>;
+
+export interface SendPassOptions {
+  readonly client: CalltouchClient;
+  readonly limiter: RateLimiter;
+  readonly mode: "run" | "retry";
+  readonly includeUnknown?: boolean;
+  readonly noWait?: boolean;
+  readonly signal?: AbortSignal;
+  readonly onAttempt?: (attempt: RowAttempt) => void;
+  /** A hook (the log) failed; the run goes on. */
+  readonly onHookError?: (error: unknown) => void;
+}
+
+/**
+ * Sending: rows are taken from the planned pass as the dispatcher asks for them, so the first request
+ * leaves before the file is read to its end. A row's intent is on disk before its request leaves and
+ * its outcome before it is settled. Rows that cannot be sent are settled on the way. When sending
+ * stops early, the rows not taken stay in `rows` for the caller to settle. Returns why it stopped.
+ */
+export async function sendPass(
+  rows: PlannedRows,
+  campaign: Campaign,
+  state: CampaignState,
+  run: RunState,
+  options: SendPassOptions,
+): Promise<RunSummary["stopped"]> {
+  const rules = createSendRules(campaign, state, {
+    inFlight: run.inFlight,
+    signal: options.signal,
+    noWait: options.noWait,
+    onWait: (note) => run.note(note),
+  });
+
+  // Pulls rows by hand rather than with for-await: when the dispatcher stops early it ends this
+  // generator, and for-await would then end the source too, which the rest of the run still reads.
+  async function* sendable(): AsyncGenerator<SendableRow> {
+    for (;;) {
+      const next = await rows.next();
+      if (next === undefined) return;
+      run.markRead();
+      const { index, planned } = next;
+      if (planned.outcome !== undefined) {
+        const wait = run.settle(index, {
+          row: planned.row,
+          outcome: planned.outcome,
+          phone: phoneOf(planned),
+        });
+        if (wait !== undefined) await wait;
+        continue;
+      }
+      const known = knownRow(planned.row.rowNumber, planned.phoneKey, planned.request);
+      let fate = eligibilityOf(state, known, options.mode, { includeUnknown: options.includeUnknown });
+      if (fate instanceof Promise) fate = await fate;
+      const phone = String(planned.phoneKey);
+      if (fate.send) {
+        yield Object.assign(known, { index, row: planned.row, phone, priorAttempts: fate.priorAttempts });
+        continue;
+      }
+      const wait = run.settle(index, { row: planned.row, outcome: fate.outcome, phone });
+      if (wait !== undefined) await wait;
+    }
+  }
+
+  const result = await dispatch(sendable(), {
+    client: options.client,
+    limiter: options.limiter,
+    signal: options.signal,
+    campaignRouteKey: campaign.routeKey,
+    retryUnknown: campaign.retryUnknown,
+    resendWithoutSessionId: campaign.resendWithoutSessionId,
+    retry: { maxAttempts: campaign.retry.attempts },
+    hooks: {
+      beforeSend: async (item, attempt) => {
+        await rules.beforeSend(item.rowNumber);
+        await state.journal.recordIntent(item, item.priorAttempts + attempt);
+      },
+      onOutcome: async (item, outcome) => {
+        const total = withPriorAttempts(outcome, item.priorAttempts);
+        await state.journal.recordOutcome(item, total);
+        await rules.afterOutcome(item, total);
+        const wait = run.settle(item.index, { row: item.row, outcome: total, phone: item.phone });
+        if (wait !== undefined) await wait;
+      },
+      onAttempt: options.onAttempt,
+      onHookError: options.onHookError,
+    },
+  });
+  return result.stopped ?? routeStop(result.stoppedRoutes);
+}
+
+/** `ctdial_attempts` counts every request a row took, across runs and retries. */
+function withPriorAttempts(outcome: DispatchOutcome, prior: number): DispatchOutcome {
+  if (prior === 0) return outcome;
+  if (outcome.status === "pending") {
+    const attempts = (outcome.attempts ?? 0) + prior;
+    return { ...outcome, attempts };
+  }
+  return { ...outcome, attempts: outcome.attempts + prior };
+}
+
+/** Per-row widget keys Calltouch refused (10003): their rows are pending, and the run counts as stopped. */
+function routeStop(routes: DispatchResult["stoppedRoutes"]): RunSummary["stopped"] {
+  const first = routes[0];
+  if (first === undefined) return undefined;
+  const keys = routes.map((r) => r.routeKey).join(", ");
+  return {
+    code: first.code,
+    message: `Calltouch refused the widget key${routes.length > 1 ? "s" : ""} ${keys}: ${first.message}`,
+    advice: first.advice,
+  };
+}
