@@ -97,9 +97,21 @@ const timeZone = text('an IANA time zone such as "Europe/Moscow"').refine(
   },
 );
 
-const duration = text('a duration such as "24h", "30m" or "7d"').regex(DURATION, {
-  error: (issue) => `expected a duration such as "24h", "30m" or "7d", got ${describeValue(issue.input)}`,
-});
+/**
+ * `dedupeWindow`: a duration, or 0 (the number or "0") to turn it off. Every branch of the union
+ * carries the same message because format-issues.ts reports a failed union through the branch the
+ * value came closest to: without it `dedupeWindow: 24` read "expected 0, got 24", hiding that "24h"
+ * was meant.
+ */
+const dedupeWindowMessage = (issue: { input?: unknown }) =>
+  `expected a duration such as "24h", "30m" or "7d" (or 0 to turn it off), got ${describeValue(issue.input)}`;
+const dedupeWindow = z.union(
+  [
+    z.literal(0, { error: dedupeWindowMessage }),
+    z.string({ error: dedupeWindowMessage }).regex(DURATION, { error: dedupeWindowMessage }),
+  ],
+  { error: dedupeWindowMessage },
+);
 
 /** docs/calltouch-api.md: at most 10 tags, each at most 100 characters. A single string is split like a tags cell. */
 const tag = text("a tag (text)").trim().min(1, "a tag cannot be empty").max(100);
@@ -203,8 +215,7 @@ export const campaignSchema = z
       .positive()
       .optional()
       .describe("Most accepted requests per day (the Calltouch points budget)."),
-    dedupeWindow: z
-      .union([z.literal(0), duration])
+    dedupeWindow: dedupeWindow
       .default("24h")
       .describe(
         "Skip a phone that any campaign on this machine had accepted within this window. Default 24h; 0 turns it off (people may then be called again).",

@@ -94,10 +94,6 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
       `${mode === "retry" ? "Resend the failed rows" : "Send the rows"} of ${basename(resolved.source)} to ${endpoint.description} (routeKey ${resolved.campaign.routeKey ?? "from the file"})?`,
       flags.yes === true || endpoint.sandbox,
     );
-    logger.info(
-      { source: resolved.source, endpoint: endpoint.description, rate: resolved.campaign.rate, mode },
-      "sending",
-    );
     const startedAt = Date.now();
     let lastNote: string | undefined;
     let total: number | undefined;
@@ -119,6 +115,12 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
       client: endpoint.client,
       limiter: createRateLimiter({ rate: resolved.campaign.rate }),
       signal: stop.signal,
+      onReady: () => {
+        logger.info(
+          { source: resolved.source, endpoint: endpoint.description, rate: resolved.campaign.rate, mode },
+          "sending",
+        );
+      },
       onAttempt: (attempt) => logAttempt(logger, attempt),
       onWarning,
       onProgress: (p) => {

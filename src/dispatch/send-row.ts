@@ -58,7 +58,7 @@ export async function driveRow<T extends DispatchItem>(row: RowState<T>, ctx: Ro
   const routeKey = row.item.request.routeKey;
   for (;;) {
     const blocked = ctx.control.blocked(routeKey);
-    if (blocked !== undefined) return ctx.settle(row, pending(row, blocked));
+    if (blocked !== undefined) return ctx.settle(row, pending(row, blocked.message, blocked.code));
     const answer = await sendOnce(row, ctx);
     if (answer === NOT_SENT) continue;
     const next = actOn(row, answer.decision, ctx);

@@ -102,9 +102,9 @@ export class StopControl {
     return this.#route(routeKey).signal;
   }
 
-  /** Why a row may not be sent now, or undefined when it may. */
-  blocked(routeKey: string): string | undefined {
-    return this.#stopped?.message ?? this.routeStop(routeKey)?.message;
+  /** The stop that keeps a row from being sent now (its code and message), or undefined when it may be sent. */
+  blocked(routeKey: string): DispatchStop | undefined {
+    return this.#stopped ?? this.routeStop(routeKey);
   }
 
   dispose(): void {

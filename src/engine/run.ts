@@ -36,6 +36,12 @@ export interface RunOptions extends OpenSourceOptions {
   /** Write no report file (the results go only to `sinks`). */
   noReportFile?: boolean;
   onProgress?: (progress: RunProgress) => void;
+  /**
+   * Called once the source is open and its columns check out, right before sending begins: the
+   * place to ask for confirmation or say "sending" (a configuration error has been told by then).
+   * `estimatedRows`: about how many data rows the source holds, when it can tell without reading.
+   */
+  onReady?: (ready: { estimatedRows?: number }) => Promise<void> | void;
   /** Every answer and what follows from it (the CLI logs it). A throw here never harms a row. */
   onAttempt?: (attempt: RowAttempt) => void;
   /** For warnings that are not about one row (exclude-file lines that are not phones, a sink that failed). */

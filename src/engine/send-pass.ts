@@ -63,6 +63,9 @@ export async function sendPass(
   // generator, and for-await would then end the source too, which the rest of the run still reads.
   async function* sendable(): AsyncGenerator<SendableRow> {
     for (;;) {
+      // A stop must end this loop even while it settles rows without yielding any (a file whose rows
+      // are all invalid, or all sent by an earlier run): the dispatcher waits here, not on a request.
+      if (options.signal?.aborted) return;
       const next = await rows.next();
       if (next === undefined) return;
       run.markRead();

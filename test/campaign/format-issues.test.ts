@@ -148,12 +148,35 @@ describe("one friendly line per problem", () => {
     [
       "a duration without unit",
       { dedupeWindow: "24" },
-      ['dedupeWindow: expected a duration such as "24h", "30m" or "7d", got "24"'],
+      ['dedupeWindow: expected a duration such as "24h", "30m" or "7d" (or 0 to turn it off), got "24"'],
     ],
     [
+      // 0 is the one number allowed; any other must not read "expected 0".
       "a duration as a number",
       { dedupeWindow: 24 },
-      ['dedupeWindow: expected a duration such as "24h", "30m" or "7d", got 24'],
+      ['dedupeWindow: expected a duration such as "24h", "30m" or "7d" (or 0 to turn it off), got 24'],
+    ],
+    [
+      "a duration as true",
+      { dedupeWindow: true },
+      ['dedupeWindow: expected a duration such as "24h", "30m" or "7d" (or 0 to turn it off), got true'],
+    ],
+    [
+      "a duration as a list",
+      { dedupeWindow: ["24h"] },
+      ['dedupeWindow: expected a duration such as "24h", "30m" or "7d" (or 0 to turn it off), got a list'],
+    ],
+    [
+      "a negative duration",
+      { dedupeWindow: "-1h" },
+      ['dedupeWindow: expected a duration such as "24h", "30m" or "7d" (or 0 to turn it off), got "-1h"'],
+    ],
+    [
+      "an empty duration",
+      { dedupeWindow: null },
+      [
+        'dedupeWindow: expected a duration such as "24h", "30m" or "7d" (or 0 to turn it off), got an empty value',
+      ],
     ],
     [
       "a city for a time zone",

@@ -176,6 +176,7 @@ describe("loadCampaignFile", () => {
   it("treats a file of comments only as an empty campaign", async () => {
     const { campaign } = await loadCampaignFile(fixture("only-comments.campaign.yaml"));
     expect(campaign).toEqual({
+      dedupeWindow: "24h",
       calltouchTimezone: "Europe/Moscow",
       scheduleTimeFormat: "yyyy-mm-dd hh:mm:ss",
       rate: 5,
@@ -256,6 +257,18 @@ describe("loadCampaignFile", () => {
 });
 
 describe("parseCampaign", () => {
+  it("reads dedupeWindow: 0 in a YAML file (a number there) as off", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "ctdial-dedupe-"));
+    try {
+      const path = join(dir, "off.campaign.yaml");
+      await writeFile(path, "routeKey: k\ndedupeWindow: 0\n");
+      const { campaign } = await loadCampaignFile(path);
+      expect(campaign.dedupeWindow).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("validates a campaign given as data and names its origin", async () => {
     const error = await configError(() => parseCampaign({ rate: 9 }, "the command line"));
     expect(error.message).toBe(
@@ -274,6 +287,7 @@ describe("parseCampaign", () => {
 
   it("gives the defaults for an empty campaign", () => {
     expect(parseCampaign({}, "defaults")).toEqual({
+      dedupeWindow: "24h",
       calltouchTimezone: "Europe/Moscow",
       scheduleTimeFormat: "yyyy-mm-dd hh:mm:ss",
       rate: 5,
@@ -281,6 +295,17 @@ describe("parseCampaign", () => {
       retryUnknown: false,
       resendWithoutSessionId: false,
     });
+  });
+
+  it.each<[string, unknown]>([
+    ["the number 0", 0],
+    ['the text "0"', "0"],
+  ])("keeps dedupeWindow as written when it is %s (off)", (_name, value) => {
+    expect(parseCampaign({ dedupeWindow: value }, "t").dedupeWindow).toBe(value);
+  });
+
+  it("keeps a duration other than the default", () => {
+    expect(parseCampaign({ dedupeWindow: "30m" }, "t").dedupeWindow).toBe("30m");
   });
 });
 

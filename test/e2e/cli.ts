@@ -26,6 +26,9 @@ export function runCli(
       ...process.env,
       CALLTOUCH_TOKEN: undefined,
       CALLTOUCH_TOKEN_FILE: undefined,
+      // Never the machine's own state: each working folder keeps its journals and its dedupe
+      // registry beside it, so runs in one test share them and tests never see each other's phones.
+      CTDIAL_STATE_DIR: join(options.cwd ?? tmpdir(), ".ctdial-state"),
     };
     for (const [key, value] of Object.entries(options.env ?? {})) env[key] = value;
     for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];

@@ -134,7 +134,7 @@ describe("dialing hygiene (built CLI, sandbox process)", () => {
     for (const row of rows.filter((r) => [shared1, shared2].includes(phoneOfRow(r)))) {
       expect(row.ctdial_status).toBe("skipped");
       expect(row.ctdial_error).toMatch(
-        /^dialed by campaign spring\.csv at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)$/,
+        /^dialed by campaign spring\.csv at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00 \(within dedupeWindow 24h\)$/,
       );
     }
   }, 30_000);

@@ -84,6 +84,15 @@ describe("ctdial run (built CLI)", () => {
       );
       const report = readFileSync(join(dir, "base.report.csv"), "utf8");
       for (const text of [result.stdout, result.stderr, report]) expect(text).not.toContain(TOKEN);
+      // Every pending row says why, not only the rows that were in flight when the stop came.
+      const pending = (await readReport(join(dir, "base.report.csv"))).filter(
+        (r) => r.ctdial_status === "pending",
+      );
+      expect(pending).toHaveLength(8);
+      for (const row of pending) {
+        expect(row.ctdial_error_code).toBe("10001");
+        expect(row.ctdial_error).not.toBe("");
+      }
     } finally {
       await sandbox.stop();
     }
@@ -99,7 +108,12 @@ describe("ctdial run (built CLI)", () => {
         [CLI, "run", "base.csv", "--route-key", "rk_1", "--yes", "--json"],
         {
           cwd: dir,
-          env: { ...process.env, CALLTOUCH_TOKEN: TOKEN, CALLTOUCH_API_URL: sandbox.url },
+          env: {
+            ...process.env,
+            CALLTOUCH_TOKEN: TOKEN,
+            CALLTOUCH_API_URL: sandbox.url,
+            CTDIAL_STATE_DIR: join(dir, ".ctdial-state"),
+          },
           stdio: ["ignore", "pipe", "pipe"],
         },
       );

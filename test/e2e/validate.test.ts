@@ -44,6 +44,7 @@ describe("ctdial validate (built CLI)", () => {
       "ctdial_request_id",
       "ctdial_sent_at",
       "ctdial_attempts",
+      "ctdial_phone",
     ]);
     // Cells with the delimiter and quotes inside come back exactly.
     expect(rows[0]?.Комментарий).toBe("Оставил заявку на сайте; ждёт звонка");

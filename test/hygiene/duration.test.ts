@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/errors.js";
-import { parseDuration } from "../../src/hygiene/duration.js";
+import { DURATION, parseDuration } from "../../src/hygiene/duration.js";
 
 describe("parseDuration", () => {
   it.each([
@@ -11,6 +11,7 @@ describe("parseDuration", () => {
     ["500ms", 500],
     ["90s", 90_000],
     ["0s", 0],
+    ["0", 0],
     ["24 h", 86_400_000],
     ["0.25s", 250],
     ["1.0005s", 1001],
@@ -28,9 +29,23 @@ describe("parseDuration", () => {
     ["1h30m", 'expected a duration such as "24h", "30m" or "7d", got "1h30m"'],
     [" 24h", 'expected a duration such as "24h", "30m" or "7d", got " 24h"'],
     ["2 weeks", 'expected a duration such as "24h", "30m" or "7d", got "2 weeks"'],
+    ["00", 'expected a duration such as "24h", "30m" or "7d", got "00"'],
+    [" 0", 'expected a duration such as "24h", "30m" or "7d", got " 0"'],
+    ["0 ", 'expected a duration such as "24h", "30m" or "7d", got "0 "'],
   ])("refuses %j", (text, message) => {
     expect(() => parseDuration(text)).toThrow(new ConfigError(message));
     expect(() => parseDuration(text)).toThrow(ConfigError);
+  });
+
+  it("reads the number 0 as a window turned off", () => {
+    expect(parseDuration(0)).toBe(0);
+  });
+
+  it("takes a bare 0 only: other numbers without a unit stay refused", () => {
+    expect(DURATION.test("0")).toBe(true);
+    expect(DURATION.test("00")).toBe(false);
+    expect(DURATION.test("0.0")).toBe(false);
+    expect(DURATION.test("1")).toBe(false);
   });
 
   it("refuses a duration too long to wait for", () => {

@@ -24,9 +24,11 @@ describe("openReport", () => {
       headerRowNumber: 1,
       delimiter: "|",
     });
-    await report.write(row(2, "79991234501"), { status: "would-send" });
+    await report.write(row(2, "+7 999 123-45-01"), { status: "would-send" }, "79991234501");
     await report.close();
-    expect((await readFile(path, "utf8")).split("\r\n")[1]).toBe("79991234501|would-send|||||");
+    expect((await readFile(path, "utf8")).split("\r\n")[1]).toBe(
+      "'+7 999 123-45-01|would-send||||||79991234501",
+    );
   });
 
   it("writes CSV with `;` when the source has no delimiter", async () => {
@@ -39,7 +41,7 @@ describe("openReport", () => {
     });
     await report.close();
     expect(await readFile(path, "utf8")).toBe(
-      "\uFEFFphone;ctdial_status;ctdial_error_code;ctdial_error;ctdial_request_id;ctdial_sent_at;ctdial_attempts\r\n",
+      "\uFEFFphone;ctdial_status;ctdial_error_code;ctdial_error;ctdial_request_id;ctdial_sent_at;ctdial_attempts;ctdial_phone\r\n",
     );
   });
 
@@ -51,11 +53,13 @@ describe("openReport", () => {
       headerRowNumber: 1,
       sheetName: "Клиенты",
     });
-    await report.write(row(2, 79991234501), { status: "would-send" });
+    await report.write(row(2, 79991234501), { status: "would-send" }, "79991234501");
     await report.close();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
     expect(workbook.worksheets[0]?.name).toBe("Клиенты");
     expect(workbook.worksheets[0]?.getCell("B2").value).toBe("would-send");
+    expect(workbook.worksheets[0]?.getCell("H1").value).toBe("ctdial_phone");
+    expect(workbook.worksheets[0]?.getCell("H2").value).toBe("79991234501");
   });
 });

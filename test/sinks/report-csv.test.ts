@@ -9,7 +9,8 @@ import { cellText, openCsvReport } from "../../src/sinks/report-csv.js";
 import { row, useTempDir } from "./helpers.js";
 
 const tempDir = useTempDir();
-const NONE = [null, null, null, null, null].map(() => "");
+/** The empty result cells after ctdial_status: one per report column but the status. */
+const NONE = REPORT_COLUMNS.slice(1).map(() => "");
 
 function readCsv(bytes: Buffer, delimiter: string): string[][] {
   return parse(bytes, { bom: true, delimiter, relax_column_count: true }) as string[][];
@@ -19,19 +20,20 @@ describe("openCsvReport", () => {
   it("writes UTF-8 with BOM, CRLF and the source's delimiter, and every tricky cell reads back", async () => {
     const path = join(await tempDir(), "clients.report.csv");
     const report = await openCsvReport(path, ["Телефон", "Имя", "Комментарий"], { delimiter: ";" });
-    await report.write(row(2, "+7 999 222-33-44", 'Иван "Ваня"; Петров', "строка 1\nстрока 2"), {
-      status: "would-send",
-    });
+    await report.write(
+      row(2, "+7 999 222-33-44", 'Иван "Ваня"; Петров', "строка 1\nстрока 2"),
+      { status: "would-send" },
+      "79992223344",
+    );
     await report.write(row(3, "=SUM(A1)", "@x", "-1"), {
       status: "invalid",
       problems: [{ column: "Телефон", message: "the phone must have 11 digits" }],
     });
-    await report.write(row(4, 79991234501, true, "a,b"), {
-      status: "failed",
-      code: 10013,
-      message: "-phone is invalid",
-      attempts: 2,
-    });
+    await report.write(
+      row(4, 79991234501, true, "a,b"),
+      { status: "failed", code: 10013, message: "-phone is invalid", attempts: 2 },
+      "79991234501",
+    );
     await report.close();
 
     const bytes = await readFile(path);
@@ -45,31 +47,56 @@ describe("openCsvReport", () => {
 
     expect(readCsv(bytes, ";")).toEqual([
       ["Телефон", "Имя", "Комментарий", ...REPORT_COLUMNS],
-      ["'+7 999 222-33-44", 'Иван "Ваня"; Петров', "строка 1\nстрока 2", "would-send", ...NONE],
-      ["'=SUM(A1)", "'@x", "-1", "invalid", "", "column Телефон: the phone must have 11 digits", "", "", ""],
-      ["79991234501", "TRUE", "a,b", "failed", "10013", "'-phone is invalid", "", "", "2"],
+      [
+        "'+7 999 222-33-44",
+        'Иван "Ваня"; Петров',
+        "строка 1\nстрока 2",
+        "would-send",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "79992223344",
+      ],
+      [
+        "'=SUM(A1)",
+        "'@x",
+        "-1",
+        "invalid",
+        "",
+        "column Телефон: the phone must have 11 digits",
+        "",
+        "",
+        "",
+        "",
+      ],
+      ["79991234501", "TRUE", "a,b", "failed", "10013", "'-phone is invalid", "", "", "2", "79991234501"],
     ]);
   });
 
   it("writes every result column of a sent row", async () => {
     const path = join(await tempDir(), "r.csv");
     const report = await openCsvReport(path, ["phone"], { delimiter: "," });
-    await report.write(row(2, "79991234501"), {
-      status: "sent",
-      requestId: 987654,
-      sentAt: "2026-03-01T10:00:00+03:00",
-      attempts: 3,
-    });
-    await report.close();
-    expect(readCsv(await readFile(path), ",")[1]).toEqual([
+    await report.write(
+      row(2, "8 (999) 123-45-01"),
+      { status: "sent", requestId: 987654, sentAt: "2026-03-01T10:00:00+03:00", attempts: 3 },
       "79991234501",
+    );
+    await report.close();
+    const [header, sent] = readCsv(await readFile(path), ",");
+    expect(sent).toEqual([
+      "8 (999) 123-45-01",
       "sent",
       "",
       "",
       "987654",
       "2026-03-01T10:00:00+03:00",
       "3",
+      "79991234501",
     ]);
+    // The number the row was dialed at, under its own header, whatever the source's cell looked like.
+    expect(sent?.[header!.indexOf("ctdial_phone")]).toBe("79991234501");
   });
 
   it("writes dates, booleans, error cells and numbers as a spreadsheet reads them back", async () => {
@@ -100,22 +127,33 @@ describe("openCsvReport", () => {
     const path = join(dir, "again.report.csv");
     const headers = ["Телефон", ...REPORT_COLUMNS];
     const report = await openCsvReport(path, headers, { delimiter: "," });
-    await report.write(row(2, "79991234501", "failed", "10013", "bad phone", null, null, "1"), {
-      status: "would-send",
+    await report.write(
+      row(2, "79991234501", "failed", "10013", "bad phone", null, null, "1", "79990000000"),
+      { status: "would-send" },
+      "79991234501",
+    );
+    await report.write(row(3, "79991234502", "sent", null, null, "555", "2026-03-01", "1", "79991234502"), {
+      status: "invalid",
+      problems: [{ column: "Телефон", message: "the phone must have 11 digits" }],
     });
     await report.close();
-    expect(readCsv(await readFile(path), ",")).toEqual([headers, ["79991234501", "would-send", ...NONE]]);
+    // The old values, ctdial_phone included, are replaced; a row without a phone this time gets none.
+    expect(readCsv(await readFile(path), ",")).toEqual([
+      headers,
+      ["79991234501", "would-send", "", "", "", "", "", "79991234501"],
+      ["79991234502", "invalid", "", "column Телефон: the phone must have 11 digits", "", "", "", ""],
+    ]);
   });
 
   it("keeps a ragged row's extra cells after the result columns", async () => {
     const path = join(await tempDir(), "r.csv");
     const report = await openCsvReport(path, ["Телефон", "Имя"], { delimiter: "," });
     await report.write(row(2, "79991234501"), { status: "would-send" });
-    await report.write(row(3, "79991234502", "Иван", "лишнее"), { status: "would-send" });
+    await report.write(row(3, "79991234502", "Иван", "лишнее"), { status: "would-send" }, "79991234502");
     await report.close();
     expect(readCsv(await readFile(path), ",").slice(1)).toEqual([
       ["79991234501", "", "would-send", ...NONE],
-      ["79991234502", "Иван", "would-send", ...NONE, "лишнее"],
+      ["79991234502", "Иван", "would-send", "", "", "", "", "", "79991234502", "лишнее"],
     ]);
   });
 

@@ -42,6 +42,7 @@ describe("openXlsxReport", () => {
         },
       ),
       { status: "sent", requestId: 555, sentAt: "2026-03-01T10:00:00+03:00", attempts: 1 },
+      "79991234501",
     );
     await report.write(
       row(3, "+7 999 222-33-44", "=SUM(A1)", "@x", "-1", { type: "error", text: "#ERROR!" }),
@@ -51,6 +52,7 @@ describe("openXlsxReport", () => {
         message: "Номер телефона невалиден",
         attempts: 2,
       },
+      "79992223344",
     );
     await report.write(row(4, -5, null, { type: "date", wallClock: "2026-03-02T00:00:00" }), {
       status: "invalid",
@@ -73,6 +75,7 @@ describe("openXlsxReport", () => {
       555,
       "2026-03-01T10:00:00+03:00",
       1,
+      "79991234501",
     ]);
     expect(values(sheet, 3)).toEqual([
       "'+7 999 222-33-44",
@@ -86,6 +89,7 @@ describe("openXlsxReport", () => {
       null,
       null,
       2,
+      "79992223344",
     ]);
     expect(values(sheet, 4)).toEqual([
       -5,
@@ -99,11 +103,14 @@ describe("openXlsxReport", () => {
       null,
       null,
       null,
+      null,
     ]);
     expect(sheet.getCell("A2").type).toBe(ExcelJS.ValueType.Number);
     expect(sheet.getCell("B3").type).toBe(ExcelJS.ValueType.String);
     expect(sheet.getCell("C2").type).toBe(ExcelJS.ValueType.Date);
     expect(sheet.getCell("E2").type).toBe(ExcelJS.ValueType.Error);
+    // The normalised phone is text: its digits are the point, not a quantity to sum.
+    expect(sheet.getCell(2, sheet.getRow(1).cellCount).type).toBe(ExcelJS.ValueType.String);
   });
 
   it("formats phones with every digit, dates as dates, and makes the header bold, frozen and filtered", async () => {
@@ -128,22 +135,36 @@ describe("openXlsxReport", () => {
     expect(sheet.getCell("C2").numFmt).toBe("dd.mm.yyyy");
     expect(sheet.getCell("D2").numFmt).toBeUndefined();
     expect(sheet.getCell("A1").font?.bold).toBe(true);
-    expect(sheet.getCell("J1").font?.bold).toBe(true);
+    // 4 source columns and the 7 report columns: A..K.
+    expect(sheet.getCell("K1").value).toBe("ctdial_phone");
+    expect(sheet.getCell("K1").font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(sheet.autoFilter).toBe("A1:J2");
+    expect(sheet.autoFilter).toBe("A1:K2");
     expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(12);
   });
 
   it("replaces a previous report's result columns and keeps ragged extra cells", async () => {
     const path = join(await tempDir(), "again.report.xlsx");
     const report = await openXlsxReport(path, ["Телефон", ...REPORT_COLUMNS]);
-    await report.write(row(2, 79991234501, "failed", 10013, "bad", null, null, 1, "лишнее"), {
-      status: "would-send",
-    });
+    await report.write(
+      row(2, 79991234501, "failed", 10013, "bad", null, null, 1, "79990000000", "лишнее"),
+      { status: "would-send" },
+      "79991234501",
+    );
     await report.close();
     const sheet = await readBack(path);
     expect(values(sheet, 1)).toEqual(["Телефон", ...REPORT_COLUMNS]);
-    expect(values(sheet, 2, 8)).toEqual([79991234501, "would-send", null, null, null, null, null, "лишнее"]);
+    expect(values(sheet, 2, 9)).toEqual([
+      79991234501,
+      "would-send",
+      null,
+      null,
+      null,
+      null,
+      null,
+      "79991234501",
+      "лишнее",
+    ]);
   });
 
   it("streams many rows and leaves only the finished file", async () => {
@@ -157,7 +178,7 @@ describe("openXlsxReport", () => {
     expect(await readdir(dir)).toEqual(["big.xlsx"]);
     const sheet = await readBack(path);
     expect(sheet.rowCount).toBe(3001);
-    expect(values(sheet, 3001)).toEqual([2999, "would-send", null, null, null, null, null]);
+    expect(values(sheet, 3001)).toEqual([2999, "would-send", ...REPORT_COLUMNS.slice(1).map(() => null)]);
   });
 
   it("keeps a date cell no calendar holds as its text", async () => {
