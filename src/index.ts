@@ -19,10 +19,10 @@ export { findCampaignFile, loadCampaignFile, parseCampaign } from "./campaign/lo
 export type { Campaign, CampaignInput, Mapping } from "./campaign/schema.js";
 export { createRateLimiter, type RateLimiter } from "./dispatch/rate-limiter.js";
 export { type CampaignOptions, type ResolvedCampaign, resolveCampaign } from "./engine/resolve.js";
-export { type RunOptions, type RunProgress, runCampaign } from "./engine/run.js";
+export { type RowAttempt, type RunOptions, type RunProgress, runCampaign } from "./engine/run.js";
 export { type CampaignStatus, campaignStatus } from "./engine/status.js";
 export { exitCodeOf, type RunSummary } from "./engine/summary.js";
-export { validateCampaign } from "./engine/validate.js";
+export { type ValidateOptions, validateCampaign } from "./engine/validate.js";
 export { ConfigError, CtdialError, InputError, StopError } from "./errors.js";
 export { defaultStateDir } from "./journal/index.js";
 export type { MappedRow, RowProblem } from "./mapping/index.js";
@@ -30,5 +30,6 @@ export { mapRow, normalizePhone, phoneKey, resolveColumns } from "./mapping/inde
 export type { RowOutcome, RowStatus } from "./outcome.js";
 export { type Sandbox, type SandboxOptions, startSandbox } from "./sandbox/index.js";
 export { openReport, REPORT_COLUMNS, type ReportSink } from "./sinks/index.js";
+export type { OutcomeSink, RunEnd, SettledRow } from "./sinks/outcome-sink.js";
 export { openSource } from "./sources/open.js";
 export type { Cell, Source, SourceRow } from "./sources/types.js";

@@ -90,3 +90,11 @@ function parseDelimiter(value: string): string {
     throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
   }
 }
+
+/**
+ * CSV files are parsed on a second core by the CLI (the worker thread of sources/csv-threaded.ts);
+ * `CTDIAL_CSV_THREAD=0` reads them in the main thread, e.g. to compare or to debug.
+ */
+export function csvThreadOf(env: NodeJS.ProcessEnv): boolean {
+  return env.CTDIAL_CSV_THREAD !== "0";
+}

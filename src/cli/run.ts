@@ -10,7 +10,7 @@ import { logAttempt } from "./attempt-log.js";
 import { confirmOrStop } from "./confirm.js";
 import { openEndpoint } from "./endpoint.js";
 import { createLogger } from "./logger.js";
-import { campaignOptions, parseRate, sandboxAware, stateDirOf } from "./options.js";
+import { campaignOptions, csvThreadOf, parseRate, sandboxAware, stateDirOf } from "./options.js";
 import { formatSummary, type Output, processOutput, summaryJson } from "./output.js";
 import { createProgressBar } from "./progress.js";
 import { stopOnSignals } from "./signals.js";
@@ -78,7 +78,16 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
   const stateDir = sandboxAware(stateDirOf(flags.stateDir, process.env), flags.sandbox === true);
   const onWarning = (message: string): void => output.error(`warning: ${message}`);
   if (flags.dryRun)
-    return finish(await validateCampaign(resolved, { ...flags, stateDir, onWarning }), flags, output);
+    return printSummary(
+      await validateCampaign(resolved, {
+        ...flags,
+        csvThread: csvThreadOf(process.env),
+        stateDir,
+        onWarning,
+      }),
+      flags,
+      output,
+    );
 
   const logger = createLogger(flags.logLevel ?? "info");
   const endpoint = await openEndpoint(flags.sandbox === true, process.env);
@@ -99,7 +108,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
     let total: number | undefined;
     if (process.stderr.isTTY) {
       // Only for the bar's total and ETA; a file that cannot be read fails the run itself, loudly.
-      countRows(resolved, flags).then(
+      countRows(resolved, { ...flags, csvThread: csvThreadOf(process.env) }).then(
         (n) => {
           total = n;
         },
@@ -108,6 +117,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
     }
     const summary = await runCampaign(resolved, {
       ...flags,
+      csvThread: csvThreadOf(process.env),
       mode,
       stateDir,
       token: endpoint.token,
@@ -140,7 +150,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
       },
     });
     progress.stop();
-    return finish(summary, flags, output);
+    return printSummary(summary, flags, output);
   } finally {
     progress.stop();
     stop.dispose();
@@ -148,7 +158,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
   }
 }
 
-function finish(summary: RunSummary, flags: RunFlags, output: Output): number {
+function printSummary(summary: RunSummary, flags: RunFlags, output: Output): number {
   for (const line of formatSummary(summary)) output.info(line);
   if (flags.json) output.json(summaryJson(summary));
   return exitCodeOf(summary);

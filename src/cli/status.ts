@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { isoInZone } from "../dispatch/local-time.js";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { type CampaignStatus, campaignStatus } from "../engine/status.js";
-import { campaignOptions, sandboxAware, stateDirOf } from "./options.js";
+import { campaignOptions, csvThreadOf, sandboxAware, stateDirOf } from "./options.js";
 import { processOutput } from "./output.js";
 
 interface StatusFlags extends CampaignOptions {
@@ -22,6 +22,7 @@ export function registerStatus(program: Command): void {
     const resolved = await resolveCampaign(sourceArg, flags, process.env);
     const status = await campaignStatus(resolved, {
       ...flags,
+      csvThread: csvThreadOf(process.env),
       // The same folder the sandbox runs wrote to, or --sandbox would show the real journal.
       stateDir: sandboxAware(stateDirOf(flags.stateDir, process.env), flags.sandbox === true),
     });

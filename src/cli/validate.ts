@@ -2,7 +2,7 @@ import { type Command, Option } from "commander";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { exitCodeOf } from "../engine/summary.js";
 import { validateCampaign } from "../engine/validate.js";
-import { campaignOptions, parseRate, stateDirOf } from "./options.js";
+import { campaignOptions, csvThreadOf, parseRate, stateDirOf } from "./options.js";
 import { formatSummary, processOutput, summaryJson } from "./output.js";
 
 interface ValidateFlags extends CampaignOptions {
@@ -32,6 +32,7 @@ export async function validateCommand(sourceArg: string, flags: ValidateFlags): 
   const resolved = await resolveCampaign(sourceArg, flags, process.env);
   const summary = await validateCampaign(resolved, {
     ...flags,
+    csvThread: csvThreadOf(process.env),
     stateDir: stateDirOf(flags.stateDir, process.env),
     onWarning: (message) => output.error(`warning: ${message}`),
   });

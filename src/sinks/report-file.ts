@@ -40,9 +40,10 @@ export async function openReportFile(path: string): Promise<ReportFile> {
   };
   const closed = (): Promise<void> =>
     new Promise<void>((resolve, reject) => {
-      const settle = (): void => (failure === undefined ? resolve() : reject(reportFileError(path, failure)));
-      if (stream.closed) settle();
-      else stream.once("close", settle);
+      const afterClose = (): void =>
+        failure === undefined ? resolve() : reject(reportFileError(path, failure));
+      if (stream.closed) afterClose();
+      else stream.once("close", afterClose);
     });
   const rename_ = async (): Promise<void> => {
     await closed();

@@ -1,4 +1,4 @@
-import type { OutcomeSink, RunEnd, SettledRow } from "../engine/sink.js";
+import type { OutcomeSink, RunEnd, SettledRow } from "./outcome-sink.js";
 import type { ReportSink } from "./types.js";
 
 /**

@@ -19,9 +19,15 @@ type WorkerMessage =
 /**
  * `openCsv` run in a worker thread (csv-worker.ts): the same Source, read on the second core. Errors
  * come back as the same InputError (message and code), at the same point of iteration.
+ * `workerUrl`: the built worker script; the default is the one beside this module once compiled
+ * (tests that run the TypeScript sources point it at dist/).
  */
-export async function openCsvThreaded(path: string, options: CsvOptions = {}): Promise<Source> {
-  const worker = new Worker(new URL("./csv-worker.js", import.meta.url), {
+export async function openCsvThreaded(
+  path: string,
+  options: CsvOptions = {},
+  workerUrl: URL = new URL("./csv-worker.js", import.meta.url),
+): Promise<Source> {
+  const worker = new Worker(workerUrl, {
     workerData: { path, options: { encoding: options.encoding, delimiter: options.delimiter } },
     // The parser streams: a small young generation makes the worker collect early, so that two heaps
     // together stay within what one would take. The old-generation cap is far above what the parser

@@ -11,9 +11,14 @@ export interface OpenSourceOptions {
   delimiter?: string;
   /** XLSX / Sheets: the tab to read. */
   sheet?: string;
+  /**
+   * CSV: parse in a worker thread, on a second core, while this thread maps rows and writes the
+   * report. The caller decides (the CLI turns it on; `CTDIAL_CSV_THREAD=0` turns it off there):
+   * library code does not guess from its environment. @default false
+   */
+  csvThread?: boolean;
 }
 
-const CSV_IN_WORKER = import.meta.url.endsWith(".js");
 const CSV_EXTENSIONS = new Set([".csv", ".tsv", ".txt"]);
 const GOOGLE_SHEETS_URL = /^https:\/\/docs\.google\.com\/spreadsheets\//;
 
@@ -39,9 +44,7 @@ export async function openSource(location: string, options: OpenSourceOptions = 
   const kind = sourceKindOf(location);
   switch (kind) {
     case "csv":
-      // On the second core when running as built JavaScript (a worker cannot load the .ts sources
-      // under the test runner); CTDIAL_CSV_THREAD=0 reads in the main thread.
-      if (CSV_IN_WORKER && process.env.CTDIAL_CSV_THREAD !== "0") {
+      if (options.csvThread === true) {
         return openCsvThreaded(location, { encoding: options.encoding, delimiter: options.delimiter });
       }
       return openCsv(location, { encoding: options.encoding, delimiter: options.delimiter });

@@ -169,6 +169,7 @@ describe("dispatch: signals", () => {
     await dispatch(rows(1).items, options);
     expect(final().get(2)).toEqual({
       status: "pending",
+      code: "SIGNAL",
       reason: "the run was interrupted by a signal before the row was sent",
       attempts: 1,
     });
