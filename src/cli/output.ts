@@ -68,7 +68,7 @@ function skipLines(summary: RunSummary): string[] {
   const recent = summary.skippedBecause["dialed-recently"] ?? 0;
   if (recent > 0) {
     lines.push(
-      `${rowsWord(recent)} skipped because a campaign on this machine had the phone accepted within dedupeWindow (default 24h); set dedupeWindow: 0 in the campaign file to call them again.`,
+      `${rowsWord(recent)} skipped because a campaign on this machine had the phone accepted within its dedupeWindow (24h unless the campaign file says otherwise); set dedupeWindow: 0 in the campaign file to call them again.`,
     );
   }
   const past = summary.skippedBecause["past-schedule"] ?? 0;
