@@ -2,6 +2,7 @@ import { type Command, Option } from "commander";
 import { type SandboxOptions, startSandbox } from "../sandbox/index.js";
 import { parseCount, parsePort, parseShare } from "./options.js";
 import { processOutput } from "./output.js";
+import { plural } from "./plural.js";
 
 interface SandboxFlags {
   port: number;
@@ -102,5 +103,6 @@ async function sandboxCommand(flags: SandboxFlags): Promise<void> {
     process.on("SIGTERM", stop);
   });
   await sandbox.close();
-  output.info(`Stopped. ${sandbox.accepted.length} requests were accepted.`);
+  const accepted = sandbox.accepted.length;
+  output.info(`Stopped. ${plural(accepted, "request")} ${accepted === 1 ? "was" : "were"} accepted.`);
 }

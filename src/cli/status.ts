@@ -3,6 +3,7 @@ import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { type CampaignStatus, campaignStatus } from "../engine/status.js";
 import { campaignOptions, sandboxAware, stateDirOf } from "./options.js";
 import { processOutput } from "./output.js";
+import { plural } from "./plural.js";
 
 interface StatusFlags extends CampaignOptions {
   json?: boolean;
@@ -35,18 +36,18 @@ const ORDER = ["sent", "pending", "failed", "unknown", "invalid", "skipped"] as 
 export function formatStatus(status: CampaignStatus): string[] {
   const { journal } = status;
   const counts = ORDER.filter((s) => (status.rows[s] ?? 0) > 0).map((s) => `${s} ${status.rows[s]}`);
-  const lines = [`${status.total} rows: ${counts.join(", ") || "none"}`];
+  const lines = [`${plural(status.total, "row")}: ${counts.join(", ") || "none"}`];
   if (!journal.exists) lines.push("Never run: nothing has been sent for this campaign.");
-  else
-    lines.push(
-      `Last run: ${journal.lastRunAt ?? "unknown"} (${journal.runs} run${journal.runs === 1 ? "" : "s"})`,
-    );
-  if (status.left > 0) lines.push(`Left to send: ${status.left} (ctdial run continues with them)`);
+  else lines.push(`Last run: ${journal.lastRunAt ?? "unknown"} (${plural(journal.runs, "run")})`);
+  if (status.left > 0)
+    lines.push(`Left to send: ${status.left} (ctdial run continues with ${them(status.left)})`);
   else if (journal.exists) lines.push("Nothing left to send.");
-  if (status.retryable > 0) lines.push(`Failed: ${status.retryable} (ctdial retry sends them again)`);
-  if ((status.rows.unknown ?? 0) > 0) {
+  if (status.retryable > 0)
+    lines.push(`Failed: ${status.retryable} (ctdial retry sends ${them(status.retryable)} again)`);
+  const unknown = status.rows.unknown ?? 0;
+  if (unknown > 0) {
     lines.push(
-      `Unknown: ${status.rows.unknown} (the answer was lost; they may have been called; ctdial retry --include-unknown resends them)`,
+      `Unknown: ${unknown} (the answer was lost; ${unknown === 1 ? "it" : "they"} may have been called; ctdial retry --include-unknown resends ${them(unknown)})`,
     );
   }
   if (journal.tornLine !== undefined)
@@ -55,4 +56,8 @@ export function formatStatus(status: CampaignStatus): string[] {
     );
   lines.push(`Journal: ${journal.path}`);
   return lines;
+}
+
+function them(count: number): string {
+  return count === 1 ? "it" : "them";
 }
