@@ -6,6 +6,7 @@ import { campaignPathFor, proposeCampaign } from "../campaign/init.js";
 import { bundledSchemaPath } from "../campaign/json-schema.js";
 import { ConfigError } from "../errors.js";
 import { openSource } from "../sources/open.js";
+import { refuseInapplicableSourceOptions } from "./applicable.js";
 import { processOutput } from "./output.js";
 
 interface InitFlags {
@@ -38,6 +39,7 @@ export async function initCommand(sourceArg: string, flags: InitFlags): Promise<
       `${basename(target)} already exists; edit it, or run ctdial init --force to replace it.`,
     );
   }
+  refuseInapplicableSourceOptions(sourcePath, flags);
   const source = await openSource(sourcePath, flags);
   let proposal: ReturnType<typeof proposeCampaign>;
   try {

@@ -1,4 +1,5 @@
 import { type Command, Option } from "commander";
+import type { Logger } from "pino";
 import { createRateLimiter } from "../dispatch/rate-limiter.js";
 import { countRows } from "../engine/report-pass.js";
 import { type CampaignOptions, type ResolvedCampaign, resolveCampaign } from "../engine/resolve.js";
@@ -10,13 +11,13 @@ import {
   refuseIncludeUnknownOnRun,
   sendingOptionWarnings,
 } from "./applicable.js";
-import { runCleanup } from "./cleanup.js";
+import { type CleanupStep, runCleanup } from "./cleanup.js";
 import { confirmationQuestion, confirmOrStop, countRowsToSend, willAsk } from "./confirm.js";
 import { type Endpoint, openEndpoint } from "./endpoint.js";
 import { createLogger } from "./logger.js";
 import { campaignOptions, parseRate, sandboxAware, stateDirOf } from "./options.js";
 import { formatSummary, type Output, processOutput, summaryJson } from "./output.js";
-import { createProgressBar } from "./progress.js";
+import { createProgressBar, type ProgressBar } from "./progress.js";
 import { stopOnSignals } from "./signals.js";
 
 export interface RunFlags extends CampaignOptions {
@@ -139,14 +140,24 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
   } finally {
     // Each step runs whatever the others do: a progress line that cannot be cleared must not leave
     // the sandbox server open (the process would never exit) or hide the run's own error.
-    await runCleanup([
-      { what: "clear the progress line", run: () => progress.stop() },
-      { what: "stop listening for Ctrl+C", run: () => stop.dispose() },
-      { what: "close the connection", run: () => endpoint.close() },
-      { what: "flush the log", run: () => logger.flush() },
-    ]);
+    await runCleanup(closingSteps({ progress, signals: stop, endpoint, logger }));
   }
   return finish(summary, flags, output);
+}
+
+/** What a sending run closes, in order; each step runs whatever the others do (see cleanup.ts). */
+export function closingSteps(parts: {
+  progress: Pick<ProgressBar, "stop">;
+  signals: { dispose(): void };
+  endpoint: Pick<Endpoint, "close">;
+  logger: Pick<Logger, "flush">;
+}): CleanupStep[] {
+  return [
+    { what: "clear the progress line", run: () => parts.progress.stop() },
+    { what: "stop listening for Ctrl+C", run: () => parts.signals.dispose() },
+    { what: "close the connection", run: () => parts.endpoint.close() },
+    { what: "flush the log", run: () => parts.logger.flush() },
+  ];
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { type CampaignStatus, campaignStatus } from "../engine/status.js";
+import { refuseInapplicableSourceOptions } from "./applicable.js";
 import { campaignOptions, sandboxAware, stateDirOf } from "./options.js";
 import { processOutput } from "./output.js";
 import { plural } from "./plural.js";
@@ -20,6 +21,7 @@ export function registerStatus(program: Command): void {
   command.action(async (sourceArg: string, flags: StatusFlags) => {
     const output = processOutput(flags.json === true);
     const resolved = await resolveCampaign(sourceArg, flags, process.env);
+    refuseInapplicableSourceOptions(resolved.source, flags);
     const status = await campaignStatus(resolved, {
       ...flags,
       // The same folder the sandbox runs wrote to, or --sandbox would show the real journal.
