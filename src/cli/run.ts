@@ -91,9 +91,9 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
     return finish(await validateCampaign(resolved, { ...flags, stateDir, onWarning }), flags, output);
   }
 
-  const logger = createLogger(flags.logLevel ?? "info");
-  const endpoint = await openEndpoint(flags.sandbox === true, process.env);
   const progress = createProgressBar(process.stderr);
+  const logger = createLogger(flags.logLevel ?? "info", undefined, undefined, () => progress.stop());
+  const endpoint = await openEndpoint(flags.sandbox === true, process.env);
   const stop = stopOnSignals(() => {
     progress.stop();
     logger.warn(

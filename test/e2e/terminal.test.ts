@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readReport, workdir } from "./cli.js";
-import { plain, runInPty } from "./pty.js";
+import { runInPty } from "./pty.js";
 
 /**
  * ctdial at a real (pseudo-)terminal: the progress bar, the summary after it, and Ctrl+C. Width 0 is
@@ -45,10 +45,14 @@ describe.each([0, 120])("a terminal %i columns wide", (cols) => {
       // Nothing can be drawn in no width: no progress line at all.
       expect(result.output).not.toMatch(/\d+\/(\d+|\?)\s/);
     } else {
-      // The bar was drawn, never wider than the terminal, and cleared before the summary.
+      // The bar was drawn, never wider than the terminal, and nothing (a log line, the summary) was
+      // ever written after it on the same line: each draw ends the line with erase-to-end (ESC [K).
       const drawn = result.raw.split("\r").filter((part) => /\d+\/37 /.test(part));
       expect(drawn.length).toBeGreaterThan(0);
-      for (const part of drawn) expect(plain(part).length).toBeLessThan(cols);
+      for (const part of drawn) {
+        expect(part.endsWith("\x1b[K")).toBe(true);
+        expect(part.length - "\x1b[K".length).toBeLessThan(cols);
+      }
     }
   });
 
