@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
 import { type SandboxOptions, startSandbox } from "../sandbox/index.js";
+import { runCleanup } from "./cleanup.js";
 import { parseCount, parsePort, parseShare } from "./options.js";
 import { processOutput } from "./output.js";
 import { plural } from "./plural.js";
@@ -102,7 +103,7 @@ async function sandboxCommand(flags: SandboxFlags): Promise<void> {
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
-  await sandbox.close();
+  await runCleanup([{ what: "close the sandbox", run: () => sandbox.close() }]);
   const accepted = sandbox.accepted.length;
   output.info(`Stopped. ${plural(accepted, "request")} ${accepted === 1 ? "was" : "were"} accepted.`);
 }
