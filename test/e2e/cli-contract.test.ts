@@ -194,4 +194,14 @@ describe("options that do not apply are refused or warned about", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("warning: --no-wait has no effect on run --dry-run");
   });
+
+  it("--sandbox on validate reads the sandbox runs' journal, as status --sandbox does", async () => {
+    const dir = workdir(...EXAMPLE);
+    const env = { CTDIAL_STATE_DIR: join(dir, "state") };
+    expect((await runCli(["run", "example.csv", "--sandbox", "--yes"], { cwd: dir, env })).code).toBe(1);
+    const sandboxView = await runCli(["validate", "example.csv", "--sandbox", "--json"], { cwd: dir, env });
+    const realView = await runCli(["validate", "example.csv", "--json"], { cwd: dir, env });
+    expect(lastJson(realView.stdout)).toMatchObject({ "would-send": 30 });
+    expect(lastJson(sandboxView.stdout)).toMatchObject({ "would-send": 0 });
+  });
 });
