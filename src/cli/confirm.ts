@@ -25,7 +25,7 @@ export class DeclinedError extends CtdialError {
 
 /** What is known about the rows a run is about to send when the question is asked. */
 export type RowsToSend =
-  /** Counted: rows the journal has not seen end (run) or that failed (retry), and all rows of the file. */
+  /** Counted: rows never sent or left pending (run), or failed (retry); and all rows of the file. */
   | { readonly kind: "exact"; readonly toSend: number; readonly inFile: number }
   /** Still counting: the source's estimate of the file's rows, when it gives one. */
   | { readonly kind: "estimate"; readonly inFile: number | undefined };
