@@ -39,6 +39,8 @@ export function refuseInapplicableSourceOptions(source: string, flags: SourceFla
 export interface NothingSentFlags {
   readonly rate?: number;
   readonly wait?: boolean;
+  /** True when --log-level was typed (it has a default, so its value alone cannot tell). */
+  readonly logLevelGiven?: boolean;
 }
 
 /** Warnings for sending options given to a command that sends nothing (validate, run --dry-run). */
@@ -49,6 +51,10 @@ export function sendingOptionWarnings(command: string, flags: NothingSentFlags):
   if (flags.wait === false)
     warnings.push(
       `--no-wait has no effect on ${command}, which sends nothing and never waits for the call window.`,
+    );
+  if (flags.logLevelGiven)
+    warnings.push(
+      `--log-level has no effect on ${command}, which logs nothing; problems are in the summary and the report.`,
     );
   return warnings;
 }

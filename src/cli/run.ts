@@ -29,6 +29,8 @@ export interface RunFlags extends CampaignOptions {
   /** commander's --no-wait sets wait: false. */
   wait?: boolean;
   includeUnknown?: boolean;
+  /** --log-level was typed, not defaulted (only to warn that --dry-run ignores it). */
+  logLevelGiven?: boolean;
 }
 
 type Mode = "run" | "retry";
@@ -73,8 +75,9 @@ function addSendingOptions(command: Command, mode: Mode): void {
         .choices(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
         .default("info"),
     )
-    .action(async (sourceArg: string, flags: RunFlags) => {
-      process.exitCode = await sendCommand(sourceArg, flags, mode);
+    .action(async (sourceArg: string, flags: RunFlags, self: Command) => {
+      const logLevelGiven = self.getOptionValueSource("logLevel") === "cli";
+      process.exitCode = await sendCommand(sourceArg, { ...flags, logLevelGiven }, mode);
     });
 }
 

@@ -38,7 +38,10 @@ describe("options that do not apply", () => {
     expect(sendingOptionWarnings("run --dry-run", { wait: false })).toEqual([
       "--no-wait has no effect on run --dry-run, which sends nothing and never waits for the call window.",
     ]);
-    expect(sendingOptionWarnings("validate", { wait: true })).toEqual([]);
+    expect(sendingOptionWarnings("run --dry-run", { logLevelGiven: true })).toEqual([
+      "--log-level has no effect on run --dry-run, which logs nothing; problems are in the summary and the report.",
+    ]);
+    expect(sendingOptionWarnings("validate", { wait: true, logLevelGiven: false })).toEqual([]);
   });
 
   it("--include-unknown on run says it belongs to retry", () => {

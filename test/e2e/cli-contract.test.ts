@@ -188,11 +188,15 @@ describe("options that do not apply are refused or warned about", () => {
     expect(result.stderr).toContain("warning: --rate has no effect on validate, which sends nothing");
   });
 
-  it("--no-wait on run --dry-run: a warning", async () => {
+  it("--no-wait and a typed --log-level on run --dry-run: warnings", async () => {
     const dir = workdir(...EXAMPLE);
     const result = await runCli(["run", "example.csv", "--dry-run", "--no-wait"], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("warning: --no-wait has no effect on run --dry-run");
+    // --log-level has a default: only a typed one is warned about.
+    expect(result.stderr).not.toContain("--log-level");
+    const typed = await runCli(["run", "example.csv", "--dry-run", "--log-level", "debug"], { cwd: dir });
+    expect(typed.stderr).toContain("warning: --log-level has no effect on run --dry-run");
   });
 
   it("--sandbox on validate reads the sandbox runs' journal, as status --sandbox does", async () => {
