@@ -113,16 +113,15 @@ export async function confirmOrStop(question: string, skip: boolean): Promise<vo
   // Ctrl+C at the question declines it (readline would otherwise only pause, and the run would hang).
   const asked = new AbortController();
   rl.on("SIGINT", () => asked.abort());
+  let answer: string;
   try {
-    const answer = (await rl.question(`${question} [y/N] `, { signal: asked.signal })).trim().toLowerCase();
-    if (!["y", "yes", "д", "да"].includes(answer)) throw new DeclinedError();
-  } catch (error) {
-    if (asked.signal.aborted) {
-      process.stderr.write("\n");
-      throw new DeclinedError();
-    }
-    throw error;
+    answer = (await rl.question(`${question} [y/N] `, { signal: asked.signal })).trim().toLowerCase();
+  } catch {
+    // Ctrl+C, Ctrl+D (end of input) or a terminal that went away: anything but a clear yes declines.
+    process.stderr.write("\n");
+    throw new DeclinedError();
   } finally {
     rl.close();
   }
+  if (!["y", "yes", "д", "да"].includes(answer)) throw new DeclinedError();
 }

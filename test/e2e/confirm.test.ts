@@ -16,6 +16,7 @@ const QUESTION =
 describe.each([
   ["n", "n\r"],
   ["Ctrl+C", "\x03"],
+  ["Ctrl+D", "\x04"],
 ])("answering %s to the question", (_name, answer) => {
   it("sends nothing, says so and exits 2", async () => {
     const sandbox = await startSandboxProcess();
