@@ -1,40 +1,44 @@
 #!/usr/bin/env node
-import { existsSync } from "node:fs";
 import { CommanderError } from "commander";
+import { loadEnvFiles } from "./cli/env-files.js";
+import { errorJson, wantsJson } from "./cli/error-json.js";
+import { guardOutputStreams, settleAndExit } from "./cli/exit.js";
 import { buildProgram } from "./cli/program.js";
 import { isCtdialError } from "./errors.js";
 import { redact } from "./secrets.js";
 
 /**
- * The ctdial command. Every failure a user can meet ends here as one sentence on stderr and an exit
- * code from docs/contract.md; a stack trace is shown only with CTDIAL_DEBUG=1.
+ * The ctdial command. Every failure a user can meet ends here as one sentence on stderr (and with
+ * --json one JSON object on stdout) and an exit code from docs/contract.md; a stack trace is shown only
+ * with CTDIAL_DEBUG=1. The process then exits explicitly once stdout and stderr are flushed, so that a
+ * handle something forgot to close (a server, a timer) can never keep it alive.
  */
 async function main(argv: string[]): Promise<void> {
-  // `ctdial status x.csv | head -3`: when the reader goes away, stop writing quietly, as Unix tools do.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
-  // A .env file in the working directory is read; variables already set win (flag > environment).
-  if (existsSync(".env")) process.loadEnvFile(".env");
+  // `ctdial run x.csv | head`: when the reader goes away, stop writing there but finish the run.
+  guardOutputStreams();
   const program = buildProgram();
+  // .env files are read once the command and its <source> are known (their folder is searched too).
+  program.hook("preAction", (_program, action) => {
+    loadEnvFiles(action.args[0]);
+  });
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    process.exitCode = reportError(error);
+    process.exitCode = reportError(error, wantsJson(argv.slice(2)));
   }
 }
 
-function reportError(error: unknown): number {
+function reportError(error: unknown, json: boolean): number {
   if (error instanceof CommanderError) {
     // commander already printed its message; --help and --version are not errors.
-    return error.exitCode === 0 ? 0 : 2;
+    if (error.exitCode === 0) return 0;
+    if (json) process.stdout.write(`${errorJson(error)}\n`);
+    return 2;
   }
   if (isCtdialError(error)) {
     process.stderr.write(`ctdial: ${redact(error.message)}\n`);
     if (process.env.CTDIAL_DEBUG) process.stderr.write(`${redact(String(error.stack))}\n`);
+    if (json) process.stdout.write(`${errorJson(error)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -43,7 +47,9 @@ function reportError(error: unknown): number {
   );
   if (process.env.CTDIAL_DEBUG && error instanceof Error)
     process.stderr.write(`${redact(String(error.stack))}\n`);
+  if (json) process.stdout.write(`${errorJson(error)}\n`);
   return 2;
 }
 
 await main(process.argv);
+await settleAndExit();

@@ -6,8 +6,10 @@ import {
   createCalltouchClient,
   createRateLimiter,
   exitCodeOf,
+  type OutcomeSink,
   resolveCampaign,
   runCampaign,
+  type SettledRow,
   startSandbox,
 } from "../src/index.js";
 
@@ -31,6 +33,51 @@ describe("ctdial as a library (src/index.ts)", () => {
       expect(exitCodeOf(summary)).toBe(1);
       expect(sandbox.accepted.map((a) => a.body.phone)).toEqual(["79161112233"]);
       expect(readFileSync(summary.report, "utf8")).toContain("8-800 numbers cannot be dialed");
+    } finally {
+      await client.close();
+      await sandbox.close();
+    }
+  });
+});
+
+describe("the settled-row stream (library)", () => {
+  it("tells onReady before the first request and hands every row once to the caller's own sink", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ctdial-lib-"));
+    writeFileSync(
+      join(dir, "clients.csv"),
+      "Телефон;Имя\n+7 916 111-22-33;Анна\n8-800-555-35-35;Горячая линия\n+7 916 111-22-33;Анна снова\n",
+    );
+    const sandbox = await startSandbox();
+    const client = createCalltouchClient({ baseUrl: sandbox.url, token: "sandbox" });
+    const events: string[] = [];
+    const got: SettledRow[] = [];
+    const sink: OutcomeSink = {
+      name: "test sink",
+      accept(settled) {
+        got.push(settled);
+        return undefined;
+      },
+      async close(end) {
+        events.push(`close complete=${end.complete}`);
+      },
+    };
+    try {
+      const resolved = await resolveCampaign(join(dir, "clients.csv"), { routeKey: "rk_lib" }, {});
+      await runCampaign(resolved, {
+        client,
+        limiter: createRateLimiter({ rate: 5 }),
+        stateDir: join(dir, "state"),
+        sinks: [sink],
+        onReady: () => {
+          events.push(`ready after ${sandbox.accepted.length} requests`);
+        },
+      });
+      expect(events).toEqual(["ready after 0 requests", "close complete=true"]);
+      expect(got.map((s) => [s.index, s.row.rowNumber, s.outcome.status, s.phone]).sort()).toEqual([
+        [0, 2, "sent", "79161112233"],
+        [1, 3, "invalid", undefined],
+        [2, 4, "skipped", "79161112233"],
+      ]);
     } finally {
       await client.close();
       await sandbox.close();

@@ -1,5 +1,6 @@
 import { parseDocument } from "yaml";
 import { ConfigError } from "../errors.js";
+import { indentProblem } from "./yaml-indent.js";
 
 /**
  * The text of a campaign file -> plain data, or a ConfigError that points at the line and column
@@ -19,6 +20,9 @@ function parseYaml(body: string, display: string): unknown {
   if (first !== undefined) {
     // The first error is the cause; the ones after it are usually the parser losing its way.
     const where = first.linePos?.[0];
+    const indent =
+      where === undefined ? undefined : indentProblem(first.code, first.message, where.line, body);
+    if (indent !== undefined) throw new ConfigError(`${located(display, indent.line, 1)}: ${indent.message}`);
     const message = firstLine(first.message).replace(/ at line \d+, column \d+:?$/, "");
     throw new ConfigError(`${located(display, where?.line, where?.col)}: not valid YAML: ${message}`);
   }

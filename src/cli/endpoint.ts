@@ -2,6 +2,7 @@ import { createCalltouchClient } from "../calltouch/client.js";
 import { DEFAULT_API_URL } from "../calltouch/endpoint.js";
 import type { CalltouchClient } from "../calltouch/types.js";
 import { SANDBOX_TOKEN, startSandbox } from "../sandbox/index.js";
+import { type CleanupErrorHandler, runCleanup, warnOnStderr } from "./cleanup.js";
 import { readToken, requireToken } from "./token.js";
 
 /** Where requests go: the real API, or an emulator started inside this process (`--sandbox`). */
@@ -12,10 +13,15 @@ export interface Endpoint {
   readonly sandbox: boolean;
   /** The token in use, for the per-token daily limit (only its fingerprint is ever stored). */
   readonly token: string;
+  /** Closes the client and the sandbox server independently; what fails goes to `onError`, never thrown. */
   close(): Promise<void>;
 }
 
-export async function openEndpoint(useSandbox: boolean, env: NodeJS.ProcessEnv): Promise<Endpoint> {
+export async function openEndpoint(
+  useSandbox: boolean,
+  env: NodeJS.ProcessEnv,
+  onError: CleanupErrorHandler = warnOnStderr,
+): Promise<Endpoint> {
   if (useSandbox) {
     const sandbox = await startSandbox();
     const token = readToken(env) ?? SANDBOX_TOKEN;
@@ -25,14 +31,26 @@ export async function openEndpoint(useSandbox: boolean, env: NodeJS.ProcessEnv):
       token,
       description: `the built-in sandbox at ${sandbox.url} (nothing reaches Calltouch)`,
       sandbox: true,
-      close: async () => {
-        await client.close();
-        await sandbox.close();
-      },
+      // The server is closed even when closing the client fails: an open server keeps the process alive.
+      close: () =>
+        runCleanup(
+          [
+            { what: "close the connection to the built-in sandbox", run: () => client.close() },
+            { what: "close the built-in sandbox", run: () => sandbox.close() },
+          ],
+          onError,
+        ),
     };
   }
   const token = requireToken(env);
   const baseUrl = env.CALLTOUCH_API_URL?.trim() || DEFAULT_API_URL;
   const client = createCalltouchClient({ baseUrl, token });
-  return { client, token, description: new URL(baseUrl).host, sandbox: false, close: () => client.close() };
+  return {
+    client,
+    token,
+    description: new URL(baseUrl).host,
+    sandbox: false,
+    close: () =>
+      runCleanup([{ what: "close the connection to Calltouch", run: () => client.close() }], onError),
+  };
 }

@@ -6,6 +6,8 @@ import { campaignPathFor, proposeCampaign } from "../campaign/init.js";
 import { bundledSchemaPath } from "../campaign/json-schema.js";
 import { ConfigError } from "../errors.js";
 import { openSource } from "../sources/open.js";
+import { refuseInapplicableSourceOptions } from "./applicable.js";
+import { runCleanup } from "./cleanup.js";
 import { processOutput } from "./output.js";
 
 interface InitFlags {
@@ -38,6 +40,7 @@ export async function initCommand(sourceArg: string, flags: InitFlags): Promise<
       `${basename(target)} already exists; edit it, or run ctdial init --force to replace it.`,
     );
   }
+  refuseInapplicableSourceOptions(sourcePath, flags);
   const source = await openSource(sourcePath, flags);
   let proposal: ReturnType<typeof proposeCampaign>;
   try {
@@ -47,7 +50,8 @@ export async function initCommand(sourceArg: string, flags: InitFlags): Promise<
       schemaRef: relative(dirname(target), bundledSchemaPath()).split(sep).join("/"),
     });
   } finally {
-    await source.close();
+    // A file that will not close must not hide why the proposal failed.
+    await runCleanup([{ what: `close ${basename(sourcePath)}`, run: () => source.close() }]);
   }
   await writeFile(target, proposal.yaml, "utf8");
   for (const line of proposal.summary) output.info(line);

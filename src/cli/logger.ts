@@ -1,5 +1,5 @@
 import pino, { type Logger } from "pino";
-import pretty from "pino-pretty";
+import { prettyFactory } from "pino-pretty";
 import { redact } from "../secrets.js";
 
 /**
@@ -19,10 +19,15 @@ export const REDACT_PATHS = [
   "options.token",
 ];
 
+/**
+ * `beforeLine` runs before each line on a terminal: the progress bar clears itself there, so that a log
+ * line never starts in the middle of the bar (the bar redraws on its next update).
+ */
 export function createLogger(
   level: string,
   onTerminal = Boolean(process.stderr.isTTY),
   destination?: NodeJS.WritableStream,
+  beforeLine?: () => void,
 ): Logger {
   const options: pino.LoggerOptions = {
     level,
@@ -37,17 +42,19 @@ export function createLogger(
   };
   if (destination !== undefined) return pino(options, destination);
   if (onTerminal) {
-    // In-thread and synchronous: a CLI that exits right after its last line must not lose it.
-    return pino(
-      options,
-      pretty({
-        destination: 2,
-        sync: true,
-        colorize: true,
-        ignore: "pid,hostname",
-        translateTime: "HH:MM:ss",
-      }),
-    );
+    // Formatted in-thread and written synchronously: a CLI that exits right after its last line must
+    // not lose it, and the progress bar must be cleared right before each line.
+    const prettify = prettyFactory({ colorize: true, ignore: "pid,hostname", translateTime: "HH:MM:ss" });
+    return pino(options, {
+      write(line: string) {
+        try {
+          beforeLine?.();
+        } catch {
+          // A bar that cannot be cleared must not cost the log line.
+        }
+        process.stderr.write(prettify(line));
+      },
+    });
   }
   return pino(options, pino.destination({ fd: 2, sync: true }));
 }

@@ -1,4 +1,5 @@
 import type { RunSummary } from "../engine/summary.js";
+import { plural } from "./plural.js";
 
 /**
  * Everything ctdial prints for people. Only cli/ writes to the terminal; the engine returns data.
@@ -31,11 +32,11 @@ export function formatSummary(summary: RunSummary): string[] {
   const counts = STATUS_ORDER.filter((status) => summary[status] > 0).map(
     (status) => `${status} ${summary[status]}`,
   );
-  lines.push(`${summary.total} rows: ${counts.length > 0 ? counts.join(", ") : "nothing to do"}`);
+  lines.push(`${plural(summary.total, "row")}: ${counts.length > 0 ? counts.join(", ") : "nothing to do"}`);
   if (summary.problems.length > 0) {
     lines.push("");
     lines.push(
-      summary.problemCount === 1 ? "1 row needs attention:" : `${summary.problemCount} rows need attention:`,
+      `${plural(summary.problemCount, "row")} ${summary.problemCount === 1 ? "needs" : "need"} attention:`,
     );
     const width = String(summary.problems.at(-1)?.rowNumber ?? 0).length;
     for (const problem of summary.problems) {

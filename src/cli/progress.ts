@@ -58,26 +58,32 @@ export interface ProgressBar {
   stop(): void;
 }
 
+/** Erases from the cursor to the end of the line: clears at any width, without knowing it. */
+const ERASE_LINE = "\x1b[K";
+
 export function createProgressBar(stream: NodeJS.WriteStream, minIntervalMs = 200): ProgressBar {
   if (!stream.isTTY) return { update: () => {}, stop: () => {} };
   let last = 0;
   let shown = false;
   return {
     update(state) {
+      const width = drawableWidth(stream.columns);
+      // A terminal that reports no width (0, as some CI and serial consoles do): draw nothing.
+      if (width === undefined) return;
       const now = Date.now();
       if (now - last < minIntervalMs) return;
       last = now;
-      const width = stream.columns ?? 100;
-      stream.write(
-        `\r${formatProgress(state)
-          .slice(0, width - 1)
-          .padEnd(width - 1)}`,
-      );
+      stream.write(`\r${formatProgress(state).slice(0, width - 1)}${ERASE_LINE}`);
       shown = true;
     },
     stop() {
-      if (shown) stream.write(`\r${" ".repeat((stream.columns ?? 100) - 1)}\r`);
+      if (shown) stream.write(`\r${ERASE_LINE}`);
       shown = false;
     },
   };
+}
+
+/** Columns a line may use, or undefined when the terminal's width is unknown or too small to draw in. */
+export function drawableWidth(columns: number | undefined): number | undefined {
+  return columns !== undefined && Number.isInteger(columns) && columns >= 2 ? columns : undefined;
 }

@@ -1,18 +1,24 @@
-import { basename } from "node:path";
 import { type Command, Option } from "commander";
+import type { Logger } from "pino";
 import { createRateLimiter } from "../dispatch/rate-limiter.js";
 import { countRows } from "../engine/plan.js";
-import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
+import { type CampaignOptions, type ResolvedCampaign, resolveCampaign } from "../engine/resolve.js";
 import { runCampaign } from "../engine/run.js";
 import { exitCodeOf, type RunSummary } from "../engine/summary.js";
 import { validateCampaign } from "../engine/validate.js";
+import {
+  refuseInapplicableSourceOptions,
+  refuseIncludeUnknownOnRun,
+  sendingOptionWarnings,
+} from "./applicable.js";
 import { logAttempt } from "./attempt-log.js";
-import { confirmOrStop } from "./confirm.js";
-import { openEndpoint } from "./endpoint.js";
+import { type CleanupStep, runCleanup } from "./cleanup.js";
+import { confirmationQuestion, confirmOrStop, countRowsToSend, willAsk } from "./confirm.js";
+import { type Endpoint, openEndpoint } from "./endpoint.js";
 import { createLogger } from "./logger.js";
 import { campaignOptions, csvThreadOf, parseRate, sandboxAware, stateDirOf } from "./options.js";
 import { formatSummary, type Output, processOutput, summaryJson } from "./output.js";
-import { createProgressBar } from "./progress.js";
+import { createProgressBar, type ProgressBar } from "./progress.js";
 import { stopOnSignals } from "./signals.js";
 
 export interface RunFlags extends CampaignOptions {
@@ -24,6 +30,8 @@ export interface RunFlags extends CampaignOptions {
   /** commander's --no-wait sets wait: false. */
   wait?: boolean;
   includeUnknown?: boolean;
+  /** --log-level was typed, not defaulted (only to warn that --dry-run ignores it). */
+  logLevelGiven?: boolean;
 }
 
 type Mode = "run" | "retry";
@@ -33,7 +41,9 @@ export function registerRun(program: Command): void {
     program
       .command("run")
       .description("validate, map and send every row of a campaign; resumes where the last run stopped")
-      .argument("<source>", ".csv/.tsv/.txt/.xlsx file, or a campaign file naming one"),
+      .argument("<source>", ".csv/.tsv/.txt/.xlsx file, or a campaign file naming one")
+      // Not run's option: accepted only to say where it belongs instead of "unknown option".
+      .addOption(new Option("--include-unknown").hideHelp()),
     "run",
   );
   addSendingOptions(
@@ -66,18 +76,22 @@ function addSendingOptions(command: Command, mode: Mode): void {
         .choices(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
         .default("info"),
     )
-    .action(async (sourceArg: string, flags: RunFlags) => {
-      process.exitCode = await sendCommand(sourceArg, flags, mode);
+    .action(async (sourceArg: string, flags: RunFlags, self: Command) => {
+      const logLevelGiven = self.getOptionValueSource("logLevel") === "cli";
+      process.exitCode = await sendCommand(sourceArg, { ...flags, logLevelGiven }, mode);
     });
 }
 
 export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode): Promise<number> {
+  if (mode === "run" && flags.includeUnknown) refuseIncludeUnknownOnRun();
   const output = processOutput(flags.json === true);
   const resolved = await resolveCampaign(sourceArg, flags, process.env);
+  refuseInapplicableSourceOptions(resolved.source, flags);
   // The sandbox accepts anything: its runs must never make rows look sent to a real run.
   const stateDir = sandboxAware(stateDirOf(flags.stateDir, process.env), flags.sandbox === true);
   const onWarning = (message: string): void => output.error(`warning: ${message}`);
-  if (flags.dryRun)
+  if (flags.dryRun) {
+    for (const warning of sendingOptionWarnings(`${mode} --dry-run`, flags)) onWarning(warning);
     return printSummary(
       await validateCampaign(resolved, {
         ...flags,
@@ -88,34 +102,23 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
       flags,
       output,
     );
+  }
 
-  const logger = createLogger(flags.logLevel ?? "info");
-  const endpoint = await openEndpoint(flags.sandbox === true, process.env);
   const progress = createProgressBar(process.stderr);
+  const logger = createLogger(flags.logLevel ?? "info", undefined, undefined, () => progress.stop());
+  const endpoint = await openEndpoint(flags.sandbox === true, process.env);
   const stop = stopOnSignals(() => {
     progress.stop();
     logger.warn(
       "stopping: requests in flight finish, then the report is written (press Ctrl+C again to quit at once)",
     );
   });
+  let summary: RunSummary;
   try {
-    await confirmOrStop(
-      `${mode === "retry" ? "Resend the failed rows" : "Send the rows"} of ${basename(resolved.source)} to ${endpoint.description} (routeKey ${resolved.campaign.routeKey ?? "from the file"})?`,
-      flags.yes === true || endpoint.sandbox,
-    );
+    const total = await confirmRun(resolved, flags, mode, stateDir, endpoint);
     const startedAt = Date.now();
     let lastNote: string | undefined;
-    let total: number | undefined;
-    if (process.stderr.isTTY) {
-      // Only for the bar's total and ETA; a file that cannot be read fails the run itself, loudly.
-      countRows(resolved, { ...flags, csvThread: csvThreadOf(process.env) }).then(
-        (n) => {
-          total = n;
-        },
-        () => {},
-      );
-    }
-    const summary = await runCampaign(resolved, {
+    summary = await runCampaign(resolved, {
       ...flags,
       csvThread: csvThreadOf(process.env),
       mode,
@@ -139,23 +142,88 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
         lastNote = p.note;
         const elapsed = Math.max(1, (Date.now() - startedAt) / 1000);
         const rate = p.done / elapsed;
+        const rows = total.value;
         progress.update({
           done: p.done,
-          total,
+          total: rows,
           rate: (p.counts.sent ?? 0) / elapsed,
-          etaSeconds: total !== undefined && rate > 0 ? (total - p.done) / rate : undefined,
+          etaSeconds: rows !== undefined && rate > 0 ? (rows - p.done) / rate : undefined,
           counts: p.counts,
           note: p.note,
         });
       },
     });
-    progress.stop();
-    return printSummary(summary, flags, output);
   } finally {
-    progress.stop();
-    stop.dispose();
-    await endpoint.close();
+    // Each step runs whatever the others do: a progress line that cannot be cleared must not leave
+    // the sandbox server open (the process would never exit) or hide the run's own error.
+    await runCleanup(closingSteps({ progress, signals: stop, endpoint, logger }));
   }
+  return printSummary(summary, flags, output);
+}
+
+/** What a sending run closes, in order; each step runs whatever the others do (see cleanup.ts). */
+export function closingSteps(parts: {
+  progress: Pick<ProgressBar, "stop">;
+  signals: { dispose(): void };
+  endpoint: Pick<Endpoint, "close">;
+  logger: Pick<Logger, "flush">;
+}): CleanupStep[] {
+  return [
+    { what: "clear the progress line", run: () => parts.progress.stop() },
+    { what: "stop listening for Ctrl+C", run: () => parts.signals.dispose() },
+    { what: "close the connection", run: () => parts.endpoint.close() },
+    { what: "flush the log", run: () => parts.logger.flush() },
+  ];
+}
+
+/**
+ * Asks before sending when a person is at the terminal, saying how many rows are about to go, and
+ * learns the file's row count for the progress bar's total and ETA (on a terminal only).
+ */
+async function confirmRun(
+  resolved: ResolvedCampaign,
+  flags: RunFlags,
+  mode: Mode,
+  stateDir: string,
+  endpoint: Endpoint,
+): Promise<{ value: number | undefined }> {
+  const total: { value: number | undefined } = { value: undefined };
+  if (!process.stderr.isTTY) return total;
+  const options = {
+    encoding: flags.encoding,
+    delimiter: flags.delimiter,
+    stateDir,
+    csvThread: csvThreadOf(process.env),
+  };
+  if (willAsk(flags.yes === true || endpoint.sandbox)) {
+    const includeUnknown = flags.includeUnknown === true;
+    const counted = await countRowsToSend(resolved, options, mode, includeUnknown);
+    counted.status.then((status) => {
+      total.value = status?.total;
+    });
+    // Nothing to send (all sent, or no failed rows to retry): no question; the run reports it.
+    if (counted.rows.kind === "exact" && counted.rows.toSend === 0) return total;
+    await confirmOrStop(
+      confirmationQuestion({
+        mode,
+        includeUnknown,
+        source: resolved.source,
+        endpoint: endpoint.description,
+        routeKey: resolved.campaign.routeKey,
+        rows: counted.rows,
+      }),
+      false,
+    );
+    return total;
+  }
+  // Only for the bar; a file that cannot be read fails the run itself, loudly.
+  countRows(resolved, { ...flags, csvThread: csvThreadOf(process.env) }).then(
+    (n) => {
+      total.value = n;
+    },
+    () => {},
+  );
+  return total;
 }
 
 function printSummary(summary: RunSummary, flags: RunFlags, output: Output): number {

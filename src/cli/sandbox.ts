@@ -1,7 +1,9 @@
 import { type Command, Option } from "commander";
 import { type SandboxOptions, startSandbox } from "../sandbox/index.js";
+import { runCleanup } from "./cleanup.js";
 import { parseCount, parsePort, parseShare } from "./options.js";
 import { processOutput } from "./output.js";
+import { plural } from "./plural.js";
 
 interface SandboxFlags {
   port: number;
@@ -101,6 +103,7 @@ async function sandboxCommand(flags: SandboxFlags): Promise<void> {
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
-  await sandbox.close();
-  output.info(`Stopped. ${sandbox.accepted.length} requests were accepted.`);
+  await runCleanup([{ what: "close the sandbox", run: () => sandbox.close() }]);
+  const accepted = sandbox.accepted.length;
+  output.info(`Stopped. ${plural(accepted, "request")} ${accepted === 1 ? "was" : "were"} accepted.`);
 }

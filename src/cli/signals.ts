@@ -1,8 +1,17 @@
+import { type CleanupErrorHandler, warnOnStderr } from "./cleanup.js";
+
 /**
  * SIGINT / SIGTERM: the first asks the run to stop taking rows and let requests in flight finish (the
  * report is still written); a second SIGINT exits at once with code 3.
+ *
+ * The listener never throws: an exception inside a signal listener is an uncaught exception, which
+ * would crash with a stack trace instead of draining and writing the report. What `onFirst` throws
+ * (a progress line that cannot be cleared, a log that cannot be written) goes to `onError`.
  */
-export function stopOnSignals(onFirst: () => void): { signal: AbortSignal; dispose(): void } {
+export function stopOnSignals(
+  onFirst: () => void,
+  onError: CleanupErrorHandler = warnOnStderr,
+): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
   const handler = (name: NodeJS.Signals): void => {
     if (controller.signal.aborted) {
@@ -10,7 +19,15 @@ export function stopOnSignals(onFirst: () => void): { signal: AbortSignal; dispo
       return;
     }
     controller.abort(new Error(`stopped by ${name}`));
-    onFirst();
+    try {
+      onFirst();
+    } catch (error) {
+      try {
+        onError("announce the stop", error);
+      } catch {
+        // Nothing left to tell the user with; the run still drains and writes its report.
+      }
+    }
   };
   process.on("SIGINT", handler);
   process.on("SIGTERM", handler);

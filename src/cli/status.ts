@@ -2,8 +2,10 @@ import type { Command } from "commander";
 import { isoInZone } from "../dispatch/local-time.js";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { type CampaignStatus, campaignStatus } from "../engine/status.js";
+import { refuseInapplicableSourceOptions } from "./applicable.js";
 import { campaignOptions, csvThreadOf, sandboxAware, stateDirOf } from "./options.js";
 import { processOutput } from "./output.js";
+import { plural } from "./plural.js";
 
 interface StatusFlags extends CampaignOptions {
   json?: boolean;
@@ -20,6 +22,7 @@ export function registerStatus(program: Command): void {
   command.action(async (sourceArg: string, flags: StatusFlags) => {
     const output = processOutput(flags.json === true);
     const resolved = await resolveCampaign(sourceArg, flags, process.env);
+    refuseInapplicableSourceOptions(resolved.source, flags);
     const status = await campaignStatus(resolved, {
       ...flags,
       csvThread: csvThreadOf(process.env),
@@ -37,18 +40,21 @@ const ORDER = ["sent", "pending", "failed", "unknown", "invalid", "skipped"] as 
 export function formatStatus(status: CampaignStatus): string[] {
   const { journal } = status;
   const counts = ORDER.filter((s) => (status.rows[s] ?? 0) > 0).map((s) => `${s} ${status.rows[s]}`);
-  const lines = [`${status.total} rows: ${counts.join(", ") || "none"}`];
+  const lines = [`${plural(status.total, "row")}: ${counts.join(", ") || "none"}`];
   if (!journal.exists) lines.push("Never run: nothing has been sent for this campaign.");
-  else
-    lines.push(
-      `Last run: ${journal.lastRunAt === undefined ? "unknown" : isoInZone(journal.lastRunAt, status.timezone)} (${journal.runs} run${journal.runs === 1 ? "" : "s"})`,
-    );
-  if (status.left > 0) lines.push(`Left to send: ${status.left} (ctdial run continues with them)`);
+  else {
+    const at = journal.lastRunAt === undefined ? "unknown" : isoInZone(journal.lastRunAt, status.timezone);
+    lines.push(`Last run: ${at} (${plural(journal.runs, "run")})`);
+  }
+  if (status.left > 0)
+    lines.push(`Left to send: ${status.left} (ctdial run continues with ${them(status.left)})`);
   else if (journal.exists) lines.push("Nothing left to send.");
-  if (status.retryable > 0) lines.push(`Failed: ${status.retryable} (ctdial retry sends them again)`);
-  if ((status.rows.unknown ?? 0) > 0) {
+  if (status.retryable > 0)
+    lines.push(`Failed: ${status.retryable} (ctdial retry sends ${them(status.retryable)} again)`);
+  const unknown = status.rows.unknown ?? 0;
+  if (unknown > 0) {
     lines.push(
-      `Unknown: ${status.rows.unknown} (the answer was lost; they may have been called; ctdial retry --include-unknown resends them)`,
+      `Unknown: ${unknown} (the answer was lost; ${unknown === 1 ? "it" : "they"} may have been called; ctdial retry --include-unknown resends ${them(unknown)})`,
     );
   }
   if (journal.tornLine !== undefined)
@@ -57,4 +63,8 @@ export function formatStatus(status: CampaignStatus): string[] {
     );
   lines.push(`Journal: ${journal.path}`);
   return lines;
+}
+
+function them(count: number): string {
+  return count === 1 ? "it" : "them";
 }

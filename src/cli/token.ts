@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { ConfigError } from "../errors.js";
 import { registerSecret } from "../secrets.js";
+import { envFilesSearched } from "./env-files.js";
 
 /**
  * The Access-Token: CALLTOUCH_TOKEN, else the contents of the file CALLTOUCH_TOKEN_FILE names (for
@@ -29,11 +30,20 @@ export function readToken(env: NodeJS.ProcessEnv): string | undefined {
   return token;
 }
 
-export function requireToken(env: NodeJS.ProcessEnv): string {
+/**
+ * The token, or a ConfigError that says where ctdial looked (the environment and each .env path) and
+ * names the cabinet's menu the way the cabinet shows it: in Russian, as the README does.
+ */
+export function requireToken(
+  env: NodeJS.ProcessEnv,
+  envFiles: readonly string[] = envFilesSearched(),
+): string {
   const token = readToken(env);
   if (token === undefined) {
+    const places = ["the environment", ...envFiles];
+    const looked = `${places.slice(0, -1).join(", ")}${places.length > 1 ? " and " : ""}${places.at(-1)}`;
     throw new ConfigError(
-      "CALLTOUCH_TOKEN is not set; copy the API token from Calltouch (Integrations -> API and Webhooks -> API) into CALLTOUCH_TOKEN or a .env file, or add --sandbox to try without one.",
+      `CALLTOUCH_TOKEN is not set (looked in ${looked}); copy the API token from the Calltouch cabinet (Интеграции -> API и Webhooks -> API) into CALLTOUCH_TOKEN or a .env file beside your file, or add --sandbox to try without one.`,
     );
   }
   return token;

@@ -68,6 +68,7 @@ export async function runCampaign(resolved: ResolvedCampaign, options: RunOption
     for (const warning of state.warnings) options.onWarning?.(warning);
     await state.journal.recordRun(options.mode ?? "run");
     rows = await openPlannedRows(resolved, options);
+    await options.onReady?.({ estimatedRows: rows.source.estimatedRows });
     return await sendAndReport(resolved, options, state, rows);
   }, [() => rows?.close(), () => state.close()]);
 }
@@ -164,9 +165,13 @@ function midRunStop(error: unknown, run: RunState): StopError | undefined {
   if (!(error instanceof InputError) || run.progress.done === 0) return undefined;
   return new StopError(
     "E_INPUT_MIDRUN",
-    `${error.message} Sending stopped there after ${run.progress.counts.sent ?? 0} rows were sent; fix the file and run the same command again (rows already sent will not be sent twice).`,
+    `${error.message} Sending stopped there after ${sentRows(run.progress.counts.sent ?? 0)}; fix the file and run the same command again (rows already sent will not be sent twice).`,
     { cause: error },
   );
+}
+
+function sentRows(n: number): string {
+  return n === 1 ? "1 row was sent" : `${n} rows were sent`;
 }
 
 function messageOf(error: unknown): string {

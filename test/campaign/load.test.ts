@@ -221,11 +221,11 @@ describe("loadCampaignFile", () => {
     ]);
   });
 
-  it("points at the line and column of a YAML syntax error", async () => {
+  it("points at the line indented one space too deep, and says in plain words how to indent it", async () => {
     const error = await configError(() => loadCampaignFile(fixture("yaml-syntax-error.campaign.yaml")));
     expect(error.message).toBe(
-      "fixtures/campaign/yaml-syntax-error.campaign.yaml:3:10: not valid YAML: " +
-        "Nested mappings are not allowed in compact mappings",
+      "fixtures/campaign/yaml-syntax-error.campaign.yaml:4:1: the indentation of this line does not match " +
+        "the lines above; indent the keys under mapping: by the same number of spaces (no tabs).",
     );
   });
 

@@ -65,7 +65,12 @@ describe("reading the token", () => {
     );
   });
 
-  it("asks for a token, naming where it comes from and the way to try without one", () => {
-    expect(() => requireToken({})).toThrow(/^CALLTOUCH_TOKEN is not set; .*--sandbox to try without one\.$/);
+  it("asks for a token, naming where it looked, the cabinet's menu and the way to try without one", () => {
+    expect(() => requireToken({}, ["/work/.env", "/home/op/calls/.env"])).toThrow(
+      "CALLTOUCH_TOKEN is not set (looked in the environment, /work/.env and /home/op/calls/.env); " +
+        "copy the API token from the Calltouch cabinet (Интеграции -> API и Webhooks -> API) into CALLTOUCH_TOKEN " +
+        "or a .env file beside your file, or add --sandbox to try without one.",
+    );
+    expect(() => requireToken({}, [])).toThrow(/^CALLTOUCH_TOKEN is not set \(looked in the environment\); /);
   });
 });

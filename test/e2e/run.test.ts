@@ -50,7 +50,9 @@ describe("ctdial run (built CLI)", () => {
       env: { CALLTOUCH_API_URL: "http://127.0.0.1:9" },
     });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/CALLTOUCH_TOKEN is not set;.*--sandbox/);
+    expect(result.stderr).toMatch(
+      /CALLTOUCH_TOKEN is not set \(looked in the environment and .+\/\.env\);.*--sandbox/,
+    );
   });
 
   it("--dry-run sends nothing and reports would-send", async () => {

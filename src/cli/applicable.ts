@@ -1,0 +1,67 @@
+import { basename } from "node:path";
+import { ConfigError } from "../errors.js";
+import { sourceKindOf } from "../sources/open.js";
+
+/**
+ * Options that do not apply to this file or this command are refused or warned about, never silently
+ * ignored. Refused (exit 2) when the option can only be a mistake, such as a tab name for a CSV file,
+ * which suggests the wrong file was named; warned about when it is harmless, such as --rate on a
+ * command that sends nothing.
+ */
+export interface SourceFlags {
+  readonly sheet?: string;
+  readonly encoding?: string;
+  readonly delimiter?: string;
+}
+
+/** --sheet is for XLSX files; --encoding and --delimiter are for CSV files. */
+export function refuseInapplicableSourceOptions(source: string, flags: SourceFlags): void {
+  const kind = sourceKindOf(source);
+  const file = basename(source);
+  if (kind === "csv" && flags.sheet !== undefined) {
+    throw new ConfigError(
+      `--sheet ${flags.sheet} names a tab of an XLSX file, but ${file} is a CSV file, which has none; remove --sheet, or name the .xlsx file.`,
+    );
+  }
+  if (kind === "xlsx") {
+    const csvOnly = [
+      flags.encoding !== undefined ? "--encoding" : undefined,
+      flags.delimiter !== undefined ? "--delimiter" : undefined,
+    ].filter((name) => name !== undefined);
+    if (csvOnly.length > 0) {
+      throw new ConfigError(
+        `${csvOnly.join(" and ")} ${csvOnly.length === 1 ? "applies" : "apply"} to CSV files, but ${file} is an XLSX file, which has neither; remove ${csvOnly.join(" and ")}, or name the .csv file.`,
+      );
+    }
+  }
+}
+
+export interface NothingSentFlags {
+  readonly rate?: number;
+  readonly wait?: boolean;
+  /** True when --log-level was typed (it has a default, so its value alone cannot tell). */
+  readonly logLevelGiven?: boolean;
+}
+
+/** Warnings for sending options given to a command that sends nothing (validate, run --dry-run). */
+export function sendingOptionWarnings(command: string, flags: NothingSentFlags): string[] {
+  const warnings: string[] = [];
+  if (flags.rate !== undefined)
+    warnings.push(`--rate has no effect on ${command}, which sends nothing; it was only checked.`);
+  if (flags.wait === false)
+    warnings.push(
+      `--no-wait has no effect on ${command}, which sends nothing and never waits for the call window.`,
+    );
+  if (flags.logLevelGiven)
+    warnings.push(
+      `--log-level has no effect on ${command}, which logs nothing; problems are in the summary and the report.`,
+    );
+  return warnings;
+}
+
+/** `ctdial run --include-unknown`: the option is retry's, and run never resends rows whose answer was lost. */
+export function refuseIncludeUnknownOnRun(): never {
+  throw new ConfigError(
+    "--include-unknown belongs to ctdial retry: run never resends rows whose answer was lost; use ctdial retry --include-unknown to resend them.",
+  );
+}
