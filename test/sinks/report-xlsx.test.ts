@@ -1,3 +1,4 @@
+import { createReadStream } from "node:fs";
 import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -5,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { CtdialError } from "../../src/errors.js";
 import { REPORT_COLUMNS } from "../../src/sinks/columns.js";
 import { openXlsxReport, sheetTitle } from "../../src/sinks/report-xlsx.js";
+import { zipEntries } from "../../src/sources/xlsx-zip.js";
 import { row, useTempDir } from "./helpers.js";
 
 const tempDir = useTempDir();
@@ -24,7 +26,7 @@ function values(sheet: ExcelJS.Worksheet, rowNumber: number, width = sheet.getRo
 }
 
 describe("openXlsxReport", () => {
-  it("keeps cell types, neutralises formula-like text and adds the result columns", async () => {
+  it("keeps cell types, writes formula-like text as it is and adds the result columns", async () => {
     const path = join(await tempDir(), "clients.report.xlsx");
     const report = await openXlsxReport(path, ["Телефон", "Имя", "Время звонка", "Флаг", "Ошибка"], {
       sheetName: "Лист1",
@@ -75,9 +77,9 @@ describe("openXlsxReport", () => {
       1,
     ]);
     expect(values(sheet, 3)).toEqual([
-      "'+7 999 222-33-44",
-      "'=SUM(A1)",
-      "'@x",
+      "+7 999 222-33-44",
+      "=SUM(A1)",
+      "@x",
       "-1",
       "#ERROR!",
       "failed",
@@ -204,3 +206,36 @@ describe("sheetTitle", () => {
     expect(sheetTitle(name)).toBe(expected);
   });
 });
+
+describe("formula-like text in an XLSX report", () => {
+  it("is a typed text cell with no formula and no apostrophe, so it can never run", async () => {
+    const dir = await tempDir();
+    const path = join(dir, "r.xlsx");
+    const report = await openXlsxReport(path, ["=Заголовок", "Телефон"]);
+    await report.write(row(2, "=HYPERLINK(\"http://x\")", "+7 999 222-33-44"), { status: "would-send" });
+    await report.close();
+    const xml = await sheetXml(path);
+    expect(xml).not.toMatch(/<f[ >]/);
+    expect(xml).not.toContain("'");
+    // A text value with no <f> element: what a cell holds, never something to calculate.
+    expect(xml).toContain('<c r="B2" t="str"><v>+7 999 222-33-44</v></c>');
+    const sheet = await readBack(path);
+    expect(sheet.getCell("A1").value).toBe("=Заголовок");
+    expect(sheet.getCell("A2").type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell("B2").value).toBe("+7 999 222-33-44");
+  });
+});
+
+/** The first worksheet's XML as written, read with the source's own zip reader. */
+async function sheetXml(path: string): Promise<string> {
+  for await (const entry of zipEntries(createReadStream(path))) {
+    if (entry.path !== "xl/worksheets/sheet1.xml") {
+      entry.autodrain();
+      continue;
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  }
+  throw new Error("the report has no xl/worksheets/sheet1.xml");
+}
