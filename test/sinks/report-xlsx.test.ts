@@ -212,7 +212,7 @@ describe("formula-like text in an XLSX report", () => {
     const dir = await tempDir();
     const path = join(dir, "r.xlsx");
     const report = await openXlsxReport(path, ["=Заголовок", "Телефон"]);
-    await report.write(row(2, "=HYPERLINK(\"http://x\")", "+7 999 222-33-44"), { status: "would-send" });
+    await report.write(row(2, '=HYPERLINK("http://x")', "+7 999 222-33-44"), { status: "would-send" });
     await report.close();
     const xml = await sheetXml(path);
     expect(xml).not.toMatch(/<f[ >]/);
