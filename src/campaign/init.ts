@@ -1,14 +1,18 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { stringify } from "yaml";
+import { ConfigError } from "../errors.js";
+import { noPhoneColumnProblem } from "../mapping/columns.js";
 import { autoMap } from "./auto-map.js";
 import { bundledSchemaPath } from "./json-schema.js";
 import { MAX_FIELDS, type MappedField } from "./schema.js";
 
 /**
  * `ctdial init`: a proposed `<name>.campaign.yaml` from a file's headers. Pure: the CLI reads the
- * headers and writes the text. The text always loads back without errors (a test holds it to that),
- * including when no phone column was recognised: then the likeliest column is written with a comment
- * saying it is a guess, so the user edits one line instead of learning the format.
+ * headers and writes the text. The text always loads back without errors (a test holds it to that).
+ * When no phone column is recognised by name, a column whose header still says "phone" (`Тел.
+ * клиента (моб)`) is written with a comment saying it is a guess; when none does, there is nothing
+ * to propose: a file with no phone column cannot be dialed, and guessing `Имя` would only move the
+ * error to `validate`. That is the same ConfigError `validate` gives, thrown before anything is written.
  */
 
 export interface CampaignProposal {
@@ -58,7 +62,14 @@ export function proposeCampaign(
   const others = [...auto.asFields];
   let phoneGuess: string | undefined;
   if (!recognised.some((entry) => entry.field === "phone")) {
-    phoneGuess = guessPhoneColumn(others) ?? others[0] ?? "Телефон";
+    phoneGuess = guessPhoneColumn(others);
+    if (phoneGuess === undefined) {
+      throw new ConfigError(
+        `${sourceFileName}: ${noPhoneColumnProblem(headers, "Name the phone column Телефон and run ctdial init again")}.`,
+        [],
+        { code: "E_NO_PHONE_COLUMN" },
+      );
+    }
     const index = others.indexOf(phoneGuess);
     if (index >= 0) others.splice(index, 1);
   }

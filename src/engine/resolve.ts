@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { basename, extname, resolve } from "node:path";
+import { basename, dirname, extname, resolve } from "node:path";
 import {
   findCampaignFile,
   loadCampaignFile,
@@ -9,6 +9,7 @@ import {
 import type { Campaign } from "../campaign/schema.js";
 import { ConfigError, InputError } from "../errors.js";
 import { defaultReportPath } from "../sinks/open-report.js";
+import { assertReportTarget } from "../sinks/report-target.js";
 import { sourceKindOf } from "../sources/open.js";
 
 /** Options shared by every command that reads a campaign (docs/contract.md "Common options"). */
@@ -75,15 +76,16 @@ export async function resolveCampaign(
   const sheet = options.sheet ?? campaign.sheet;
   const rate = options.rate ?? campaign.rate;
   const merged = parseCampaign({ ...campaign, routeKey, sheet, rate }, "the command line");
-  return {
+  const defaultPath = defaultReportPath(source, sourceKindOf(source) === "xlsx" ? "xlsx" : "csv");
+  const reportPath = options.report !== undefined ? resolve(options.report) : defaultPath;
+  // Never over the client base, the campaign, an exclude list or any file that is not a report.
+  await assertReportTarget(reportPath, {
     source,
-    campaign: merged,
     campaignPath,
-    reportPath:
-      options.report !== undefined
-        ? resolve(options.report)
-        : defaultReportPath(source, sourceKindOf(source) === "xlsx" ? "xlsx" : "csv"),
-  };
+    excludeFiles: [merged.exclude ?? []].flat().map((file) => resolve(dirname(campaignPath ?? source), file)),
+    defaultPath,
+  });
+  return { source, campaign: merged, campaignPath, reportPath };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -86,8 +86,11 @@ export function resolveColumns(
  * The problem line for a file in which no phone column was named or recognised: the one wording both
  * auto-mapping and an explicit mapping use.
  */
-export function noPhoneColumnProblem(headers: readonly string[]): string {
-  return `no phone column found; the file has: ${listHeaders(headers)}. Name the phone column Телефон or set mapping.phone`;
+export function noPhoneColumnProblem(
+  headers: readonly string[],
+  remedy = "Name the phone column Телефон or set mapping.phone",
+): string {
+  return `no phone column found; the file has: ${listHeaders(headers)}. ${remedy}`;
 }
 
 // routeKey first, so that problems come in a fixed order with the widget key leading.

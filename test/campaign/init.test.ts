@@ -6,6 +6,7 @@ import { campaignPathFor, proposeCampaign } from "../../src/campaign/init.js";
 import { bundledSchemaPath } from "../../src/campaign/json-schema.js";
 import { loadCampaignFile } from "../../src/campaign/load.js";
 import type { Campaign } from "../../src/campaign/schema.js";
+import { ConfigError } from "../../src/errors.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -87,16 +88,15 @@ describe("proposeCampaign", () => {
     ]);
   });
 
-  it("falls back to the first column when nothing looks like a phone", async () => {
-    const campaign = await loadBack(
-      proposeCampaign(["Имя", "Город"], "clients.csv", { schemaRef: "s.json" }).yaml,
+  it("refuses a file with no phone column, naming its headers, as validate does", () => {
+    const attempt = () => proposeCampaign(["Имя", "Город"], "clients.csv", { schemaRef: "s.json" });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(
+      "clients.csv: no phone column found; the file has: Имя, Город. Name the phone column Телефон and run ctdial init again.",
     );
-    expect(campaign.mapping).toEqual({ phone: "Имя", fields: { Город: "Город" } });
-  });
-
-  it("writes a placeholder phone column for a file without headers, and still loads", async () => {
-    const campaign = await loadBack(proposeCampaign([], "clients.csv", { schemaRef: "s.json" }).yaml);
-    expect(campaign.mapping).toEqual({ phone: "Телефон" });
+    expect(() => proposeCampaign([], "clients.csv")).toThrow(
+      "clients.csv: no phone column found; the file has: no named columns.",
+    );
   });
 
   it("uses the first of two phone columns and comments out the second", async () => {
