@@ -1,5 +1,6 @@
 import { ConfigError } from "../errors.js";
-import { noPhoneColumnProblem } from "../mapping/columns.js";
+import { dataHeaders, noPhoneColumnProblem } from "../mapping/columns.js";
+import { isCtdialReport, isOwnColumn } from "../sources/ctdial-report.js";
 import { type Campaign, MAX_FIELDS, type MappedField, type Mapping } from "./schema.js";
 import { fieldForHeader } from "./synonyms.js";
 
@@ -20,15 +21,14 @@ export interface AutoMapResult {
   readonly problems: readonly string[];
 }
 
-/** ctdial's own report columns: a report fed back in as a source must not send them as fields. */
-const OWN_COLUMN = /^ctdial_/i;
-
 export function autoMap(headers: readonly string[]): AutoMapResult {
   const recognised: { field: MappedField; header: string }[] = [];
   const asFields: string[] = [];
+  // A report fed back in as a source: its ctdial_* columns are ctdial's results, not data to send.
+  const report = isCtdialReport(headers);
   for (const raw of headers) {
     const header = raw.trim();
-    if (header === "" || OWN_COLUMN.test(header)) continue;
+    if (header === "" || (report && isOwnColumn(header))) continue;
     const field = fieldForHeader(header);
     if (field === undefined) asFields.push(header);
     else recognised.push({ field, header });
@@ -44,7 +44,7 @@ export function autoMap(headers: readonly string[]): AutoMapResult {
       );
     }
   }
-  if (!byField.has("phone")) problems.push(noPhoneColumnProblem(headers));
+  if (!byField.has("phone")) problems.push(noPhoneColumnProblem(dataHeaders(headers)));
   if (asFields.length > MAX_FIELDS) {
     problems.push(
       `${asFields.length} columns would be sent as fields, but Calltouch takes at most ${MAX_FIELDS}: ` +

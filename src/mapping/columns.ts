@@ -1,5 +1,6 @@
 import { CALLTOUCH_FIELDS, type Defaults, MAX_FIELDS, type Mapping } from "../campaign/schema.js";
 import { ConfigError } from "../errors.js";
+import { isCtdialReport, isOwnColumn } from "../sources/ctdial-report.js";
 import { headerKey } from "../sources/header-key.js";
 
 /** A mapped column: its header as written in the user's file (for messages) and its index in a row. */
@@ -35,11 +36,13 @@ export { headerKey };
  * counts its `fields` names that have no column towards the limit of 5.
  */
 export function resolveColumns(
-  headers: readonly string[],
+  fileHeaders: readonly string[],
   mapping: Mapping,
   defaults?: Defaults,
 ): ResolvedColumns {
   const problems: string[] = [];
+  // A report read back as a source: its ctdial_* columns are results, never mapped.
+  const headers = dataHeaders(fileHeaders);
   const positions = indexHeaders(headers);
   const find = (path: string, header: string): ColumnRef | undefined => {
     const found = positions.get(headerKey(header));
@@ -98,6 +101,15 @@ const SINGLE_FIELDS: readonly SingleField[] = [
   "routeKey",
   ...CALLTOUCH_FIELDS.filter((field) => field !== "routeKey"),
 ];
+
+/**
+ * The headers a mapping may use: all of them, except in a ctdial report, whose `ctdial_*` columns
+ * are hidden (named "", as an unnamed column is).
+ */
+export function dataHeaders(headers: readonly string[]): readonly string[] {
+  if (!isCtdialReport(headers)) return headers;
+  return headers.map((header) => (isOwnColumn(header) ? "" : header));
+}
 
 function countFields(mapping: Mapping, defaults: Defaults | undefined): number {
   const names = new Set(Object.keys(mapping.fields ?? {}));

@@ -96,9 +96,25 @@ describe("autoMap", () => {
     });
   });
 
-  it("leaves out empty headers and ctdial's own report columns", () => {
-    const result = autoMap(["Телефон", "", "Имя", "ctdial_status", "ctdial_error"]);
+  it("leaves out empty headers and, in a ctdial report, ctdial's own report columns", () => {
+    const result = autoMap(["Телефон", "", "Имя", "CTDIAL_STATUS", "ctdial_error", "ctdial_x"]);
     expect(result.mapping).toEqual({ phone: "Телефон", fields: { Имя: "Имя" } });
+    expect(result.asFields).toEqual(["Имя"]);
+  });
+
+  it("does not count a report's ctdial_* columns towards the 5 fields, nor list them when no phone is found", () => {
+    const report = ["Телефон", "a", "b", "c", "d", "e", "ctdial_status", "ctdial_error", "ctdial_sent_at"];
+    expect(autoMap(report).problems).toEqual([]);
+    expect(autoMap(["Имя", "ctdial_status", "ctdial_error"]).problems).toEqual([
+      "no phone column found; the file has: Имя. Name the phone column Телефон or set mapping.phone",
+    ]);
+  });
+
+  it("treats ctdial_* columns of a file that is not a report (no ctdial_status) as data", () => {
+    expect(autoMap(["Телефон", "ctdial_note"]).mapping).toEqual({
+      phone: "Телефон",
+      fields: { ctdial_note: "ctdial_note" },
+    });
   });
 
   it("takes exactly 5 other columns", () => {
