@@ -10,7 +10,10 @@ import { quoteValue } from "./text.js";
  * Accepted: spreadsheet date cells, `dd.mm.yyyy hh:mm[:ss]` (also `d.m.yy`), `yyyy-mm-dd hh:mm[:ss]`
  * (also with `T`), and ISO 8601 with `Z` or an offset, whose offset then wins over `timezone`.
  * Decisions:
- * - A date without a time of day is refused: a call at midnight is never what was meant.
+ * - A date without a time of day is refused: a call at midnight is never what was meant. That holds
+ *   for date cells too: a cell at exactly 00:00:00 is a date without a time unless its number format
+ *   shows a time (`dd.mm.yyyy hh:mm`: then midnight was typed and is kept). When the source cannot
+ *   tell (no `showsTime`), 00:00:00 counts as no time, as the same text in a CSV would.
  * - A wall-clock time that does not exist in `timezone` (skipped by a move to summer time) is refused,
  *   not shifted: moving a call by an hour without asking is worse than asking.
  * - A time that happens twice (clocks moved back) is read as the later one, standard time (luxon's choice).
@@ -59,7 +62,11 @@ export function parseScheduleTime(cell: Cell, options: ScheduleOptions): Schedul
   // Time-zone arithmetic (luxon, through Intl) costs tens of microseconds a row, and a campaign's
   // schedule times repeat; the answer depends only on the text and the options, so it is memoised.
   // With `now`, the answer also depends on the clock: not memoised.
-  if (options.now !== undefined || (typeof cell !== "string" && !isDateCell(cell)))
+  // Date cells at midnight also depend on `showsTime`; they are few, so they skip the memo.
+  if (
+    options.now !== undefined ||
+    (typeof cell !== "string" && (!isDateCell(cell) || cell.showsTime !== undefined))
+  )
     return parseUncached(cell, options);
   const isText = typeof cell === "string";
   const text = isText ? cell : cell.wallClock;
@@ -135,6 +142,9 @@ function parseUncached(cell: Cell, options: ScheduleOptions): ScheduleResult {
     const wall = parseWallClockCell(cell.wallClock);
     const shown = cell.wallClock.replace("T", " ");
     if (wall === undefined) return fail(`${quoteValue(shown)} is not a real date and time`);
+    if (cell.wallClock.endsWith("T00:00:00") && cell.showsTime !== true) {
+      return noTimeOfDay(`${two(wall.day)}.${two(wall.month)}.${four(wall.year)}`);
+    }
     return inZone(wall, shown, options);
   }
   return fromText(cell.trim(), options);
@@ -164,8 +174,13 @@ function fromText(text: string, options: ScheduleOptions): ScheduleResult {
     const [, year, month, day, hour, minute, second, fraction] = iso;
     return fromParts(text, wallClock(year!, month!, day!, hour!, minute!, second, fraction), options);
   }
-  if (DATE_ONLY.test(text)) return fail(`${quoteValue(text)} has no time of day; write it as ${text} 10:00`);
+  if (DATE_ONLY.test(text)) return noTimeOfDay(text);
   return fail(`expected a date and time such as ${EXAMPLE}, got ${quoteValue(text)}`);
+}
+
+/** One message for a date without a time, whether it was text or a date cell. */
+function noTimeOfDay(date: string): ScheduleResult {
+  return fail(`${quoteValue(date)} has no time of day; write it as ${date} 10:00`);
 }
 
 /** From the matched digits; `fraction` is `.5` or `,5` (fractions of a second). */

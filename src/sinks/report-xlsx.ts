@@ -144,8 +144,9 @@ function numberFormat(cell: Cell): string | undefined {
   }
   if (cell === null || typeof cell !== "object" || cell.type !== "date") return undefined;
   if (Number.isNaN(Date.parse(`${cell.wallClock}Z`))) return undefined;
-  // A date without a time (a birthday, a deadline) is shown as a date, as the source showed it.
-  return cell.wallClock.endsWith("T00:00:00") ? DATE_FORMAT : DATE_TIME_FORMAT;
+  // A date without a time (a birthday, a deadline) is shown as a date, as the source showed it; a
+  // midnight the source showed with its time keeps it.
+  return cell.wallClock.endsWith("T00:00:00") && cell.showsTime !== true ? DATE_FORMAT : DATE_TIME_FORMAT;
 }
 
 /** Excel refuses tab names over 31 characters, with any of []:*?/\ or starting or ending with '. */

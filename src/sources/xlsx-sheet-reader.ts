@@ -32,6 +32,8 @@ export interface SheetContext {
   readonly date1904: boolean;
   /** Whether the cell style (the `s` attribute, an index into cellXfs) has a date/time number format. */
   isDateStyle(styleIndex: number): boolean;
+  /** Whether that date format shows a time of day (`dd.mm.yyyy hh:mm`) or only a date (`dd.mm.yyyy`). */
+  showsTime(styleIndex: number): boolean;
 }
 
 /** One `<row>`: cells by 0-based column index, `null` where the sheet has nothing. */
@@ -68,9 +70,16 @@ function decodeNumber(text: string, state: CellState, context: SheetContext): Ce
   if (Number.isNaN(number)) return text === "" ? null : text;
   if (context.isDateStyle(state.style)) {
     const wallClock = serialToWallClock(number, context.date1904);
-    if (wallClock !== undefined) return { type: "date", wallClock };
+    if (wallClock !== undefined) return dateCell(wallClock, context.showsTime(state.style));
   }
   return number;
+}
+
+const MIDNIGHT = "T00:00:00";
+
+/** A date cell; at midnight it says whether the cell showed a time (a real 00:00) or just a date. */
+function dateCell(wallClock: string, showsTime: boolean): Cell {
+  return wallClock.endsWith(MIDNIGHT) ? { type: "date", wallClock, showsTime } : { type: "date", wallClock };
 }
 
 function decodeCell(state: CellState, inline: StringItemText, context: SheetContext): Cell {
@@ -97,7 +106,12 @@ function decodeCell(state: CellState, inline: StringItemText, context: SheetCont
       return { type: "error", text: text.trim() };
     case "d": {
       const wallClock = isoToWallClock(text);
-      return wallClock === undefined ? text : { type: "date", wallClock };
+      if (wallClock === undefined) return text;
+      // The format says whether a time is shown; a cell without a date format, whether its text has one.
+      const showsTime = context.isDateStyle(state.style)
+        ? context.showsTime(state.style)
+        : /\d[T ]\d/.test(text.trim());
+      return dateCell(wallClock, showsTime);
     }
     default:
       return decodeNumber(text, state, context);

@@ -19,7 +19,7 @@ import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { InputError } from "../errors.js";
-import { isDateFormat } from "./xlsx-cells.js";
+import { formatShowsTime, isDateFormat } from "./xlsx-cells.js";
 import { iterateStream, parseSax, type RawWorkbookReader, type ZipEntry } from "./xlsx-exceljs.js";
 import { readSheetRows, type SheetContext, type SheetExtent, type SheetRow } from "./xlsx-sheet-reader.js";
 import { readSharedStrings } from "./xlsx-strings.js";
@@ -91,6 +91,8 @@ function sheetContext(
   sharedStrings: readonly (string | null)[],
 ): SheetContext {
   const dateStyles = new Map<number, boolean>();
+  const timeStyles = new Map<number, boolean>();
+  const formatOf = (styleIndex: number): string => reader?.styles.getStyleModel(styleIndex)?.numFmt ?? "";
   return {
     sharedStrings,
     date1904: workbook.date1904,
@@ -99,10 +101,18 @@ function sheetContext(
       if (reader === undefined) return false;
       let isDate = dateStyles.get(styleIndex);
       if (isDate === undefined) {
-        isDate = isDateFormat(reader.styles.getStyleModel(styleIndex)?.numFmt ?? "");
+        isDate = isDateFormat(formatOf(styleIndex));
         dateStyles.set(styleIndex, isDate);
       }
       return isDate;
+    },
+    showsTime(styleIndex) {
+      let shows = timeStyles.get(styleIndex);
+      if (shows === undefined) {
+        shows = formatShowsTime(formatOf(styleIndex));
+        timeStyles.set(styleIndex, shows);
+      }
+      return shows;
     },
   };
 }

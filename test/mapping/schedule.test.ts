@@ -141,3 +141,25 @@ describe("parseScheduleTime's memo", () => {
     });
   });
 });
+
+describe("a date cell at midnight", () => {
+  const NO_TIME = '"01.02.2026" has no time of day; write it as 01.02.2026 10:00';
+
+  it("is refused like the same date written as text when its format shows no time, or is unknown", () => {
+    expect(parseScheduleTime("01.02.2026", MOSCOW)).toEqual({ ok: false, message: NO_TIME });
+    for (const cell of [
+      { type: "date", wallClock: "2026-02-01T00:00:00", showsTime: false },
+      { type: "date", wallClock: "2026-02-01T00:00:00" },
+    ] as const) {
+      expect(parseScheduleTime(cell, MOSCOW)).toEqual({ ok: false, message: NO_TIME });
+    }
+  });
+
+  it("is a real midnight when the cell's format shows a time (dd.mm.yyyy hh:mm)", () => {
+    const cell: Cell = { type: "date", wallClock: "2026-02-01T00:00:00", showsTime: true };
+    expect(parseScheduleTime(cell, MOSCOW)).toEqual({ ok: true, value: "2026-02-01 00:00:00" });
+    // The same wall clock, asked again the other way round: no memo mixes the two up.
+    expect(parseScheduleTime({ ...cell, showsTime: false }, MOSCOW).ok).toBe(false);
+    expect(parseScheduleTime(cell, MOSCOW).ok).toBe(true);
+  });
+});

@@ -110,14 +110,15 @@ describe("openXlsxReport", () => {
 
   it("formats phones with every digit, dates as dates, and makes the header bold, frozen and filtered", async () => {
     const path = join(await tempDir(), "r.xlsx");
-    const report = await openXlsxReport(path, ["Телефон", "Время", "Дата", "Число"]);
+    const report = await openXlsxReport(path, ["Телефон", "Время", "Дата", "Число", "Полночь"]);
     await report.write(
       row(
         2,
         79991234501,
         { type: "date", wallClock: "2026-03-01T09:30:00" },
-        { type: "date", wallClock: "2026-03-02T00:00:00" },
+        { type: "date", wallClock: "2026-03-02T00:00:00", showsTime: false },
         42,
+        { type: "date", wallClock: "2026-03-02T00:00:00", showsTime: true },
       ),
       { status: "would-send" },
     );
@@ -129,10 +130,11 @@ describe("openXlsxReport", () => {
     expect(sheet.getCell("B2").numFmt).toBe("dd.mm.yyyy hh:mm:ss");
     expect(sheet.getCell("C2").numFmt).toBe("dd.mm.yyyy");
     expect(sheet.getCell("D2").numFmt).toBeUndefined();
+    expect(sheet.getCell("E2").numFmt).toBe("dd.mm.yyyy hh:mm:ss");
     expect(sheet.getCell("A1").font?.bold).toBe(true);
-    expect(sheet.getCell("J1").font?.bold).toBe(true);
+    expect(sheet.getCell("K1").font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(sheet.autoFilter).toBe("A1:J2");
+    expect(sheet.autoFilter).toBe("A1:K2");
     expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(12);
   });
 
