@@ -5,7 +5,8 @@ import type { RowProblem } from "./mapping/types.js";
  * that cannot be sent is an outcome, not an exception.
  */
 export type RowOutcome =
-  | { readonly status: "would-send" }
+  /** `note`: what the report adds about a row that is sent (a past schedule time called at once). */
+  | { readonly status: "would-send"; readonly note?: string }
   | { readonly status: "invalid"; readonly problems: readonly RowProblem[] }
   | { readonly status: "skipped"; readonly reason: string }
   /** Not sent yet; after a stop, `code` and `reason` say why (10001, 10003, ...). */
@@ -14,6 +15,7 @@ export type RowOutcome =
       readonly code?: number | string;
       readonly reason?: string;
       readonly attempts?: number;
+      readonly note?: string;
     }
   | {
       readonly status: "sent";
@@ -21,6 +23,7 @@ export type RowOutcome =
       /** ISO 8601 with offset. */
       readonly sentAt: string;
       readonly attempts: number;
+      readonly note?: string;
     }
   | {
       readonly status: "failed";

@@ -155,6 +155,7 @@ const EXAMPLES = [
   "#   unitId: 112233",
   "# timezone: Europe/Moscow            # how to read schedule times written without an offset",
   "# calltouchTimezone: Europe/Moscow   # the Calltouch project's timezone (default Europe/Moscow)",
+  "# pastScheduleTime: skip             # a schedule time already past at the run's start: skip, or call-now",
   "# rate: 5                            # requests per second, at most 5 (the default)",
 ];
 

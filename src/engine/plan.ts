@@ -17,9 +17,16 @@ export type PlannedRow =
       readonly request: CallbackRequest;
       /** The normalised phone as a number: how the journal and the dedupe lists know the row. */
       readonly phoneKey: number;
+      /** What the report should add about the row (a past schedule time called at once). */
+      readonly note?: string;
       readonly outcome?: undefined;
     }
-  | { readonly row: SourceRow; readonly request?: undefined; readonly outcome: RowOutcome };
+  | {
+      readonly row: SourceRow;
+      readonly request?: undefined;
+      readonly note?: undefined;
+      readonly outcome: RowOutcome;
+    };
 
 /**
  * The planner of one pass over a file: maps a row and checks it against the rows before it. Sync,
@@ -31,14 +38,22 @@ export function createPlanner(
   columns: ResolvedColumns,
   campaign: Campaign,
   estimatedRows?: number,
+  /** The run's start (epoch ms): schedule times before it follow `pastScheduleTime`. */
+  now?: number,
 ): (row: SourceRow) => PlannedRow {
   const seen = new PhoneIndex(estimatedRows);
+  const options = now === undefined ? {} : { now };
   return (row) => {
-    const mapped = mapRow(row, columns, campaign);
+    const mapped = mapRow(row, columns, campaign, options);
     if (!mapped.ok) return { row, outcome: { status: "invalid", problems: mapped.problems } };
+    // Before the duplicate check: a row that is not sent does not make a later one a duplicate.
+    if (mapped.skip !== undefined) return { row, outcome: { status: "skipped", reason: mapped.skip } };
     const earlier = seen.firstRowOf(mapped.phoneKey, row.rowNumber);
     if (earlier !== undefined) {
       return { row, outcome: { status: "skipped", reason: `duplicate of row ${earlier}` } };
+    }
+    if (mapped.note !== undefined) {
+      return { row, request: mapped.request, phoneKey: mapped.phoneKey, note: mapped.note };
     }
     return { row, request: mapped.request, phoneKey: mapped.phoneKey };
   };
@@ -49,7 +64,8 @@ export async function* planRows(
   source: Pick<Source, "rows" | "estimatedRows">,
   columns: ResolvedColumns,
   campaign: Campaign,
+  now?: number,
 ): AsyncGenerator<PlannedRow> {
-  const plan = createPlanner(columns, campaign, source.estimatedRows);
+  const plan = createPlanner(columns, campaign, source.estimatedRows, now);
   for await (const row of source.rows()) yield plan(row);
 }

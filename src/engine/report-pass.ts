@@ -48,11 +48,12 @@ export async function reportPass(
     const summary = emptySummary(report.path, dryRun);
     try {
       // One async step per row (the source's); planning and writing wait only when they must.
-      const plan = createPlanner(columns, resolved.campaign, source.estimatedRows);
+      const plan = createPlanner(columns, resolved.campaign, source.estimatedRows, resolved.startedAt);
       for await (const row of source.rows()) {
         const planned = plan(row);
         let outcome = planned.outcome ?? outcomeOf(planned);
         if (outcome instanceof Promise) outcome = await outcome;
+        if (planned.note !== undefined) outcome = withNote(outcome, planned.note);
         countOutcome(summary, row.rowNumber, outcome);
         const written = report.write(row, outcome);
         if (written !== undefined) await written;
@@ -65,6 +66,18 @@ export async function reportPass(
     return summary;
   } finally {
     await source.close();
+  }
+}
+
+/** The planner's note on a row that is (or would be) sent; other outcomes say more already. */
+function withNote(outcome: RowOutcome, note: string): RowOutcome {
+  switch (outcome.status) {
+    case "would-send":
+    case "sent":
+    case "pending":
+      return { ...outcome, note };
+    default:
+      return outcome;
   }
 }
 

@@ -32,6 +32,11 @@ export interface ResolvedCampaign {
   readonly campaignPath?: string;
   /** Where the report goes. */
   readonly reportPath: string;
+  /**
+   * When the command started (epoch ms): the "now" that schedule times are judged against, the
+   * same for every pass over the file. Absent: the past is not judged.
+   */
+  readonly startedAt?: number;
 }
 
 const CAMPAIGN_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
@@ -85,7 +90,7 @@ export async function resolveCampaign(
     excludeFiles: [merged.exclude ?? []].flat().map((file) => resolve(dirname(campaignPath ?? source), file)),
     defaultPath,
   });
-  return { source, campaign: merged, campaignPath, reportPath };
+  return { source, campaign: merged, campaignPath, reportPath, startedAt: Date.now() };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

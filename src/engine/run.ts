@@ -90,7 +90,7 @@ async function runWithState(
   let stopped: RunSummary["stopped"];
   try {
     async function* sendable(): AsyncGenerator<JournalItem> {
-      for await (const planned of planRows(source, columns, campaign)) {
+      for await (const planned of planRows(source, columns, campaign, resolved.startedAt)) {
         progress.read += 1;
         if (planned.outcome !== undefined) {
           settle(planned.row.rowNumber, planned.outcome);

@@ -3,6 +3,7 @@ import type { Campaign, Defaults } from "../campaign/schema.js";
 import type { SourceRow } from "../sources/types.js";
 import type { ResolvedColumns } from "./columns.js";
 import { MAX_FIELDS } from "./columns.js";
+import { pastScheduleText } from "./past-schedule.js";
 import { normalizePhone, phoneKey } from "./phone.js";
 import { RowReader } from "./row-reader.js";
 import { parseScheduleTime } from "./schedule.js";
@@ -16,7 +17,10 @@ export const MAX_ROUTE_KEY = 255;
 export const MAX_SESSION_ID = 100;
 
 export interface MapRowOptions {
-  /** Epoch ms. When given, a scheduleTime before it is a problem; mapping itself has no clock. */
+  /**
+   * Epoch ms: the run's start. When given, a scheduleTime before it is handled as the campaign's
+   * `pastScheduleTime` says (skipped, or sent without it with a note); mapping itself has no clock.
+   */
   readonly now?: number;
 }
 
@@ -44,7 +48,8 @@ export function mapRow(
   const fields = mapFields(reader, columns, defaults);
   const routeKey = mapRouteKey(reader, columns, campaign);
   const sessionId = mapSessionId(reader, columns, defaults);
-  const scheduleTime = mapScheduleTime(reader, columns, campaign, options);
+  const schedule = mapScheduleTime(reader, columns, campaign, options);
+  const scheduleTime = schedule?.value;
   const texts: Partial<Record<TextKey, string>> = {};
   for (const key of TEXT_KEYS) {
     const value = reader.text(columns[key]) ?? defaults[key];
@@ -65,7 +70,10 @@ export function mapRow(
   Object.assign(request, texts);
   if (tags.tags.length > 0) request.tags = [...tags.tags];
   if (unitId !== undefined) request.unitId = unitId;
-  return { ok: true, request, phoneKey: phoneKey(phone.phone) };
+  const key = phoneKey(phone.phone);
+  if (schedule?.skip !== undefined) return { ok: true, request, phoneKey: key, skip: schedule.skip };
+  if (schedule?.note !== undefined) return { ok: true, request, phoneKey: key, note: schedule.note };
+  return { ok: true, request, phoneKey: key };
 }
 
 function mapFields(reader: RowReader, columns: ResolvedColumns, defaults: Defaults): Field[] {
@@ -126,23 +134,37 @@ function mapSessionId(reader: RowReader, columns: ResolvedColumns, defaults: Def
   return sessionId;
 }
 
+/** The wire time to send (none for a past time called now), or why the row is skipped, or a note. */
+interface MappedSchedule {
+  readonly value?: string;
+  readonly skip?: string;
+  readonly note?: string;
+}
+
 function mapScheduleTime(
   reader: RowReader,
   columns: ResolvedColumns,
   campaign: Campaign,
   options: MapRowOptions,
-): string | undefined {
+): MappedSchedule | undefined {
   const cell = reader.cell(columns.scheduleTime);
-  if (cell === undefined) return undefined;
+  if (cell === undefined || columns.scheduleTime === undefined) return undefined;
+  const timezone = campaign.timezone ?? campaign.calltouchTimezone;
   const parsed = parseScheduleTime(cell, {
-    timezone: campaign.timezone ?? campaign.calltouchTimezone,
+    timezone,
     calltouchTimezone: campaign.calltouchTimezone,
     format: campaign.scheduleTimeFormat,
     ...(options.now === undefined ? {} : { now: options.now }),
   });
-  if (parsed.ok) return parsed.value;
-  reader.problem(columns.scheduleTime, parsed.message);
-  return undefined;
+  if (!parsed.ok) {
+    reader.problem(columns.scheduleTime, parsed.message);
+    return undefined;
+  }
+  if (parsed.past !== true || options.now === undefined) return { value: parsed.value };
+  const passed = pastScheduleText(cell, columns.scheduleTime.header, options.now, timezone);
+  return campaign.pastScheduleTime === "call-now"
+    ? { note: `called at once, without a schedule time: ${passed} (pastScheduleTime: call-now)` }
+    : { skip: `${passed}; to call such rows at once, set pastScheduleTime: call-now in the campaign` };
 }
 
 function mapUnitId(reader: RowReader, columns: ResolvedColumns, defaults: Defaults): number | undefined {

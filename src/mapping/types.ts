@@ -14,6 +14,10 @@ export type MappedRow =
       readonly ok: true;
       readonly request: CallbackRequest /** The phone as a number, for compact indexes. */;
       readonly phoneKey: number;
+      /** The row must not be sent, though nothing is wrong with it (a schedule time already past). */
+      readonly skip?: string;
+      /** Something the report should say about a row that is sent (called now, not at its time). */
+      readonly note?: string;
     }
   | { readonly ok: false; readonly problems: readonly RowProblem[] };
 

@@ -153,6 +153,7 @@ describe("proposeCampaign", () => {
       retry: { attempts: 6 },
       retryUnknown: false,
       resendWithoutSessionId: false,
+      pastScheduleTime: "skip",
     });
   });
 });

@@ -138,6 +138,7 @@ describe("loadCampaignFile", () => {
       retry: { attempts: 6 },
       retryUnknown: false,
       resendWithoutSessionId: false,
+      pastScheduleTime: "skip",
     });
   });
 
@@ -155,6 +156,7 @@ describe("loadCampaignFile", () => {
       retry: { attempts: 6 },
       retryUnknown: false,
       resendWithoutSessionId: false,
+      pastScheduleTime: "skip",
     });
   });
 
@@ -182,6 +184,7 @@ describe("loadCampaignFile", () => {
       retry: { attempts: 6 },
       retryUnknown: false,
       resendWithoutSessionId: false,
+      pastScheduleTime: "skip",
     });
   });
 
@@ -280,6 +283,7 @@ describe("parseCampaign", () => {
       retry: { attempts: 6 },
       retryUnknown: false,
       resendWithoutSessionId: false,
+      pastScheduleTime: "skip",
     });
   });
 });

@@ -194,13 +194,27 @@ describe("mapRow builds the request", () => {
     });
   });
 
-  it("judges a past scheduleTime only when given `now`", () => {
+  it("judges a past scheduleTime only when given `now`: by default the row is skipped, saying why", () => {
     const values = { Телефон: "89992223344", "Время звонка": "01.02.2026 12:00" };
-    expect(map(values).ok).toBe(true);
-    expect(map(values, {}, Date.parse("2026-03-01T00:00:00Z"))).toEqual({
-      ok: false,
-      problems: [{ column: "Время звонка", message: '"01.02.2026 12:00" is in the past' }],
-    });
+    expect(map(values)).toMatchObject({ ok: true, request: { scheduleTime: "2026-02-01 12:00:00" } });
+    const later = map(values, {}, Date.parse("2026-03-01T07:30:00Z"));
+    expect(later.ok).toBe(true);
+    expect(later.ok && later.skip).toBe(
+      'the schedule time "01.02.2026 12:00" in column Время звонка had passed when the run started (01.03.2026 10:30 Europe/Moscow); to call such rows at once, set pastScheduleTime: call-now in the campaign',
+    );
+  });
+
+  it("with pastScheduleTime: call-now, sends a past row without its scheduleTime and notes it", () => {
+    const values = { Телефон: "89992223344", "Время звонка": "01.02.2026 12:00" };
+    const result = map(values, { pastScheduleTime: "call-now" }, Date.parse("2026-03-01T07:30:00Z"));
+    expect(result.ok && result.request.scheduleTime).toBeUndefined();
+    expect(result.ok && result.skip).toBeUndefined();
+    expect(result.ok && result.note).toBe(
+      'called at once, without a schedule time: the schedule time "01.02.2026 12:00" in column Время звонка had passed when the run started (01.03.2026 10:30 Europe/Moscow) (pastScheduleTime: call-now)',
+    );
+    // A time still ahead is sent as it is, with no note.
+    const ahead = map(values, { pastScheduleTime: "call-now" }, Date.parse("2026-01-01T00:00:00Z"));
+    expect(ahead).toEqual(map(values));
   });
 });
 

@@ -96,16 +96,26 @@ describe("parseScheduleTime refuses", () => {
 describe("parseScheduleTime and the past", () => {
   const now = Date.parse("2026-02-01T12:00:00Z"); // 15:00 in Moscow
 
-  it("judges the past only when `now` is given", () => {
+  it("judges the past only when `now` is given, and a past time is still a valid one", () => {
     expect(parseScheduleTime("01.02.2026 14:59", MOSCOW)).toEqual({ ok: true, value: "2026-02-01 14:59:00" });
     expect(parseScheduleTime("01.02.2026 14:59", { ...MOSCOW, now })).toEqual({
-      ok: false,
-      message: '"01.02.2026 14:59" is in the past',
+      ok: true,
+      value: "2026-02-01 14:59:00",
+      past: true,
     });
     expect(parseScheduleTime("01.02.2026 15:00", { ...MOSCOW, now })).toEqual({
       ok: true,
       value: "2026-02-01 15:00:00",
     });
+  });
+
+  it("judges it after the memo: the same text is past for one `now` and not for an earlier one", () => {
+    const text = "02.02.2026 09:00";
+    expect(parseScheduleTime(text, MOSCOW)).toEqual({ ok: true, value: "2026-02-02 09:00:00" });
+    expect(parseScheduleTime(text, { ...MOSCOW, now: Date.parse("2026-02-03T00:00:00Z") })).toMatchObject({
+      past: true,
+    });
+    expect(parseScheduleTime(text, { ...MOSCOW, now })).toEqual({ ok: true, value: "2026-02-02 09:00:00" });
   });
 });
 
