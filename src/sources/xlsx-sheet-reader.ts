@@ -19,12 +19,14 @@
 import type { Cell } from "./types.js";
 import {
   columnIndexOf,
+  columnLetter,
   decodeOoxmlEscapes,
   isoToWallClock,
   lastRowOf,
   serialToWallClock,
 } from "./xlsx-cells.js";
 import type { ParseSax, SaxTag } from "./xlsx-exceljs.js";
+import { CellTooLongError, MAX_CELL_CHARS, overCellLimit } from "./xlsx-sax.js";
 import { localName, StringItemText } from "./xlsx-strings.js";
 
 export interface SheetContext {
@@ -61,6 +63,7 @@ interface CellState {
   hasFormula: boolean;
   hasValue: boolean;
   value: string[];
+  valueLength: number;
   hasInline: boolean;
 }
 
@@ -118,6 +121,13 @@ function decodeCell(state: CellState, inline: StringItemText, context: SheetCont
   }
 }
 
+/** A `<v>` may come in several text events (split by a comment); together they are one cell. */
+function addValueText(cell: CellState, text: string): void {
+  cell.value.push(text);
+  cell.valueLength += text.length;
+  if (cell.valueLength > MAX_CELL_CHARS && overCellLimit(cell.value.join(""))) throw new CellTooLongError();
+}
+
 function startCell(tag: SaxTag, previousColumn: number): CellState {
   const ref = tag.attributes.r ?? "";
   const fromRef = ref === "" ? -1 : columnIndexOf(ref);
@@ -130,15 +140,40 @@ function startCell(tag: SaxTag, previousColumn: number): CellState {
     hasFormula: false,
     hasValue: false,
     value: [],
+    valueLength: 0,
     hasInline: false,
   };
 }
 
-/** Rows of the sheet in file order (empty ones included); stops at the end of `<sheetData>`. */
+/**
+ * Rows of the sheet in file order (empty ones included); stops at the end of `<sheetData>`. A text
+ * longer than a cell may hold stops it with a CellTooLongError naming the cell.
+ */
 export async function* readSheetRows(
   parseSax: ParseSax,
   chunks: AsyncIterable<Buffer | string>,
   context: SheetContext,
+): AsyncGenerator<SheetRow | SheetExtent> {
+  const where: { row?: number; column?: number; ref?: string } = {};
+  try {
+    yield* decodeRows(parseSax, chunks, context, where);
+  } catch (error) {
+    if (!(error instanceof CellTooLongError)) throw error;
+    const ref =
+      where.ref ||
+      (where.row !== undefined && where.column !== undefined
+        ? `${columnLetter(where.column)}${where.row}`
+        : undefined);
+    throw error.at({ ref });
+  }
+}
+
+/** readSheetRows' loop; `where` is kept up to date with the cell being read, for error messages. */
+async function* decodeRows(
+  parseSax: ParseSax,
+  chunks: AsyncIterable<Buffer | string>,
+  context: SheetContext,
+  where: { row?: number; column?: number; ref?: string },
 ): AsyncGenerator<SheetRow | SheetExtent> {
   const inline = new StringItemText();
   let inSheetData = false;
@@ -152,7 +187,7 @@ export async function* readSheetRows(
   for await (const events of parseSax(chunks)) {
     for (const event of events) {
       if (event.eventType === "text") {
-        if (inValue) cell?.value.push(event.value);
+        if (inValue && cell) addValueText(cell, event.value);
         else if (inInline) inline.text(event.value);
         continue;
       }
@@ -169,8 +204,11 @@ export async function* readSheetRows(
           const r = Number.parseInt(event.value.attributes.r ?? "", 10);
           row = { rowNumber: Number.isNaN(r) ? previousRow + 1 : r, cells: [] };
           previousColumn = -1;
+          where.row = row.rowNumber;
         } else if (local === "c" && row) {
           cell = startCell(event.value, previousColumn);
+          where.column = cell.column;
+          where.ref = cell.ref;
         } else if (cell) {
           if (local === "v") {
             inValue = true;

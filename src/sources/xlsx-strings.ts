@@ -10,6 +10,7 @@
  */
 import { decodeOoxmlEscapes } from "./xlsx-cells.js";
 import type { ParseSax } from "./xlsx-exceljs.js";
+import { CellTooLongError, MAX_CELL_CHARS, overCellLimit } from "./xlsx-sax.js";
 
 /** Local name of a possibly prefixed tag (`x:t` -> `t`): some writers use a namespace prefix. */
 export function localName(name: string): string {
@@ -19,11 +20,13 @@ export function localName(name: string): string {
 
 export class StringItemText {
   private parts: string[] = [];
+  private length = 0;
   private textDepth = 0;
   private phoneticDepth = 0;
 
   reset(): void {
     this.parts = [];
+    this.length = 0;
     this.textDepth = 0;
     this.phoneticDepth = 0;
   }
@@ -38,8 +41,12 @@ export class StringItemText {
     else if (local === "t" && this.textDepth > 0) this.textDepth--;
   }
 
+  /** Throws CellTooLongError when the runs together pass Excel's limit on a cell (each run may not). */
   text(value: string): void {
-    if (this.textDepth > 0) this.parts.push(value);
+    if (this.textDepth === 0) return;
+    this.parts.push(value);
+    this.length += value.length;
+    if (this.length > MAX_CELL_CHARS && overCellLimit(this.parts.join(""))) throw new CellTooLongError();
   }
 
   /** The visible text; `null` for an empty string, which a person cannot tell from an empty cell. */
@@ -57,27 +64,36 @@ export async function readSharedStrings(
   const strings: (string | null)[] = [];
   const item = new StringItemText();
   let inItem = false;
-  for await (const events of parseSax(chunks)) {
-    for (const event of events) {
-      if (event.eventType === "text") {
-        if (inItem) item.text(event.value);
-        continue;
-      }
-      const local = localName(event.value.name);
-      if (event.eventType === "opentag") {
-        if (local === "si") {
-          item.reset();
-          inItem = true;
-        } else if (inItem) {
-          item.open(local);
+  try {
+    await readItems();
+  } catch (error) {
+    // The item being read when the text grew too long is the next one.
+    throw error instanceof CellTooLongError ? error.at({ sharedString: strings.length }) : error;
+  }
+  return strings;
+
+  async function readItems(): Promise<void> {
+    for await (const events of parseSax(chunks)) {
+      for (const event of events) {
+        if (event.eventType === "text") {
+          if (inItem) item.text(event.value);
+          continue;
         }
-      } else if (local === "si") {
-        strings.push(item.result());
-        inItem = false;
-      } else if (inItem) {
-        item.close(local);
+        const local = localName(event.value.name);
+        if (event.eventType === "opentag") {
+          if (local === "si") {
+            item.reset();
+            inItem = true;
+          } else if (inItem) {
+            item.open(local);
+          }
+        } else if (local === "si") {
+          strings.push(item.result());
+          inItem = false;
+        } else if (inItem) {
+          item.close(local);
+        }
       }
     }
   }
-  return strings;
 }
