@@ -2,7 +2,9 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { stringify } from "yaml";
 import { ConfigError } from "../errors.js";
 import { noPhoneColumnProblem } from "../mapping/columns.js";
+import type { Cell } from "../sources/types.js";
 import { autoMap } from "./auto-map.js";
+import { plainFieldWarnings } from "./column-hints.js";
 import { bundledSchemaPath } from "./json-schema.js";
 import { MAX_FIELDS, type MappedField } from "./schema.js";
 
@@ -26,6 +28,8 @@ export interface CampaignProposal {
   readonly unrecognised: readonly string[];
   /** Lines for the terminal: what was recognised, what was guessed, what was left out. */
   readonly summary: readonly string[];
+  /** Columns written as plain fields that look like dates or tags (the CLI prints them as warnings). */
+  readonly warnings: readonly string[];
 }
 
 export interface ProposeOptions {
@@ -33,6 +37,8 @@ export interface ProposeOptions {
   readonly sheetName?: string;
   /** What the `yaml-language-server` line points editors at; default: the schema shipped with ctdial. */
   readonly schemaRef?: string;
+  /** The first data rows, to tell date columns by their cells as well as by their headers. */
+  readonly samples?: readonly (readonly Cell[])[];
 }
 
 /** Where `ctdial init` writes: `clients.csv` -> `clients.campaign.yaml` beside it. */
@@ -75,6 +81,10 @@ export function proposeCampaign(
   }
   const fields = others.slice(0, MAX_FIELDS);
   unrecognised.push(...others.slice(MAX_FIELDS));
+  const warnings = plainFieldWarnings(
+    fields.map((header) => ({ header, index: headers.findIndex((raw) => raw.trim() === header) })),
+    options.samples,
+  );
 
   const lines = [
     `# yaml-language-server: $schema=${options.schemaRef ?? bundledSchemaPath()}`,
@@ -102,6 +112,7 @@ export function proposeCampaign(
     fields,
     unrecognised,
     summary: summaryLines(recognised, phoneGuess, fields, duplicates, others.slice(MAX_FIELDS)),
+    warnings,
   };
 }
 

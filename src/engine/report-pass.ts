@@ -8,18 +8,23 @@ import { createPlanner, type PlannedRow } from "./plan.js";
 import type { ResolvedCampaign } from "./resolve.js";
 import { countOutcome, emptySummary, type RunSummary } from "./summary.js";
 
+/** Campaigns whose mapping warnings were given: once per command, though run opens the source twice. */
+const warned = new WeakSet<ResolvedCampaign>();
+
 /** Opens the campaign's source and resolves its columns; the caller closes the source. */
 export async function openPlannedSource(
   resolved: ResolvedCampaign,
-  options: OpenSourceOptions,
+  options: OpenSourceOptions & { onWarning?: (message: string) => void },
 ): Promise<{ source: Source; columns: ResolvedColumns }> {
   const source = await openSource(resolved.source, { ...options, sheet: resolved.campaign.sheet });
   try {
+    const onWarning = warned.has(resolved) ? undefined : options.onWarning;
+    warned.add(resolved);
     return {
       source,
       columns: resolveColumns(
         source.headers,
-        effectiveMapping(source.headers, resolved.campaign),
+        effectiveMapping(source.headers, resolved.campaign, onWarning),
         resolved.campaign.defaults,
       ),
     };
@@ -37,7 +42,7 @@ export async function openPlannedSource(
  */
 export async function reportPass(
   resolved: ResolvedCampaign,
-  options: OpenSourceOptions,
+  options: OpenSourceOptions & { onWarning?: (message: string) => void },
   /** The outcome of a row that mapping found sendable (invalid and duplicate rows need no lookup). */
   outcomeOf: (planned: Extract<PlannedRow, { request: object }>) => RowOutcome | Promise<RowOutcome>,
   dryRun: boolean,

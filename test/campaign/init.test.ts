@@ -99,6 +99,23 @@ describe("proposeCampaign", () => {
     );
   });
 
+  it("warns about written fields that look like dates or tags, by header or by sampled cells", () => {
+    const samples = [
+      ["79991112233", "01.02.2026 10:00", "vip", "Тверь"],
+      ["79991112244", "02.02.2026 10:00", "", "Тверь"],
+      ["79991112255", "03.02.2026 10:00", "new", "Тверь"],
+    ];
+    const proposal = proposeCampaign(["Телефон", "Визит", "Метки клиента", "Город"], "clients.csv", {
+      schemaRef: "s.json",
+      samples,
+    });
+    expect(proposal.fields).toEqual(["Визит", "Метки клиента", "Город"]);
+    expect(proposal.warnings).toEqual([
+      "column Визит looks like dates or times but is sent as a plain field, so an impossible date such as 31.02 is not caught; if it says when to call, set mapping.scheduleTime: Визит",
+      "column Метки клиента looks like tags but is sent as one plain field; to send them as tags, set mapping.tags: Метки клиента",
+    ]);
+  });
+
   it("uses the first of two phone columns and comments out the second", async () => {
     const proposal = proposeCampaign(["Телефон", "Мобильный"], "clients.csv", { schemaRef: "s.json" });
     expect((await loadBack(proposal.yaml)).mapping).toEqual({ phone: "Телефон" });

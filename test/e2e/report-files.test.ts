@@ -86,3 +86,22 @@ describe("ctdial init on a file with no phone column", () => {
     expect(() => readFileSync(join(dir, "people.campaign.yaml"))).toThrow();
   });
 });
+
+describe("columns that look like dates but are sent as plain fields", () => {
+  it("are warned about by init and, once, by validate and run", async () => {
+    const dir = folder({ "clients.csv": "Телефон;Дата визита\n89991112233;31.02.2025 10:00\n" });
+    const warning =
+      "warning: column Дата визита looks like dates or times but is sent as a plain field, so an impossible date such as 31.02 is not caught; if it says when to call, set mapping.scheduleTime: Дата визита";
+    const validated = await runCli(["validate", "clients.csv", "--route-key", "rk_1"], { cwd: dir });
+    expect(validated.stderr.trim()).toBe(warning);
+    const ran = await runCli(["run", "clients.csv", "--route-key", "rk_1", "--sandbox", "--yes"], {
+      cwd: dir,
+      env: { CTDIAL_STATE_DIR: join(dir, "state") },
+    });
+    expect(ran.code).toBe(0);
+    expect(ran.stderr.split("\n").filter((line) => line.startsWith("warning:"))).toEqual([warning]);
+    const init = await runCli(["init", "clients.csv"], { cwd: dir });
+    expect(init.code).toBe(0);
+    expect(init.stderr.trim()).toBe(warning);
+  });
+});
