@@ -25,6 +25,20 @@ export type PlannedRow =
       readonly row: SourceRow;
       readonly request?: undefined;
       readonly note?: undefined;
+      readonly historyFirst?: undefined;
+      readonly outcome: RowOutcome;
+    }
+  /**
+   * Not sent by this run for a reason of this run's own (its schedule time had passed when the run
+   * started), though the row makes a request: what the journal knows of it (sent by an earlier run,
+   * while the time was still ahead) is reported first, `outcome` only when it knows nothing final.
+   */
+  | {
+      readonly row: SourceRow;
+      readonly request: CallbackRequest;
+      readonly phoneKey: number;
+      readonly note?: undefined;
+      readonly historyFirst: true;
       readonly outcome: RowOutcome;
     };
 
@@ -47,7 +61,10 @@ export function createPlanner(
     const mapped = mapRow(row, columns, campaign, options);
     if (!mapped.ok) return { row, outcome: { status: "invalid", problems: mapped.problems } };
     // Before the duplicate check: a row that is not sent does not make a later one a duplicate.
-    if (mapped.skip !== undefined) return { row, outcome: { status: "skipped", reason: mapped.skip } };
+    if (mapped.skip !== undefined) {
+      const outcome: RowOutcome = { status: "skipped", reason: mapped.skip };
+      return { row, request: mapped.request, phoneKey: mapped.phoneKey, historyFirst: true, outcome };
+    }
     const earlier = seen.firstRowOf(mapped.phoneKey, row.rowNumber);
     if (earlier !== undefined) {
       return { row, outcome: { status: "skipped", reason: `duplicate of row ${earlier}` } };

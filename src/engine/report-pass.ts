@@ -56,7 +56,12 @@ export async function reportPass(
       const plan = createPlanner(columns, resolved.campaign, source.estimatedRows, resolved.startedAt);
       for await (const row of source.rows()) {
         const planned = plan(row);
-        let outcome = planned.outcome ?? outcomeOf(planned);
+        let outcome =
+          planned.outcome === undefined
+            ? outcomeOf(planned)
+            : planned.historyFirst
+              ? historyOr(outcomeOf(planned), planned.outcome)
+              : planned.outcome;
         if (outcome instanceof Promise) outcome = await outcome;
         if (planned.note !== undefined) outcome = withNote(outcome, planned.note);
         countOutcome(summary, row.rowNumber, outcome);
@@ -72,6 +77,18 @@ export async function reportPass(
   } finally {
     await source.close();
   }
+}
+
+/** Statuses that only an earlier run can have given a row: they win over this run's own reasons. */
+const HISTORY = new Set<RowOutcome["status"]>(["sent", "unknown", "failed"]);
+
+/** What the journal says of the row when it says something final, else this run's `own` outcome. */
+function historyOr(
+  known: RowOutcome | Promise<RowOutcome>,
+  own: RowOutcome,
+): RowOutcome | Promise<RowOutcome> {
+  if (known instanceof Promise) return known.then((settled) => (HISTORY.has(settled.status) ? settled : own));
+  return HISTORY.has(known.status) ? known : own;
 }
 
 /** The planner's note on a row that is (or would be) sent; other outcomes say more already. */

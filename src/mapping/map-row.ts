@@ -164,7 +164,11 @@ function mapScheduleTime(
   const passed = pastScheduleText(cell, columns.scheduleTime.header, options.now, timezone);
   return campaign.pastScheduleTime === "call-now"
     ? { note: `called at once, without a schedule time: ${passed} (pastScheduleTime: call-now)` }
-    : { skip: `${passed}; to call such rows at once, set pastScheduleTime: call-now in the campaign` };
+    : // The time stays in the request: it is the row as an earlier run may have sent it.
+      {
+        value: parsed.value,
+        skip: `${passed}; to call such rows at once, set pastScheduleTime: call-now in the campaign`,
+      };
 }
 
 function mapUnitId(reader: RowReader, columns: ResolvedColumns, defaults: Defaults): number | undefined {

@@ -38,4 +38,18 @@ describe("a schedule time in the past", () => {
     );
     expect(rows[1]?.ctdial_error).toBe("");
   });
+
+  it("is reported as what the journal knows when an earlier run already sent the row", async () => {
+    const dir = folder("routeKey: rk_1\n");
+    const env = { CTDIAL_STATE_DIR: join(dir, "state") };
+    const first = await runCli(["run", "clients.csv", "--sandbox", "--yes"], { cwd: dir, env });
+    expect(first.code).toBe(0);
+    // The second row's time is now in the past too (as if the run were resumed after it).
+    writeFileSync(join(dir, "clients.csv"), CLIENTS.replace("01.02.2099", "02.02.2020"));
+    const again = await runCli(["run", "clients.csv", "--sandbox", "--yes"], { cwd: dir, env });
+    expect(again.code).toBe(0);
+    const rows = await readReport(join(dir, "clients.report.csv"));
+    expect(rows.map((row) => row.ctdial_status)).toEqual(["skipped", "sent"]);
+    expect(rows[1]?.ctdial_request_id).not.toBe("");
+  });
 });
