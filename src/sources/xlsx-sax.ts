@@ -49,7 +49,7 @@ export class CellTooLongError extends Error {
 
 /** Characters a cell shows for `text` as written in the XML: each `_xHHHH_` escape is one character. */
 export function visibleLength(text: string): number {
-  if (text.length <= MAX_CELL_CHARS || !text.includes("_x")) return text.length;
+  if (!text.includes("_x")) return text.length;
   let escapes = 0;
   for (const _ of text.matchAll(/_x[0-9A-Fa-f]{4}_/g)) escapes++;
   return text.length - escapes * 6;

@@ -26,7 +26,7 @@ import {
   serialToWallClock,
 } from "./xlsx-cells.js";
 import type { ParseSax, SaxTag } from "./xlsx-exceljs.js";
-import { CellTooLongError, MAX_CELL_CHARS, overCellLimit } from "./xlsx-sax.js";
+import { CellTooLongError, MAX_CELL_CHARS, visibleLength } from "./xlsx-sax.js";
 import { localName, StringItemText } from "./xlsx-strings.js";
 
 export interface SheetContext {
@@ -121,20 +121,30 @@ function decodeCell(state: CellState, inline: StringItemText, context: SheetCont
   }
 }
 
-/** A `<v>` may come in several text events (split by a comment); together they are one cell. */
+/**
+ * A `<v>` may come in several text events (split by a comment); together they are one cell, counted
+ * event by event so that many small pieces cost no re-counting.
+ */
 function addValueText(cell: CellState, text: string): void {
   cell.value.push(text);
-  cell.valueLength += text.length;
-  if (cell.valueLength > MAX_CELL_CHARS && overCellLimit(cell.value.join(""))) throw new CellTooLongError();
+  cell.valueLength += visibleLength(text);
+  if (cell.valueLength > MAX_CELL_CHARS) throw new CellTooLongError();
 }
+
+/** Excel's last column is XFD: a cell past it is no spreadsheet's, and a row of them has no end. */
+const MAX_COLUMNS = 16_384;
 
 function startCell(tag: SaxTag, previousColumn: number): CellState {
   const ref = tag.attributes.r ?? "";
   const fromRef = ref === "" ? -1 : columnIndexOf(ref);
   const style = Number.parseInt(tag.attributes.s ?? "0", 10);
+  const column = fromRef >= 0 ? fromRef : previousColumn + 1;
+  if (column >= MAX_COLUMNS) {
+    throw new Error(`cell ${ref || columnLetter(column)} is past column XFD, the last one Excel has`);
+  }
   return {
     ref,
-    column: fromRef >= 0 ? fromRef : previousColumn + 1,
+    column,
     type: tag.attributes.t ?? "n",
     style: Number.isNaN(style) ? 0 : style,
     hasFormula: false,

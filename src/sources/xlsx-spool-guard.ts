@@ -40,7 +40,7 @@ export class SpoolGuard extends Transform {
   }
 }
 
-/** The `r` of the last `<c ...>` tag in `xml` (any namespace prefix), or of the last row's next cell. */
+/** The `r` of the last `<c ...>` tag in `xml` (any namespace prefix); undefined when it has none. */
 export function lastCellRef(xml: Buffer): string | undefined {
   const text = xml.toString("latin1");
   let ref: string | undefined;

@@ -10,7 +10,7 @@
  */
 import { decodeOoxmlEscapes } from "./xlsx-cells.js";
 import type { ParseSax } from "./xlsx-exceljs.js";
-import { CellTooLongError, MAX_CELL_CHARS, overCellLimit } from "./xlsx-sax.js";
+import { CellTooLongError, MAX_CELL_CHARS, visibleLength } from "./xlsx-sax.js";
 
 /** Local name of a possibly prefixed tag (`x:t` -> `t`): some writers use a namespace prefix. */
 export function localName(name: string): string {
@@ -20,6 +20,7 @@ export function localName(name: string): string {
 
 export class StringItemText {
   private parts: string[] = [];
+  /** Characters shown so far (escapes counted as one). */
   private length = 0;
   private textDepth = 0;
   private phoneticDepth = 0;
@@ -41,12 +42,15 @@ export class StringItemText {
     else if (local === "t" && this.textDepth > 0) this.textDepth--;
   }
 
-  /** Throws CellTooLongError when the runs together pass Excel's limit on a cell (each run may not). */
+  /**
+   * Throws CellTooLongError when the runs together pass Excel's limit on a cell (each run may not).
+   * Counted run by run (an escape never spans two runs), so many short runs cost no re-counting.
+   */
   text(value: string): void {
     if (this.textDepth === 0) return;
     this.parts.push(value);
-    this.length += value.length;
-    if (this.length > MAX_CELL_CHARS && overCellLimit(this.parts.join(""))) throw new CellTooLongError();
+    this.length += visibleLength(value);
+    if (this.length > MAX_CELL_CHARS) throw new CellTooLongError();
   }
 
   /** The visible text; `null` for an empty string, which a person cannot tell from an empty cell. */
@@ -56,14 +60,31 @@ export class StringItemText {
   }
 }
 
+/**
+ * The most characters all shared strings together may hold. They are kept in memory while the sheet
+ * is read, so a workbook of many strings each under a cell's limit could still take gigabytes; a real
+ * client base of a million rows holds a few tens of millions of distinct characters.
+ */
+export const MAX_SHARED_CHARS = 100_000_000;
+
+/** The shared strings together are larger than `MAX_SHARED_CHARS`. */
+export class SharedTextTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`the shared strings hold more than ${limit} characters`);
+    this.name = "SharedTextTooLargeError";
+  }
+}
+
 /** Every `<si>` of xl/sharedStrings.xml in order, as visible text. */
 export async function readSharedStrings(
   parseSax: ParseSax,
   chunks: AsyncIterable<Buffer | string>,
+  maxTotalChars = MAX_SHARED_CHARS,
 ): Promise<(string | null)[]> {
   const strings: (string | null)[] = [];
   const item = new StringItemText();
   let inItem = false;
+  let total = 0;
   try {
     await readItems();
   } catch (error) {
@@ -88,7 +109,12 @@ export async function readSharedStrings(
             item.open(local);
           }
         } else if (local === "si") {
-          strings.push(item.result());
+          const text = item.result();
+          total += text?.length ?? 0;
+          if (total > maxTotalChars) {
+            throw new SharedTextTooLargeError(maxTotalChars);
+          }
+          strings.push(text);
           inItem = false;
         } else if (inItem) {
           item.close(local);

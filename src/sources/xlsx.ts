@@ -11,6 +11,7 @@ import { assertCellsHaveHeaders, assertUniqueHeaders, headerNames } from "./xlsx
 import { CellTooLongError, MAX_CELL_CHARS } from "./xlsx-sax.js";
 import type { SheetExtent, SheetRow } from "./xlsx-sheet-reader.js";
 import { assertLooksLikeXlsx } from "./xlsx-sniff.js";
+import { SharedTextTooLargeError } from "./xlsx-strings.js";
 import { type SheetStart, streamWorksheet } from "./xlsx-workbook.js";
 
 export interface OpenXlsxOptions {
@@ -77,6 +78,12 @@ async function* userFacing(
     }
   } catch (error) {
     if (error instanceof CellTooLongError) throw tooLong(file, error, sheetName);
+    if (error instanceof SharedTextTooLargeError) {
+      throw new InputError(
+        `${file} holds more than ${error.limit.toLocaleString("en-US")} characters of text in its cells, far more than a client base; check that this is the file you meant, or save it as CSV and run ctdial on that.`,
+        { cause: error, code: "E_INPUT_TOO_LARGE" },
+      );
+    }
     throw isCtdialError(error) ? error : damaged(file, error);
   }
 }

@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
 import type { SourceRow } from "../../src/sources/types.js";
 import { openXlsx } from "../../src/sources/xlsx.js";
+import { parseSaxBounded } from "../../src/sources/xlsx-sax.js";
+import { readSharedStrings, SharedTextTooLargeError } from "../../src/sources/xlsx-strings.js";
 import { excelOrder, type Part, poiOrder, sharedStrings, sheet, writeZip } from "./xlsx-bomb.js";
 
 let dir: string;
@@ -124,5 +126,27 @@ describe("the bombs of these tests", () => {
     // The same broken tail after a short text: the reader reaches it and calls the file damaged.
     const path = await bomb("short-broken.xlsx", poiOrder(inlineBomb(10, "A", BROKEN)));
     expect((await failure(path)).message).toMatch(/is damaged and cannot be read as an \.xlsx workbook/);
+  });
+});
+
+describe("other texts no spreadsheet holds", () => {
+  it("a cell past column XFD: the file is damaged", async () => {
+    const path = await bomb(
+      "past-xfd.xlsx",
+      poiOrder(sheet('<c r="XFE7" t="inlineStr"><is><t>x</t></is></c>')),
+    );
+    expect((await failure(path)).message).toBe(
+      `${path} is damaged and cannot be read as an .xlsx workbook (cell XFE7 is past column XFD, the last one Excel has); open it in Excel or LibreOffice and save it again.`,
+    );
+  });
+
+  it("shared strings that together pass the limit, each under a cell's", async () => {
+    const xml = `<sst><si><t>${"a".repeat(600)}</t></si><si><t>${"b".repeat(600)}</t></si></sst>`;
+    const chunks = async function* (): AsyncGenerator<Buffer> {
+      yield Buffer.from(xml);
+    };
+    const read = readSharedStrings(parseSaxBounded, chunks(), 1000);
+    await expect(read).rejects.toBeInstanceOf(SharedTextTooLargeError);
+    await expect(readSharedStrings(parseSaxBounded, chunks(), 1200)).resolves.toHaveLength(2);
   });
 });
