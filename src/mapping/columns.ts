@@ -21,7 +21,19 @@ export type ResolvedColumns = {
   readonly phone: ColumnRef;
   /** In the order of `mapping.fields`. */
   readonly fields: readonly FieldColumn[];
+  /**
+   * When the file is a ctdial report read back: its own columns that say what an earlier run did
+   * with the row (`ctdial_status`, `ctdial_request_id`, `ctdial_sent_at`), so that a row it sent is
+   * never sent again from the report.
+   */
+  readonly report?: ReportColumns;
 } & { readonly [K in SingleField]?: ColumnRef };
+
+export interface ReportColumns {
+  readonly status: ColumnRef;
+  readonly requestId?: ColumnRef;
+  readonly sentAt?: ColumnRef;
+}
 
 export { MAX_FIELDS };
 
@@ -82,7 +94,8 @@ export function resolveColumns(
     if (ref !== undefined) singles[key] = ref;
   }
   if (problems.length > 0 || phone === undefined) throw new ConfigError(MISMATCH, problems);
-  return { phone, fields, ...singles };
+  const report = reportColumns(fileHeaders);
+  return report === undefined ? { phone, fields, ...singles } : { phone, fields, ...singles, report };
 }
 
 /**
@@ -101,6 +114,24 @@ const SINGLE_FIELDS: readonly SingleField[] = [
   "routeKey",
   ...CALLTOUCH_FIELDS.filter((field) => field !== "routeKey"),
 ];
+
+/** A report's own status columns (first of each name), when the file is a ctdial report. */
+function reportColumns(headers: readonly string[]): ReportColumns | undefined {
+  if (!isCtdialReport(headers)) return undefined;
+  const find = (name: string): ColumnRef | undefined => {
+    const index = headers.findIndex((header) => headerKey(header) === name);
+    return index < 0 ? undefined : { header: headers[index]!.trim(), index };
+  };
+  const status = find("ctdial_status");
+  if (status === undefined) return undefined;
+  const requestId = find("ctdial_request_id");
+  const sentAt = find("ctdial_sent_at");
+  return {
+    status,
+    ...(requestId === undefined ? {} : { requestId }),
+    ...(sentAt === undefined ? {} : { sentAt }),
+  };
+}
 
 /**
  * The headers a mapping may use: all of them, except in a ctdial report, whose `ctdial_*` columns

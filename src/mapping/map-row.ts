@@ -1,13 +1,14 @@
 import { type CallbackRequest, TEXT_FIELDS, type TextField } from "../calltouch/types.js";
 import type { Campaign, Defaults } from "../campaign/schema.js";
 import type { SourceRow } from "../sources/types.js";
-import type { ResolvedColumns } from "./columns.js";
+import type { ColumnRef, ResolvedColumns } from "./columns.js";
 import { MAX_FIELDS } from "./columns.js";
 import { pastScheduleText } from "./past-schedule.js";
 import { normalizePhone, phoneKey } from "./phone.js";
 import { RowReader } from "./row-reader.js";
 import { parseScheduleTime } from "./schedule.js";
 import { collectTags } from "./tags.js";
+import { cellToText } from "./text.js";
 import type { MappedRow } from "./types.js";
 import { parseUnitId } from "./unit-id.js";
 
@@ -71,6 +72,8 @@ export function mapRow(
   if (tags.tags.length > 0) request.tags = [...tags.tags];
   if (unitId !== undefined) request.unitId = unitId;
   const key = phoneKey(phone.phone);
+  const sentBefore = earlierSend(reader, columns);
+  if (sentBefore !== undefined) return { ok: true, request, phoneKey: key, skip: sentBefore };
   if (schedule?.skip !== undefined) return { ok: true, request, phoneKey: key, skip: schedule.skip };
   if (schedule?.note !== undefined) return { ok: true, request, phoneKey: key, note: schedule.note };
   return { ok: true, request, phoneKey: key };
@@ -169,6 +172,30 @@ function mapScheduleTime(
         value: parsed.value,
         skip: `${passed}; to call such rows at once, set pastScheduleTime: call-now in the campaign`,
       };
+}
+
+/**
+ * In a ctdial report read back as the source: why a row the report shows as sent (or whose answer was
+ * lost) must not be sent again. The report is a different file, so a different campaign, whose journal
+ * does not know what the run that wrote it sent.
+ */
+function earlierSend(reader: RowReader, columns: ResolvedColumns): string | undefined {
+  const report = columns.report;
+  if (report === undefined) return undefined;
+  // Read raw: these columns are ctdial's own, never a problem of the row's data.
+  const text = (ref: ColumnRef | undefined) => (ref === undefined ? undefined : cellToText(reader.raw(ref)));
+  const status = text(report.status)?.toLowerCase();
+  if (status !== "sent" && status !== "unknown") return undefined;
+  const requestId = text(report.requestId);
+  const sentAt = text(report.sentAt);
+  const which = [requestId === undefined ? "" : `request ${requestId}`, sentAt ?? ""]
+    .filter(Boolean)
+    .join(", ");
+  const what =
+    status === "sent"
+      ? `an earlier run sent this row${which === "" ? "" : ` (${which})`}`
+      : "an earlier run sent this row and its answer was lost, so it may have created a callback";
+  return `${report.status.header} says ${status}: ${what}; it is not sent again from the report (clear that cell to send it anyway)`;
 }
 
 function mapUnitId(reader: RowReader, columns: ResolvedColumns, defaults: Defaults): number | undefined {

@@ -50,6 +50,32 @@ describe("a ctdial report as the source", () => {
   });
 });
 
+describe("running a report that says some rows were sent", () => {
+  it("never sends those rows again, though the report is a campaign of its own", async () => {
+    const dir = folder({ "clients.csv": CLIENTS });
+    const env = { CTDIAL_STATE_DIR: join(dir, "state") };
+    const first = await runCli(["run", "clients.csv", "--route-key", "rk_1", "--sandbox", "--yes"], {
+      cwd: dir,
+      env,
+    });
+    expect(first.code).toBe(1);
+    // The operator fixes the 8-800 row in the report and runs the report.
+    const report = join(dir, "clients.report.csv");
+    writeFileSync(report, readFileSync(report, "utf8").replace("8-800-555-35-35", "8 999 111-22-55"));
+    const again = await runCli(
+      ["run", "clients.report.csv", "--route-key", "rk_1", "--sandbox", "--yes", "--json"],
+      { cwd: dir, env },
+    );
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout.trim().split("\n").at(-1) ?? "")).toMatchObject({ sent: 1, skipped: 2 });
+    const rows = await readReport(join(dir, "clients.report.report.csv"));
+    expect(rows.map((row) => row.ctdial_status)).toEqual(["skipped", "skipped", "sent"]);
+    expect(rows[0]?.ctdial_error).toMatch(
+      /^ctdial_status says sent: an earlier run sent this row \(request \d+, /,
+    );
+  });
+});
+
 describe("where a report may be written", () => {
   for (const [target, what] of [
     ["clients.csv", "the file being dialed"],

@@ -116,10 +116,11 @@ describe("resolveColumns on a ctdial report read back as a source", () => {
     ]);
   });
 
-  it("maps the data columns at their places in the row", () => {
+  it("maps the data columns at their places in the row, and knows the report's status column", () => {
     expect(resolveColumns(REPORT, { phone: "Телефон", fields: { Имя: "Имя" } })).toEqual({
       phone: { header: "Телефон", index: 0 },
       fields: [{ header: "Имя", index: 1, name: "Имя" }],
+      report: { status: { header: "ctdial_status", index: 2 } },
     });
   });
 });

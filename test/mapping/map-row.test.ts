@@ -323,3 +323,35 @@ describe("mapRow refuses", () => {
     });
   });
 });
+
+describe("mapRow on a ctdial report read back as the source", () => {
+  const REPORT = [
+    "Телефон",
+    "ctdial_status",
+    "ctdial_error_code",
+    "ctdial_error",
+    "ctdial_request_id",
+    "ctdial_sent_at",
+  ];
+  const reportColumns = resolveColumns(REPORT, { phone: "Телефон" });
+  const mapReport = (...cells: Cell[]) => mapRow({ rowNumber: 2, cells }, reportColumns, campaign());
+
+  it("never sends again a row the report shows as sent, or whose answer was lost", () => {
+    const sent = mapReport("89992223344", "sent", null, null, 5501, "2026-11-30T10:00:00+03:00");
+    expect(sent.ok && sent.skip).toBe(
+      "ctdial_status says sent: an earlier run sent this row (request 5501, 2026-11-30T10:00:00+03:00); it is not sent again from the report (clear that cell to send it anyway)",
+    );
+    const unknown = mapReport("89992223344", "unknown", null, "timeout");
+    expect(unknown.ok && unknown.skip).toBe(
+      "ctdial_status says unknown: an earlier run sent this row and its answer was lost, so it may have created a callback; it is not sent again from the report (clear that cell to send it anyway)",
+    );
+  });
+
+  it("sends the rows the report shows as anything else", () => {
+    for (const status of ["invalid", "failed", "pending", "would-send", "skipped", null]) {
+      const mapped = mapReport("89992223344", status);
+      expect(mapped).toMatchObject({ ok: true, request: { phone: "79992223344" } });
+      expect(mapped.ok && mapped.skip).toBeUndefined();
+    }
+  });
+});
