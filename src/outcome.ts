@@ -5,7 +5,8 @@ import type { RowProblem } from "./mapping/types.js";
  * that cannot be sent is an outcome, not an exception.
  */
 export type RowOutcome =
-  | { readonly status: "would-send" }
+  /** `note`: what the report adds about a row that is sent (a past schedule time called at once). */
+  | { readonly status: "would-send"; readonly note?: string }
   | { readonly status: "invalid"; readonly problems: readonly RowProblem[] }
   | {
       readonly status: "skipped";
@@ -19,6 +20,7 @@ export type RowOutcome =
       readonly code?: number | string;
       readonly reason?: string;
       readonly attempts?: number;
+      readonly note?: string;
     }
   | {
       readonly status: "sent";
@@ -26,6 +28,7 @@ export type RowOutcome =
       /** ISO 8601 with offset. */
       readonly sentAt: string;
       readonly attempts: number;
+      readonly note?: string;
     }
   | {
       readonly status: "failed";
@@ -48,9 +51,10 @@ export type RowStatus = RowOutcome["status"];
  * - `duplicate`: the same phone earlier in this file;
  * - `excluded`: listed in an `exclude` file;
  * - `dialed-recently`: accepted by a campaign on this machine within `dedupeWindow`;
- * - `past-schedule`: its call time has passed (`pastScheduleTime`).
+ * - `past-schedule`: its call time has passed (`pastScheduleTime`);
+ * - `sent-before`: the ctdial report it was read from says it was sent (or may have been).
  */
-export type SkipCause = "duplicate" | "excluded" | "dialed-recently" | "past-schedule";
+export type SkipCause = "duplicate" | "excluded" | "dialed-recently" | "past-schedule" | "sent-before";
 
 export const ROW_STATUSES: readonly RowStatus[] = [
   "sent",

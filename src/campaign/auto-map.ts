@@ -1,5 +1,8 @@
 import { ConfigError } from "../errors.js";
-import { noPhoneColumnProblem } from "../mapping/columns.js";
+import { dataHeaders, noPhoneColumnProblem } from "../mapping/columns.js";
+import { isCtdialReport, isOwnColumn } from "../sources/ctdial-report.js";
+import type { Cell } from "../sources/types.js";
+import { plainFieldWarnings } from "./column-hints.js";
 import { type Campaign, MAX_FIELDS, type MappedField, type Mapping } from "./schema.js";
 import { fieldForHeader } from "./synonyms.js";
 
@@ -18,21 +21,30 @@ export interface AutoMapResult {
   readonly asFields: readonly string[];
   /** Sentences for the user; empty when `mapping` is set. */
   readonly problems: readonly string[];
+  /** Columns sent as plain fields that look like dates or tags: said, not refused. */
+  readonly warnings: readonly string[];
 }
 
-/** ctdial's own report columns: a report fed back in as a source must not send them as fields. */
-const OWN_COLUMN = /^ctdial_/i;
-
-export function autoMap(headers: readonly string[]): AutoMapResult {
+/**
+ * `samples`: a few data rows, when the caller has read them (init does), so that a column whose
+ * cells are mostly dates is warned about whatever its header says.
+ */
+export function autoMap(headers: readonly string[], samples?: readonly (readonly Cell[])[]): AutoMapResult {
   const recognised: { field: MappedField; header: string }[] = [];
   const asFields: string[] = [];
-  for (const raw of headers) {
+  const fieldColumns: { header: string; index: number }[] = [];
+  // A report fed back in as a source: its ctdial_* columns are ctdial's results, not data to send.
+  const report = isCtdialReport(headers);
+  headers.forEach((raw, index) => {
     const header = raw.trim();
-    if (header === "" || OWN_COLUMN.test(header)) continue;
+    if (header === "" || (report && isOwnColumn(header))) return;
     const field = fieldForHeader(header);
-    if (field === undefined) asFields.push(header);
-    else recognised.push({ field, header });
-  }
+    if (field === undefined) {
+      asFields.push(header);
+      fieldColumns.push({ header, index });
+    } else recognised.push({ field, header });
+  });
+  const warnings = plainFieldWarnings(fieldColumns, samples);
 
   const problems: string[] = [];
   const byField = new Map<MappedField, string[]>();
@@ -44,7 +56,7 @@ export function autoMap(headers: readonly string[]): AutoMapResult {
       );
     }
   }
-  if (!byField.has("phone")) problems.push(noPhoneColumnProblem(headers));
+  if (!byField.has("phone")) problems.push(noPhoneColumnProblem(dataHeaders(headers)));
   if (asFields.length > MAX_FIELDS) {
     problems.push(
       `${asFields.length} columns would be sent as fields, but Calltouch takes at most ${MAX_FIELDS}: ` +
@@ -56,12 +68,12 @@ export function autoMap(headers: readonly string[]): AutoMapResult {
     if (header.length > 255)
       problems.push(`column "${header.slice(0, 40)}…" has a name over 255 characters; rename it`);
   }
-  if (problems.length > 0) return { recognised, asFields, problems };
+  if (problems.length > 0) return { recognised, asFields, problems, warnings };
 
   const mapping: Record<string, unknown> = {};
   for (const { field, header } of recognised) mapping[field] = header;
   if (asFields.length > 0) mapping.fields = Object.fromEntries(asFields.map((header) => [header, header]));
-  return { mapping: mapping as Mapping, recognised, asFields, problems };
+  return { mapping: mapping as Mapping, recognised, asFields, problems, warnings };
 }
 
 /**
@@ -72,10 +84,13 @@ export function autoMap(headers: readonly string[]): AutoMapResult {
 export function effectiveMapping(
   headers: readonly string[],
   campaign: Pick<Campaign, "mapping"> | undefined,
+  /** Told about auto-mapped columns that look like dates or tags but are sent as plain fields. */
+  onWarning?: (message: string) => void,
 ): Mapping {
   if (campaign?.mapping !== undefined) return campaign.mapping;
   const auto = autoMap(headers);
   if (auto.mapping === undefined)
     throw new ConfigError("cannot map the columns by their names:", auto.problems);
+  for (const warning of auto.warnings) onWarning?.(warning);
   return auto.mapping;
 }

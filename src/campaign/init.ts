@@ -1,14 +1,20 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { stringify } from "yaml";
+import { ConfigError } from "../errors.js";
+import { noPhoneColumnProblem } from "../mapping/columns.js";
+import type { Cell } from "../sources/types.js";
 import { autoMap } from "./auto-map.js";
+import { plainFieldWarnings } from "./column-hints.js";
 import { bundledSchemaPath } from "./json-schema.js";
 import { MAX_FIELDS, type MappedField } from "./schema.js";
 
 /**
  * `ctdial init`: a proposed `<name>.campaign.yaml` from a file's headers. Pure: the CLI reads the
- * headers and writes the text. The text always loads back without errors (a test holds it to that),
- * including when no phone column was recognised: then the likeliest column is written with a comment
- * saying it is a guess, so the user edits one line instead of learning the format.
+ * headers and writes the text. The text always loads back without errors (a test holds it to that).
+ * When no phone column is recognised by name, a column whose header still says "phone" (`Тел.
+ * клиента (моб)`) is written with a comment saying it is a guess; when none does, there is nothing
+ * to propose: a file with no phone column cannot be dialed, and guessing `Имя` would only move the
+ * error to `validate`. That is the same ConfigError `validate` gives, thrown before anything is written.
  */
 
 export interface CampaignProposal {
@@ -22,6 +28,8 @@ export interface CampaignProposal {
   readonly unrecognised: readonly string[];
   /** Lines for the terminal: what was recognised, what was guessed, what was left out. */
   readonly summary: readonly string[];
+  /** Columns written as plain fields that look like dates or tags (the CLI prints them as warnings). */
+  readonly warnings: readonly string[];
 }
 
 export interface ProposeOptions {
@@ -29,6 +37,8 @@ export interface ProposeOptions {
   readonly sheetName?: string;
   /** What the `yaml-language-server` line points editors at; default: the schema shipped with ctdial. */
   readonly schemaRef?: string;
+  /** The first data rows, to tell date columns by their cells as well as by their headers. */
+  readonly samples?: readonly (readonly Cell[])[];
 }
 
 /** Where `ctdial init` writes: `clients.csv` -> `clients.campaign.yaml` beside it. */
@@ -58,12 +68,23 @@ export function proposeCampaign(
   const others = [...auto.asFields];
   let phoneGuess: string | undefined;
   if (!recognised.some((entry) => entry.field === "phone")) {
-    phoneGuess = guessPhoneColumn(others) ?? others[0] ?? "Телефон";
+    phoneGuess = guessPhoneColumn(others);
+    if (phoneGuess === undefined) {
+      throw new ConfigError(
+        `${sourceFileName}: ${noPhoneColumnProblem(headers, "Name the phone column Телефон and run ctdial init again")}.`,
+        [],
+        { code: "E_NO_PHONE_COLUMN" },
+      );
+    }
     const index = others.indexOf(phoneGuess);
     if (index >= 0) others.splice(index, 1);
   }
   const fields = others.slice(0, MAX_FIELDS);
   unrecognised.push(...others.slice(MAX_FIELDS));
+  const warnings = plainFieldWarnings(
+    fields.map((header) => ({ header, index: headers.findIndex((raw) => raw.trim() === header) })),
+    options.samples,
+  );
 
   const lines = [
     `# yaml-language-server: $schema=${options.schemaRef ?? bundledSchemaPath()}`,
@@ -91,6 +112,7 @@ export function proposeCampaign(
     fields,
     unrecognised,
     summary: summaryLines(recognised, phoneGuess, fields, duplicates, others.slice(MAX_FIELDS)),
+    warnings,
   };
 }
 
@@ -144,6 +166,7 @@ const EXAMPLES = [
   "#   unitId: 112233",
   "# timezone: Europe/Moscow            # how to read schedule times written without an offset",
   "# calltouchTimezone: Europe/Moscow   # the Calltouch project's timezone (default Europe/Moscow)",
+  "# pastScheduleTime: skip             # a schedule time already past at the run's start: skip, or call-now",
   "# rate: 5                            # requests per second, at most 5 (the default)",
 ];
 

@@ -233,6 +233,12 @@ export const campaignSchema = z
       .describe(
         "Wire format of scheduleTime (docs/calltouch-api.md: the article shows both). Default yyyy-mm-dd hh:mm:ss.",
       ),
+    pastScheduleTime: z
+      .enum(["skip", "call-now"])
+      .default("skip")
+      .describe(
+        "What to do with a row whose schedule time had already passed when the run started: skip (the row is skipped, the report says why) or call-now (it is sent without a scheduleTime, so Calltouch calls at once, and the report notes it). Default skip.",
+      ),
     rate: z
       .number()
       .positive()

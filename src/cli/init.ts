@@ -6,6 +6,7 @@ import { campaignPathFor, proposeCampaign } from "../campaign/init.js";
 import { bundledSchemaPath } from "../campaign/json-schema.js";
 import { ConfigError } from "../errors.js";
 import { openSource } from "../sources/open.js";
+import type { Cell, Source } from "../sources/types.js";
 import { refuseInapplicableSourceOptions } from "./applicable.js";
 import { runCleanup } from "./cleanup.js";
 import { processOutput } from "./output.js";
@@ -46,6 +47,7 @@ export async function initCommand(sourceArg: string, flags: InitFlags): Promise<
   try {
     proposal = proposeCampaign(source.headers, basename(sourcePath), {
       sheetName: source.sheetName,
+      samples: await firstRows(source),
       // Relative, so that editors still find the schema when the project folder moves.
       schemaRef: relative(dirname(target), bundledSchemaPath()).split(sep).join("/"),
     });
@@ -55,7 +57,20 @@ export async function initCommand(sourceArg: string, flags: InitFlags): Promise<
   }
   await writeFile(target, proposal.yaml, "utf8");
   for (const line of proposal.summary) output.info(line);
+  for (const warning of proposal.warnings) output.error(`warning: ${warning}`);
   output.info("");
   output.info(`Wrote ${target}. Set routeKey in it, then run: ctdial validate ${sourceArg}`);
   return 0;
+}
+
+/** Rows looked at to tell a column of dates by its cells. */
+const SAMPLE_ROWS = 50;
+
+async function firstRows(source: Source): Promise<Cell[][]> {
+  const rows: Cell[][] = [];
+  for await (const row of source.rows()) {
+    rows.push([...row.cells]);
+    if (rows.length >= SAMPLE_ROWS) break;
+  }
+  return rows;
 }

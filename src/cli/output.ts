@@ -78,6 +78,12 @@ function skipLines(summary: RunSummary): string[] {
       `${rowsWord(past)} skipped because their call time has passed; set pastScheduleTime: call-now in the campaign file to call them at once.`,
     );
   }
+  const before = summary.skippedBecause["sent-before"] ?? 0;
+  if (before > 0) {
+    lines.push(
+      `${rowsWord(before)} skipped because the ctdial report they were read from says they were sent; clear their ctdial_status cell to send them again.`,
+    );
+  }
   return lines.length === 0 ? [] : ["", ...lines];
 }
 

@@ -21,7 +21,7 @@ export function registerStatus(program: Command): void {
   command.option("--sandbox", "show the journal of --sandbox runs");
   command.action(async (sourceArg: string, flags: StatusFlags) => {
     const output = processOutput(flags.json === true);
-    const resolved = await resolveCampaign(sourceArg, flags, process.env);
+    const resolved = await resolveCampaign(sourceArg, flags, process.env, { writesReport: false });
     refuseInapplicableSourceOptions(resolved.source, flags);
     const status = await campaignStatus(resolved, {
       ...flags,

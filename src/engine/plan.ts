@@ -21,6 +21,9 @@ export type PlannedRow =
       readonly request: CallbackRequest;
       /** The normalised phone as a number: how the journal and the dedupe lists know the row. */
       readonly phoneKey: number;
+      /** What the report adds about the row when it is sent (a past schedule time called at once). */
+      readonly note?: string;
+      readonly historyFirst?: undefined;
       readonly outcome?: undefined;
     }
   | {
@@ -29,8 +32,24 @@ export type PlannedRow =
       readonly outcome: RowOutcome;
       /** Set when the phone itself was good (a duplicate), for the report's `ctdial_phone`. */
       readonly phoneKey?: number;
+      readonly note?: undefined;
+      readonly historyFirst?: undefined;
+    }
+  /**
+   * Not sent by this run for a reason of this run's own (its schedule time had passed when the run
+   * started; the ctdial report it was read from says it was sent), though the row makes a request:
+   * what the journal knows of it (sent by an earlier run) is reported first, `outcome` otherwise.
+   */
+  | {
+      readonly row: SourceRow;
+      readonly request: CallbackRequest;
+      readonly phoneKey: number;
+      readonly note?: undefined;
+      readonly historyFirst: true;
+      readonly outcome: RowOutcome;
     };
 
+/** A row mapping found sendable, including those this run holds back (`historyFirst`). */
 export type SendablePlannedRow = Extract<PlannedRow, { request: object }>;
 
 /** A planned row and its position among the source's data rows (the order a report is written in). */
@@ -49,11 +68,23 @@ export function createPlanner(
   columns: ResolvedColumns,
   campaign: Campaign,
   estimatedRows?: number,
+  /** The command's start (epoch ms): schedule times before it follow `pastScheduleTime`. */
+  now?: number,
 ): (row: SourceRow) => PlannedRow {
   const seen = new PhoneIndex(estimatedRows);
+  const options = now === undefined ? {} : { now };
   return (row) => {
-    const mapped = mapRow(row, columns, campaign);
+    const mapped = mapRow(row, columns, campaign, options);
     if (!mapped.ok) return { row, outcome: { status: "invalid", problems: mapped.problems } };
+    // Before the duplicate check: a row that is not sent does not make a later one a duplicate.
+    if (mapped.skip !== undefined) {
+      const outcome: RowOutcome = {
+        status: "skipped",
+        reason: mapped.skip.reason,
+        because: mapped.skip.because,
+      };
+      return { row, request: mapped.request, phoneKey: mapped.phoneKey, historyFirst: true, outcome };
+    }
     const earlier = seen.firstRowOf(mapped.phoneKey, row.rowNumber);
     if (earlier !== undefined) {
       return {
@@ -61,6 +92,9 @@ export function createPlanner(
         outcome: { status: "skipped", reason: `duplicate of row ${earlier}`, because: "duplicate" },
         phoneKey: mapped.phoneKey,
       };
+    }
+    if (mapped.note !== undefined) {
+      return { row, request: mapped.request, phoneKey: mapped.phoneKey, note: mapped.note };
     }
     return { row, request: mapped.request, phoneKey: mapped.phoneKey };
   };
@@ -83,17 +117,18 @@ export interface PlannedRows {
 
 export async function openPlannedRows(
   resolved: ResolvedCampaign,
-  options: OpenSourceOptions,
+  /** `onWarning`: columns sent as plain fields that look like dates or tags. */
+  options: OpenSourceOptions & { onWarning?: (message: string) => void },
 ): Promise<PlannedRows> {
   const source = await openSource(resolved.source, { ...options, sheet: resolved.campaign.sheet });
   try {
     const columns = resolveColumns(
       source.headers,
-      effectiveMapping(source.headers, resolved.campaign),
+      effectiveMapping(source.headers, resolved.campaign, options.onWarning),
       resolved.campaign.defaults,
     );
     requireRouteKey(resolved, columns);
-    return plannedRows(source, columns, resolved.campaign);
+    return plannedRows(source, columns, resolved.campaign, resolved.startedAt);
   } catch (error) {
     await source.close();
     throw error;
@@ -101,8 +136,13 @@ export async function openPlannedRows(
 }
 
 /** Plans `source`'s rows in order; exported for tests that feed rows without a file. */
-export function plannedRows(source: Source, columns: ResolvedColumns, campaign: Campaign): PlannedRows {
-  const plan = createPlanner(columns, campaign, source.estimatedRows);
+export function plannedRows(
+  source: Source,
+  columns: ResolvedColumns,
+  campaign: Campaign,
+  now?: number,
+): PlannedRows {
+  const plan = createPlanner(columns, campaign, source.estimatedRows, now);
   const iterator = source.rows()[Symbol.asyncIterator]();
   let index = 0;
   let exhausted = false;

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { basename, extname, resolve } from "node:path";
+import { basename, dirname, extname, resolve } from "node:path";
 import {
   findCampaignFile,
   loadCampaignFile,
@@ -9,6 +9,7 @@ import {
 import type { Campaign } from "../campaign/schema.js";
 import { ConfigError, InputError } from "../errors.js";
 import { defaultReportPath } from "../sinks/open-report.js";
+import { assertReportTarget } from "../sinks/report-target.js";
 import { sourceKindOf } from "../sources/open.js";
 
 /** Options shared by every command that reads a campaign (docs/contract.md "Common options"). */
@@ -31,6 +32,11 @@ export interface ResolvedCampaign {
   readonly campaignPath?: string;
   /** Where the report goes. */
   readonly reportPath: string;
+  /**
+   * When the command started (epoch ms): the "now" that schedule times are judged against, the
+   * same for every pass over the file. Absent: the past is not judged.
+   */
+  readonly startedAt?: number;
 }
 
 const CAMPAIGN_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
@@ -38,11 +44,13 @@ const CAMPAIGN_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
 /**
  * Works out what to read and how, with the precedence docs/contract.md sets: flag > environment >
  * campaign file > default. `sourceArg` may be the data file itself or a campaign file naming one.
+ * `writesReport: false` (status) skips the check that the report would not overwrite another file.
  */
 export async function resolveCampaign(
   sourceArg: string,
   options: CampaignOptions,
   env: NodeJS.ProcessEnv,
+  { writesReport = true }: { writesReport?: boolean } = {},
 ): Promise<ResolvedCampaign> {
   let source: string;
   let campaignPath: string | undefined;
@@ -75,15 +83,20 @@ export async function resolveCampaign(
   const sheet = options.sheet ?? campaign.sheet;
   const rate = options.rate ?? campaign.rate;
   const merged = parseCampaign({ ...campaign, routeKey, sheet, rate }, "the command line");
-  return {
-    source,
-    campaign: merged,
-    campaignPath,
-    reportPath:
-      options.report !== undefined
-        ? resolve(options.report)
-        : defaultReportPath(source, sourceKindOf(source) === "xlsx" ? "xlsx" : "csv"),
-  };
+  const defaultPath = defaultReportPath(source, sourceKindOf(source) === "xlsx" ? "xlsx" : "csv");
+  const reportPath = options.report !== undefined ? resolve(options.report) : defaultPath;
+  // Never over the client base, the campaign, an exclude list or any file that is not a report.
+  if (writesReport) {
+    await assertReportTarget(reportPath, {
+      source,
+      campaignPath,
+      excludeFiles: [merged.exclude ?? []]
+        .flat()
+        .map((file) => resolve(dirname(campaignPath ?? source), file)),
+      defaultPath,
+    });
+  }
+  return { source, campaign: merged, campaignPath, reportPath, startedAt: Date.now() };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

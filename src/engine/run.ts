@@ -4,15 +4,14 @@ import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import { InputError, StopError } from "../errors.js";
 import type { RowOutcome } from "../outcome.js";
 import type { OpenSourceOptions } from "../sources/open.js";
-import type { Eligibility } from "./eligibility.js";
 import { openPlannedRows, type PlannedRows } from "./plan.js";
 import { reportSinks } from "./report-sinks.js";
 import type { ResolvedCampaign } from "./resolve.js";
 import { type RunProgress, RunState } from "./run-state.js";
-import { type RowAttempt, sendPass } from "./send-pass.js";
+import { type RowAttempt, reportOutcome, sendPass } from "./send-pass.js";
 import { settleRest } from "./settle-pass.js";
 import type { OutcomeSink } from "./sink.js";
-import { type CampaignState, eligibilityOf, knownRow, openCampaignState } from "./state.js";
+import { type CampaignState, openCampaignState } from "./state.js";
 import type { RunSummary } from "./summary.js";
 
 export type { RunProgress } from "./run-state.js";
@@ -53,8 +52,6 @@ export interface RunOptions extends OpenSourceOptions {
  * gives up on the report (keeping the previous one) and exits: Ctrl+C must feel immediate.
  */
 const REST_AFTER_SIGNAL_MS = 2000;
-
-const PENDING: RowOutcome = { status: "pending" };
 
 /**
  * `ctdial run` / `ctdial retry`: everything `validate` does, then sending, in one pass over the
@@ -126,8 +123,7 @@ async function settleUnsent(
   stopped: RunSummary["stopped"],
 ): Promise<boolean> {
   const deadline = stopped?.code === "SIGNAL" ? Date.now() + REST_AFTER_SIGNAL_MS : undefined;
-  const pendingWithReason = (fate: Eligibility): RowOutcome => {
-    const outcome = fate.send ? PENDING : fate.outcome;
+  const withStopReason = (outcome: RowOutcome): RowOutcome => {
     if (outcome.status !== "pending" || stopped === undefined || outcome.reason !== undefined) return outcome;
     return { ...outcome, code: stopped.code, reason: stopped.message };
   };
@@ -135,12 +131,8 @@ async function settleUnsent(
     rows,
     run,
     (planned) => {
-      const fate = eligibilityOf(
-        state,
-        knownRow(planned.row.rowNumber, planned.phoneKey, planned.request),
-        "report",
-      );
-      return fate instanceof Promise ? fate.then(pendingWithReason) : pendingWithReason(fate);
+      const outcome = reportOutcome(state, planned);
+      return outcome instanceof Promise ? outcome.then(withStopReason) : withStopReason(outcome);
     },
     deadline,
   );

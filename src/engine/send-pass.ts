@@ -7,11 +7,13 @@ import {
   dispatch,
 } from "../dispatch/dispatch.js";
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
+import type { RowOutcome } from "../outcome.js";
 import type { SourceRow } from "../sources/types.js";
-import type { PlannedRows } from "./plan.js";
+import type { Eligibility } from "./eligibility.js";
+import type { PlannedRows, SendablePlannedRow } from "./plan.js";
 import type { RunState } from "./run-state.js";
 import { createSendRules } from "./send-rules.js";
-import { phoneOf } from "./settle-pass.js";
+import { outcomeWithout, phoneOf, withNote } from "./settle-pass.js";
 import { type CampaignState, eligibilityOf, type KnownRow, knownRow } from "./state.js";
 import type { RunSummary } from "./summary.js";
 
@@ -20,6 +22,8 @@ export interface SendableRow extends KnownRow {
   readonly index: number;
   readonly row: SourceRow;
   readonly phone: string;
+  /** What the report adds when the row is sent (a past schedule time called at once). */
+  readonly note: string | undefined;
   /** Requests earlier runs made for this row; this run's attempts are counted on top. */
   readonly priorAttempts: number;
 }
@@ -71,11 +75,10 @@ export async function sendPass(
       run.markRead();
       const { index, planned } = next;
       if (planned.outcome !== undefined) {
-        const wait = run.settle(index, {
-          row: planned.row,
-          outcome: planned.outcome,
-          phone: phoneOf(planned),
-        });
+        // Final already, or held back by this run (the journal's word first): never sent here.
+        let outcome = outcomeWithout(planned, (held) => reportOutcome(state, held));
+        if (outcome instanceof Promise) outcome = await outcome;
+        const wait = run.settle(index, { row: planned.row, outcome, phone: phoneOf(planned) });
         if (wait !== undefined) await wait;
         continue;
       }
@@ -84,7 +87,13 @@ export async function sendPass(
       if (fate instanceof Promise) fate = await fate;
       const phone = String(planned.phoneKey);
       if (fate.send) {
-        yield Object.assign(known, { index, row: planned.row, phone, priorAttempts: fate.priorAttempts });
+        yield Object.assign(known, {
+          index,
+          row: planned.row,
+          phone,
+          note: planned.note,
+          priorAttempts: fate.priorAttempts,
+        });
         continue;
       }
       const wait = run.settle(index, { row: planned.row, outcome: fate.outcome, phone });
@@ -109,7 +118,8 @@ export async function sendPass(
         const total = withPriorAttempts(outcome, item.priorAttempts);
         await state.journal.recordOutcome(item, total);
         await rules.afterOutcome(item, total);
-        const wait = run.settle(item.index, { row: item.row, outcome: total, phone: item.phone });
+        const settled = withNote(total, item.note);
+        const wait = run.settle(item.index, { row: item.row, outcome: settled, phone: item.phone });
         if (wait !== undefined) await wait;
       },
       onAttempt: options.onAttempt,
@@ -118,6 +128,22 @@ export async function sendPass(
   });
   return result.stopped ?? routeStop(result.stoppedRoutes);
 }
+
+/** What the journal and the rules say of a row that is not sent now (the report's view of it). */
+export function reportOutcome(
+  state: CampaignState,
+  planned: SendablePlannedRow,
+): RowOutcome | Promise<RowOutcome> {
+  const known = knownRow(planned.row.rowNumber, planned.phoneKey, planned.request);
+  const fate = eligibilityOf(state, known, "report");
+  return fate instanceof Promise ? fate.then(unsentOutcome) : unsentOutcome(fate);
+}
+
+function unsentOutcome(fate: Eligibility): RowOutcome {
+  return fate.send ? PENDING : fate.outcome;
+}
+
+const PENDING: RowOutcome = { status: "pending" };
 
 /** `ctdial_attempts` counts every request a row took, across runs and retries. */
 function withPriorAttempts(outcome: DispatchOutcome, prior: number): DispatchOutcome {

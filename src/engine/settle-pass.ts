@@ -1,10 +1,51 @@
 import type { RowOutcome } from "../outcome.js";
-import type { PlannedRows, SendablePlannedRow } from "./plan.js";
+import type { PlannedRow, PlannedRows, SendablePlannedRow } from "./plan.js";
 import type { RunState } from "./run-state.js";
 
 /** The phone a report shows for a planned row: the normalised number, when mapping found one. */
 export function phoneOf(planned: { readonly phoneKey?: number }): string | undefined {
   return planned.phoneKey === undefined ? undefined : String(planned.phoneKey);
+}
+
+/** Statuses only an earlier run can have given a row: they win over this run's own reasons to hold it back. */
+const HISTORY = new Set<RowOutcome["status"]>(["sent", "unknown", "failed"]);
+
+/** What the journal says of a held-back row when it says something final, else this run's `own` outcome. */
+export function historyOr(
+  known: RowOutcome | Promise<RowOutcome>,
+  own: RowOutcome,
+): RowOutcome | Promise<RowOutcome> {
+  if (known instanceof Promise) return known.then((settled) => (HISTORY.has(settled.status) ? settled : own));
+  return HISTORY.has(known.status) ? known : own;
+}
+
+/** The planner's note on a row that is (or would be) sent; other outcomes say more already. */
+export function withNote(outcome: RowOutcome, note: string | undefined): RowOutcome {
+  if (note === undefined) return outcome;
+  switch (outcome.status) {
+    case "would-send":
+    case "sent":
+    case "pending":
+      return { ...outcome, note };
+    default:
+      return outcome;
+  }
+}
+
+/**
+ * A planned row's outcome when it is not being sent now: final already (invalid, a duplicate), the
+ * journal's word first for a row this run holds back, or what `lookup` says of a sendable row.
+ */
+export function outcomeWithout(
+  planned: PlannedRow,
+  lookup: (planned: SendablePlannedRow) => RowOutcome | Promise<RowOutcome>,
+): RowOutcome | Promise<RowOutcome> {
+  if (planned.historyFirst) return historyOr(lookup(planned), planned.outcome);
+  if (planned.outcome !== undefined) return planned.outcome;
+  const outcome = lookup(planned);
+  if (planned.note === undefined) return outcome;
+  const { note } = planned;
+  return outcome instanceof Promise ? outcome.then((o) => withNote(o, note)) : withNote(outcome, note);
 }
 
 /**
@@ -26,7 +67,7 @@ export async function settleRest(
     if (next === undefined) return true;
     run.markRead();
     const { planned } = next;
-    let outcome = planned.outcome ?? outcomeOf(planned);
+    let outcome = outcomeWithout(planned, outcomeOf);
     if (outcome instanceof Promise) outcome = await outcome;
     const wait = run.settle(next.index, { row: planned.row, outcome, phone: phoneOf(planned) });
     if (wait !== undefined) await wait;

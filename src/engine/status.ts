@@ -4,7 +4,9 @@ import type { RowStatus } from "../outcome.js";
 import type { OpenSourceOptions } from "../sources/open.js";
 import { openPlannedRows } from "./plan.js";
 import type { ResolvedCampaign } from "./resolve.js";
-import { eligibilityOf, knownRow, openCampaignState } from "./state.js";
+import { reportOutcome } from "./send-pass.js";
+import { outcomeWithout } from "./settle-pass.js";
+import { openCampaignState } from "./state.js";
 
 export interface CampaignStatus {
   readonly journal: JournalStats;
@@ -36,16 +38,7 @@ export async function campaignStatus(
       for (let next = await planned.next(); next !== undefined; next = await planned.next()) {
         total += 1;
         const row = next.planned;
-        let status: RowStatus;
-        if (row.outcome !== undefined) status = row.outcome.status;
-        else {
-          const fate = await eligibilityOf(
-            state,
-            knownRow(row.row.rowNumber, row.phoneKey, row.request),
-            "report",
-          );
-          status = fate.send ? "pending" : fate.outcome.status;
-        }
+        const status: RowStatus = (await outcomeWithout(row, (held) => reportOutcome(state, held))).status;
         rows[status] = (rows[status] ?? 0) + 1;
       }
     }, [() => planned.close()]);

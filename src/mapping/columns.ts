@@ -1,5 +1,6 @@
 import { CALLTOUCH_FIELDS, type Defaults, MAX_FIELDS, type Mapping } from "../campaign/schema.js";
 import { ConfigError } from "../errors.js";
+import { isCtdialReport, isOwnColumn } from "../sources/ctdial-report.js";
 import { headerKey } from "../sources/header-key.js";
 
 /** A mapped column: its header as written in the user's file (for messages) and its index in a row. */
@@ -20,7 +21,19 @@ export type ResolvedColumns = {
   readonly phone: ColumnRef;
   /** In the order of `mapping.fields`. */
   readonly fields: readonly FieldColumn[];
+  /**
+   * When the file is a ctdial report read back: its own columns that say what an earlier run did
+   * with the row (`ctdial_status`, `ctdial_request_id`, `ctdial_sent_at`), so that a row it sent is
+   * never sent again from the report.
+   */
+  readonly report?: ReportColumns;
 } & { readonly [K in SingleField]?: ColumnRef };
+
+export interface ReportColumns {
+  readonly status: ColumnRef;
+  readonly requestId?: ColumnRef;
+  readonly sentAt?: ColumnRef;
+}
 
 export { MAX_FIELDS };
 
@@ -35,11 +48,13 @@ export { headerKey };
  * counts its `fields` names that have no column towards the limit of 5.
  */
 export function resolveColumns(
-  headers: readonly string[],
+  fileHeaders: readonly string[],
   mapping: Mapping,
   defaults?: Defaults,
 ): ResolvedColumns {
   const problems: string[] = [];
+  // A report read back as a source: its ctdial_* columns are results, never mapped.
+  const headers = dataHeaders(fileHeaders);
   const positions = indexHeaders(headers);
   const find = (path: string, header: string): ColumnRef | undefined => {
     const found = positions.get(headerKey(header));
@@ -79,15 +94,19 @@ export function resolveColumns(
     if (ref !== undefined) singles[key] = ref;
   }
   if (problems.length > 0 || phone === undefined) throw new ConfigError(MISMATCH, problems);
-  return { phone, fields, ...singles };
+  const report = reportColumns(fileHeaders);
+  return report === undefined ? { phone, fields, ...singles } : { phone, fields, ...singles, report };
 }
 
 /**
  * The problem line for a file in which no phone column was named or recognised: the one wording both
  * auto-mapping and an explicit mapping use.
  */
-export function noPhoneColumnProblem(headers: readonly string[]): string {
-  return `no phone column found; the file has: ${listHeaders(headers)}. Name the phone column Телефон or set mapping.phone`;
+export function noPhoneColumnProblem(
+  headers: readonly string[],
+  remedy = "Name the phone column Телефон or set mapping.phone",
+): string {
+  return `no phone column found; the file has: ${listHeaders(headers)}. ${remedy}`;
 }
 
 // routeKey first, so that problems come in a fixed order with the widget key leading.
@@ -95,6 +114,33 @@ const SINGLE_FIELDS: readonly SingleField[] = [
   "routeKey",
   ...CALLTOUCH_FIELDS.filter((field) => field !== "routeKey"),
 ];
+
+/** A report's own status columns (first of each name), when the file is a ctdial report. */
+function reportColumns(headers: readonly string[]): ReportColumns | undefined {
+  if (!isCtdialReport(headers)) return undefined;
+  const find = (name: string): ColumnRef | undefined => {
+    const index = headers.findIndex((header) => headerKey(header) === name);
+    return index < 0 ? undefined : { header: headers[index]!.trim(), index };
+  };
+  const status = find("ctdial_status");
+  if (status === undefined) return undefined;
+  const requestId = find("ctdial_request_id");
+  const sentAt = find("ctdial_sent_at");
+  return {
+    status,
+    ...(requestId === undefined ? {} : { requestId }),
+    ...(sentAt === undefined ? {} : { sentAt }),
+  };
+}
+
+/**
+ * The headers a mapping may use: all of them, except in a ctdial report, whose `ctdial_*` columns
+ * are hidden (named "", as an unnamed column is).
+ */
+export function dataHeaders(headers: readonly string[]): readonly string[] {
+  if (!isCtdialReport(headers)) return headers;
+  return headers.map((header) => (isOwnColumn(header) ? "" : header));
+}
 
 function countFields(mapping: Mapping, defaults: Defaults | undefined): number {
   const names = new Set(Object.keys(mapping.fields ?? {}));

@@ -1,12 +1,14 @@
 import { type CallbackRequest, TEXT_FIELDS, type TextField } from "../calltouch/types.js";
 import type { Campaign, Defaults } from "../campaign/schema.js";
 import type { SourceRow } from "../sources/types.js";
-import type { ResolvedColumns } from "./columns.js";
+import type { ColumnRef, ResolvedColumns } from "./columns.js";
 import { MAX_FIELDS } from "./columns.js";
+import { pastScheduleText } from "./past-schedule.js";
 import { normalizePhone, phoneKey } from "./phone.js";
 import { RowReader } from "./row-reader.js";
 import { parseScheduleTime } from "./schedule.js";
 import { collectTags } from "./tags.js";
+import { cellToText } from "./text.js";
 import type { MappedRow } from "./types.js";
 import { parseUnitId } from "./unit-id.js";
 
@@ -16,7 +18,10 @@ export const MAX_ROUTE_KEY = 255;
 export const MAX_SESSION_ID = 100;
 
 export interface MapRowOptions {
-  /** Epoch ms. When given, a scheduleTime before it is a problem; mapping itself has no clock. */
+  /**
+   * Epoch ms: the run's start. When given, a scheduleTime before it is handled as the campaign's
+   * `pastScheduleTime` says (skipped, or sent without it with a note); mapping itself has no clock.
+   */
   readonly now?: number;
 }
 
@@ -44,7 +49,8 @@ export function mapRow(
   const fields = mapFields(reader, columns, defaults);
   const routeKey = mapRouteKey(reader, columns, campaign);
   const sessionId = mapSessionId(reader, columns, defaults);
-  const scheduleTime = mapScheduleTime(reader, columns, campaign, options);
+  const schedule = mapScheduleTime(reader, columns, campaign, options);
+  const scheduleTime = schedule?.value;
   const texts: Partial<Record<TextKey, string>> = {};
   for (const key of TEXT_KEYS) {
     const value = reader.text(columns[key]) ?? defaults[key];
@@ -65,7 +71,16 @@ export function mapRow(
   Object.assign(request, texts);
   if (tags.tags.length > 0) request.tags = [...tags.tags];
   if (unitId !== undefined) request.unitId = unitId;
-  return { ok: true, request, phoneKey: phoneKey(phone.phone) };
+  const key = phoneKey(phone.phone);
+  const sentBefore = earlierSend(reader, columns);
+  if (sentBefore !== undefined) {
+    return { ok: true, request, phoneKey: key, skip: { reason: sentBefore, because: "sent-before" } };
+  }
+  if (schedule?.skip !== undefined) {
+    return { ok: true, request, phoneKey: key, skip: { reason: schedule.skip, because: "past-schedule" } };
+  }
+  if (schedule?.note !== undefined) return { ok: true, request, phoneKey: key, note: schedule.note };
+  return { ok: true, request, phoneKey: key };
 }
 
 function mapFields(reader: RowReader, columns: ResolvedColumns, defaults: Defaults): Field[] {
@@ -126,23 +141,65 @@ function mapSessionId(reader: RowReader, columns: ResolvedColumns, defaults: Def
   return sessionId;
 }
 
+/** The wire time to send (none for a past time called now), or why the row is skipped, or a note. */
+interface MappedSchedule {
+  readonly value?: string;
+  readonly skip?: string;
+  readonly note?: string;
+}
+
 function mapScheduleTime(
   reader: RowReader,
   columns: ResolvedColumns,
   campaign: Campaign,
   options: MapRowOptions,
-): string | undefined {
+): MappedSchedule | undefined {
   const cell = reader.cell(columns.scheduleTime);
-  if (cell === undefined) return undefined;
+  if (cell === undefined || columns.scheduleTime === undefined) return undefined;
+  const timezone = campaign.timezone ?? campaign.calltouchTimezone;
   const parsed = parseScheduleTime(cell, {
-    timezone: campaign.timezone ?? campaign.calltouchTimezone,
+    timezone,
     calltouchTimezone: campaign.calltouchTimezone,
     format: campaign.scheduleTimeFormat,
     ...(options.now === undefined ? {} : { now: options.now }),
   });
-  if (parsed.ok) return parsed.value;
-  reader.problem(columns.scheduleTime, parsed.message);
-  return undefined;
+  if (!parsed.ok) {
+    reader.problem(columns.scheduleTime, parsed.message);
+    return undefined;
+  }
+  if (parsed.past !== true || options.now === undefined) return { value: parsed.value };
+  const passed = pastScheduleText(cell, columns.scheduleTime.header, options.now, timezone);
+  return campaign.pastScheduleTime === "call-now"
+    ? { note: `called at once, without a schedule time: ${passed} (pastScheduleTime: call-now)` }
+    : // The time stays in the request: it is the row as an earlier run may have sent it.
+      {
+        value: parsed.value,
+        skip: `${passed}; to call such rows at once, set pastScheduleTime: call-now in the campaign`,
+      };
+}
+
+/**
+ * In a ctdial report read back as the source: why a row the report shows as sent (or whose answer was
+ * lost) must not be sent again. The report is a different file, so a different campaign, whose journal
+ * does not know what the run that wrote it sent.
+ */
+function earlierSend(reader: RowReader, columns: ResolvedColumns): string | undefined {
+  const report = columns.report;
+  if (report === undefined) return undefined;
+  // Read raw: these columns are ctdial's own, never a problem of the row's data.
+  const text = (ref: ColumnRef | undefined) => (ref === undefined ? undefined : cellToText(reader.raw(ref)));
+  const status = text(report.status)?.toLowerCase();
+  if (status !== "sent" && status !== "unknown") return undefined;
+  const requestId = text(report.requestId);
+  const sentAt = text(report.sentAt);
+  const which = [requestId === undefined ? "" : `request ${requestId}`, sentAt ?? ""]
+    .filter(Boolean)
+    .join(", ");
+  const what =
+    status === "sent"
+      ? `an earlier run sent this row${which === "" ? "" : ` (${which})`}`
+      : "an earlier run sent this row and its answer was lost, so it may have created a callback";
+  return `${report.status.header} says ${status}: ${what}; it is not sent again from the report (clear that cell to send it anyway)`;
 }
 
 function mapUnitId(reader: RowReader, columns: ResolvedColumns, defaults: Defaults): number | undefined {

@@ -10,13 +10,18 @@ import { quoteValue } from "./text.js";
  * Accepted: spreadsheet date cells, `dd.mm.yyyy hh:mm[:ss]` (also `d.m.yy`), `yyyy-mm-dd hh:mm[:ss]`
  * (also with `T`), and ISO 8601 with `Z` or an offset, whose offset then wins over `timezone`.
  * Decisions:
- * - A date without a time of day is refused: a call at midnight is never what was meant.
+ * - A date without a time of day is refused: a call at midnight is never what was meant. That holds
+ *   for date cells too: a cell at exactly 00:00:00 is a date without a time unless its number format
+ *   shows a time (`dd.mm.yyyy hh:mm`: then midnight was typed and is kept). When the source cannot
+ *   tell (no `showsTime`), 00:00:00 counts as no time, as the same text in a CSV would.
  * - A wall-clock time that does not exist in `timezone` (skipped by a move to summer time) is refused,
  *   not shifted: moving a call by an hour without asking is worse than asking.
  * - A time that happens twice (clocks moved back) is read as the later one, standard time (luxon's choice).
  * - Fractions of a second are rounded to the second, as date cells are.
  * - Two-digit years are 20yy.
- * - The past is judged only when the caller passes `now`: mapping has no clock of its own.
+ * - The past is judged only when the caller passes `now` (the run's start): mapping has no clock
+ *   of its own. A past time is still a valid time (`past: true`); what to do with it is the
+ *   campaign's `pastScheduleTime` (map-row.ts).
  */
 
 export type ScheduleTimeFormat = "yyyy-mm-dd hh:mm:ss" | "dd-mm-yyyy hh:mm:ss";
@@ -28,13 +33,40 @@ export interface ScheduleOptions {
   readonly calltouchTimezone: string;
   /** Wire format. @default "yyyy-mm-dd hh:mm:ss" */
   readonly format?: ScheduleTimeFormat;
-  /** Epoch milliseconds. When given, a time before it is a problem; when omitted, the past is not judged. */
+  /** Epoch milliseconds. When given, a time before it is `past`; when omitted, the past is not judged. */
   readonly now?: number;
 }
 
 export type ScheduleResult =
-  | { readonly ok: true; readonly value: string }
+  | {
+      readonly ok: true;
+      readonly value: string;
+      /** Set when the time is before `now`. */
+      readonly past?: true;
+    }
   | { readonly ok: false; readonly message: string };
+
+/**
+ * A valid time as the memo keeps it: the result itself (returned as it is when the time is not past,
+ * so a memo hit allocates nothing) and, privately, its moment, so that `now` is compared afterwards.
+ */
+class ValidTime {
+  readonly ok = true as const;
+  readonly #at: number;
+
+  constructor(
+    readonly value: string,
+    at: number,
+  ) {
+    this.#at = at;
+  }
+
+  isBefore(now: number): boolean {
+    return this.#at < now;
+  }
+}
+
+type Parsed = ValidTime | Extract<ScheduleResult, { ok: false }>;
 
 interface WallClock {
   readonly year: number;
@@ -53,13 +85,22 @@ const WITH_OFFSET =
   /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})([.,]\d+)?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
 const DATE_ONLY = /^(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})$/;
 
-const fail = (message: string): ScheduleResult => ({ ok: false, message });
+const fail = (message: string): Extract<ScheduleResult, { ok: false }> => ({ ok: false, message });
 
 export function parseScheduleTime(cell: Cell, options: ScheduleOptions): ScheduleResult {
+  const parsed = parseMemoised(cell, options);
+  if (parsed.ok && options.now !== undefined && parsed.isBefore(options.now)) {
+    return { ok: true, value: parsed.value, past: true };
+  }
+  return parsed;
+}
+
+function parseMemoised(cell: Cell, options: ScheduleOptions): Parsed {
   // Time-zone arithmetic (luxon, through Intl) costs tens of microseconds a row, and a campaign's
   // schedule times repeat; the answer depends only on the text and the options, so it is memoised.
-  // With `now`, the answer also depends on the clock: not memoised.
-  if (options.now !== undefined || (typeof cell !== "string" && !isDateCell(cell)))
+  // The past is judged after the memo (the moment is kept), so `now` does not defeat it.
+  // Date cells at midnight also depend on `showsTime`; they are few, so they skip the memo.
+  if (typeof cell !== "string" && (!isDateCell(cell) || cell.showsTime !== undefined))
     return parseUncached(cell, options);
   const isText = typeof cell === "string";
   const text = isText ? cell : cell.wallClock;
@@ -78,18 +119,18 @@ const MEMO_LIMIT = 50_000;
  * One memo per (text or date cell, timezone, calltouchTimezone, format): inside it, the cell's text
  * (or a date cell's wall clock) alone is the key.
  */
-const memos = new Map<string, Map<string, ScheduleResult>>();
+const memos = new Map<string, Map<string, Parsed>>();
 
 interface MemoSlot {
   readonly timezone: string;
   readonly calltouchTimezone: string;
   readonly format: string;
-  readonly memo: Map<string, ScheduleResult>;
+  readonly memo: Map<string, Parsed>;
 }
 /** The memo each kind of cell used last: rows of one campaign ask for the same one every time. */
 const lastSlot: { text?: MemoSlot; date?: MemoSlot } = {};
 
-function memoFor(options: ScheduleOptions, isText: boolean): Map<string, ScheduleResult> {
+function memoFor(options: ScheduleOptions, isText: boolean): Map<string, Parsed> {
   const kind = isText ? "text" : "date";
   const format = options.format ?? "";
   const last = lastSlot[kind];
@@ -121,7 +162,7 @@ function ownCopy(text: string): string {
   return Buffer.from(text, "utf16le").toString("utf16le");
 }
 
-function parseUncached(cell: Cell, options: ScheduleOptions): ScheduleResult {
+function parseUncached(cell: Cell, options: ScheduleOptions): Parsed {
   if (cell === null) return fail("scheduleTime is empty");
   if (typeof cell === "number") {
     return fail(
@@ -135,12 +176,15 @@ function parseUncached(cell: Cell, options: ScheduleOptions): ScheduleResult {
     const wall = parseWallClockCell(cell.wallClock);
     const shown = cell.wallClock.replace("T", " ");
     if (wall === undefined) return fail(`${quoteValue(shown)} is not a real date and time`);
+    if (cell.wallClock.endsWith("T00:00:00") && cell.showsTime !== true) {
+      return noTimeOfDay(`${two(wall.day)}.${two(wall.month)}.${four(wall.year)}`);
+    }
     return inZone(wall, shown, options);
   }
   return fromText(cell.trim(), options);
 }
 
-function fromText(text: string, options: ScheduleOptions): ScheduleResult {
+function fromText(text: string, options: ScheduleOptions): Parsed {
   if (text === "") return fail("scheduleTime is empty");
   const withOffset = WITH_OFFSET.exec(text);
   if (withOffset !== null) {
@@ -151,7 +195,7 @@ function fromText(text: string, options: ScheduleOptions): ScheduleResult {
     const iso = `${year}-${month}-${day}T${hour}:${minute}:${second ?? "00"}${(fraction ?? "").replace(",", ".")}`;
     const parsed = DateTime.fromISO(`${iso}${offset!.toUpperCase()}`, { setZone: true });
     if (!parsed.isValid) return fail(`${quoteValue(text)} is not a real date and time`);
-    return finish(roundToSecond(parsed), text, options);
+    return finish(roundToSecond(parsed), options);
   }
   const ru = RU_DATE_TIME.exec(text);
   if (ru !== null) {
@@ -164,8 +208,13 @@ function fromText(text: string, options: ScheduleOptions): ScheduleResult {
     const [, year, month, day, hour, minute, second, fraction] = iso;
     return fromParts(text, wallClock(year!, month!, day!, hour!, minute!, second, fraction), options);
   }
-  if (DATE_ONLY.test(text)) return fail(`${quoteValue(text)} has no time of day; write it as ${text} 10:00`);
+  if (DATE_ONLY.test(text)) return noTimeOfDay(text);
   return fail(`expected a date and time such as ${EXAMPLE}, got ${quoteValue(text)}`);
+}
+
+/** One message for a date without a time, whether it was text or a date cell. */
+function noTimeOfDay(date: string): Parsed {
+  return fail(`${quoteValue(date)} has no time of day; write it as ${date} 10:00`);
 }
 
 /** From the matched digits; `fraction` is `.5` or `,5` (fractions of a second). */
@@ -190,12 +239,12 @@ function wallClock(
   };
 }
 
-function fromParts(text: string, wall: WallClock, options: ScheduleOptions): ScheduleResult {
+function fromParts(text: string, wall: WallClock, options: ScheduleOptions): Parsed {
   if (!isRealWallClock(wall)) return fail(`${quoteValue(text)} is not a real date and time`);
   return inZone(wall, text, options);
 }
 
-function inZone(wall: WallClock, shown: string, options: ScheduleOptions): ScheduleResult {
+function inZone(wall: WallClock, shown: string, options: ScheduleOptions): Parsed {
   const local = DateTime.fromObject({ ...wall }, { zone: cachedZone(options.timezone) });
   if (!local.isValid) return fail(`${quoteValue(shown)} cannot be read in the time zone ${options.timezone}`);
   if (local.hour !== wall.hour || local.minute !== wall.minute) {
@@ -203,17 +252,13 @@ function inZone(wall: WallClock, shown: string, options: ScheduleOptions): Sched
       `${quoteValue(shown)} does not exist in ${options.timezone}: the clocks were moved forward then`,
     );
   }
-  return finish(roundToSecond(local), shown, options);
+  return finish(roundToSecond(local), options);
 }
 
-function finish(moment: DateTime, shown: string, options: ScheduleOptions): ScheduleResult {
-  if (options.now !== undefined && moment.toMillis() < options.now)
-    return fail(`${quoteValue(shown)} is in the past`);
+function finish(moment: DateTime, options: ScheduleOptions): Parsed {
   // Memoised for the run: kept as a string of its own (see ownCopy).
-  return {
-    ok: true,
-    value: ownCopy(wireText(moment.setZone(cachedZone(options.calltouchTimezone)), options.format)),
-  };
+  const value = ownCopy(wireText(moment.setZone(cachedZone(options.calltouchTimezone)), options.format));
+  return new ValidTime(value, moment.toMillis());
 }
 
 /**

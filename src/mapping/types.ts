@@ -14,6 +14,13 @@ export type MappedRow =
       readonly ok: true;
       readonly request: CallbackRequest /** The phone as a number, for compact indexes. */;
       readonly phoneKey: number;
+      /**
+       * The row must not be sent, though nothing is wrong with it: its schedule time has passed, or
+       * the ctdial report it was read from says it was sent.
+       */
+      readonly skip?: { readonly reason: string; readonly because: "past-schedule" | "sent-before" };
+      /** Something the report should say about a row that is sent (called now, not at its time). */
+      readonly note?: string;
     }
   | { readonly ok: false; readonly problems: readonly RowProblem[] };
 

@@ -35,16 +35,22 @@ const PHONE_AT = REPORT_COLUMNS.indexOf("ctdial_phone");
 function cellsOf(outcome: RowOutcome): readonly ReportValue[] {
   switch (outcome.status) {
     case "would-send":
-      // Most rows of a dry run without a phone: the same cells every time.
-      return WOULD_SEND;
+      // Most rows of a dry run: the same cells every time (a copy is made only to add a phone).
+      return outcome.note === undefined ? WOULD_SEND : row(outcome.status, { error: outcome.note });
     case "invalid":
       return row(outcome.status, { error: formatProblems(outcome.problems) });
     case "skipped":
       return row(outcome.status, { error: outcome.reason });
     case "pending":
-      return row(outcome.status, { code: outcome.code, error: outcome.reason, attempts: outcome.attempts });
+      return row(outcome.status, {
+        code: outcome.code,
+        error: outcome.reason ?? outcome.note,
+        attempts: outcome.attempts,
+      });
     case "sent":
       return row(outcome.status, {
+        // A sent row has no error; the column then holds the note, if any.
+        error: outcome.note,
         requestId: outcome.requestId,
         sentAt: outcome.sentAt,
         attempts: outcome.attempts,

@@ -16,9 +16,9 @@
  * turn numbers into text for nothing. Text that only starts like a number (`-1+1`, `+7 999 ...`) is
  * neutralised.
  *
- * The same rule applies to XLSX reports, though a typed text cell is not run: pressing F2 + Enter on
- * it, or copying the report into another sheet or to CSV, would turn it into a live formula (ASVS
- * names XLSX and ODF explicitly). The function is idempotent: neutralised text starts with `'`.
+ * CSV reports only: an XLSX report writes text as a typed text cell (no formula element), which
+ * no spreadsheet runs, so there the value is written exactly as the source had it and `+7 999 ...`
+ * reads as written. The function is idempotent: neutralised text starts with `'`.
  */
 const FORMULA_SIGNS = new Set(["=", "+", "-", "@", "\t", "\r", "\0"].map((sign) => sign.charCodeAt(0)));
 

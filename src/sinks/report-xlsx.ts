@@ -4,7 +4,6 @@ import type { RowOutcome } from "../outcome.js";
 import type { Cell, SourceRow } from "../sources/types.js";
 import { outcomeCells, REPORT_COLUMNS } from "./columns.js";
 import { type ReportLayout, reportLayout } from "./layout.js";
-import { neutralizeFormula } from "./neutralize.js";
 import { openReportFile, type ReportFile } from "./report-file.js";
 import type { ReportSink } from "./types.js";
 
@@ -53,7 +52,7 @@ export async function openXlsxReport(
   });
   // The streaming writer emits <cols> with the first row, so widths are set before any row.
   sheet.columns = layout.headers.map((header) => ({ width: columnWidth(header) }));
-  const headerRow = sheet.addRow(layout.headers.map(neutralizeFormula));
+  const headerRow = sheet.addRow([...layout.headers]);
   headerRow.font = { bold: true };
   headerRow.commit();
   return new XlsxReportSink(file, workbook, sheet, layout);
@@ -122,16 +121,21 @@ class XlsxReportSink implements ReportSink {
   }
 }
 
+/**
+ * Text is written as a typed text cell (an inline string), which no spreadsheet runs as a formula,
+ * so it is written exactly as the source had it: `+7 999 ...` reads as written. The apostrophe that
+ * CSV reports need (neutralize.ts) would show up here as a visible character.
+ */
 function xlsxValue(cell: Cell): XlsxValue {
   if (cell === null || typeof cell === "number" || typeof cell === "boolean") return cell;
-  if (typeof cell === "string") return neutralizeFormula(cell);
+  if (typeof cell === "string") return cell;
   // exceljs turns a Date into a serial from its UTC fields; the wall clock read as UTC keeps it exact.
   if (cell.type === "date") {
     const date = new Date(`${cell.wallClock}Z`);
     // A wall clock no Date can hold is kept as text rather than written as a NaN serial Excel refuses.
-    return Number.isNaN(date.getTime()) ? neutralizeFormula(cell.wallClock) : date;
+    return Number.isNaN(date.getTime()) ? cell.wallClock : date;
   }
-  return EXCEL_ERRORS.has(cell.text) ? { error: cell.text } : neutralizeFormula(cell.text);
+  return EXCEL_ERRORS.has(cell.text) ? { error: cell.text } : cell.text;
 }
 
 function numberFormat(cell: Cell): string | undefined {
@@ -140,8 +144,9 @@ function numberFormat(cell: Cell): string | undefined {
   }
   if (cell === null || typeof cell !== "object" || cell.type !== "date") return undefined;
   if (Number.isNaN(Date.parse(`${cell.wallClock}Z`))) return undefined;
-  // A date without a time (a birthday, a deadline) is shown as a date, as the source showed it.
-  return cell.wallClock.endsWith("T00:00:00") ? DATE_FORMAT : DATE_TIME_FORMAT;
+  // A date without a time (a birthday, a deadline) is shown as a date, as the source showed it; a
+  // midnight the source showed with its time keeps it.
+  return cell.wallClock.endsWith("T00:00:00") && cell.showsTime !== true ? DATE_FORMAT : DATE_TIME_FORMAT;
 }
 
 /** Excel refuses tab names over 31 characters, with any of []:*?/\ or starting or ending with '. */

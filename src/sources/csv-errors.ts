@@ -11,6 +11,12 @@ import { CsvDecoder, type DecoderMode, InvalidUtf8Error } from "./csv-decoder.js
 import { countLineBreaks } from "./csv-utf8.js";
 import type { BinaryKind } from "./encoding.js";
 
+/**
+ * The most columns a line may have: Excel's own limit (XFD). A line with more is not a client base,
+ * and reading it costs memory for nothing.
+ */
+export const MAX_COLUMNS = 16_384;
+
 /** What the reader knew when the error happened. */
 export interface ReadPosition {
   readonly file: string;
@@ -21,6 +27,8 @@ export interface ReadPosition {
   readonly nextRecordLine: number;
   /** The longest record allowed, in characters. */
   readonly maxRecordSize: number;
+  /** Whether the parser was inside a quoted cell when it stopped, when it can tell. */
+  readonly inQuotes?: boolean | undefined;
 }
 
 /** Turn any error met while reading into an InputError (an InputError passes through unchanged). */
@@ -47,17 +55,40 @@ export async function toInputError(error: unknown, position: ReadPosition): Prom
         },
       );
     }
-    if (error.code === "CSV_MAX_RECORD_SIZE") {
-      return new InputError(
-        `${file}, line ${line}: a cell starting here runs on for more than ${position.maxRecordSize} characters; most likely a quote (") opened here is never closed.`,
-        { cause: error, code: "E_INPUT_QUOTE" },
-      );
-    }
+    if (error.code === "CSV_MAX_RECORD_SIZE") return tooLongLine(error, line, position);
     return new InputError(`${file}, line ${line}: this row cannot be read as CSV (${error.message}).`, {
       cause: error,
     });
   }
   return fileSystemError(error, file);
+}
+
+/**
+ * A record over the size limit. Only inside a quoted cell is the likely cause an unclosed quote;
+ * otherwise the line really has that many cells (csv-parse's `column` counts the cells so far), or
+ * one very long unquoted cell.
+ */
+function tooLongLine(error: CsvError, line: number, position: ReadPosition): InputError {
+  const { file, maxRecordSize } = position;
+  const quoting = position.inQuotes !== false;
+  const cells = (error as { column?: unknown }).column;
+  const limit = maxRecordSize.toLocaleString("en-US");
+  if (typeof cells === "number" && cells >= MAX_COLUMNS) {
+    return new InputError(
+      `${file}, line ${line} has more than ${MAX_COLUMNS.toLocaleString("en-US")} columns, the most a spreadsheet can hold; check that this is the file you meant and that its delimiter is right (give it with --delimiter).`,
+      { cause: error, code: "E_INPUT_COLUMNS" },
+    );
+  }
+  if (!quoting) {
+    return new InputError(
+      `${file}, line ${line} is longer than ${limit} characters, which no row of a client base is; check that this is the file you meant and that its lines end with line breaks.`,
+      { cause: error, code: "E_INPUT_LINE" },
+    );
+  }
+  return new InputError(
+    `${file}, line ${line}: a cell starting here runs on for more than ${limit} characters; most likely a quote (") opened here is never closed.`,
+    { cause: error, code: "E_INPUT_QUOTE" },
+  );
 }
 
 /** An error from opening or reading the file itself. */

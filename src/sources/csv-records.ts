@@ -11,8 +11,9 @@ import { once } from "node:events";
 import { createReadStream } from "node:fs";
 import { pipeline } from "node:stream";
 import { parse } from "csv-parse";
+import { InputError } from "../errors.js";
 import { CsvDecoder, type DecoderMode } from "./csv-decoder.js";
-import { toInputError } from "./csv-errors.js";
+import { MAX_COLUMNS, toInputError } from "./csv-errors.js";
 
 /** A record longer than this is refused: it is almost always an unclosed quote swallowing the file. */
 export const MAX_RECORD_SIZE = 1_000_000;
@@ -71,12 +72,14 @@ export function readRecords(path: string, reading: CsvReading): RecordReader {
             ...reading,
             nextRecordLine: nextLine,
             maxRecordSize: MAX_RECORD_SIZE,
+            inQuotes: insideQuotes(parser),
           });
         }
         if (result.done) return undefined;
         const cells = result.value;
         const line = nextLine;
         nextLine += 1 + lineBreaksInCells(cells);
+        if (cells.length > MAX_COLUMNS) throw tooManyColumns(path, line, cells.length);
         if (cells.some((cell) => cell.trim() !== "")) return { line, cells };
       }
     },
@@ -91,6 +94,23 @@ export function readRecords(path: string, reading: CsvReading): RecordReader {
       }
     },
   };
+}
+
+/**
+ * Whether csv-parse stopped inside a quoted cell. Its errors do not say (their `quoting` is whether
+ * the last finished cell was quoted), but the parser's state, frozen at the error, does; `undefined`
+ * if a future csv-parse hides it.
+ */
+function insideQuotes(parser: object): boolean | undefined {
+  const quoting = (parser as { state?: { quoting?: unknown } }).state?.quoting;
+  return typeof quoting === "boolean" ? quoting : undefined;
+}
+
+function tooManyColumns(path: string, line: number, count: number): InputError {
+  return new InputError(
+    `${path}, line ${line} has ${count.toLocaleString("en-US")} columns, more than the ${MAX_COLUMNS.toLocaleString("en-US")} a spreadsheet can hold; check that this is the file you meant and that its delimiter is right (give it with --delimiter).`,
+    { code: "E_INPUT_COLUMNS" },
+  );
 }
 
 /** Line breaks inside a record's cells (CRLF counts once); only quoted cells can hold them. */

@@ -68,7 +68,10 @@ function delimitersPerRecord(sample: string, delimiter: string, complete: boolea
       atCellStart = true;
     } else atCellStart = false;
   }
-  if (complete && hasContent && !inQuotes && counts.length < SAMPLE_RECORDS) counts.push(count);
+  // A cut record counts only when it is the first: a header longer than the sample still shows its delimiter.
+  if ((complete || counts.length === 0) && hasContent && !inQuotes && counts.length < SAMPLE_RECORDS) {
+    counts.push(count);
+  }
   return counts;
 }
 

@@ -2,7 +2,8 @@ import { extname } from "node:path";
 import { InputError } from "../errors.js";
 import { openCsv } from "./csv.js";
 import { openCsvThreaded } from "./csv-threaded.js";
-import type { Source } from "./types.js";
+import { isCtdialReport, unneutralize } from "./ctdial-report.js";
+import type { Source, SourceRow } from "./types.js";
 
 export interface OpenSourceOptions {
   /** CSV: force an encoding instead of detecting it. */
@@ -40,7 +41,50 @@ export function sourceKindOf(location: string): SourceKind {
   );
 }
 
+/**
+ * Opens a source by its kind. A ctdial report (a `ctdial_status` header) is read as the data it
+ * reports on: the apostrophes the report added before formula signs are removed from its cells.
+ */
 export async function openSource(location: string, options: OpenSourceOptions = {}): Promise<Source> {
+  const source = await openByKind(location, options);
+  return isCtdialReport(source.headers) ? readAsReport(source) : source;
+}
+
+/** The same source, its cells without the report's neutralising apostrophes. */
+function readAsReport(source: Source): Source {
+  let started = false;
+  async function* rows(): AsyncGenerator<SourceRow> {
+    for await (const row of source.rows()) {
+      yield { rowNumber: row.rowNumber, cells: row.cells.map(unneutralize) };
+    }
+  }
+  return {
+    kind: source.kind,
+    headers: source.headers,
+    headerRowNumber: source.headerRowNumber,
+    // Getters: a CSV source learns its encoding as it reads.
+    get delimiter() {
+      return source.delimiter;
+    },
+    get encoding() {
+      return source.encoding;
+    },
+    get sheetName() {
+      return source.sheetName;
+    },
+    get estimatedRows() {
+      return source.estimatedRows;
+    },
+    rows() {
+      if (started) throw new Error("rows() of a source can be iterated only once");
+      started = true;
+      return rows();
+    },
+    close: () => source.close(),
+  };
+}
+
+async function openByKind(location: string, options: OpenSourceOptions): Promise<Source> {
   const kind = sourceKindOf(location);
   switch (kind) {
     case "csv":

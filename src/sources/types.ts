@@ -8,6 +8,13 @@ export interface DateCell {
   readonly type: "date";
   /** `yyyy-mm-ddThh:mm:ss`, rounded to the second (LibreOffice stores 11:00 as 10:59:59.99999). */
   readonly wallClock: string;
+  /**
+   * For a cell at exactly 00:00:00 only: whether the cell shows a time of day (its number format
+   * has one, `dd.mm.yyyy hh:mm`), so midnight is what was meant; `false` for a date shown without a
+   * time (`dd.mm.yyyy`). Absent when the time is not midnight or the source cannot tell; readers
+   * then go by the value alone (a midnight is a date without a time).
+   */
+  readonly showsTime?: boolean;
 }
 
 /** An error cell such as `#N/A` or `#DIV/0!`: the row it is in cannot be trusted. */

@@ -96,6 +96,23 @@ export function isoToWallClock(text: string): string | undefined {
  * than fractions of a second (`ss.000`) is a number format, whatever letters it also has.
  */
 export function isDateFormat(code: string): boolean {
+  const { parts, elapsed } = dateParts(code);
+  if (/[0#?]/.test(parts)) return false;
+  return elapsed || /[dmyhs]/.test(parts);
+}
+
+/**
+ * Whether a date format shows a time of day (hours or seconds, elapsed time, AM/PM): `dd.mm.yyyy
+ * hh:mm` does, `dd.mm.yyyy` does not. Minutes alone (`m`) cannot be told from months, and no time
+ * format has minutes without hours or seconds.
+ */
+export function formatShowsTime(code: string): boolean {
+  const { parts, elapsed, amPm } = dateParts(code);
+  return elapsed || amPm || /[hs]/.test(parts);
+}
+
+/** The date/time letters of a format code, lower-cased, with everything that is not a part removed. */
+function dateParts(code: string): { parts: string; elapsed: boolean; amPm: boolean } {
   let stripped = "";
   let elapsed = false;
   for (let i = 0; i < code.length; i++) {
@@ -114,14 +131,10 @@ export function isDateFormat(code: string): boolean {
       stripped += ch;
     }
   }
-  const lower = stripped
-    .toLowerCase()
-    .replaceAll("general", "")
-    .replaceAll("am/pm", "")
-    .replaceAll("a/p", "");
-  const withoutFractions = lower.replace(/s\.0+/g, "s");
-  if (/[0#?]/.test(withoutFractions)) return false;
-  return elapsed || /[dmyhs]/.test(withoutFractions);
+  const lower = stripped.toLowerCase().replaceAll("general", "");
+  const amPm = lower.includes("am/pm") || lower.includes("a/p");
+  const parts = lower.replaceAll("am/pm", "").replaceAll("a/p", "").replace(/s\.0+/g, "s");
+  return { parts, elapsed, amPm };
 }
 
 /** Excel writes characters XML cannot hold (and `_x` itself) as `_xHHHH_`; this undoes it. */

@@ -19,12 +19,14 @@
 import type { Cell } from "./types.js";
 import {
   columnIndexOf,
+  columnLetter,
   decodeOoxmlEscapes,
   isoToWallClock,
   lastRowOf,
   serialToWallClock,
 } from "./xlsx-cells.js";
 import type { ParseSax, SaxTag } from "./xlsx-exceljs.js";
+import { CellTooLongError, MAX_CELL_CHARS, visibleLength } from "./xlsx-sax.js";
 import { localName, StringItemText } from "./xlsx-strings.js";
 
 export interface SheetContext {
@@ -32,6 +34,8 @@ export interface SheetContext {
   readonly date1904: boolean;
   /** Whether the cell style (the `s` attribute, an index into cellXfs) has a date/time number format. */
   isDateStyle(styleIndex: number): boolean;
+  /** Whether that date format shows a time of day (`dd.mm.yyyy hh:mm`) or only a date (`dd.mm.yyyy`). */
+  showsTime(styleIndex: number): boolean;
 }
 
 /** One `<row>`: cells by 0-based column index, `null` where the sheet has nothing. */
@@ -59,6 +63,7 @@ interface CellState {
   hasFormula: boolean;
   hasValue: boolean;
   value: string[];
+  valueLength: number;
   hasInline: boolean;
 }
 
@@ -68,9 +73,16 @@ function decodeNumber(text: string, state: CellState, context: SheetContext): Ce
   if (Number.isNaN(number)) return text === "" ? null : text;
   if (context.isDateStyle(state.style)) {
     const wallClock = serialToWallClock(number, context.date1904);
-    if (wallClock !== undefined) return { type: "date", wallClock };
+    if (wallClock !== undefined) return dateCell(wallClock, context.showsTime(state.style));
   }
   return number;
+}
+
+const MIDNIGHT = "T00:00:00";
+
+/** A date cell; at midnight it says whether the cell showed a time (a real 00:00) or just a date. */
+function dateCell(wallClock: string, showsTime: boolean): Cell {
+  return wallClock.endsWith(MIDNIGHT) ? { type: "date", wallClock, showsTime } : { type: "date", wallClock };
 }
 
 function decodeCell(state: CellState, inline: StringItemText, context: SheetContext): Cell {
@@ -97,34 +109,81 @@ function decodeCell(state: CellState, inline: StringItemText, context: SheetCont
       return { type: "error", text: text.trim() };
     case "d": {
       const wallClock = isoToWallClock(text);
-      return wallClock === undefined ? text : { type: "date", wallClock };
+      if (wallClock === undefined) return text;
+      // The format says whether a time is shown; a cell without a date format, whether its text has one.
+      const showsTime = context.isDateStyle(state.style)
+        ? context.showsTime(state.style)
+        : /\d[T ]\d/.test(text.trim());
+      return dateCell(wallClock, showsTime);
     }
     default:
       return decodeNumber(text, state, context);
   }
 }
 
+/**
+ * A `<v>` may come in several text events (split by a comment); together they are one cell, counted
+ * event by event so that many small pieces cost no re-counting.
+ */
+function addValueText(cell: CellState, text: string): void {
+  cell.value.push(text);
+  cell.valueLength += visibleLength(text);
+  if (cell.valueLength > MAX_CELL_CHARS) throw new CellTooLongError();
+}
+
+/** Excel's last column is XFD: a cell past it is no spreadsheet's, and a row of them has no end. */
+const MAX_COLUMNS = 16_384;
+
 function startCell(tag: SaxTag, previousColumn: number): CellState {
   const ref = tag.attributes.r ?? "";
   const fromRef = ref === "" ? -1 : columnIndexOf(ref);
   const style = Number.parseInt(tag.attributes.s ?? "0", 10);
+  const column = fromRef >= 0 ? fromRef : previousColumn + 1;
+  if (column >= MAX_COLUMNS) {
+    throw new Error(`cell ${ref || columnLetter(column)} is past column XFD, the last one Excel has`);
+  }
   return {
     ref,
-    column: fromRef >= 0 ? fromRef : previousColumn + 1,
+    column,
     type: tag.attributes.t ?? "n",
     style: Number.isNaN(style) ? 0 : style,
     hasFormula: false,
     hasValue: false,
     value: [],
+    valueLength: 0,
     hasInline: false,
   };
 }
 
-/** Rows of the sheet in file order (empty ones included); stops at the end of `<sheetData>`. */
+/**
+ * Rows of the sheet in file order (empty ones included); stops at the end of `<sheetData>`. A text
+ * longer than a cell may hold stops it with a CellTooLongError naming the cell.
+ */
 export async function* readSheetRows(
   parseSax: ParseSax,
   chunks: AsyncIterable<Buffer | string>,
   context: SheetContext,
+): AsyncGenerator<SheetRow | SheetExtent> {
+  const where: { row?: number; column?: number; ref?: string } = {};
+  try {
+    yield* decodeRows(parseSax, chunks, context, where);
+  } catch (error) {
+    if (!(error instanceof CellTooLongError)) throw error;
+    const ref =
+      where.ref ||
+      (where.row !== undefined && where.column !== undefined
+        ? `${columnLetter(where.column)}${where.row}`
+        : undefined);
+    throw error.at({ ref });
+  }
+}
+
+/** readSheetRows' loop; `where` is kept up to date with the cell being read, for error messages. */
+async function* decodeRows(
+  parseSax: ParseSax,
+  chunks: AsyncIterable<Buffer | string>,
+  context: SheetContext,
+  where: { row?: number; column?: number; ref?: string },
 ): AsyncGenerator<SheetRow | SheetExtent> {
   const inline = new StringItemText();
   let inSheetData = false;
@@ -138,7 +197,7 @@ export async function* readSheetRows(
   for await (const events of parseSax(chunks)) {
     for (const event of events) {
       if (event.eventType === "text") {
-        if (inValue) cell?.value.push(event.value);
+        if (inValue && cell) addValueText(cell, event.value);
         else if (inInline) inline.text(event.value);
         continue;
       }
@@ -155,8 +214,11 @@ export async function* readSheetRows(
           const r = Number.parseInt(event.value.attributes.r ?? "", 10);
           row = { rowNumber: Number.isNaN(r) ? previousRow + 1 : r, cells: [] };
           previousColumn = -1;
+          where.row = row.rowNumber;
         } else if (local === "c" && row) {
           cell = startCell(event.value, previousColumn);
+          where.column = cell.column;
+          where.ref = cell.ref;
         } else if (cell) {
           if (local === "v") {
             inValue = true;

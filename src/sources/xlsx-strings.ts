@@ -10,6 +10,7 @@
  */
 import { decodeOoxmlEscapes } from "./xlsx-cells.js";
 import type { ParseSax } from "./xlsx-exceljs.js";
+import { CellTooLongError, MAX_CELL_CHARS, visibleLength } from "./xlsx-sax.js";
 
 /** Local name of a possibly prefixed tag (`x:t` -> `t`): some writers use a namespace prefix. */
 export function localName(name: string): string {
@@ -19,11 +20,14 @@ export function localName(name: string): string {
 
 export class StringItemText {
   private parts: string[] = [];
+  /** Characters shown so far (escapes counted as one). */
+  private length = 0;
   private textDepth = 0;
   private phoneticDepth = 0;
 
   reset(): void {
     this.parts = [];
+    this.length = 0;
     this.textDepth = 0;
     this.phoneticDepth = 0;
   }
@@ -38,8 +42,15 @@ export class StringItemText {
     else if (local === "t" && this.textDepth > 0) this.textDepth--;
   }
 
+  /**
+   * Throws CellTooLongError when the runs together pass Excel's limit on a cell (each run may not).
+   * Counted run by run (an escape never spans two runs), so many short runs cost no re-counting.
+   */
   text(value: string): void {
-    if (this.textDepth > 0) this.parts.push(value);
+    if (this.textDepth === 0) return;
+    this.parts.push(value);
+    this.length += visibleLength(value);
+    if (this.length > MAX_CELL_CHARS) throw new CellTooLongError();
   }
 
   /** The visible text; `null` for an empty string, which a person cannot tell from an empty cell. */
@@ -49,35 +60,66 @@ export class StringItemText {
   }
 }
 
+/**
+ * The most characters all shared strings together may hold. They are kept in memory while the sheet
+ * is read, so a workbook of many strings each under a cell's limit could still take gigabytes; a real
+ * client base of a million rows holds a few tens of millions of distinct characters.
+ */
+export const MAX_SHARED_CHARS = 100_000_000;
+
+/** The shared strings together are larger than `MAX_SHARED_CHARS`. */
+export class SharedTextTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`the shared strings hold more than ${limit} characters`);
+    this.name = "SharedTextTooLargeError";
+  }
+}
+
 /** Every `<si>` of xl/sharedStrings.xml in order, as visible text. */
 export async function readSharedStrings(
   parseSax: ParseSax,
   chunks: AsyncIterable<Buffer | string>,
+  maxTotalChars = MAX_SHARED_CHARS,
 ): Promise<(string | null)[]> {
   const strings: (string | null)[] = [];
   const item = new StringItemText();
   let inItem = false;
-  for await (const events of parseSax(chunks)) {
-    for (const event of events) {
-      if (event.eventType === "text") {
-        if (inItem) item.text(event.value);
-        continue;
-      }
-      const local = localName(event.value.name);
-      if (event.eventType === "opentag") {
-        if (local === "si") {
-          item.reset();
-          inItem = true;
-        } else if (inItem) {
-          item.open(local);
+  let total = 0;
+  try {
+    await readItems();
+  } catch (error) {
+    // The item being read when the text grew too long is the next one.
+    throw error instanceof CellTooLongError ? error.at({ sharedString: strings.length }) : error;
+  }
+  return strings;
+
+  async function readItems(): Promise<void> {
+    for await (const events of parseSax(chunks)) {
+      for (const event of events) {
+        if (event.eventType === "text") {
+          if (inItem) item.text(event.value);
+          continue;
         }
-      } else if (local === "si") {
-        strings.push(item.result());
-        inItem = false;
-      } else if (inItem) {
-        item.close(local);
+        const local = localName(event.value.name);
+        if (event.eventType === "opentag") {
+          if (local === "si") {
+            item.reset();
+            inItem = true;
+          } else if (inItem) {
+            item.open(local);
+          }
+        } else if (local === "si") {
+          const text = item.result();
+          total += text?.length ?? 0;
+          if (total > maxTotalChars) {
+            throw new SharedTextTooLargeError(maxTotalChars);
+          }
+          strings.push(text);
+          inItem = false;
+        } else if (inItem) {
+          item.close(local);
+        }
       }
     }
   }
-  return strings;
 }

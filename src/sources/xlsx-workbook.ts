@@ -19,9 +19,12 @@ import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { InputError } from "../errors.js";
-import { isDateFormat } from "./xlsx-cells.js";
-import { iterateStream, parseSax, type RawWorkbookReader, type ZipEntry } from "./xlsx-exceljs.js";
+import { formatShowsTime, isDateFormat } from "./xlsx-cells.js";
+import { iterateStream, type RawWorkbookReader, type ZipEntry } from "./xlsx-exceljs.js";
+import { CellTooLongError, parseSaxBounded as parseSax } from "./xlsx-sax.js";
+import { findSharedStringCell } from "./xlsx-shared-cell.js";
 import { readSheetRows, type SheetContext, type SheetExtent, type SheetRow } from "./xlsx-sheet-reader.js";
+import { SpoolGuard } from "./xlsx-spool-guard.js";
 import { readSharedStrings } from "./xlsx-strings.js";
 import { readWorkbookXml, type WorkbookXml } from "./xlsx-workbook-xml.js";
 import { zipEntries } from "./xlsx-zip.js";
@@ -91,6 +94,8 @@ function sheetContext(
   sharedStrings: readonly (string | null)[],
 ): SheetContext {
   const dateStyles = new Map<number, boolean>();
+  const timeStyles = new Map<number, boolean>();
+  const formatOf = (styleIndex: number): string => reader?.styles.getStyleModel(styleIndex)?.numFmt ?? "";
   return {
     sharedStrings,
     date1904: workbook.date1904,
@@ -99,10 +104,18 @@ function sheetContext(
       if (reader === undefined) return false;
       let isDate = dateStyles.get(styleIndex);
       if (isDate === undefined) {
-        isDate = isDateFormat(reader.styles.getStyleModel(styleIndex)?.numFmt ?? "");
+        isDate = isDateFormat(formatOf(styleIndex));
         dateStyles.set(styleIndex, isDate);
       }
       return isDate;
+    },
+    showsTime(styleIndex) {
+      let shows = timeStyles.get(styleIndex);
+      if (shows === undefined) {
+        shows = formatShowsTime(formatOf(styleIndex));
+        timeStyles.set(styleIndex, shows);
+      }
+      return shows;
     },
   };
 }
@@ -135,8 +148,31 @@ export async function* streamWorksheet(
   const spool = async (entry: ZipEntry, part: string): Promise<void> => {
     spoolDir ??= await mkdtemp(join(tmpdir(), "ctdial-xlsx-"));
     const path = join(spoolDir, `part${spooled.size}.xml`);
-    await pipeline(entry, createWriteStream(path));
+    try {
+      await pipeline(entry, new SpoolGuard(), createWriteStream(path));
+    } catch (error) {
+      throw error instanceof CellTooLongError ? error.at({ sheet: sheetNameOf(part) }) : error;
+    }
     spooled.set(part, path);
+  };
+
+  /** The tab a worksheet part is, once workbook.xml and its relationships have been read. */
+  const sheetNameOf = (part: string): string | undefined =>
+    workbook === undefined || !relsRead
+      ? undefined
+      : listWorksheets(reader, workbook).find((sheet) => sheet.part === part)?.name;
+  /**
+   * A shared string too long for a cell: which cell of the chosen sheet shows it, when that sheet
+   * was spooled before the shared strings (as Excel orders its parts).
+   */
+  const placeSharedString = async (error: CellTooLongError): Promise<CellTooLongError> => {
+    const index = error.place.sharedString;
+    if (index === undefined || workbook === undefined || !relsRead) return error;
+    const chosen = chooseWorksheet(listWorksheets(reader, workbook), wanted, file);
+    const spoolPath = chosen.part === undefined ? undefined : spooled.get(chosen.part);
+    if (spoolPath === undefined) return error;
+    const ref = await findSharedStringCell(parseSax, createReadStream(spoolPath), index);
+    return ref === undefined ? error : error.at({ ref, sheet: chosen.name });
   };
 
   try {
@@ -148,7 +184,11 @@ export async function* streamWorksheet(
         await reader._parseRels(entry);
         relsRead = true;
       } else if (isPart(path, "sharedStrings", "xl/sharedstrings.xml")) {
-        sharedStrings = await readSharedStrings(parseSax, iterateStream(entry));
+        try {
+          sharedStrings = await readSharedStrings(parseSax, iterateStream(entry));
+        } catch (error) {
+          throw error instanceof CellTooLongError ? await placeSharedString(error) : error;
+        }
       } else if (isPart(path, "styles", "xl/styles.xml")) {
         await reader._parseStyles(entry);
         stylesRead = true;

@@ -8,8 +8,10 @@ import { InputError, isCtdialError } from "../errors.js";
 import { type Cell, isBlank, type Source, type SourceRow } from "./types.js";
 import { createWorkbookReader } from "./xlsx-exceljs.js";
 import { assertCellsHaveHeaders, assertUniqueHeaders, headerNames } from "./xlsx-headers.js";
+import { CellTooLongError, MAX_CELL_CHARS } from "./xlsx-sax.js";
 import type { SheetExtent, SheetRow } from "./xlsx-sheet-reader.js";
 import { assertLooksLikeXlsx } from "./xlsx-sniff.js";
+import { SharedTextTooLargeError } from "./xlsx-strings.js";
 import { type SheetStart, streamWorksheet } from "./xlsx-workbook.js";
 
 export interface OpenXlsxOptions {
@@ -36,14 +38,52 @@ function isEmptyRow(cells: readonly Cell[]): boolean {
   return cells.every((cell) => isBlank(cell));
 }
 
+/**
+ * "clients.xlsx, sheet Лист1, cell C7 holds more than 32,767 characters, ...": a text too long for a
+ * cell, placed as precisely as the reader could.
+ */
+function tooLong(file: string, error: CellTooLongError, sheetRead: string | undefined): InputError {
+  const { ref, sharedString } = error.place;
+  const sheet = error.place.sheet ?? sheetRead;
+  const where = [
+    file,
+    sheet === undefined ? undefined : `sheet ${sheet}`,
+    ref === undefined ? undefined : `cell ${ref}`,
+  ]
+    .filter((part) => part !== undefined)
+    .join(", ");
+  const what =
+    ref === undefined && sharedString !== undefined
+      ? `holds a text (shared string ${sharedString} of the workbook) of`
+      : ref === undefined
+        ? "has a cell with"
+        : "holds";
+  return new InputError(
+    `${where} ${what} more than ${MAX_CELL_CHARS.toLocaleString("en-US")} characters, the most Excel allows in a cell; ` +
+      "open the file in Excel or LibreOffice, shorten or clear that cell, and save it again.",
+    { cause: error, code: "E_INPUT_CELL_TOO_LONG" },
+  );
+}
+
 /** Wraps the raw stream so that everything it throws is a one-sentence InputError. */
 async function* userFacing(
   items: AsyncGenerator<SheetStart | SheetExtent | SheetRow>,
   file: string,
 ): AsyncGenerator<SheetStart | SheetExtent | SheetRow> {
+  let sheetName: string | undefined;
   try {
-    yield* items;
+    for await (const item of items) {
+      if ("sheetName" in item) sheetName = item.sheetName;
+      yield item;
+    }
   } catch (error) {
+    if (error instanceof CellTooLongError) throw tooLong(file, error, sheetName);
+    if (error instanceof SharedTextTooLargeError) {
+      throw new InputError(
+        `${file} holds more than ${error.limit.toLocaleString("en-US")} characters of text in its cells, far more than a client base; check that this is the file you meant, or save it as CSV and run ctdial on that.`,
+        { cause: error, code: "E_INPUT_TOO_LARGE" },
+      );
+    }
     throw isCtdialError(error) ? error : damaged(file, error);
   }
 }

@@ -62,6 +62,36 @@ describe("autoMap", () => {
     ["Страница", "callUrl"],
     ["ВРЕМЯ ЗВОНКА", "scheduleTime"],
     ["Ключевое слово", "utmTerm"],
+    // Headers of real exports: amoCRM, Bitrix24, Tilda leads, Calltouch's journals.
+    ["Мобильный телефон", "phone"],
+    ["Рабочий телефон", "phone"],
+    ["Телефон клиента", "phone"],
+    ["Контактный телефон", "phone"],
+    ["Phone", "phone"],
+    ["Номер", "phone"],
+    ["Мобильный телефон (контакт)", "phone"],
+    ["Источник трафика", "utmSource"],
+    ["UTM Source", "utmSource"],
+    ["utm_source", "utmSource"],
+    ["UTM Medium", "utmMedium"],
+    ["UTM Campaign", "utmCampaign"],
+    ["Рекламная кампания", "utmCampaign"],
+    ["UTM Content", "utmContent"],
+    ["UTM Term", "utmTerm"],
+    ["Поисковый запрос", "utmTerm"],
+    ["Дата звонка", "scheduleTime"],
+    ["Дата и время звонка", "scheduleTime"],
+    ["Дата/время звонка", "scheduleTime"],
+    ["Время перезвона", "scheduleTime"],
+    ["Перезвонить в", "scheduleTime"],
+    ["Метки", "tags"],
+    ["Тэги", "tags"],
+    ["Теги сделки", "tags"],
+    ["Ссылка", "callUrl"],
+    ["URL страницы", "callUrl"],
+    ["Страница захвата", "callUrl"],
+    ["referer", "callUrl"],
+    ["ID сессии", "sessionId"],
   ])("%s -> %s", (header, field) => {
     const headers = field === "phone" ? [header] : [header, "Телефон"];
     expect(autoMap(headers).recognised[0]).toEqual({ field, header: header.trim() });
@@ -96,9 +126,25 @@ describe("autoMap", () => {
     });
   });
 
-  it("leaves out empty headers and ctdial's own report columns", () => {
-    const result = autoMap(["Телефон", "", "Имя", "ctdial_status", "ctdial_error"]);
+  it("leaves out empty headers and, in a ctdial report, ctdial's own report columns", () => {
+    const result = autoMap(["Телефон", "", "Имя", "CTDIAL_STATUS", "ctdial_error", "ctdial_x"]);
     expect(result.mapping).toEqual({ phone: "Телефон", fields: { Имя: "Имя" } });
+    expect(result.asFields).toEqual(["Имя"]);
+  });
+
+  it("does not count a report's ctdial_* columns towards the 5 fields, nor list them when no phone is found", () => {
+    const report = ["Телефон", "a", "b", "c", "d", "e", "ctdial_status", "ctdial_error", "ctdial_sent_at"];
+    expect(autoMap(report).problems).toEqual([]);
+    expect(autoMap(["Имя", "ctdial_status", "ctdial_error"]).problems).toEqual([
+      "no phone column found; the file has: Имя. Name the phone column Телефон or set mapping.phone",
+    ]);
+  });
+
+  it("treats ctdial_* columns of a file that is not a report (no ctdial_status) as data", () => {
+    expect(autoMap(["Телефон", "ctdial_note"]).mapping).toEqual({
+      phone: "Телефон",
+      fields: { ctdial_note: "ctdial_note" },
+    });
   });
 
   it("takes exactly 5 other columns", () => {
@@ -171,5 +217,41 @@ describe("effectiveMapping", () => {
       );
       expect((error as ConfigError).exitCode).toBe(2);
     }
+  });
+});
+
+describe("autoMap warns about plain fields that look like dates or tags", () => {
+  it("by their headers", () => {
+    const result = autoMap(["Телефон", "Дата визита", "Метки клиента", "Город"]);
+    expect(result.mapping?.fields).toEqual({
+      "Дата визита": "Дата визита",
+      "Метки клиента": "Метки клиента",
+      Город: "Город",
+    });
+    expect(result.warnings).toEqual([
+      "column Дата визита looks like dates or times but is sent as a plain field, so an impossible date such as 31.02 is not caught; if it says when to call, set mapping.scheduleTime: Дата визита",
+      "column Метки клиента looks like tags but is sent as one plain field; to send them as tags, set mapping.tags: Метки клиента",
+    ]);
+  });
+
+  it("by their cells, when samples are given", () => {
+    const samples = [
+      ["79991112233", "31.02.2025 10:00", "Тверь"],
+      ["79991112244", "01.03.2025 11:00", "Тверь"],
+      ["79991112255", { type: "date", wallClock: "2025-03-02T12:00:00" } as const, "Москва"],
+      ["79991112266", "", ""],
+    ];
+    expect(autoMap(["Телефон", "Визит", "Город"], samples).warnings).toEqual([
+      "column Визит looks like dates or times but is sent as a plain field, so an impossible date such as 31.02 is not caught; if it says when to call, set mapping.scheduleTime: Визит",
+    ]);
+    expect(autoMap(["Телефон", "Визит", "Город"]).warnings).toEqual([]);
+  });
+
+  it("not about recognised columns, and effectiveMapping passes the warnings on", () => {
+    expect(autoMap(["Телефон", "Дата звонка", "Метки"]).warnings).toEqual([]);
+    const told: string[] = [];
+    effectiveMapping(["Телефон", "Дата визита"], undefined, (warning) => told.push(warning));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatch(/^column Дата визита looks like dates/);
   });
 });

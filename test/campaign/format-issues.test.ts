@@ -19,7 +19,7 @@ const MAPPING_KEYS =
   "phone, fields, sessionId, scheduleTime, utmSource, utmMedium, utmCampaign, utmContent, utmTerm, callUrl, tags, unitId, routeKey";
 const TOP_KEYS =
   "routeKey, source, sheet, mapping, exclude, callWindow, dailyLimit, dedupeWindow, defaults, timezone, " +
-  "calltouchTimezone, scheduleTimeFormat, rate, retry, retryUnknown, resendWithoutSessionId";
+  "calltouchTimezone, scheduleTimeFormat, pastScheduleTime, rate, retry, retryUnknown, resendWithoutSessionId";
 
 describe("one friendly line per problem", () => {
   it.each<[string, unknown, string[]]>([

@@ -6,6 +6,7 @@ import { campaignPathFor, proposeCampaign } from "../../src/campaign/init.js";
 import { bundledSchemaPath } from "../../src/campaign/json-schema.js";
 import { loadCampaignFile } from "../../src/campaign/load.js";
 import type { Campaign } from "../../src/campaign/schema.js";
+import { ConfigError } from "../../src/errors.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -87,16 +88,32 @@ describe("proposeCampaign", () => {
     ]);
   });
 
-  it("falls back to the first column when nothing looks like a phone", async () => {
-    const campaign = await loadBack(
-      proposeCampaign(["Имя", "Город"], "clients.csv", { schemaRef: "s.json" }).yaml,
+  it("refuses a file with no phone column, naming its headers, as validate does", () => {
+    const attempt = () => proposeCampaign(["Имя", "Город"], "clients.csv", { schemaRef: "s.json" });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(
+      "clients.csv: no phone column found; the file has: Имя, Город. Name the phone column Телефон and run ctdial init again.",
     );
-    expect(campaign.mapping).toEqual({ phone: "Имя", fields: { Город: "Город" } });
+    expect(() => proposeCampaign([], "clients.csv")).toThrow(
+      "clients.csv: no phone column found; the file has: no named columns.",
+    );
   });
 
-  it("writes a placeholder phone column for a file without headers, and still loads", async () => {
-    const campaign = await loadBack(proposeCampaign([], "clients.csv", { schemaRef: "s.json" }).yaml);
-    expect(campaign.mapping).toEqual({ phone: "Телефон" });
+  it("warns about written fields that look like dates or tags, by header or by sampled cells", () => {
+    const samples = [
+      ["79991112233", "01.02.2026 10:00", "vip", "Тверь"],
+      ["79991112244", "02.02.2026 10:00", "", "Тверь"],
+      ["79991112255", "03.02.2026 10:00", "new", "Тверь"],
+    ];
+    const proposal = proposeCampaign(["Телефон", "Визит", "Метки клиента", "Город"], "clients.csv", {
+      schemaRef: "s.json",
+      samples,
+    });
+    expect(proposal.fields).toEqual(["Визит", "Метки клиента", "Город"]);
+    expect(proposal.warnings).toEqual([
+      "column Визит looks like dates or times but is sent as a plain field, so an impossible date such as 31.02 is not caught; if it says when to call, set mapping.scheduleTime: Визит",
+      "column Метки клиента looks like tags but is sent as one plain field; to send them as tags, set mapping.tags: Метки клиента",
+    ]);
   });
 
   it("uses the first of two phone columns and comments out the second", async () => {
@@ -153,6 +170,7 @@ describe("proposeCampaign", () => {
       retry: { attempts: 6 },
       retryUnknown: false,
       resendWithoutSessionId: false,
+      pastScheduleTime: "skip",
     });
   });
 });

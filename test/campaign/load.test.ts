@@ -138,6 +138,7 @@ describe("loadCampaignFile", () => {
       retry: { attempts: 6 },
       retryUnknown: false,
       resendWithoutSessionId: false,
+      pastScheduleTime: "skip",
     });
   });
 
@@ -155,6 +156,7 @@ describe("loadCampaignFile", () => {
       retry: { attempts: 6 },
       retryUnknown: false,
       resendWithoutSessionId: false,
+      pastScheduleTime: "skip",
     });
   });
 
@@ -183,6 +185,7 @@ describe("loadCampaignFile", () => {
       retry: { attempts: 6 },
       retryUnknown: false,
       resendWithoutSessionId: false,
+      pastScheduleTime: "skip",
     });
   });
 
@@ -294,6 +297,7 @@ describe("parseCampaign", () => {
       retry: { attempts: 6 },
       retryUnknown: false,
       resendWithoutSessionId: false,
+      pastScheduleTime: "skip",
     });
   });
 

@@ -15,6 +15,9 @@ function clients(count: number): string {
 
 const lastJson = (stdout: string) => JSON.parse(stdout.trim().split("\n").at(-1) ?? "");
 
+/** An earlier ctdial report (only a report may be overwritten by one). */
+const PREVIOUS = "\uFEFFТелефон;Имя;ctdial_status\r\n+7 916 0000000;Клиент 0;pending\r\n";
+
 describe("run and validate: edges found by trying them", () => {
   it("no routeKey anywhere is one configuration error before any row is read: exit 2, no report", async () => {
     const dir = workdir();
@@ -36,7 +39,7 @@ describe("run and validate: edges found by trying them", () => {
   it("validate leaves alone the report of a campaign another ctdial is sending, and says so", async () => {
     const dir = workdir();
     writeFileSync(join(dir, "clients.csv"), clients(3));
-    writeFileSync(join(dir, "clients.report.csv"), "the running campaign's report\n");
+    writeFileSync(join(dir, "clients.report.csv"), PREVIOUS);
     const status = await runCli(["status", "clients.csv", "--route-key", "rk_1", "--json"], { cwd: dir });
     const journal = lastJson(status.stdout).journal.path as string;
     const holder: ChildProcess = spawn("sleep", ["60"]);
@@ -48,10 +51,22 @@ describe("run and validate: edges found by trying them", () => {
       expect(result.stdout).toContain(
         `was left alone: a ctdial run of this campaign (process ${holder.pid}) is sending and writes it when it ends`,
       );
-      expect(readFileSync(join(dir, "clients.report.csv"), "utf8")).toBe("the running campaign's report\n");
+      expect(readFileSync(join(dir, "clients.report.csv"), "utf8")).toBe(PREVIOUS);
     } finally {
       holder.kill();
     }
+  });
+
+  it("status reads the journal even where a file named like the report is not one (it writes no report)", async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, "clients.csv"), clients(2));
+    writeFileSync(join(dir, "clients.report.csv"), "Телефон;Примечание\r\n");
+    const status = await runCli(["status", "clients.csv", "--route-key", "rk_1"], { cwd: dir });
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toContain("Never run");
+    const validate = await runCli(["validate", "clients.csv", "--route-key", "rk_1"], { cwd: dir });
+    expect(validate.code).toBe(2);
+    expect(validate.stderr).toContain("The report would be written over");
   });
 
   it("counts ctdial_attempts across run and retry", async () => {
@@ -82,7 +97,7 @@ describe("run and validate: edges found by trying them", () => {
     try {
       const dir = workdir();
       writeFileSync(join(dir, "big.csv"), clients(400_000));
-      writeFileSync(join(dir, "big.report.csv"), "previous report\n");
+      writeFileSync(join(dir, "big.report.csv"), PREVIOUS);
       const child = spawn(
         process.execPath,
         [CLI, "run", "big.csv", "--route-key", "rk_1", "--yes", "--json"],
@@ -112,7 +127,7 @@ describe("run and validate: edges found by trying them", () => {
       child.kill("SIGINT");
       const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
       expect(code, stderr).toBe(3);
-      expect(readFileSync(join(dir, "big.report.csv"), "utf8")).toBe("previous report\n");
+      expect(readFileSync(join(dir, "big.report.csv"), "utf8")).toBe(PREVIOUS);
       expect(existsSync(join(dir, "big.report.csv.tmp"))).toBe(false);
       const summary = lastJson(stdout);
       expect(summary.stopped.code).toBe("SIGNAL");

@@ -61,4 +61,36 @@ describe("plannedRows", () => {
       "send",
     ]);
   });
+
+  it("skips a row whose schedule time had passed at the run's start, before it can make a later row a duplicate", async () => {
+    const timed = campaignSchema.parse({
+      routeKey: "callback",
+      mapping: { phone: "Телефон", scheduleTime: "Время" },
+    });
+    const timedColumns = resolveColumns(["Телефон", "Время"], timed.mapping ?? { phone: "Телефон" });
+    const rows: SourceRow[] = [
+      { rowNumber: 2, cells: ["+79991234501", "01.02.2026 10:00"] },
+      { rowNumber: 3, cells: ["+79991234501", "01.03.2026 10:00"] },
+    ];
+    const input: Source = {
+      kind: "csv",
+      headers: ["Телефон", "Время"],
+      headerRowNumber: 1,
+      close: async () => {},
+      async *rows(): AsyncGenerator<SourceRow> {
+        yield* rows;
+      },
+    };
+    const planned = plannedRows(input, timedColumns, timed, Date.parse("2026-02-15T00:00:00Z"));
+    const out = [];
+    for (let next = await planned.next(); next !== undefined; next = await planned.next())
+      out.push(next.planned);
+    expect(out[0]?.outcome).toMatchObject({ status: "skipped", because: "past-schedule" });
+    expect(out[0]?.historyFirst).toBe(true);
+    expect(out[0]?.outcome?.status === "skipped" && out[0].outcome.reason).toMatch(
+      /^the schedule time "01.02.2026 10:00" in column Время had passed when the run started/,
+    );
+    expect(out[1]?.outcome).toBeUndefined();
+    expect(out[1]?.request?.scheduleTime).toBe("2026-03-01 10:00:00");
+  });
 });

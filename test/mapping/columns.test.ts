@@ -103,3 +103,24 @@ describe("resolveColumns", () => {
     );
   });
 });
+
+describe("resolveColumns on a ctdial report read back as a source", () => {
+  const REPORT = ["Телефон", "Имя", "ctdial_status", "ctdial_error"];
+
+  it("never maps a ctdial_* column, saying it is not in the file", () => {
+    const problems = problemsOf(() =>
+      resolveColumns(REPORT, { phone: "Телефон", fields: { Ошибка: "ctdial_error" } }),
+    );
+    expect(problems).toEqual([
+      'mapping.fields.Ошибка: no column named "ctdial_error"; the file has: Телефон, Имя',
+    ]);
+  });
+
+  it("maps the data columns at their places in the row, and knows the report's status column", () => {
+    expect(resolveColumns(REPORT, { phone: "Телефон", fields: { Имя: "Имя" } })).toEqual({
+      phone: { header: "Телефон", index: 0 },
+      fields: [{ header: "Имя", index: 1, name: "Имя" }],
+      report: { status: { header: "ctdial_status", index: 2 } },
+    });
+  });
+});

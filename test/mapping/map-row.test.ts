@@ -194,13 +194,29 @@ describe("mapRow builds the request", () => {
     });
   });
 
-  it("judges a past scheduleTime only when given `now`", () => {
+  it("judges a past scheduleTime only when given `now`: by default the row is skipped, saying why", () => {
     const values = { Телефон: "89992223344", "Время звонка": "01.02.2026 12:00" };
-    expect(map(values).ok).toBe(true);
-    expect(map(values, {}, Date.parse("2026-03-01T00:00:00Z"))).toEqual({
-      ok: false,
-      problems: [{ column: "Время звонка", message: '"01.02.2026 12:00" is in the past' }],
+    expect(map(values)).toMatchObject({ ok: true, request: { scheduleTime: "2026-02-01 12:00:00" } });
+    const later = map(values, {}, Date.parse("2026-03-01T07:30:00Z"));
+    expect(later.ok).toBe(true);
+    expect(later.ok && later.skip).toEqual({
+      reason:
+        'the schedule time "01.02.2026 12:00" in column Время звонка had passed when the run started (01.03.2026 10:30 Europe/Moscow); to call such rows at once, set pastScheduleTime: call-now in the campaign',
+      because: "past-schedule",
     });
+  });
+
+  it("with pastScheduleTime: call-now, sends a past row without its scheduleTime and notes it", () => {
+    const values = { Телефон: "89992223344", "Время звонка": "01.02.2026 12:00" };
+    const result = map(values, { pastScheduleTime: "call-now" }, Date.parse("2026-03-01T07:30:00Z"));
+    expect(result.ok && result.request.scheduleTime).toBeUndefined();
+    expect(result.ok && result.skip).toBeUndefined();
+    expect(result.ok && result.note).toBe(
+      'called at once, without a schedule time: the schedule time "01.02.2026 12:00" in column Время звонка had passed when the run started (01.03.2026 10:30 Europe/Moscow) (pastScheduleTime: call-now)',
+    );
+    // A time still ahead is sent as it is, with no note.
+    const ahead = map(values, { pastScheduleTime: "call-now" }, Date.parse("2026-01-01T00:00:00Z"));
+    expect(ahead).toEqual(map(values));
   });
 });
 
@@ -307,5 +323,41 @@ describe("mapRow refuses", () => {
       ok: false,
       problems: [{ message: "6 fields; Calltouch accepts at most 5" }],
     });
+  });
+});
+
+describe("mapRow on a ctdial report read back as the source", () => {
+  const REPORT = [
+    "Телефон",
+    "ctdial_status",
+    "ctdial_error_code",
+    "ctdial_error",
+    "ctdial_request_id",
+    "ctdial_sent_at",
+  ];
+  const reportColumns = resolveColumns(REPORT, { phone: "Телефон" });
+  const mapReport = (...cells: Cell[]) => mapRow({ rowNumber: 2, cells }, reportColumns, campaign());
+
+  it("never sends again a row the report shows as sent, or whose answer was lost", () => {
+    const sent = mapReport("89992223344", "sent", null, null, 5501, "2026-11-30T10:00:00+03:00");
+    expect(sent.ok && sent.skip).toEqual({
+      reason:
+        "ctdial_status says sent: an earlier run sent this row (request 5501, 2026-11-30T10:00:00+03:00); it is not sent again from the report (clear that cell to send it anyway)",
+      because: "sent-before",
+    });
+    const unknown = mapReport("89992223344", "unknown", null, "timeout");
+    expect(unknown.ok && unknown.skip).toEqual({
+      reason:
+        "ctdial_status says unknown: an earlier run sent this row and its answer was lost, so it may have created a callback; it is not sent again from the report (clear that cell to send it anyway)",
+      because: "sent-before",
+    });
+  });
+
+  it("sends the rows the report shows as anything else", () => {
+    for (const status of ["invalid", "failed", "pending", "would-send", "skipped", null]) {
+      const mapped = mapReport("89992223344", status);
+      expect(mapped).toMatchObject({ ok: true, request: { phone: "79992223344" } });
+      expect(mapped.ok && mapped.skip).toBeUndefined();
+    }
   });
 });

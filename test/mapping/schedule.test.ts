@@ -96,16 +96,26 @@ describe("parseScheduleTime refuses", () => {
 describe("parseScheduleTime and the past", () => {
   const now = Date.parse("2026-02-01T12:00:00Z"); // 15:00 in Moscow
 
-  it("judges the past only when `now` is given", () => {
+  it("judges the past only when `now` is given, and a past time is still a valid one", () => {
     expect(parseScheduleTime("01.02.2026 14:59", MOSCOW)).toEqual({ ok: true, value: "2026-02-01 14:59:00" });
     expect(parseScheduleTime("01.02.2026 14:59", { ...MOSCOW, now })).toEqual({
-      ok: false,
-      message: '"01.02.2026 14:59" is in the past',
+      ok: true,
+      value: "2026-02-01 14:59:00",
+      past: true,
     });
     expect(parseScheduleTime("01.02.2026 15:00", { ...MOSCOW, now })).toEqual({
       ok: true,
       value: "2026-02-01 15:00:00",
     });
+  });
+
+  it("judges it after the memo: the same text is past for one `now` and not for an earlier one", () => {
+    const text = "02.02.2026 09:00";
+    expect(parseScheduleTime(text, MOSCOW)).toEqual({ ok: true, value: "2026-02-02 09:00:00" });
+    expect(parseScheduleTime(text, { ...MOSCOW, now: Date.parse("2026-02-03T00:00:00Z") })).toMatchObject({
+      past: true,
+    });
+    expect(parseScheduleTime(text, { ...MOSCOW, now })).toEqual({ ok: true, value: "2026-02-02 09:00:00" });
   });
 });
 
@@ -139,5 +149,27 @@ describe("parseScheduleTime's memo", () => {
       ok: true,
       value: "2026-03-14 09:31:00",
     });
+  });
+});
+
+describe("a date cell at midnight", () => {
+  const NO_TIME = '"01.02.2026" has no time of day; write it as 01.02.2026 10:00';
+
+  it("is refused like the same date written as text when its format shows no time, or is unknown", () => {
+    expect(parseScheduleTime("01.02.2026", MOSCOW)).toEqual({ ok: false, message: NO_TIME });
+    for (const cell of [
+      { type: "date", wallClock: "2026-02-01T00:00:00", showsTime: false },
+      { type: "date", wallClock: "2026-02-01T00:00:00" },
+    ] as const) {
+      expect(parseScheduleTime(cell, MOSCOW)).toEqual({ ok: false, message: NO_TIME });
+    }
+  });
+
+  it("is a real midnight when the cell's format shows a time (dd.mm.yyyy hh:mm)", () => {
+    const cell: Cell = { type: "date", wallClock: "2026-02-01T00:00:00", showsTime: true };
+    expect(parseScheduleTime(cell, MOSCOW)).toEqual({ ok: true, value: "2026-02-01 00:00:00" });
+    // The same wall clock, asked again the other way round: no memo mixes the two up.
+    expect(parseScheduleTime({ ...cell, showsTime: false }, MOSCOW).ok).toBe(false);
+    expect(parseScheduleTime(cell, MOSCOW).ok).toBe(true);
   });
 });

@@ -24,6 +24,22 @@ describe("outcomeCells", () => {
       ["would-send", null, null, null, null, null, null],
     ],
     [
+      "would-send with a note: the note in the error column",
+      { status: "would-send", note: "called at once" },
+      ["would-send", null, "called at once", null, null, null, null],
+    ],
+    [
+      "sent with a note: the note beside the request id",
+      {
+        status: "sent",
+        requestId: 7,
+        sentAt: "2026-03-01T10:00:00+03:00",
+        attempts: 1,
+        note: "called at once",
+      },
+      ["sent", null, "called at once", 7, "2026-03-01T10:00:00+03:00", 1, null],
+    ],
+    [
       "invalid: every problem, each naming its column",
       {
         status: "invalid",

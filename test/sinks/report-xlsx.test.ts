@@ -1,3 +1,4 @@
+import { createReadStream } from "node:fs";
 import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -5,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { CtdialError } from "../../src/errors.js";
 import { REPORT_COLUMNS } from "../../src/sinks/columns.js";
 import { openXlsxReport, sheetTitle } from "../../src/sinks/report-xlsx.js";
+import { zipEntries } from "../../src/sources/xlsx-zip.js";
 import { row, useTempDir } from "./helpers.js";
 
 const tempDir = useTempDir();
@@ -24,7 +26,7 @@ function values(sheet: ExcelJS.Worksheet, rowNumber: number, width = sheet.getRo
 }
 
 describe("openXlsxReport", () => {
-  it("keeps cell types, neutralises formula-like text and adds the result columns", async () => {
+  it("keeps cell types, writes formula-like text as it is and adds the result columns", async () => {
     const path = join(await tempDir(), "clients.report.xlsx");
     const report = await openXlsxReport(path, ["Телефон", "Имя", "Время звонка", "Флаг", "Ошибка"], {
       sheetName: "Лист1",
@@ -78,9 +80,9 @@ describe("openXlsxReport", () => {
       "79991234501",
     ]);
     expect(values(sheet, 3)).toEqual([
-      "'+7 999 222-33-44",
-      "'=SUM(A1)",
-      "'@x",
+      "+7 999 222-33-44",
+      "=SUM(A1)",
+      "@x",
       "-1",
       "#ERROR!",
       "failed",
@@ -115,14 +117,15 @@ describe("openXlsxReport", () => {
 
   it("formats phones with every digit, dates as dates, and makes the header bold, frozen and filtered", async () => {
     const path = join(await tempDir(), "r.xlsx");
-    const report = await openXlsxReport(path, ["Телефон", "Время", "Дата", "Число"]);
+    const report = await openXlsxReport(path, ["Телефон", "Время", "Дата", "Число", "Полночь"]);
     await report.write(
       row(
         2,
         79991234501,
         { type: "date", wallClock: "2026-03-01T09:30:00" },
-        { type: "date", wallClock: "2026-03-02T00:00:00" },
+        { type: "date", wallClock: "2026-03-02T00:00:00", showsTime: false },
         42,
+        { type: "date", wallClock: "2026-03-02T00:00:00", showsTime: true },
       ),
       { status: "would-send" },
     );
@@ -134,12 +137,13 @@ describe("openXlsxReport", () => {
     expect(sheet.getCell("B2").numFmt).toBe("dd.mm.yyyy hh:mm:ss");
     expect(sheet.getCell("C2").numFmt).toBe("dd.mm.yyyy");
     expect(sheet.getCell("D2").numFmt).toBeUndefined();
+    expect(sheet.getCell("E2").numFmt).toBe("dd.mm.yyyy hh:mm:ss");
     expect(sheet.getCell("A1").font?.bold).toBe(true);
-    // 4 source columns and the 7 report columns: A..K.
-    expect(sheet.getCell("K1").value).toBe("ctdial_phone");
-    expect(sheet.getCell("K1").font?.bold).toBe(true);
+    // 5 source columns and the 7 report columns: A..L.
+    expect(sheet.getCell("L1").value).toBe("ctdial_phone");
+    expect(sheet.getCell("L1").font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(sheet.autoFilter).toBe("A1:K2");
+    expect(sheet.autoFilter).toBe("A1:L2");
     expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(12);
   });
 
@@ -225,3 +229,36 @@ describe("sheetTitle", () => {
     expect(sheetTitle(name)).toBe(expected);
   });
 });
+
+describe("formula-like text in an XLSX report", () => {
+  it("is a typed text cell with no formula and no apostrophe, so it can never run", async () => {
+    const dir = await tempDir();
+    const path = join(dir, "r.xlsx");
+    const report = await openXlsxReport(path, ["=Заголовок", "Телефон"]);
+    await report.write(row(2, '=HYPERLINK("http://x")', "+7 999 222-33-44"), { status: "would-send" });
+    await report.close();
+    const xml = await sheetXml(path);
+    expect(xml).not.toMatch(/<f[ >]/);
+    expect(xml).not.toContain("'");
+    // A text value with no <f> element: what a cell holds, never something to calculate.
+    expect(xml).toContain('<c r="B2" t="str"><v>+7 999 222-33-44</v></c>');
+    const sheet = await readBack(path);
+    expect(sheet.getCell("A1").value).toBe("=Заголовок");
+    expect(sheet.getCell("A2").type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell("B2").value).toBe("+7 999 222-33-44");
+  });
+});
+
+/** The first worksheet's XML as written, read with the source's own zip reader. */
+async function sheetXml(path: string): Promise<string> {
+  for await (const entry of zipEntries(createReadStream(path))) {
+    if (entry.path !== "xl/worksheets/sheet1.xml") {
+      entry.autodrain();
+      continue;
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  }
+  throw new Error("the report has no xl/worksheets/sheet1.xml");
+}

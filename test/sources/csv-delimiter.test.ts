@@ -25,6 +25,13 @@ describe("detectDelimiter", () => {
     expect(detectDelimiter(sample)).toBe(";");
   });
 
+  it("reads the delimiter from a header row longer than the sample", () => {
+    const cut = Array.from({ length: 5000 }, (_, i) => `Колонка${i}`).join(";");
+    expect(detectDelimiter(cut, false)).toBe(";");
+    // A cut record after whole ones still does not count.
+    expect(detectDelimiter("a,b\n1,2\n3;4;5;6", false)).toBe(",");
+  });
+
   it("takes the header as the first record that has content", () => {
     expect(detectDelimiter("\n   \n;;\nТелефон,Имя\n1,2\n")).toBe(",");
   });

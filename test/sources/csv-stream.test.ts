@@ -101,7 +101,37 @@ describe("openCsv past the detection sample", () => {
     writeFileSync(path, `Телефон;Имя\n1;Иван\n2;"Анна\n${asciiRows(30_000)}`);
     const error = await drain(path).catch((e: unknown) => e);
     expect((error as InputError).message).toBe(
-      `${path}, line 3: a cell starting here runs on for more than 1000000 characters; most likely a quote (") opened here is never closed.`,
+      `${path}, line 3: a cell starting here runs on for more than 1,000,000 characters; most likely a quote (") opened here is never closed.`,
+    );
+  });
+
+  it("says a 200,000-column header has too many columns, not that a quote is never closed", async () => {
+    const path = join(dir, "wide-header.csv");
+    const header = Array.from({ length: 200_000 }, (_, i) => `Колонка${i}`).join(";");
+    writeFileSync(path, `${header}\r\n1;2\r\n`);
+    const error = await drain(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe(
+      `${path}, line 1 has more than 16,384 columns, the most a spreadsheet can hold; check that this is the file you meant and that its delimiter is right (give it with --delimiter).`,
+    );
+  });
+
+  it("refuses a line of 20,000 short columns, though it is under a million characters", async () => {
+    const path = join(dir, "wide-row.csv");
+    const wide = Array.from({ length: 20_000 }, (_, i) => String(i)).join(",");
+    writeFileSync(path, `Телефон,Имя\n1,Иван\n${wide}\n`);
+    const error = await drain(path).catch((e: unknown) => e);
+    expect((error as InputError).message).toBe(
+      `${path}, line 3 has 20,000 columns, more than the 16,384 a spreadsheet can hold; check that this is the file you meant and that its delimiter is right (give it with --delimiter).`,
+    );
+  });
+
+  it("says an unquoted line of over a million characters is too long, not an unclosed quote", async () => {
+    const path = join(dir, "long-line.csv");
+    writeFileSync(path, `Телефон;Имя\n1;${"x".repeat(1_100_000)}\n`);
+    const error = await drain(path).catch((e: unknown) => e);
+    expect((error as InputError).message).toBe(
+      `${path}, line 2 is longer than 1,000,000 characters, which no row of a client base is; check that this is the file you meant and that its lines end with line breaks.`,
     );
   });
 

@@ -3,6 +3,7 @@ import {
   columnIndexOf,
   columnLetter,
   decodeOoxmlEscapes,
+  formatShowsTime,
   headerText,
   isDateFormat,
   isoToWallClock,
@@ -132,5 +133,22 @@ describe("headerText", () => {
     expect(headerText({ type: "date", wallClock: "2025-12-01T11:00:00" })).toBe("2025-12-01 11:00:00");
     expect(headerText({ type: "error", text: "#N/A" })).toBe("#N/A");
     expect(headerText(null)).toBe("");
+  });
+});
+
+describe("formatShowsTime", () => {
+  it.each([
+    ["dd.mm.yyyy hh:mm", true],
+    ["dd\\.mm\\.yyyy\\ hh:mm", true],
+    ["m/d/yy h:mm", true],
+    ["h:mm AM/PM", true],
+    ["[h]:mm", true],
+    ["mm:ss", true],
+    ["dd.mm.yyyy", false],
+    ["mm-dd-yy", false],
+    ['dd.mm.yyyy "в" "h"', false],
+    ["d mmmm yyyy", false],
+  ])("%s -> %s", (code, shows) => {
+    expect(formatShowsTime(code)).toBe(shows);
   });
 });

@@ -9,7 +9,9 @@ import { openXlsx } from "../../src/sources/xlsx.js";
 import { lastRowOf } from "../../src/sources/xlsx-cells.js";
 
 const fixture = (name: string): string => `fixtures/xlsx/${name}`;
-const date = (wallClock: string): Cell => ({ type: "date", wallClock });
+/** A date cell; `showsTime` for cells at midnight (does the cell's format show a time of day?). */
+const date = (wallClock: string, showsTime?: boolean): Cell =>
+  showsTime === undefined ? { type: "date", wallClock } : { type: "date", wallClock, showsTime };
 const error = (text: string): Cell => ({ type: "error", text });
 
 async function readAll(name: string, sheet?: string) {
@@ -163,7 +165,14 @@ describe("formulas, dates and the parts of a workbook", () => {
       ],
       [
         3,
-        [79991234502, error("#N/A"), false, null, date("2026-12-01T00:00:00"), date("1900-01-01T00:00:00")],
+        [
+          79991234502,
+          error("#N/A"),
+          false,
+          null,
+          date("2026-12-01T00:00:00", false), // dd.mm.yyyy: a date without a time
+          date("1900-01-01T00:00:00", true), // 0.999999 in a time format: a real 00:00:00
+        ],
       ],
     ]);
   });
@@ -172,7 +181,7 @@ describe("formulas, dates and the parts of a workbook", () => {
     const { rows } = await readAll("date1904.xlsx");
     expect(rows).toEqual([
       [2, [79991234501, date("2026-12-01T11:00:00")]],
-      [3, [79991234502, date("1904-01-01T00:00:00")]],
+      [3, [79991234502, date("1904-01-01T00:00:00", false)]],
     ]);
   });
 

@@ -1,0 +1,74 @@
+/**
+ * Where a report may be written: never over a file that is not a ctdial report. `--report clients.csv`
+ * (a typo for clients.report.csv) would otherwise replace the client base with a report, and
+ * `--report clients.campaign.yaml` the campaign. Checked when the report path is decided, before
+ * anything is read or sent.
+ */
+import { existsSync, realpathSync, statSync } from "node:fs";
+import { basename, extname, resolve } from "node:path";
+import { ConfigError } from "../errors.js";
+import { isCtdialReport } from "../sources/ctdial-report.js";
+
+export interface ReportTargetContext {
+  /** The data file (absolute), or a URL for sources that are not files. */
+  readonly source: string;
+  /** The campaign file in use, if any. */
+  readonly campaignPath?: string | undefined;
+  /** The exclude lists, as absolute paths. */
+  readonly excludeFiles?: readonly string[];
+  /** The report path ctdial would choose itself, to suggest. */
+  readonly defaultPath: string;
+}
+
+const CONFIG_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
+
+/** Throws a ConfigError when `reportPath` is a file the report must not replace. */
+export async function assertReportTarget(reportPath: string, context: ReportTargetContext): Promise<void> {
+  const target = canonical(reportPath);
+  const instead = `give --report another file name, or leave it out to write ${basename(context.defaultPath)}`;
+  const refuse = (what: string): never => {
+    throw new ConfigError(
+      `The report would be written over ${reportPath}, which is ${what}; ${instead}.`,
+      [],
+      { code: "E_REPORT_TARGET" },
+    );
+  };
+  if (target === canonical(context.source)) refuse("the file being dialed");
+  if (context.campaignPath !== undefined && target === canonical(context.campaignPath)) {
+    refuse("the campaign file");
+  }
+  if (context.excludeFiles?.some((file) => canonical(file) === target)) refuse("an exclude list");
+  if (CONFIG_EXTENSIONS.has(extname(reportPath).toLowerCase())) {
+    refuse(`a ${extname(reportPath).slice(1).toUpperCase()} file name, not a .csv or .xlsx report`);
+  }
+  if (!existsSync(reportPath) || !statSync(reportPath).isFile()) return;
+  if (!(await readsAsReport(reportPath))) refuse("an existing file that is not a ctdial report");
+}
+
+/** The same file by any path: symlinks and `..` resolved where the file exists. */
+function canonical(path: string): string {
+  const absolute = resolve(path);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    return absolute;
+  }
+}
+
+/** Whether an existing file is a table whose header row has ctdial_status; anything unreadable is not. */
+async function readsAsReport(path: string): Promise<boolean> {
+  try {
+    const ext = extname(path).toLowerCase();
+    const source =
+      ext === ".xlsx"
+        ? await (await import("../sources/xlsx.js")).openXlsx(path)
+        : await (await import("../sources/csv.js")).openCsv(path, { allowHeaderOnly: true });
+    try {
+      return isCtdialReport(source.headers);
+    } finally {
+      await source.close();
+    }
+  } catch {
+    return false;
+  }
+}
