@@ -10,6 +10,8 @@ import { type Campaign, campaignSchema } from "./schema.js";
 /** Extensions a campaign file may have, in the order discovery prefers them. */
 export const CAMPAIGN_EXTENSIONS = [".yaml", ".yml", ".json"] as const;
 
+import { looksLikeSheet } from "../sources/sheets-url.js";
+
 const SHEETS_URL = /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([A-Za-z0-9_-]+)/;
 
 /** True for `x.yaml`, `x.yml`, `x.json`: such a `<source>` is a campaign file whose `source` key names the data. */
@@ -101,7 +103,7 @@ export function resolveSourceFromCampaign(campaignPath: string, campaign: Campai
       `${displayPath(resolve(campaignPath))} has no source key; add source: clients.csv (the file to dial).`,
     );
   }
-  if (/^https?:\/\//i.test(campaign.source)) return campaign.source;
+  if (/^https?:\/\//i.test(campaign.source) || looksLikeSheet(campaign.source)) return campaign.source;
   return resolveFromCampaign(campaignPath, campaign.source);
 }
 

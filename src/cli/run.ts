@@ -6,6 +6,7 @@ import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { runCampaign } from "../engine/run.js";
 import { exitCodeOf, type RunSummary } from "../engine/summary.js";
 import { validateCampaign } from "../engine/validate.js";
+import { liveSheetSinks } from "../sinks/sheet-sinks.js";
 import { confirmOrStop } from "./confirm.js";
 import { openEndpoint } from "./endpoint.js";
 import { createLogger } from "./logger.js";
@@ -32,7 +33,7 @@ export function registerRun(program: Command): void {
     program
       .command("run")
       .description("validate, map and send every row of a campaign; resumes where the last run stopped")
-      .argument("<source>", ".csv/.tsv/.txt/.xlsx file, or a campaign file naming one"),
+      .argument("<source>", ".csv/.tsv/.txt/.xlsx file, a Google Sheets link, or a campaign file naming one"),
     "run",
   );
   addSendingOptions(
@@ -41,7 +42,7 @@ export function registerRun(program: Command): void {
       .description(
         "send again only the rows whose last outcome was failed (and unknown with --include-unknown)",
       )
-      .argument("<source>", ".csv/.tsv/.txt/.xlsx file, or a campaign file naming one")
+      .argument("<source>", ".csv/.tsv/.txt/.xlsx file, a Google Sheets link, or a campaign file naming one")
       .addOption(
         new Option(
           "--include-unknown",
@@ -90,7 +91,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
   });
   try {
     await confirmOrStop(
-      `${mode === "retry" ? "Resend the failed rows" : "Send the rows"} of ${basename(resolved.source)} to ${endpoint.description} (routeKey ${resolved.campaign.routeKey ?? "from the file"})?`,
+      `${mode === "retry" ? "Resend the failed rows" : "Send the rows"} of ${displayName(resolved)} to ${endpoint.description} (routeKey ${resolved.campaign.routeKey ?? "from the file"})?`,
       flags.yes === true || endpoint.sandbox,
     );
     logger.info(
@@ -120,6 +121,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
       signal: stop.signal,
       logger,
       onWarning,
+      openSinks: liveSheetSinks(resolved, onWarning),
       onProgress: (p) => {
         // Without a terminal there is no countdown to redraw: say once that sending waits.
         if (p.note !== undefined && lastNote === undefined && !process.stderr.isTTY) logger.info(p.note);
@@ -143,6 +145,15 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
     stop.dispose();
     await endpoint.close();
   }
+}
+
+/** The file's name, or a sheet's "Spreadsheet" / tab. */
+function displayName(resolved: {
+  source: string;
+  sheetTab?: { spreadsheetTitle: string; title: string };
+}): string {
+  const tab = resolved.sheetTab;
+  return tab === undefined ? basename(resolved.source) : `"${tab.spreadsheetTitle}" / ${tab.title}`;
 }
 
 function finish(summary: RunSummary, flags: RunFlags, output: Output): number {

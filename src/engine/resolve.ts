@@ -10,6 +10,7 @@ import type { Campaign } from "../campaign/schema.js";
 import { ConfigError, InputError } from "../errors.js";
 import { defaultReportPath } from "../sinks/open-report.js";
 import { sourceKindOf } from "../sources/open.js";
+import type { SheetTab } from "../sources/sheets-tab.js";
 
 /** Options shared by every command that reads a campaign (docs/contract.md "Common options"). */
 export interface CampaignOptions {
@@ -29,8 +30,10 @@ export interface ResolvedCampaign {
   readonly campaign: Campaign;
   /** The campaign file that was read, if any. */
   readonly campaignPath?: string;
-  /** Where the report goes. */
+  /** Where the report goes: a file, or for a Google Sheet without --report the sheet itself (its link). */
   readonly reportPath: string;
+  /** A Google Sheets source's tab, looked up once: its ids name the campaign's journal. */
+  readonly sheetTab?: SheetTab;
 }
 
 const CAMPAIGN_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
@@ -74,16 +77,19 @@ export async function resolveCampaign(
   const routeKey = options.routeKey ?? nonEmpty(env.CALLTOUCH_ROUTE_KEY) ?? campaign.routeKey;
   const sheet = options.sheet ?? campaign.sheet;
   const rate = options.rate ?? campaign.rate;
-  const merged = parseCampaign({ ...campaign, routeKey, sheet, rate }, "the command line");
-  return {
-    source,
-    campaign: merged,
-    campaignPath,
-    reportPath:
-      options.report !== undefined
-        ? resolve(options.report)
-        : defaultReportPath(source, sourceKindOf(source) === "xlsx" ? "xlsx" : "csv"),
-  };
+  const kind = sourceKindOf(source);
+  // A sheet's schedule times are meant in the spreadsheet's own time zone unless the campaign says.
+  const sheetTab =
+    kind === "sheets"
+      ? await (await import("../sources/sheets-target.js")).locateSheetTab(source, sheet, env)
+      : undefined;
+  const timezone = campaign.timezone ?? sheetTab?.timeZone;
+  const merged = parseCampaign({ ...campaign, routeKey, sheet, rate, timezone }, "the command line");
+  let reportPath: string;
+  if (options.report !== undefined) reportPath = resolve(options.report);
+  else if (kind === "sheets") reportPath = source;
+  else reportPath = defaultReportPath(source, kind === "xlsx" ? "xlsx" : "csv");
+  return { source, campaign: merged, campaignPath, reportPath, sheetTab };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -3,12 +3,16 @@ import type { CalltouchClient, Decision } from "../calltouch/types.js";
 import { type DispatchItem, type DispatchResult, dispatch } from "../dispatch/dispatch.js";
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import { InputError, StopError } from "../errors.js";
+import type { ResolvedColumns } from "../mapping/columns.js";
 import type { RowOutcome } from "../outcome.js";
+import { fanOut } from "../sinks/fan-out.js";
 import type { OpenSourceOptions } from "../sources/open.js";
+import type { Source } from "../sources/types.js";
 import { planRows } from "./plan.js";
 import { openPlannedSource, reportPass } from "./report-pass.js";
 import type { ResolvedCampaign } from "./resolve.js";
 import { createSendGate } from "./send-gate.js";
+import type { OutcomeSink, SettledRow } from "./sink.js";
 import { type CampaignState, gateRow, type KnownRow, knownRow, openCampaignState } from "./state.js";
 import type { RunSummary } from "./summary.js";
 
@@ -39,6 +43,11 @@ export interface RunOptions extends OpenSourceOptions {
   onProgress?: (progress: RunProgress) => void;
   /** For warnings that are not about one row (exclude-file lines that are not phones). */
   onWarning?: (message: string) => void;
+  /**
+   * Sinks that receive each row as it settles (a Google Sheet's live write-back), opened once the
+   * source is; closed before the report pass. Interim until the engine owns its sinks.
+   */
+  openSinks?: (source: Source, columns: ResolvedColumns) => Promise<OutcomeSink[]>;
 }
 
 /** The dispatcher hands back the very items it was given, so they keep the journal's keys. */
@@ -71,11 +80,18 @@ async function runWithState(
   // Only what this run settled and the journal cannot say in full (a stop's code and reason).
   const settledHere = new Map<number, RowOutcome>();
   const progress: RunProgress = { read: 0, done: 0, counts: {} };
-  const settle = (rowNumber: number, outcome: RowOutcome): void => {
+  let sinks = fanOut([]);
+  // Rows read and not yet settled, kept only while some sink wants whole rows.
+  const held = new Map<number, Omit<SettledRow, "outcome">>();
+  const settle = (rowNumber: number, outcome: RowOutcome): Promise<void> | undefined => {
     if (outcome.status === "pending" && outcome.reason !== undefined) settledHere.set(rowNumber, outcome);
     progress.done += 1;
     progress.counts[outcome.status] = (progress.counts[outcome.status] ?? 0) + 1;
     options.onProgress?.(progress);
+    const row = held.get(rowNumber);
+    if (row === undefined) return undefined;
+    held.delete(rowNumber);
+    return sinks.accept({ ...row, outcome });
   };
   const sendGate = createSendGate(campaign, state, {
     signal: options.signal,
@@ -88,19 +104,34 @@ async function runWithState(
 
   const { source, columns } = await openPlannedSource(resolved, options);
   let stopped: RunSummary["stopped"];
+  let complete = false;
   try {
+    if (options.openSinks !== undefined)
+      sinks = fanOut(await options.openSinks(source, columns), options.onWarning);
     async function* sendable(): AsyncGenerator<JournalItem> {
       for await (const planned of planRows(source, columns, campaign)) {
         progress.read += 1;
+        if (sinks.active) {
+          held.set(planned.row.rowNumber, {
+            index: progress.read - 1,
+            row: planned.row,
+            phone: planned.request?.phone,
+          });
+        }
         if (planned.outcome !== undefined) {
-          settle(planned.row.rowNumber, planned.outcome);
+          const wait = settle(planned.row.rowNumber, planned.outcome);
+          if (wait !== undefined) await wait;
           continue;
         }
         const row = knownRow(planned.row.rowNumber, planned.phoneKey, planned.request);
         const decision = await gateRow(state, row, mode, { includeUnknown: options.includeUnknown });
         if (decision.send) yield row;
-        else settle(row.rowNumber, decision.outcome);
+        else {
+          const wait = settle(row.rowNumber, decision.outcome);
+          if (wait !== undefined) await wait;
+        }
       }
+      complete = true;
     }
     const result = await dispatch(sendable(), {
       client: options.client,
@@ -119,7 +150,7 @@ async function runWithState(
           const row = item as JournalItem;
           await state.journal.recordOutcome(row, outcome);
           await sendGate.afterOutcome(row, outcome);
-          settle(row.rowNumber, outcome);
+          await settle(row.rowNumber, outcome);
         },
         onAttempt: (item, attempt, _answer, decision) =>
           logAttempt(options.logger, item.rowNumber, attempt, decision),
@@ -130,6 +161,8 @@ async function runWithState(
     throw midRunStop(error, progress) ?? error;
   } finally {
     await source.close();
+    // Before the report pass reads the source again: it must see what the sinks wrote.
+    await sinks.close({ complete });
   }
   const summary = await reportPass(
     resolved,

@@ -108,11 +108,19 @@ export async function openCampaignState(
   }
 }
 
-/** The campaign's identity: its source and its campaign-wide routeKey. */
+/** The campaign's identity: its source (a sheet: spreadsheet id + tab id) and its campaign-wide routeKey. */
 export function identityOf(resolved: ResolvedCampaign) {
-  const { source, campaign } = resolved;
-  const named =
-    sourceKindOf(source) === "sheets" ? sheetSource(source, campaign.sheet ?? "") : fileSource(source);
+  const { source, campaign, sheetTab } = resolved;
+  let named: { source: string; name: string };
+  if (sourceKindOf(source) !== "sheets") named = fileSource(source);
+  else if (sheetTab === undefined)
+    throw new Error("a Google Sheets campaign is resolved with its tab (resolveCampaign)");
+  else
+    named = sheetSource(
+      sheetTab.spreadsheetId,
+      sheetTab.sheetId,
+      `${sheetTab.spreadsheetTitle} / ${sheetTab.title}`,
+    );
   return campaignIdentity({ ...named, routeKey: campaign.routeKey });
 }
 

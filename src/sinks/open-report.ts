@@ -1,5 +1,7 @@
 import { basename, dirname, extname, join } from "node:path";
-import type { SourceInfo } from "../sources/types.js";
+import { sourceKindOf } from "../sources/open.js";
+import { isSheetsSource } from "../sources/sheets-source.js";
+import type { Source, SourceInfo } from "../sources/types.js";
 import { openCsvReport } from "./report-csv.js";
 import type { ReportSink } from "./types.js";
 
@@ -15,8 +17,15 @@ export function defaultReportPath(sourcePath: string, kind: "csv" | "xlsx"): str
   return join(dirname(sourcePath), `${name}.report.${kind}`);
 }
 
-/** Opens the report writer the path's extension asks for: `.xlsx` is XLSX, anything else CSV. */
-export async function openReport(path: string, source: SourceInfo): Promise<ReportSink> {
+/**
+ * Opens the report writer the path asks for: the Google Sheet itself when the path is the sheet's
+ * link (a sheet source without --report), `.xlsx` is XLSX, anything else CSV.
+ */
+export async function openReport(path: string, source: SourceInfo | Source): Promise<ReportSink> {
+  if (sourceKindOf(path) === "sheets" && "rows" in source && isSheetsSource(source)) {
+    const { openSheetReport } = await import("./sheet-report.js");
+    return openSheetReport(source);
+  }
   if (extname(path).toLowerCase() === ".xlsx") {
     // Loaded on demand: exceljs costs half a second of start-up that CSV campaigns never need.
     const { openXlsxReport } = await import("./report-xlsx.js");

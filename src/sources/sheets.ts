@@ -7,7 +7,8 @@
 import { InputError } from "../errors.js";
 import { openSheetsApi, type SheetsApi, type SheetsApiOptions } from "./sheets-api.js";
 import { type BlockRow, blockRows, readBlock } from "./sheets-blocks.js";
-import { locateTab, type SheetTab } from "./sheets-tab.js";
+import type { SheetsSource } from "./sheets-source.js";
+import { locateTab } from "./sheets-tab.js";
 import { parseSheetLocation } from "./sheets-url.js";
 import { isBlank, type Source, type SourceRow } from "./types.js";
 import { assertCellsHaveHeaders, assertUniqueHeaders, headerNames } from "./xlsx-headers.js";
@@ -25,15 +26,7 @@ export interface OpenSheetsOptions extends SheetsApiOptions {
   readonly blockRows?: number;
 }
 
-export interface SheetsSource extends Source {
-  readonly kind: "sheets";
-  readonly tab: SheetTab;
-  readonly api: SheetsApi;
-}
-
-export function isSheetsSource(source: Source): source is SheetsSource {
-  return source.kind === "sheets" && "tab" in source;
-}
+export type { SheetsSource } from "./sheets-source.js";
 
 export async function openSheets(location: string, options: OpenSheetsOptions = {}): Promise<SheetsSource> {
   const api = options.api ?? (await openSheetsApi(options.env ?? process.env, options));
