@@ -21,16 +21,16 @@ export function fanOut(sinks: readonly OutcomeSink[], onWarning?: (message: stri
   return {
     active: sinks.length > 0,
     accept(settled) {
-      let waits: Promise<void>[] | undefined;
+      const waits: Promise<void>[] = [];
       for (const sink of live) {
         try {
           const wait = sink.accept(settled);
-          if (wait !== undefined) (waits ??= []).push(wait.catch((error: unknown) => drop(sink, error)));
+          if (wait !== undefined) waits.push(wait.catch((error: unknown) => drop(sink, error)));
         } catch (error) {
           drop(sink, error);
         }
       }
-      return waits === undefined ? undefined : Promise.all(waits).then(() => {});
+      return waits.length === 0 ? undefined : Promise.all(waits).then(() => {});
     },
     async close(end) {
       for (const sink of live) {

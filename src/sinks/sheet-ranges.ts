@@ -54,7 +54,9 @@ export function writeRanges(rows: readonly RowWrite[]): RangeWrite[] {
     const values = runs.map(([from, to]) => [columnValues(row, from, to)]);
     if (block !== undefined && block.signature === signature && block.last === row.rowNumber - 1) {
       block.last = row.rowNumber;
-      values.forEach((v, k) => block!.values[k]!.push(v[0]!));
+      values.forEach((v, k) => {
+        block!.values[k]!.push(v[0]!);
+      });
     } else {
       close();
       block = { first: row.rowNumber, last: row.rowNumber, signature, runs, values };

@@ -133,7 +133,10 @@ describe("ctdial on a Google Sheet (built CLI, Sheets fake and sandbox as proces
     });
     expect(local.code, local.stderr).toBe(1);
     expect((await fake.tab(id, "Заявки")).rows[0]).toEqual(["Телефон", "Имя"]);
-    const inSheet = await runCli(["validate", link, "--route-key", "rk", "--json"], { cwd: dir, env: env(dir) });
+    const inSheet = await runCli(["validate", link, "--route-key", "rk", "--json"], {
+      cwd: dir,
+      env: env(dir),
+    });
     expect(inSheet.code, inSheet.stderr).toBe(1);
     expect((await statuses(id)).map((r) => r.status)).toEqual([
       "would-send",

@@ -98,7 +98,9 @@ describe("campaign identity", () => {
     expect(relative.name).toBe("clients.csv");
     expect(sheetSource("1AbC", 0)).toEqual({ source: "sheets:1AbC#0", name: "1AbC#gid=0" });
     // Titles are only the name: renaming the tab or the file keeps the campaign.
-    expect(sheetSource("1AbC", 77, "База / Лист1").source).toBe(sheetSource("1AbC", 77, "Новая / Клиенты").source);
+    expect(sheetSource("1AbC", 77, "База / Лист1").source).toBe(
+      sheetSource("1AbC", 77, "Новая / Клиенты").source,
+    );
   });
 
   it("keeps two campaigns' rows apart in two journals", async () => {

@@ -88,7 +88,9 @@ describe("writing results back into the sheet", () => {
       tabs: [{ title: "Лист1", columnCount: 2, rows: [["Телефон", "Имя"], ...clientRows(3)] }],
     });
     const { sink, rows } = await sinkFor();
-    rows.forEach((row, i) => sink.accept(settled(row, i)));
+    rows.forEach((row, i) => {
+      void sink.accept(settled(row, i));
+    });
     await sink.close({ complete: true });
     expect(fake.requests.map((r) => r.detail)).toContain("appendDimension");
     expect(fake.requests.every((r) => r.status === 200)).toBe(true);
@@ -136,11 +138,15 @@ describe("writing results back into the sheet", () => {
     });
     const { sink, rows } = await sinkFor();
     fake.failures.push({ kind: "write", error: ERRORS.quota("Write") });
-    rows.slice(0, 10).forEach((row, i) => sink.accept(settled(row, i)));
+    rows.slice(0, 10).forEach((row, i) => {
+      void sink.accept(settled(row, i));
+    });
     await sink.flush();
     expect(fake.count("write", 429)).toBe(1);
     fake.failures.push({ kind: "write", error: ERRORS.invalid("backend hiccup") });
-    rows.slice(10).forEach((row, i) => sink.accept(settled(row, 10 + i)));
+    rows.slice(10).forEach((row, i) => {
+      void sink.accept(settled(row, 10 + i));
+    });
     await expect(sink.flush()).rejects.toThrow(/backend hiccup/);
     await sink.close({ complete: true });
     const status = columnOf(fake, "ctdial_status");
@@ -189,13 +195,15 @@ describe("writing results back into the sheet", () => {
       tabs: [{ title: "Лист1", rows: [["Телефон", "Имя"], ...clientRows(10)] }],
     });
     const first = await sinkFor();
-    first.rows.forEach((row, i) => first.sink.accept(settled(row, i)));
+    first.rows.forEach((row, i) => {
+      void first.sink.accept(settled(row, i));
+    });
     await first.sink.close({ complete: true });
     const before = fake.count("write");
     const again = await sinkFor({ checkAccess: false });
-    again.rows.forEach((row, i) =>
-      again.sink.write(row, i === 4 ? { status: "failed", message: "x", attempts: 2 } : sentFor(row)),
-    );
+    for (const [i, row] of again.rows.entries()) {
+      void again.sink.write(row, i === 4 ? { status: "failed", message: "x", attempts: 2 } : sentFor(row));
+    }
     await again.sink.close({ complete: true });
     expect(fake.count("write") - before).toBe(1);
     expect(again.sink.stats.rowsWritten).toBe(1);
