@@ -206,6 +206,31 @@ describe("ctdial on a Google Sheet (built CLI, Sheets fake and sandbox as proces
     expect(noTab.stderr).toContain('Spreadsheet "Лиды" has no tab named "Лист1"; its tabs are: "Заявки".');
   });
 
+  it("renaming the tab and the file keeps the campaign: the rerun dials nobody again", async () => {
+    const { id, link } = await sheet(phoneNumbers(3, "912"));
+    const sandbox = await startSandboxProcess(PERMISSIVE);
+    const dir = workdir();
+    const runEnv = { ...sendingEnv(sandbox.url, dir), ...env(dir) };
+    const args = ["run", link, "--yes", "--json", "--route-key", "rk", "--state-dir", join(dir, "state")];
+    try {
+      expect(summaryOf(await runCli(args, { cwd: dir, env: runEnv }))).toMatchObject({ sent: 3 });
+      await fake.edit({
+        op: "rename",
+        spreadsheetId: id,
+        title: "Заявки",
+        to: "Старые заявки",
+        file: "Архив",
+      });
+      const again = await runCli(args, { cwd: dir, env: runEnv });
+      expect(again.code, again.stderr).toBe(0);
+      // Still sent, from the journal: the same spreadsheet id and tab id name the same campaign.
+      expect(summaryOf(again)).toMatchObject({ total: 3, sent: 3 });
+      expect((await sandboxRecord(sandbox.url)).accepted).toHaveLength(3);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
   it("a campaign file can name the sheet as its source", async () => {
     const { id, link } = await sheet(phoneNumbers(2, "913"));
     const dir = workdir();

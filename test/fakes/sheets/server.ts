@@ -69,7 +69,9 @@ export type Edit =
   | { op: "insert"; spreadsheetId: string; title: string; before: number; rows: FakeCell[][] }
   | { op: "delete"; spreadsheetId: string; title: string; from: number; count: number }
   | { op: "append"; spreadsheetId: string; title: string; rows: FakeCell[][] }
-  | { op: "sort"; spreadsheetId: string; title: string; from: number; column: number; descending?: boolean };
+  | { op: "sort"; spreadsheetId: string; title: string; from: number; column: number; descending?: boolean }
+  /** Renames the tab (and the file, with `file`). */
+  | { op: "rename"; spreadsheetId: string; title: string; to: string; file?: string };
 
 export class SheetsFake {
   readonly spreadsheets = new Map<string, FakeSpreadsheet>();
@@ -121,7 +123,11 @@ export class SheetsFake {
     if (edit.op === "insert") insertRows(tab, edit.before, edit.rows);
     else if (edit.op === "delete") deleteRows(tab, edit.from, edit.count);
     else if (edit.op === "append") appendRows(tab, edit.rows);
-    else sortRows(tab, edit.from, edit.column, edit.descending);
+    else if (edit.op === "rename") {
+      tab.title = edit.to;
+      const sheet = this.spreadsheets.get(edit.spreadsheetId)!;
+      if (edit.file !== undefined) sheet.title = edit.file;
+    } else sortRows(tab, edit.from, edit.column, edit.descending);
   }
 
   /** Requests of a kind that were answered (any status), e.g. to count writes per minute. */
