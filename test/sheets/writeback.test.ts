@@ -82,6 +82,27 @@ describe("writing results back into the sheet", () => {
     console.info(`write requests for 1,000 rows: ${writes}; reads: ${fake.count("read")}`);
   });
 
+  it("a slow run still shows its results within 30 s", async () => {
+    fake.add({
+      spreadsheetId: "s1",
+      tabs: [{ title: "Лист1", rows: [["Телефон", "Имя"], ...clientRows(40)] }],
+    });
+    const { sink, rows } = await sinkFor();
+    const writesAtOpen = fake.count("write");
+    const flushedAt: number[] = [];
+    for (const [i, row] of rows.entries()) {
+      clock += 1000;
+      const before = fake.count("write");
+      sink.accept(settled(row, i));
+      await sink.idle();
+      if (fake.count("write") > before) flushedAt.push(i + 1);
+    }
+    expect(fake.count("write")).toBeGreaterThan(writesAtOpen);
+    // One row a second: fewer than 80 waiting, so a flush every 30 s.
+    expect(flushedAt).toEqual([30]);
+    await sink.close({ complete: true });
+  });
+
   it("grows a grid that is exactly the data's width (a CSV import) before writing past it", async () => {
     fake.add({
       spreadsheetId: "s1",
@@ -187,6 +208,24 @@ describe("writing results back into the sheet", () => {
     // The deleted row's result has nowhere to go; every other one is written.
     expect(written).toBe(edit.op === "delete" ? 199 : 200);
     expect(sink.stats.rowsLeft).toBe(edit.op === "delete" ? 1 : 0);
+  });
+
+  it("a rerun that settles every row again writes only the results that changed", async () => {
+    fake.add({
+      spreadsheetId: "s1",
+      tabs: [{ title: "Лист1", rows: [["Телефон", "Имя"], ...clientRows(10)] }],
+    });
+    const first = await sinkFor();
+    for (const [i, row] of first.rows.entries()) first.sink.accept(settled(row, i));
+    await first.sink.close({ complete: true });
+    const again = await sinkFor({ checkAccess: false });
+    for (const [i, row] of again.rows.entries()) {
+      void again.sink.accept(
+        i === 7 ? settled(row, i, { status: "unknown", message: "lost", attempts: 1 }) : settled(row, i),
+      );
+    }
+    await again.sink.close({ complete: true });
+    expect(again.sink.stats).toEqual({ writes: 1, rowsWritten: 1, rowsLeft: 0 });
   });
 
   it("the report pass writes only rows whose result in the sheet differs", async () => {
