@@ -12,6 +12,8 @@ import type { Source } from "../sources/types.js";
 export function liveSheetSinks(
   resolved: ResolvedCampaign,
   onWarning?: (message: string) => void,
+  /** Write the header cells at open to prove edit access (a watch does it on its first cycle only). */
+  checkAccess = true,
 ): ((source: Source, columns: ResolvedColumns) => Promise<OutcomeSink[]>) | undefined {
   if (resolved.sheetTab === undefined || resolved.reportPath !== resolved.source) return undefined;
   return async (source, columns) => {
@@ -24,7 +26,7 @@ export function liveSheetSinks(
         headers: source.headers,
         headerRowNumber: source.headerRowNumber,
         keyColumn: columns.phone.index,
-        checkAccess: true,
+        checkAccess,
         onWarning,
       }),
     ];

@@ -231,6 +231,58 @@ describe("ctdial on a Google Sheet (built CLI, Sheets fake and sandbox as proces
     }
   });
 
+  it("watch dials rows appended to the sheet, survives a restart without dialing anyone twice, and exits 0 on SIGTERM", async () => {
+    const { id, link } = await sheet(phoneNumbers(3, "911"));
+    const sandbox = await startSandboxProcess(PERMISSIVE);
+    const dir = workdir();
+    const runEnv = { ...sendingEnv(sandbox.url, dir), ...env(dir) };
+    const args = [
+      "watch",
+      link,
+      "--interval",
+      "1",
+      "--yes",
+      "--route-key",
+      "rk",
+      "--state-dir",
+      join(dir, "state"),
+    ];
+    const sentCount = async () => (await statuses(id)).filter((r) => r.status === "sent").length;
+    try {
+      const first = startCli(args, { cwd: dir, env: runEnv });
+      await waitFor(async () => (await sentCount()) === 3, "the first three rows sent", 30_000);
+      await fake.edit({
+        op: "append",
+        spreadsheetId: id,
+        title: "Заявки",
+        rows: [
+          [79110000101, "С формы 1"],
+          [79110000102, "С формы 2"],
+        ],
+      });
+      await waitFor(async () => (await sentCount()) === 5, "the appended rows sent", 30_000);
+      first.child.kill("SIGTERM");
+      const ended = await first.done;
+      expect(ended.code, ended.stderr).toBe(0);
+
+      const second = startCli(args, { cwd: dir, env: runEnv });
+      await fake.edit({
+        op: "append",
+        spreadsheetId: id,
+        title: "Заявки",
+        rows: [[79110000103, "С формы 3"]],
+      });
+      await waitFor(async () => (await sentCount()) === 6, "the row appended while stopped", 30_000);
+      second.child.kill("SIGTERM");
+      expect((await second.done).code).toBe(0);
+      const phones = acceptedPhones(await sandboxRecord(sandbox.url));
+      expect(phones).toHaveLength(6);
+      expect(repeated(phones)).toEqual([]);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
   it("a campaign file can name the sheet as its source", async () => {
     const { id, link } = await sheet(phoneNumbers(2, "913"));
     const dir = workdir();
