@@ -10,7 +10,7 @@ import { type BlockRow, blockRows, readBlock } from "./sheets-blocks.js";
 import type { SheetsSource } from "./sheets-source.js";
 import { locateTab } from "./sheets-tab.js";
 import { parseSheetLocation } from "./sheets-url.js";
-import { isBlank, type Source, type SourceRow } from "./types.js";
+import { isBlank, type SourceRow } from "./types.js";
 import { assertCellsHaveHeaders, assertUniqueHeaders, headerNames } from "./xlsx-headers.js";
 
 /** The first block: enough for the header and the first requests, quick to arrive. */
