@@ -101,7 +101,8 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
     const startedAt = Date.now();
     let lastNote: string | undefined;
     let total: number | undefined;
-    if (process.stderr.isTTY) {
+    // Not for a sheet: counting would read the whole tab once more against Google's read quota.
+    if (process.stderr.isTTY && resolved.sheetTab === undefined) {
       // Only for the bar's total and ETA; a file that cannot be read fails the run itself, loudly.
       countRows(resolved, flags).then(
         (n) => {

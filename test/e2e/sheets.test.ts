@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeCell } from "../fakes/sheets/model.js";
@@ -281,6 +281,19 @@ describe("ctdial on a Google Sheet (built CLI, Sheets fake and sandbox as proces
     } finally {
       await sandbox.stop();
     }
+  });
+
+  it("init proposes a campaign file naming the sheet; status reads the sheet and the journal", async () => {
+    const { id, link } = await sheet(phoneNumbers(2, "910"));
+    const dir = workdir();
+    const init = await runCli(["init", link], { cwd: dir, env: env(dir) });
+    expect(init.code, init.stderr).toBe(0);
+    const yaml = readFileSync(join(dir, `${id}.campaign.yaml`), "utf8");
+    expect(yaml).toContain(link);
+    expect(yaml).toMatch(/sheet: Заявки/);
+    const status = await runCli(["status", link, "--route-key", "rk"], { cwd: dir, env: env(dir) });
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout + status.stderr).toMatch(/2 rows: pending 2/);
   });
 
   it("a campaign file can name the sheet as its source", async () => {
