@@ -186,6 +186,23 @@ describe("ctdial on a Google Sheet (built CLI, Sheets fake and sandbox as proces
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("view-only access stops the run before the first request (checked against a sandbox process)", async () => {
+    const { link } = await sheet(phoneNumbers(2, "916"), { access: "reader" });
+    const sandbox = await startSandboxProcess(PERMISSIVE);
+    const dir = workdir();
+    try {
+      const result = await runCli(["run", link, "--yes", "--route-key", "rk"], {
+        cwd: dir,
+        env: { ...sendingEnv(sandbox.url, dir), ...env(dir) },
+      });
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(/can only view spreadsheet/);
+      expect((await sandboxRecord(sandbox.url)).requests).toBe(0);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
   it("a missing spreadsheet and a missing tab", async () => {
     const dir = workdir();
     const missing = await runCli(
