@@ -20,7 +20,9 @@ import { startSandboxProcess } from "./sandbox-process.js";
 
 let fake: FakeProcess;
 beforeAll(async () => {
-  fake = await startSheetsFakeProcess();
+  // One fake for the whole file: Google's per-minute quota would make later tests wait for earlier
+  // ones (the watch test looks every second). The quota's 429 path is tested in test/sheets/.
+  fake = await startSheetsFakeProcess({ FAKE_READS_PER_MINUTE: "100000", FAKE_WRITES_PER_MINUTE: "100000" });
 });
 afterAll(() => fake.stop());
 
