@@ -2,6 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
+import { looksLikeSheet } from "../sources/sheets-url.js";
 import { describeValue } from "./describe-value.js";
 import { formatIssues, friendlyErrorMap } from "./format-issues.js";
 import { parseCampaignText } from "./parse-text.js";
@@ -9,8 +10,6 @@ import { type Campaign, campaignSchema } from "./schema.js";
 
 /** Extensions a campaign file may have, in the order discovery prefers them. */
 export const CAMPAIGN_EXTENSIONS = [".yaml", ".yml", ".json"] as const;
-
-import { looksLikeSheet } from "../sources/sheets-url.js";
 
 const SHEETS_URL = /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([A-Za-z0-9_-]+)/;
 
