@@ -2,6 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
+import { looksLikeSheet } from "../sources/sheets-url.js";
 import { describeValue } from "./describe-value.js";
 import { formatIssues, friendlyErrorMap } from "./format-issues.js";
 import { parseCampaignText } from "./parse-text.js";
@@ -101,7 +102,7 @@ export function resolveSourceFromCampaign(campaignPath: string, campaign: Campai
       `${displayPath(resolve(campaignPath))} has no source key; add source: clients.csv (the file to dial).`,
     );
   }
-  if (/^https?:\/\//i.test(campaign.source)) return campaign.source;
+  if (/^https?:\/\//i.test(campaign.source) || looksLikeSheet(campaign.source)) return campaign.source;
   return resolveFromCampaign(campaignPath, campaign.source);
 }
 

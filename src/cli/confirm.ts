@@ -34,6 +34,8 @@ export interface QuestionContext {
   readonly mode: "run" | "retry";
   readonly includeUnknown: boolean;
   readonly source: string;
+  /** How to name the source (a sheet's "Spreadsheet" / tab); default: the file's name. */
+  readonly name?: string;
   readonly endpoint: string;
   readonly routeKey: string | undefined;
   readonly rows: RowsToSend;
@@ -42,7 +44,7 @@ export interface QuestionContext {
 /** "Send 30 rows of clients.csv (37 in the file) to api.calltouch.ru (routeKey abc)?" */
 export function confirmationQuestion(context: QuestionContext): string {
   const { rows, mode } = context;
-  const file = basename(context.source);
+  const file = context.name ?? basename(context.source);
   const verb = mode === "retry" ? "Resend" : "Send";
   const kind = mode === "run" ? "" : context.includeUnknown ? "failed or unknown " : "failed ";
   const count =

@@ -5,7 +5,7 @@ import type { Command } from "commander";
 import { campaignPathFor, proposeCampaign } from "../campaign/init.js";
 import { bundledSchemaPath } from "../campaign/json-schema.js";
 import { ConfigError } from "../errors.js";
-import { openSource } from "../sources/open.js";
+import { openSource, sourceKindOf } from "../sources/open.js";
 import type { Cell, Source } from "../sources/types.js";
 import { refuseInapplicableSourceOptions } from "./applicable.js";
 import { runCleanup } from "./cleanup.js";
@@ -22,8 +22,8 @@ export function registerInit(program: Command): void {
   program
     .command("init")
     .description("read the headers, propose a mapping and write <name>.campaign.yaml beside the source")
-    .argument("<source>", ".csv/.tsv/.txt/.xlsx file")
-    .option("--sheet <name>", "XLSX tab to read (default: the first)")
+    .argument("<source>", ".csv/.tsv/.txt/.xlsx file or a Google Sheets link")
+    .option("--sheet <name>", "XLSX or Google Sheets tab to read (default: the link's tab, else the first)")
     .option("--encoding <name>", "CSV encoding instead of detecting it")
     .option("--delimiter <char>", "CSV delimiter instead of detecting it")
     .option("--force", "overwrite an existing campaign file")
@@ -34,7 +34,9 @@ export function registerInit(program: Command): void {
 
 export async function initCommand(sourceArg: string, flags: InitFlags): Promise<number> {
   const output = processOutput(false);
-  const sourcePath = resolve(sourceArg);
+  const isSheet = sourceKindOf(sourceArg) === "sheets";
+  // A sheet's link stays a link: the campaign file names it as its source.
+  const sourcePath = isSheet ? sourceArg.trim() : resolve(sourceArg);
   const target = campaignPathFor(sourcePath);
   if (existsSync(target) && !flags.force) {
     throw new ConfigError(
@@ -45,7 +47,7 @@ export async function initCommand(sourceArg: string, flags: InitFlags): Promise<
   const source = await openSource(sourcePath, flags);
   let proposal: ReturnType<typeof proposeCampaign>;
   try {
-    proposal = proposeCampaign(source.headers, basename(sourcePath), {
+    proposal = proposeCampaign(source.headers, isSheet ? sourcePath : basename(sourcePath), {
       sheetName: source.sheetName,
       samples: await firstRows(source),
       // Relative, so that editors still find the schema when the project folder moves.

@@ -51,10 +51,13 @@ export function campaignOptions(): Option[] {
       "--route-key <key>",
       "Calltouch widget key for every row (overrides the campaign and CALLTOUCH_ROUTE_KEY)",
     ),
-    new Option("--sheet <name>", "XLSX tab to read (default: the first)"),
+    new Option(
+      "--sheet <name>",
+      "XLSX or Google Sheets tab to read (default: the link's tab, else the first)",
+    ),
     new Option(
       "--report <file>",
-      "where to write the report (default: <name>.report.csv/.xlsx beside the source)",
+      "where to write the report (default: <name>.report.csv/.xlsx beside the source; a Google Sheet: into the sheet)",
     ),
     new Option(
       "--encoding <name>",

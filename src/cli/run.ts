@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import { type Command, Option } from "commander";
 import type { Logger } from "pino";
 import { createRateLimiter } from "../dispatch/rate-limiter.js";
@@ -41,7 +42,7 @@ export function registerRun(program: Command): void {
     program
       .command("run")
       .description("validate, map and send every row of a campaign; resumes where the last run stopped")
-      .argument("<source>", ".csv/.tsv/.txt/.xlsx file, or a campaign file naming one")
+      .argument("<source>", ".csv/.tsv/.txt/.xlsx file, a Google Sheets link, or a campaign file naming one")
       // Not run's option: accepted only to say where it belongs instead of "unknown option".
       .addOption(new Option("--include-unknown").hideHelp()),
     "run",
@@ -52,7 +53,7 @@ export function registerRun(program: Command): void {
       .description(
         "send again only the rows whose last outcome was failed (and unknown with --include-unknown)",
       )
-      .argument("<source>", ".csv/.tsv/.txt/.xlsx file, or a campaign file naming one")
+      .argument("<source>", ".csv/.tsv/.txt/.xlsx file, a Google Sheets link, or a campaign file naming one")
       .addOption(
         new Option(
           "--include-unknown",
@@ -195,9 +196,13 @@ async function confirmRun(
     stateDir,
     csvThread: csvThreadOf(process.env),
   };
+  // A sheet is not counted ahead: that would read the whole tab once more against Google's read quota.
+  const sheet = resolved.sheetTab !== undefined;
   if (willAsk(flags.yes === true || endpoint.sandbox)) {
     const includeUnknown = flags.includeUnknown === true;
-    const counted = await countRowsToSend(resolved, options, mode, includeUnknown);
+    const counted = sheet
+      ? { rows: { kind: "estimate" as const, inFile: undefined }, status: Promise.resolve(undefined) }
+      : await countRowsToSend(resolved, options, mode, includeUnknown);
     counted.status.then((status) => {
       total.value = status?.total;
     });
@@ -208,6 +213,7 @@ async function confirmRun(
         mode,
         includeUnknown,
         source: resolved.source,
+        name: displayName(resolved),
         endpoint: endpoint.description,
         routeKey: resolved.campaign.routeKey,
         rows: counted.rows,
@@ -216,6 +222,7 @@ async function confirmRun(
     );
     return total;
   }
+  if (sheet) return total;
   // Only for the bar; a file that cannot be read fails the run itself, loudly.
   countRows(resolved, { ...flags, csvThread: csvThreadOf(process.env) }).then(
     (n) => {
@@ -224,6 +231,12 @@ async function confirmRun(
     () => {},
   );
   return total;
+}
+
+/** The file's name, or a sheet's "Spreadsheet" / tab. */
+function displayName(resolved: ResolvedCampaign): string {
+  const tab = resolved.sheetTab;
+  return tab === undefined ? basename(resolved.source) : `"${tab.spreadsheetTitle}" / ${tab.title}`;
 }
 
 function printSummary(summary: RunSummary, flags: RunFlags, output: Output): number {

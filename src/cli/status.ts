@@ -16,7 +16,7 @@ export function registerStatus(program: Command): void {
   const command = program
     .command("status")
     .description("what the journal knows: counts by status, when last run, what is left")
-    .argument("<source>", ".csv/.tsv/.txt/.xlsx file, or a campaign file naming one");
+    .argument("<source>", ".csv/.tsv/.txt/.xlsx file, a Google Sheets link, or a campaign file naming one");
   for (const option of campaignOptions()) if (option.long !== "--report") command.addOption(option);
   command.option("--sandbox", "show the journal of --sandbox runs");
   command.action(async (sourceArg: string, flags: StatusFlags) => {

@@ -15,7 +15,7 @@ export function registerValidate(program: Command): void {
   const command = program
     .command("validate")
     .description("read, map and check every row and write the report, sending nothing")
-    .argument("<source>", ".csv/.tsv/.txt/.xlsx file, or a campaign file naming one");
+    .argument("<source>", ".csv/.tsv/.txt/.xlsx file, a Google Sheets link, or a campaign file naming one");
   for (const option of campaignOptions()) command.addOption(option);
   // docs/contract.md's common options, accepted so that one command line works for validate and run alike;
   // validate sends nothing whatever they say (--rate is checked, and a warning says it has no effect).

@@ -179,9 +179,11 @@ export function plannedRows(
 function requireRouteKey(resolved: ResolvedCampaign, columns: ResolvedColumns): void {
   if (resolved.campaign.routeKey !== undefined || columns.routeKey !== undefined) return;
   const where =
-    resolved.campaignPath === undefined
-      ? `create ${basename(resolved.source).replace(/\.[^.]+$/, "")}.campaign.yaml with routeKey: <key> (ctdial init writes one)`
-      : `add routeKey: <key> to ${basename(resolved.campaignPath)}`;
+    resolved.campaignPath !== undefined
+      ? `add routeKey: <key> to ${basename(resolved.campaignPath)}`
+      : resolved.sheetTab !== undefined
+        ? "write a campaign file with routeKey: <key> and source: <the sheet's link> (ctdial init <link> writes one)"
+        : `create ${basename(resolved.source).replace(/\.[^.]+$/, "")}.campaign.yaml with routeKey: <key> (ctdial init writes one)`;
   throw new ConfigError(
     `no routeKey: ${where}, or pass --route-key KEY, or set CALLTOUCH_ROUTE_KEY; it is the key of your "Форма на сайте" widget (Calltouch cabinet -> Виджеты).`,
     [],

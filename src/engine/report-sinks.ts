@@ -1,22 +1,33 @@
 import { openReport } from "../sinks/open-report.js";
+import type { OutcomeSink } from "../sinks/outcome-sink.js";
 import { orderedReport } from "../sinks/report-sink.js";
-import type { SourceInfo } from "../sources/types.js";
+import { isSheetsSource } from "../sources/sheets-source.js";
+import { sheetLink } from "../sources/sheets-url.js";
+import type { PlannedRows } from "./plan.js";
 import type { ResolvedCampaign } from "./resolve.js";
-import type { OutcomeSink } from "./sink.js";
 
 export interface ReportSinkOptions {
-  /** More subscribers besides the report file. */
+  /** More subscribers besides the report. */
   readonly sinks?: readonly OutcomeSink[];
-  /** Write no report file. */
+  /** Write no report file (results go only to `sinks`). */
   readonly noReportFile?: boolean;
-  /** Why the report file must not be written now (another run owns it); implies no report file. */
+  /** Why the report must not be written now (another run owns it); implies no report. */
   readonly reportBlocked?: string;
+  /**
+   * A Google Sheet written back: write the header cells at once, so that view-only access is refused
+   * before anything is sent (a watch's later cycles skip it). @default true
+   */
+  readonly checkSheetAccess?: boolean;
+  readonly onWarning?: (message: string) => void;
 }
 
-/** The sinks of one command: the report file (unless told otherwise), then the caller's own. */
+/**
+ * The sinks of one command: its report, then the caller's own. The report is a file (CSV or XLSX), or
+ * for a Google Sheet without --report the sheet itself: each row's result written beside it.
+ */
 export async function reportSinks(
   resolved: ResolvedCampaign,
-  source: SourceInfo,
+  rows: PlannedRows,
   options: ReportSinkOptions,
 ): Promise<{ sinks: OutcomeSink[]; reportPath: string; reportNote?: string }> {
   const extra = [...(options.sinks ?? [])];
@@ -24,6 +35,22 @@ export async function reportSinks(
     return { sinks: extra, reportPath: resolved.reportPath, reportNote: options.reportBlocked };
   }
   if (options.noReportFile === true) return { sinks: extra, reportPath: "" };
+  const { source } = rows;
+  if (resolved.sheetTab !== undefined && resolved.reportPath === resolved.source && isSheetsSource(source)) {
+    // Loaded on demand, like the Sheets client itself.
+    const { openSheetWriteback } = await import("../sinks/sheet-writeback.js");
+    const sheet = await openSheetWriteback({
+      api: source.api,
+      tab: source.tab,
+      headers: source.headers,
+      headerRowNumber: source.headerRowNumber,
+      keyColumn: rows.columns.phone.index,
+      checkAccess: options.checkSheetAccess ?? true,
+      onWarning: options.onWarning,
+    });
+    const link = sheetLink({ spreadsheetId: source.tab.spreadsheetId, gid: source.tab.sheetId });
+    return { sinks: [sheet, ...extra], reportPath: link };
+  }
   const report = orderedReport(await openReport(resolved.reportPath, source));
   return { sinks: [report, ...extra], reportPath: report.path };
 }

@@ -11,6 +11,7 @@ import { ConfigError, InputError } from "../errors.js";
 import { defaultReportPath } from "../sinks/open-report.js";
 import { assertReportTarget } from "../sinks/report-target.js";
 import { sourceKindOf } from "../sources/open.js";
+import type { SheetTab } from "../sources/sheets-tab.js";
 
 /** Options shared by every command that reads a campaign (docs/contract.md "Common options"). */
 export interface CampaignOptions {
@@ -30,13 +31,15 @@ export interface ResolvedCampaign {
   readonly campaign: Campaign;
   /** The campaign file that was read, if any. */
   readonly campaignPath?: string;
-  /** Where the report goes. */
+  /** Where the report goes: a file, or for a Google Sheet without --report the sheet itself (its link). */
   readonly reportPath: string;
   /**
    * When the command started (epoch ms): the "now" that schedule times are judged against, the
    * same for every pass over the file. Absent: the past is not judged.
    */
   readonly startedAt?: number;
+  /** A Google Sheets source's tab, looked up once: its ids name the campaign's journal. */
+  readonly sheetTab?: SheetTab;
 }
 
 const CAMPAIGN_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
@@ -82,21 +85,39 @@ export async function resolveCampaign(
   const routeKey = options.routeKey ?? nonEmpty(env.CALLTOUCH_ROUTE_KEY) ?? campaign.routeKey;
   const sheet = options.sheet ?? campaign.sheet;
   const rate = options.rate ?? campaign.rate;
-  const merged = parseCampaign({ ...campaign, routeKey, sheet, rate }, "the command line");
-  const defaultPath = defaultReportPath(source, sourceKindOf(source) === "xlsx" ? "xlsx" : "csv");
+  const kind = sourceKindOf(source);
+  // A sheet's schedule times are meant in the spreadsheet's own time zone unless the campaign says.
+  const sheetTab =
+    kind === "sheets"
+      ? await (await import("../sources/sheets-target.js")).locateSheetTab(source, sheet, env)
+      : undefined;
+  const timezone = campaign.timezone ?? sheetTab?.timeZone;
+  const merged = parseCampaign({ ...campaign, routeKey, sheet, rate, timezone }, "the command line");
+  // A sheet without --report is its own report: results are written beside its rows.
+  const defaultPath =
+    kind === "sheets" ? source : defaultReportPath(source, kind === "xlsx" ? "xlsx" : "csv");
   const reportPath = options.report !== undefined ? resolve(options.report) : defaultPath;
   // Never over the client base, the campaign, an exclude list or any file that is not a report.
-  if (writesReport) {
+  if (writesReport && !(kind === "sheets" && options.report === undefined)) {
     await assertReportTarget(reportPath, {
       source,
       campaignPath,
       excludeFiles: [merged.exclude ?? []]
         .flat()
-        .map((file) => resolve(dirname(campaignPath ?? source), file)),
+        .map((file) => resolve(relativeBase(source, campaignPath), file)),
       defaultPath,
     });
   }
-  return { source, campaign: merged, campaignPath, reportPath, startedAt: Date.now() };
+  return { source, campaign: merged, campaignPath, reportPath, startedAt: Date.now(), sheetTab };
+}
+
+/**
+ * The folder that relative paths in a campaign (exclude lists) are read from: the campaign file's,
+ * else the data file's; a Google Sheet has no folder, so then the working directory.
+ */
+export function relativeBase(source: string, campaignPath: string | undefined): string {
+  if (campaignPath !== undefined) return dirname(campaignPath);
+  return sourceKindOf(source) === "sheets" ? process.cwd() : dirname(source);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -34,6 +34,11 @@ export interface RunOptions extends OpenSourceOptions {
   sinks?: readonly OutcomeSink[];
   /** Write no report file (the results go only to `sinks`). */
   noReportFile?: boolean;
+  /**
+   * A Google Sheet written back: write its header cells first, so view-only access is refused before
+   * anything is sent (a watch's later cycles skip it). @default true
+   */
+  checkSheetAccess?: boolean;
   onProgress?: (progress: RunProgress) => void;
   /**
    * Called once the source is open and its columns check out, right before sending begins: the
@@ -77,7 +82,7 @@ async function sendAndReport(
   state: CampaignState,
   rows: PlannedRows,
 ): Promise<RunSummary> {
-  const { sinks, reportPath, reportNote } = await reportSinks(resolved, rows.source, options);
+  const { sinks, reportPath, reportNote } = await reportSinks(resolved, rows, options);
   const run = new RunState({
     campaign: resolved.campaign,
     sinks,

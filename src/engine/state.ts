@@ -1,4 +1,4 @@
-import { basename, dirname } from "node:path";
+import { basename } from "node:path";
 import type { CallbackRequest } from "../calltouch/types.js";
 import { isoInZone, isoWithOffset } from "../dispatch/local-time.js";
 import { parseDuration } from "../hygiene/duration.js";
@@ -19,7 +19,7 @@ import {
 } from "../journal/index.js";
 import { sourceKindOf } from "../sources/open.js";
 import { type Eligibility, eligibility, type PassMode } from "./eligibility.js";
-import type { ResolvedCampaign } from "./resolve.js";
+import { type ResolvedCampaign, relativeBase } from "./resolve.js";
 
 /**
  * Everything a campaign remembers between runs and the rules that need files: the journal, the
@@ -74,7 +74,7 @@ export async function openCampaignState(
       excludeFiles.length === 0
         ? undefined
         : await loadExcludeList(excludeFiles, {
-            baseDir: dirname(resolved.campaignPath ?? resolved.source),
+            baseDir: relativeBase(resolved.source, resolved.campaignPath),
             namedIn: resolved.campaignPath === undefined ? undefined : basename(resolved.campaignPath),
           });
     // Recording does not depend on this campaign's keys: another campaign's dedupeWindow or
@@ -115,11 +115,19 @@ export async function openCampaignState(
   }
 }
 
-/** The campaign's identity: its source and its campaign-wide routeKey. */
+/** The campaign's identity: its source (a sheet: spreadsheet id + tab id) and its campaign-wide routeKey. */
 export function identityOf(resolved: ResolvedCampaign) {
-  const { source, campaign } = resolved;
-  const named =
-    sourceKindOf(source) === "sheets" ? sheetSource(source, campaign.sheet ?? "") : fileSource(source);
+  const { source, campaign, sheetTab } = resolved;
+  let named: { source: string; name: string };
+  if (sourceKindOf(source) !== "sheets") named = fileSource(source);
+  else if (sheetTab === undefined)
+    throw new Error("a Google Sheets campaign is resolved with its tab (resolveCampaign)");
+  else
+    named = sheetSource(
+      sheetTab.spreadsheetId,
+      sheetTab.sheetId,
+      `${sheetTab.spreadsheetTitle} / ${sheetTab.title}`,
+    );
   return campaignIdentity({ ...named, routeKey: campaign.routeKey });
 }
 

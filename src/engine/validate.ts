@@ -23,6 +23,8 @@ export interface ValidateOptions extends OpenSourceOptions {
   /** More subscribers besides the report file (a sheet's result columns, ...). */
   sinks?: readonly OutcomeSink[];
   noReportFile?: boolean;
+  /** See RunOptions.checkSheetAccess. */
+  checkSheetAccess?: boolean;
   onProgress?: (progress: RunProgress) => void;
   onWarning?: (message: string) => void;
 }
@@ -59,7 +61,7 @@ async function checkEveryRow(
     runner === undefined
       ? undefined
       : `${resolved.reportPath} was left alone: a ctdial run of this campaign (process ${runner}) is sending and writes it when it ends`;
-  const { sinks, reportPath, reportNote } = await reportSinks(resolved, rows.source, {
+  const { sinks, reportPath, reportNote } = await reportSinks(resolved, rows, {
     ...options,
     reportBlocked,
   });

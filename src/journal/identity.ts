@@ -10,7 +10,7 @@ import { basename, join, resolve } from "node:path";
 export interface CampaignIdentity {
   /** Stable id: the first 16 hex digits of sha256 over source and routeKey. Names the journal file. */
   readonly id: string;
-  /** `file:<absolute real path>` or `sheets:<spreadsheet id>#<tab>`. */
+  /** `file:<absolute real path>` or `sheets:<spreadsheet id>#<tab's sheetId>`. */
   readonly source: string;
   /** The campaign-wide routeKey; "" when every row carries its own. */
   readonly routeKey: string;
@@ -30,12 +30,16 @@ export function fileSource(path: string): { source: string; name: string } {
   return { source: `file:${real}`, name: basename(real) };
 }
 
-/** A Google Sheets source: the spreadsheet id and the tab (its name or gid, as the source reads it). */
-export function sheetSource(spreadsheetId: string, tab: string): { source: string; name: string } {
-  return {
-    source: `sheets:${spreadsheetId}#${tab}`,
-    name: tab === "" ? spreadsheetId : `${spreadsheetId}#${tab}`,
-  };
+/**
+ * A Google Sheets source: the spreadsheet id and the tab's numeric id (its gid), never titles, so
+ * that renaming the tab or the file keeps the campaign (and its journal). `name` is for messages.
+ */
+export function sheetSource(
+  spreadsheetId: string,
+  sheetId: number,
+  name = `${spreadsheetId}#gid=${sheetId}`,
+): { source: string; name: string } {
+  return { source: `sheets:${spreadsheetId}#${sheetId}`, name };
 }
 
 export function campaignIdentity(input: {

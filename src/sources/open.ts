@@ -3,6 +3,7 @@ import { InputError } from "../errors.js";
 import { openCsv } from "./csv.js";
 import { openCsvThreaded } from "./csv-threaded.js";
 import { isCtdialReport, unneutralize } from "./ctdial-report.js";
+import { looksLikeSheet } from "./sheets-url.js";
 import type { Source, SourceRow } from "./types.js";
 
 export interface OpenSourceOptions {
@@ -21,14 +22,14 @@ export interface OpenSourceOptions {
 }
 
 const CSV_EXTENSIONS = new Set([".csv", ".tsv", ".txt"]);
-const GOOGLE_SHEETS_URL = /^https:\/\/docs\.google\.com\/spreadsheets\//;
 
 export type SourceKind = "csv" | "xlsx" | "sheets";
 
 /** Which adapter reads this source, decided by its name alone (no I/O). */
 export function sourceKindOf(location: string): SourceKind {
-  if (GOOGLE_SHEETS_URL.test(location)) return "sheets";
   const ext = extname(location).toLowerCase();
+  // A link, or a bare spreadsheet id (it has no extension; a file name does).
+  if (looksLikeSheet(location) && (ext === "" || /^https?:/i.test(location))) return "sheets";
   if (CSV_EXTENSIONS.has(ext)) return "csv";
   if (ext === ".xlsx" || ext === ".xlsm") return "xlsx";
   if (ext === ".xls") {
@@ -47,7 +48,9 @@ export function sourceKindOf(location: string): SourceKind {
  */
 export async function openSource(location: string, options: OpenSourceOptions = {}): Promise<Source> {
   const source = await openByKind(location, options);
-  return isCtdialReport(source.headers) ? readAsReport(source) : source;
+  // A Google Sheet's result columns were written RAW, with nothing to undo; its ctdial_* columns are
+  // left out of the mapping by their headers, as in any source.
+  return source.kind !== "sheets" && isCtdialReport(source.headers) ? readAsReport(source) : source;
 }
 
 /** The same source, its cells without the report's neutralising apostrophes. */
@@ -95,9 +98,13 @@ async function openByKind(location: string, options: OpenSourceOptions): Promise
     case "xlsx":
       // Loaded on demand: exceljs costs half a second of start-up that CSV campaigns never need.
       return (await import("./xlsx.js")).openXlsx(location, { sheet: options.sheet });
-    case "sheets":
-      throw new InputError(
-        "Google Sheets sources are not available in this version of ctdial; download the sheet as .xlsx or .csv (File -> Download) and run on that file.",
-      );
+    case "sheets": {
+      // Loaded on demand, as exceljs is: the Google client is large and only sheets need it.
+      const [{ openSheets }, { sharedSheetsApi }] = await Promise.all([
+        import("./sheets.js"),
+        import("./sheets-target.js"),
+      ]);
+      return openSheets(location, { sheet: options.sheet, api: await sharedSheetsApi(process.env) });
+    }
   }
 }

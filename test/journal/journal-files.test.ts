@@ -96,7 +96,11 @@ describe("campaign identity", () => {
     const relative = fileSource(join(dir, ".", "sub", "..", "clients.csv"));
     expect(relative).toEqual(fileSource(file));
     expect(relative.name).toBe("clients.csv");
-    expect(sheetSource("1AbC", "Лист1")).toEqual({ source: "sheets:1AbC#Лист1", name: "1AbC#Лист1" });
+    expect(sheetSource("1AbC", 0)).toEqual({ source: "sheets:1AbC#0", name: "1AbC#gid=0" });
+    // Titles are only the name: renaming the tab or the file keeps the campaign.
+    expect(sheetSource("1AbC", 77, "База / Лист1").source).toBe(
+      sheetSource("1AbC", 77, "Новая / Клиенты").source,
+    );
   });
 
   it("keeps two campaigns' rows apart in two journals", async () => {

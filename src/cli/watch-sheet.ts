@@ -1,0 +1,123 @@
+import { type Command, Option } from "commander";
+import { createRateLimiter } from "../dispatch/rate-limiter.js";
+import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
+import { InputError } from "../errors.js";
+import { watchSheet } from "../watch/sheet-watch.js";
+import { logAttempt } from "./attempt-log.js";
+import { runCleanup } from "./cleanup.js";
+import { confirmOrStop } from "./confirm.js";
+import { openEndpoint } from "./endpoint.js";
+import { createLogger } from "./logger.js";
+import { campaignOptions, parseRate, sandboxAware, stateDirOf } from "./options.js";
+import { processOutput } from "./output.js";
+import { stopOnSignals } from "./signals.js";
+import { watchTargetKind } from "./watch-target.js";
+
+export interface WatchSheetFlags extends CampaignOptions {
+  interval?: number;
+  sandbox?: boolean;
+  yes?: boolean;
+  json?: boolean;
+  logLevel?: string;
+}
+
+/**
+ * Registers `ctdial watch [target]` for Google Sheets. The campaigns-folder service registers the
+ * same command; `watchTargetKind` is the one place that tells the two apart.
+ */
+export function registerWatchSheet(program: Command): void {
+  const command = program
+    .command("watch")
+    .description("follow a Google Sheet: rows that appear (or become valid) are dialed, results written back")
+    .argument("[target]", "a Google Sheets link (or a campaign file naming one)");
+  for (const option of campaignOptions()) if (option.long !== "--report") command.addOption(option);
+  command
+    .addOption(
+      new Option("--interval <seconds>", "seconds between looks at the sheet (default 15)").argParser(
+        parseSeconds,
+      ),
+    )
+    .addOption(new Option("--rate <n>", "requests per second, 0 < n <= 5 (default 5)").argParser(parseRate))
+    .addOption(new Option("--sandbox", "send to the built-in Calltouch emulator instead of Calltouch"))
+    .addOption(new Option("--yes", "do not ask for confirmation before sending"))
+    .addOption(
+      new Option("--log-level <level>", "how much to log on stderr")
+        .choices(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+        .default("info"),
+    )
+    .action(async (target: string | undefined, flags: WatchSheetFlags) => {
+      if (watchTargetKind(target) !== "sheet" && !/\.(ya?ml|json)$/i.test(target ?? "")) {
+        throw new InputError(
+          "ctdial watch in this build follows a Google Sheet: pass its link (https://docs.google.com/spreadsheets/d/.../edit#gid=...).",
+          { code: "E_WATCH_TARGET" },
+        );
+      }
+      process.exitCode = await watchSheetCommand(target ?? "", flags);
+    });
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value.replace(",", "."));
+  if (!Number.isFinite(seconds) || seconds < 1)
+    throw new InputError(`--interval expects seconds, at least 1; got "${value}".`);
+  return seconds;
+}
+
+export async function watchSheetCommand(target: string, flags: WatchSheetFlags): Promise<number> {
+  const output = processOutput(flags.json === true);
+  const resolved = await resolveCampaign(target, flags, process.env);
+  if (resolved.sheetTab === undefined) {
+    throw new InputError(`${target} does not name a Google Sheet; ctdial watch follows a sheet's link.`, {
+      code: "E_WATCH_TARGET",
+    });
+  }
+  const tab = resolved.sheetTab;
+  const stateDir = sandboxAware(stateDirOf(flags.stateDir, process.env), flags.sandbox === true);
+  const logger = createLogger(flags.logLevel ?? "info");
+  const endpoint = await openEndpoint(flags.sandbox === true, process.env);
+  const stop = stopOnSignals(() =>
+    logger.warn("stopping: requests in flight finish and results are written, then the watch ends"),
+  );
+  try {
+    await confirmOrStop(
+      `Dial every new row of "${tab.spreadsheetTitle}" / ${tab.title} through ${endpoint.description} until stopped?`,
+      flags.yes === true || endpoint.sandbox,
+    );
+    const intervalMs = (flags.interval ?? 15) * 1000;
+    logger.info({ sheet: tab.title, intervalMs, endpoint: endpoint.description }, "watching the sheet");
+    let sentBefore: number | undefined;
+    const result = await watchSheet(resolved, {
+      ...flags,
+      intervalMs,
+      stateDir,
+      token: endpoint.token,
+      client: endpoint.client,
+      // One limiter for every cycle: the 5 requests a second are the process's, not a cycle's.
+      limiter: createRateLimiter({ rate: resolved.campaign.rate }),
+      signal: stop.signal,
+      csvThread: false,
+      onAttempt: (attempt) => logAttempt(logger, attempt),
+      onWarning: (message) => logger.warn(message),
+      onCycle: (summary) => {
+        if (sentBefore !== undefined && summary.sent > sentBefore) {
+          logger.info({ sent: summary.sent - sentBefore, total: summary.total }, "new rows sent");
+        }
+        sentBefore = summary.sent;
+      },
+      onCycleError: (error) =>
+        logger.warn(`${(error as Error).message} (the watch goes on; next look in ${intervalMs / 1000} s)`),
+    });
+    if (result.stopped !== undefined) {
+      output.error(`${result.stopped.message}${result.stopped.advice ? ` ${result.stopped.advice}` : ""}`);
+      return 3;
+    }
+    return 0;
+  } finally {
+    // Each step runs whatever the others do (see cleanup.ts).
+    await runCleanup([
+      { what: "stop listening for Ctrl+C", run: () => stop.dispose() },
+      { what: "close the connection", run: () => endpoint.close() },
+      { what: "flush the log", run: () => logger.flush() },
+    ]);
+  }
+}

@@ -1,0 +1,134 @@
+import { existsSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { type AuthClient, GoogleAuth, JWT, OAuth2Client, UserRefreshClient } from "google-auth-library";
+import { ConfigError } from "../errors.js";
+
+/** Read and write: results go back into the sheet. */
+export const SHEETS_SCOPE = "https://www.googleapis.com/auth/spreadsheets";
+
+/** Who reads the sheet, as the error messages name them. */
+export interface SheetsCredentials {
+  readonly client: AuthClient;
+  /**
+   * Who the sheet must be shared with: a service account's `client_email`, or a phrase such as "the
+   * Google account you signed in with". Never a secret.
+   */
+  readonly principal: string;
+  /** True when `principal` is an e-mail address the user can paste into Share. */
+  readonly hasEmail: boolean;
+}
+
+export interface AuthOptions {
+  /** The OAuth token endpoint for authorized-user files (tests point it at a loopback fake). */
+  readonly tokenUrl?: string;
+}
+
+/**
+ * Finds Google credentials the way docs/contract.md lists them: GOOGLE_SHEETS_ACCESS_TOKEN (a ready
+ * token), GOOGLE_APPLICATION_CREDENTIALS (a service-account key or an authorized-user file), then
+ * application default credentials (gcloud's well-known file; the metadata server only when running
+ * on Google Cloud, so that a laptop without credentials gets the advice at once instead of a timeout).
+ */
+export async function sheetsCredentials(
+  env: NodeJS.ProcessEnv,
+  options: AuthOptions = {},
+): Promise<SheetsCredentials> {
+  const token = env.GOOGLE_SHEETS_ACCESS_TOKEN?.trim();
+  if (token) {
+    const client = new OAuth2Client();
+    client.setCredentials({ access_token: token });
+    return { client, principal: "the Google account GOOGLE_SHEETS_ACCESS_TOKEN belongs to", hasEmail: false };
+  }
+  const keyFile = env.GOOGLE_APPLICATION_CREDENTIALS?.trim();
+  if (keyFile) return fromFile(keyFile, "GOOGLE_APPLICATION_CREDENTIALS", options);
+  const wellKnown = wellKnownFile(env);
+  if (existsSync(wellKnown)) return fromFile(wellKnown, "gcloud's application default credentials", options);
+  if (onGoogleCloud(env)) {
+    const client = await new GoogleAuth({ scopes: [SHEETS_SCOPE] }).getClient();
+    const email = (await new GoogleAuth().getCredentials().catch(() => undefined))?.client_email;
+    return email
+      ? { client, principal: email, hasEmail: true }
+      : { client, principal: "this machine's service account", hasEmail: false };
+  }
+  throw new ConfigError(
+    'No Google credentials were found for reading the sheet; create a service-account key (README, "Google Sheets") and set GOOGLE_APPLICATION_CREDENTIALS to its JSON file, or set GOOGLE_SHEETS_ACCESS_TOKEN.',
+    [],
+    { code: "E_SHEETS_NO_CREDENTIALS" },
+  );
+}
+
+interface CredentialFile {
+  type?: string;
+  client_email?: string;
+  private_key?: string;
+  private_key_id?: string;
+  client_id?: string;
+  client_secret?: string;
+  refresh_token?: string;
+}
+
+function fromFile(path: string, named: string, options: AuthOptions): SheetsCredentials {
+  let json: CredentialFile;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8")) as CredentialFile;
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    throw new ConfigError(
+      missing
+        ? `${named} names ${path}, which does not exist; download the service account's JSON key again and point the variable at it.`
+        : `${named} names ${path}, which is not a Google credentials JSON file; download the service account's JSON key again and point the variable at it.`,
+      [],
+      { code: "E_SHEETS_CREDENTIALS_FILE" },
+    );
+  }
+  if (json.type === "service_account" && json.client_email && json.private_key) {
+    const client = new JWT({
+      email: json.client_email,
+      key: json.private_key,
+      keyId: json.private_key_id,
+      scopes: [SHEETS_SCOPE],
+    });
+    // A self-signed token: no round trip to Google's token endpoint before the first request.
+    client.useJWTAccessWithScope = true;
+    return { client, principal: json.client_email, hasEmail: true };
+  }
+  if (json.type === "authorized_user" && json.refresh_token) {
+    const client = new UserRefreshClient({
+      clientId: json.client_id,
+      clientSecret: json.client_secret,
+      refreshToken: json.refresh_token,
+      ...(options.tokenUrl ? { endpoints: { oauth2TokenUrl: options.tokenUrl } } : {}),
+    });
+    return {
+      client,
+      principal: "the Google account you signed in with (gcloud auth application-default login)",
+      hasEmail: false,
+    };
+  }
+  throw new ConfigError(
+    `${named} names ${path}, a credentials file of type "${json.type ?? "unknown"}" that ctdial cannot use; create a service-account key (type service_account) instead.`,
+    [],
+    { code: "E_SHEETS_CREDENTIALS_FILE" },
+  );
+}
+
+function wellKnownFile(env: NodeJS.ProcessEnv): string {
+  if (process.platform === "win32" && env.APPDATA) {
+    return join(env.APPDATA, "gcloud", "application_default_credentials.json");
+  }
+  const config = env.CLOUDSDK_CONFIG ?? join(env.HOME ?? homedir(), ".config", "gcloud");
+  return join(config, "application_default_credentials.json");
+}
+
+/** Cloud Run, Cloud Functions, GKE and Compute Engine say so in their environment or their BIOS. */
+function onGoogleCloud(env: NodeJS.ProcessEnv): boolean {
+  if (env.GCE_METADATA_HOST || env.K_SERVICE || env.FUNCTION_TARGET) {
+    return true;
+  }
+  try {
+    return readFileSync("/sys/class/dmi/id/product_name", "utf8").includes("Google");
+  } catch {
+    return false;
+  }
+}

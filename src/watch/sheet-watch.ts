@@ -1,0 +1,71 @@
+/**
+ * `ctdial watch <sheet>`: leads keep arriving in the sheet (a web form, Albato), so the tab is run
+ * again every interval. Each cycle is an ordinary run: the journal settles every row it knows
+ * (nobody is dialed twice, across restarts too), rows that appeared or became valid since are sent,
+ * and only results that changed are written back. A stop signal lets the cycle in progress finish
+ * its requests and write its results; then the watch ends.
+ */
+import type { ResolvedCampaign } from "../engine/resolve.js";
+import { type RunOptions, runCampaign } from "../engine/run.js";
+import type { RunSummary } from "../engine/summary.js";
+import { isCtdialError } from "../errors.js";
+
+export interface SheetWatchOptions extends Omit<RunOptions, "checkSheetAccess" | "mode"> {
+  /** Time between the end of one cycle and the start of the next. @default 15000 */
+  readonly intervalMs?: number;
+  readonly onCycle?: (summary: RunSummary, cycle: number) => void;
+  /** A later cycle failed (network, a sheet unshared for a while): the watch goes on. */
+  readonly onCycleError?: (error: unknown, cycle: number) => void;
+}
+
+/** Resolves when `signal` stops the watch; the first cycle's errors (credentials, access) are thrown. */
+export async function watchSheet(
+  resolved: ResolvedCampaign,
+  options: SheetWatchOptions,
+): Promise<{ cycles: number; stopped?: RunSummary["stopped"] }> {
+  const interval = options.intervalMs ?? 15_000;
+  const stopping = (): boolean => options.signal?.aborted === true;
+  let cycle = 0;
+  while (!stopping()) {
+    cycle += 1;
+    try {
+      const summary = await runCampaign(resolved, {
+        ...options,
+        mode: "run",
+        // Edit access is proved once, on the first look; later looks write only what changed.
+        checkSheetAccess: cycle === 1,
+      });
+      options.onCycle?.(summary, cycle);
+      // A campaign Calltouch refused stays refused until someone acts: stop, as run does.
+      if (!stopping() && isCampaignStop(summary)) return { cycles: cycle, stopped: summary.stopped };
+    } catch (error) {
+      if (cycle === 1 || !isCtdialError(error)) throw error;
+      options.onCycleError?.(error, cycle);
+    }
+    await pause(interval, options.signal);
+  }
+  return { cycles: cycle };
+}
+
+/**
+ * Calltouch refused the campaign, its widget key or the token: the next cycle would meet the same
+ * refusal, so the watch ends (exit 3). A daily limit or a closed call window only waits.
+ */
+function isCampaignStop(summary: RunSummary): boolean {
+  if (summary.stopped === undefined) return false;
+  const code = String(summary.stopped.code);
+  return ["10001", "10002", "10003", "401", "403"].includes(code);
+}
+
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
