@@ -6,6 +6,7 @@ import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { runCampaign } from "../engine/run.js";
 import { exitCodeOf, type RunSummary } from "../engine/summary.js";
 import { validateCampaign } from "../engine/validate.js";
+import { acquireSenderLock } from "../watch/sender-lock.js";
 import { confirmOrStop } from "./confirm.js";
 import { openEndpoint } from "./endpoint.js";
 import { createLogger } from "./logger.js";
@@ -59,7 +60,12 @@ function addSendingOptions(command: Command, mode: Mode): void {
     .addOption(new Option("--dry-run", "check every row and write the report, sending nothing"))
     .addOption(new Option("--sandbox", "send to the built-in Calltouch emulator instead of Calltouch"))
     .addOption(new Option("--yes", "do not ask for confirmation before sending"))
-    .addOption(new Option("--no-wait", "outside the call window, stop (exit 3) instead of waiting"))
+    .addOption(
+      new Option(
+        "--no-wait",
+        "outside the call window, or while another ctdial sends from this machine, stop (exit 3) instead of waiting",
+      ),
+    )
     .addOption(
       new Option("--log-level <level>", "how much to log on stderr")
         .choices(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
@@ -88,11 +94,20 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
       "stopping: requests in flight finish, then the report is written (press Ctrl+C again to quit at once)",
     );
   });
+  let releaseSender: (() => Promise<void>) | undefined;
   try {
     await confirmOrStop(
       `${mode === "retry" ? "Resend the failed rows" : "Send the rows"} of ${basename(resolved.source)} to ${endpoint.description} (routeKey ${resolved.campaign.routeKey ?? "from the file"})?`,
       flags.yes === true || endpoint.sandbox,
     );
+    // One sender per machine (Calltouch's limit is per IP); the in-process sandbox has no such limit.
+    if (!endpoint.sandbox) {
+      releaseSender = await acquireSenderLock(stateDirOf(flags.stateDir, process.env), {
+        wait: flags.wait !== false,
+        signal: stop.signal,
+        onWait: (message) => logger.warn(message),
+      });
+    }
     logger.info(
       { source: resolved.source, endpoint: endpoint.description, rate: resolved.campaign.rate, mode },
       "sending",
@@ -139,6 +154,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
     progress.stop();
     return finish(summary, flags, output);
   } finally {
+    await releaseSender?.();
     progress.stop();
     stop.dispose();
     await endpoint.close();
