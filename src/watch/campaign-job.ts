@@ -49,7 +49,7 @@ export async function runFileJob(path: string, ctx: JobContext): Promise<JobEnd>
   const name = basename(path);
   let resolved: ResolvedCampaign;
   try {
-    resolved = await resolveCampaign(path, ctx.campaign, ctx.env);
+    resolved = await resolveFileCampaign(path, ctx);
   } catch (error) {
     return thrown(error, name, ctx);
   }
@@ -73,10 +73,26 @@ export async function runFileJob(path: string, ctx: JobContext): Promise<JobEnd>
   } catch (error) {
     return thrown(error, name, ctx, resolved);
   }
-  return ended(summary, resolved, ctx);
+  return endOf(summary, resolved, ctx.now);
 }
 
-function ended(summary: RunSummary, resolved: ResolvedCampaign, ctx: JobContext): JobEnd {
+/**
+ * In a folder, a file's own campaign comes first: its sidecar, else the folder's campaign.yaml; the
+ * service's --route-key and CALLTOUCH_ROUTE_KEY are the widget only for files whose campaign names
+ * none (auto-mapped files). On the command line the order is the other way round (flag > environment
+ * > campaign file), but one service-wide key must not send every file of the folder to one widget.
+ */
+async function resolveFileCampaign(path: string, ctx: JobContext): Promise<ResolvedCampaign> {
+  const { routeKey: fallbackFlag, ...options } = ctx.campaign;
+  const env = { ...ctx.env, CALLTOUCH_ROUTE_KEY: undefined };
+  const own = await resolveCampaign(path, options, env);
+  const fallback = fallbackFlag ?? ctx.env.CALLTOUCH_ROUTE_KEY?.trim();
+  if (own.campaign.routeKey !== undefined || fallback === undefined || fallback === "") return own;
+  return resolveCampaign(path, { ...options, routeKey: fallback }, env);
+}
+
+/** What a finished run means for its file and for the folder. */
+export function endOf(summary: RunSummary, resolved: ResolvedCampaign, now: () => number): JobEnd {
   const stop = summary.stopped;
   if (stop === undefined) return { kind: "done", summary, resolved };
   const name = basename(resolved.source);
@@ -103,7 +119,7 @@ function ended(summary: RunSummary, resolved: ResolvedCampaign, ctx: JobContext)
   }
   if (stop.code === "E_DAILY_LIMIT") {
     const zone = resolved.campaign.timezone ?? resolved.campaign.calltouchTimezone;
-    const tomorrow = DateTime.fromMillis(ctx.now()).setZone(zone).plus({ days: 1 }).startOf("day");
+    const tomorrow = DateTime.fromMillis(now()).setZone(zone).plus({ days: 1 }).startOf("day");
     return {
       kind: "later",
       until: tomorrow.toMillis() + 60_000,
@@ -115,7 +131,7 @@ function ended(summary: RunSummary, resolved: ResolvedCampaign, ctx: JobContext)
   }
   return {
     kind: "later",
-    until: ctx.now() + TRY_AGAIN_MS,
+    until: now() + TRY_AGAIN_MS,
     why: `${stop.message}; it is tried again shortly`,
   };
 }

@@ -106,4 +106,29 @@ describe("ctdial watch: picking files up", () => {
       namesIn(join(folder, "done")).filter((n) => n.endsWith(".csv") && !n.includes("report")),
     ).toHaveLength(2);
   });
+
+  it("fails only the file whose widget key Calltouch refused (10003), naming the key", async () => {
+    const strict = await startSandboxProcess([...PERMISSIVE, "--route-key", "rk_watch"]);
+    try {
+      const { dir, folder, env } = folderSetup(strict.url);
+      writeFileSync(join(folder, "good.csv"), phonesCsv(phoneNumbers(3, "915")));
+      writeFileSync(join(folder, "off.csv"), phonesCsv(phoneNumbers(3, "925")));
+      writeFileSync(join(folder, "off.campaign.yaml"), "routeKey: rk_switched_off\n");
+      const { code, output } = await startCtdial(["watch", "campaigns", "--once", ...QUICK], dir, env).done;
+      expect(code, output).toBe(3);
+      expect(namesIn(join(folder, "done"))).toEqual(["good.csv", "good.report.csv"]);
+      expect(namesIn(join(folder, "failed"))).toEqual([
+        "off.campaign.yaml",
+        "off.csv",
+        "off.error.txt",
+        "off.report.csv",
+      ]);
+      const note = readFileSync(join(folder, "failed", "off.error.txt"), "utf8");
+      expect(note).toContain("rk_switched_off");
+      expect(note).toContain("10003");
+      expect(output).not.toContain("paused");
+    } finally {
+      await strict.stop();
+    }
+  });
 });
