@@ -1,10 +1,11 @@
 // ctdial's benchmarks: `npm run bench` (builds first) or `node bench/run.mjs [options]` after a build.
-//   --only csv,xlsx,rate,first,journal   which benches to run (default: all, in this order)
+//   --only csv,xlsx,rate,first,journal,watch   which benches to run (default: all, in this order)
 //   --rows N        CSV rows (default 1,000,000); XLSX gets N/5, the journal N; --rows below the
 //                   default also scales the rate runs down (at least 50 rows)
 //   --rate-rows N   rows per rate run (default 300)
 //   --xlsx-rows N   XLSX rows (default N/5)
 //   --rounds N      rounds of each CSV comparison, bare and validate back to back (default 3)
+//   --files N       one-row files through one watcher in the watch bench (default 500)
 // Writes bench/out/results.json and prints a Markdown table (bench | figure | goal | met). Exits 1
 // only when a bench could not run; a goal not met is a figure, reported as such.
 import { writeFileSync } from "node:fs";
@@ -15,6 +16,7 @@ import { firstRequestBench } from "./first-request.mjs";
 import { journalBench } from "./journal.mjs";
 import { outPath } from "./lib/fixtures.mjs";
 import { rateBench } from "./rate.mjs";
+import { watchBench } from "./watch.mjs";
 import { xlsxBench } from "./xlsx.mjs";
 
 const BENCHES = {
@@ -23,6 +25,7 @@ const BENCHES = {
   rate: rateBench,
   first: firstRequestBench,
   journal: journalBench,
+  watch: watchBench,
 };
 const DEFAULT_ROWS = 1_000_000;
 
@@ -33,6 +36,7 @@ const { values } = parseArgs({
     "rate-rows": { type: "string" },
     "xlsx-rows": { type: "string" },
     rounds: { type: "string" },
+    files: { type: "string" },
   },
 });
 const only = values.only?.split(",").map((name) => name.trim()) ?? Object.keys(BENCHES);
@@ -45,6 +49,7 @@ const rows = count(values.rows, DEFAULT_ROWS, "--rows");
 const options = {
   rows,
   rounds: count(values.rounds, 3, "--rounds"),
+  watchFiles: count(values.files, 500, "--files"),
   xlsxRows: count(values["xlsx-rows"], Math.max(1000, Math.round(rows / 5)), "--xlsx-rows"),
   rateRows: count(
     values["rate-rows"],
