@@ -39,8 +39,12 @@ export interface JobContext {
   readonly now: () => number;
 }
 
-/** A journal another process holds, or a state folder that cannot be written: not the file's fault. */
-const TRY_AGAIN_CODES = new Set(["E_JOURNAL_LOCKED", "E_STATE_DIR"]);
+/**
+ * Not the file's fault, so it stays and is run again later (safe: the journal knows every row): a
+ * journal another process holds, a state folder that cannot be written, or a report that could not
+ * replace the old one (Windows refuses while the report is open in Excel).
+ */
+const TRY_AGAIN_CODES = new Set(["E_JOURNAL_LOCKED", "E_STATE_DIR", "E_REPORT_WRITE"]);
 const TRY_AGAIN_MS = 60_000;
 const AGAIN =
   "Fix it and put the file back into the campaigns folder; rows already sent will not be sent again.";

@@ -324,16 +324,23 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
       return;
     }
     if (release === undefined && options.lockDir !== undefined) {
-      release = await acquireSenderLock(options.lockDir, {
-        wait: options.waitForLock,
-        signal,
-        onWait: (message) => {
-          waitingForSender = message;
-          logger.warn(message);
-          void status.write(formatStatus(view()));
-        },
-      });
-      waitingForSender = undefined;
+      try {
+        release = await acquireSenderLock(options.lockDir, {
+          wait: options.waitForLock,
+          signal,
+          onWait: (message) => {
+            waitingForSender = message;
+            logger.warn(message);
+            void status.write(formatStatus(view()));
+          },
+        });
+      } catch (error) {
+        // Stopped while waiting for the other sender: nothing was sent, and a stop is not an error.
+        if (signal.aborted) return;
+        throw error;
+      } finally {
+        waitingForSender = undefined;
+      }
     }
     if (signal.aborted) return;
     for (const job of picks) start(job);

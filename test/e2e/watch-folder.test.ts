@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readReport } from "./cli.js";
+import { readReport, runCli } from "./cli.js";
 import {
   acceptedPhones,
   PERMISSIVE,
@@ -130,5 +130,14 @@ describe("ctdial watch: picking files up", () => {
     } finally {
       await strict.stop();
     }
+  });
+
+  it("says a Google Sheet cannot be followed in this build (exit 2)", async () => {
+    const { code, stderr } = await runCli([
+      "watch",
+      "https://docs.google.com/spreadsheets/d/1AbC/edit#gid=0",
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("following a Google Sheet is not available in this build");
   });
 });
