@@ -9,7 +9,7 @@ import { ConfigError } from "../errors.js";
 import { exitCodeOfEnd, type JobEnd, runFileJob } from "./campaign-job.js";
 import { DEFAULT_QUIET_MS, ReadinessTracker } from "./file-ready.js";
 import { type FoundFile, type PassedOver, scanFolder } from "./folder-scan.js";
-import { DONE_DIR, FAILED_DIR } from "./ignore-rules.js";
+import { classify, DONE_DIR, FAILED_DIR } from "./ignore-rules.js";
 import { moveGroup, moveToFailed, stemOf } from "./move-files.js";
 import { Pause } from "./pause.js";
 import { acquireSenderLock, type ReleaseLock } from "./sender-lock.js";
@@ -113,10 +113,14 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
         job.phase = "queued";
         return;
       case "paused": {
+        const before = pause.active?.nextCheck;
         const next = pause.set(end.reason, end.advice);
-        logger.error(
-          `paused: ${end.reason}. ${end.advice ?? ""} Files stay in the folder; checking again at ${new Date(next).toISOString()}.`,
-        );
+        // Said when the pause begins and after each re-check, not once per file that met it.
+        if (next !== before) {
+          logger.error(
+            `paused: ${end.reason}. ${end.advice ?? ""} Files stay in the folder; checking again at ${new Date(next).toISOString()}.`,
+          );
+        }
         job.phase = "queued";
         // --once does not wait for the account: every file not finished ends as stopped (exit 3).
         if (options.once) {
@@ -300,7 +304,7 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
     for (const job of jobs.values())
       if (job.phase === "waiting" && job.until !== undefined) next = Math.min(next, job.until);
     if (pause.active !== undefined) next = Math.min(next, pause.active.nextCheck);
-    await status.write(formatStatus(view()));
+    await writeStatus();
     return next;
   }
 
@@ -331,7 +335,7 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
           onWait: (message) => {
             waitingForSender = message;
             logger.warn(message);
-            void status.write(formatStatus(view()));
+            void writeStatus(true);
           },
         });
       } catch (error) {
@@ -344,6 +348,22 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
     }
     if (signal.aborted) return;
     for (const job of picks) start(job);
+  }
+
+  /**
+   * STATUS.txt is rewritten when what it says changes, and at least every minute so that its
+   * "Updated" line shows the service is alive; not on every pass, which its own rewrite would cause.
+   */
+  let statusBody = "";
+  let statusAt = 0;
+  async function writeStatus(force = false): Promise<void> {
+    const text = formatStatus(view());
+    const body = text.replace(/^Updated: .*$/m, "");
+    if (!force && body === statusBody && now() - statusAt < 60_000) return;
+    if (await status.write(text)) {
+      statusBody = body;
+      statusAt = now();
+    }
   }
 
   function view(): StatusView {
@@ -407,7 +427,7 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
     watcher?.close();
     await release?.();
   }
-  await status.write(formatStatus(view()));
+  await writeStatus(true);
   if (signal.aborted) {
     logger.info("stopped: requests in flight finished and reports were written");
     return 0;
@@ -418,7 +438,13 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
 /** File events where the platform gives them; the periodic scan covers the rest (network shares). */
 function watchFolder(dir: string, onEvent: () => void, logger: Logger): FSWatcher | undefined {
   try {
-    const watcher = watch(dir, { persistent: false }, onEvent);
+    const watcher = watch(dir, { persistent: false }, (_event, name) => {
+      // The service's own writes (STATUS.txt, reports, done/ and failed/) are no news.
+      const kind = typeof name === "string" ? classify(name, false) : undefined;
+      if (kind?.kind === "ignored" && kind.own) return;
+      if (name === DONE_DIR || name === FAILED_DIR) return;
+      onEvent();
+    });
     watcher.on("error", (error) => logger.debug(`file events stopped (${error.message}); scanning only`));
     return watcher;
   } catch (error) {
