@@ -151,7 +151,12 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
         break;
       }
       case "failed": {
-        if (!existsSync(job.path)) return;
+        // Taken away while it ran (deleted, moved by hand): nothing to move, nothing to keep.
+        if (!existsSync(job.path)) {
+          jobs.delete(job.name);
+          onceNames?.delete(job.name);
+          return;
+        }
         logger.error(`${job.name}: moved to ${FAILED_DIR}/: ${end.paragraph}`);
         pushRecent(`${job.name}: could not be run (see ${FAILED_DIR}/${stemOf(job.name)}.error.txt)`);
         settle(job, end.exitCode);
