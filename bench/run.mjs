@@ -1,11 +1,12 @@
 // ctdial's benchmarks: `npm run bench` (builds first) or `node bench/run.mjs [options]` after a build.
-//   --only csv,xlsx,rate,first,journal,sheets   which benches to run (default: all, in this order)
+//   --only csv,xlsx,rate,first,journal,sheets,watch   which benches to run (default: all, in this order)
 //   --rows N        CSV rows (default 1,000,000); XLSX gets N/5, the journal N; --rows below the
 //                   default also scales the rate runs down (at least 50 rows)
 //   --rate-rows N   rows per rate run (default 300)
 //   --xlsx-rows N   XLSX rows (default N/5)
 //   --rounds N      rounds of each CSV comparison, bare and validate back to back (default 3)
 //   --sheets-rows N rows of the Google Sheets write-back run (default 1,000; it takes N/5 seconds)
+//   --files N       one-row files through one watcher in the watch bench (default 500)
 // Writes bench/out/results.json and prints a Markdown table (bench | figure | goal | met). Exits 1
 // only when a bench could not run; a goal not met is a figure, reported as such.
 import { writeFileSync } from "node:fs";
@@ -17,6 +18,7 @@ import { journalBench } from "./journal.mjs";
 import { outPath } from "./lib/fixtures.mjs";
 import { rateBench } from "./rate.mjs";
 import { sheetsBench } from "./sheets.mjs";
+import { watchBench } from "./watch.mjs";
 import { xlsxBench } from "./xlsx.mjs";
 
 const BENCHES = {
@@ -26,6 +28,7 @@ const BENCHES = {
   first: firstRequestBench,
   journal: journalBench,
   sheets: sheetsBench,
+  watch: watchBench,
 };
 const DEFAULT_ROWS = 1_000_000;
 
@@ -37,6 +40,7 @@ const { values } = parseArgs({
     "xlsx-rows": { type: "string" },
     rounds: { type: "string" },
     "sheets-rows": { type: "string" },
+    files: { type: "string" },
   },
 });
 const only = values.only?.split(",").map((name) => name.trim()) ?? Object.keys(BENCHES);
@@ -50,6 +54,7 @@ const options = {
   rows,
   rounds: count(values.rounds, 3, "--rounds"),
   sheetsRows: count(values["sheets-rows"], 1000, "--sheets-rows"),
+  watchFiles: count(values.files, 500, "--files"),
   xlsxRows: count(values["xlsx-rows"], Math.max(1000, Math.round(rows / 5)), "--xlsx-rows"),
   rateRows: count(
     values["rate-rows"],

@@ -5,7 +5,7 @@ import { registerRun } from "./run.js";
 import { registerSandbox } from "./sandbox.js";
 import { registerStatus } from "./status.js";
 import { registerValidate } from "./validate.js";
-import { registerWatchSheet } from "./watch-sheet.js";
+import { registerWatch } from "./watch.js";
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
@@ -26,7 +26,7 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerStatus(program);
   registerInit(program);
-  registerWatchSheet(program);
+  registerWatch(program);
   registerSandbox(program);
   return program;
 }

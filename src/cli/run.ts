@@ -7,6 +7,7 @@ import { type CampaignOptions, type ResolvedCampaign, resolveCampaign } from "..
 import { runCampaign } from "../engine/run.js";
 import { exitCodeOf, type RunSummary } from "../engine/summary.js";
 import { validateCampaign } from "../engine/validate.js";
+import { acquireSenderLock } from "../watch/sender-lock.js";
 import {
   refuseInapplicableSourceOptions,
   refuseIncludeUnknownOnRun,
@@ -71,7 +72,12 @@ function addSendingOptions(command: Command, mode: Mode): void {
     .addOption(new Option("--dry-run", "check every row and write the report, sending nothing"))
     .addOption(new Option("--sandbox", "send to the built-in Calltouch emulator instead of Calltouch"))
     .addOption(new Option("--yes", "do not ask for confirmation before sending"))
-    .addOption(new Option("--no-wait", "outside the call window, stop (exit 3) instead of waiting"))
+    .addOption(
+      new Option(
+        "--no-wait",
+        "outside the call window, or while another ctdial sends from this machine, stop (exit 3) instead of waiting",
+      ),
+    )
     .addOption(
       new Option("--log-level <level>", "how much to log on stderr")
         .choices(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
@@ -115,8 +121,17 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
     );
   });
   let summary: RunSummary;
+  let releaseSender: (() => Promise<void>) | undefined;
   try {
     const total = await confirmRun(resolved, flags, mode, stateDir, endpoint);
+    // One sender per machine (Calltouch's limit is per IP); the in-process sandbox has no such limit.
+    if (!endpoint.sandbox) {
+      releaseSender = await acquireSenderLock(stateDirOf(flags.stateDir, process.env), {
+        wait: flags.wait !== false,
+        signal: stop.signal,
+        onWait: (message) => logger.warn(message),
+      });
+    }
     const startedAt = Date.now();
     let lastNote: string | undefined;
     summary = await runCampaign(resolved, {
@@ -157,7 +172,10 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
   } finally {
     // Each step runs whatever the others do: a progress line that cannot be cleared must not leave
     // the sandbox server open (the process would never exit) or hide the run's own error.
-    await runCleanup(closingSteps({ progress, signals: stop, endpoint, logger }));
+    await runCleanup([
+      { what: "let another ctdial send from this machine", run: () => releaseSender?.() },
+      ...closingSteps({ progress, signals: stop, endpoint, logger }),
+    ]);
   }
   return printSummary(summary, flags, output);
 }

@@ -21,42 +21,7 @@ export interface WatchSheetFlags extends CampaignOptions {
   logLevel?: string;
 }
 
-/**
- * Registers `ctdial watch [target]` for Google Sheets. The campaigns-folder service registers the
- * same command; `watchTargetKind` is the one place that tells the two apart.
- */
-export function registerWatchSheet(program: Command): void {
-  const command = program
-    .command("watch")
-    .description("follow a Google Sheet: rows that appear (or become valid) are dialed, results written back")
-    .argument("[target]", "a Google Sheets link (or a campaign file naming one)");
-  for (const option of campaignOptions()) if (option.long !== "--report") command.addOption(option);
-  command
-    .addOption(
-      new Option("--interval <seconds>", "seconds between looks at the sheet (default 15)").argParser(
-        parseSeconds,
-      ),
-    )
-    .addOption(new Option("--rate <n>", "requests per second, 0 < n <= 5 (default 5)").argParser(parseRate))
-    .addOption(new Option("--sandbox", "send to the built-in Calltouch emulator instead of Calltouch"))
-    .addOption(new Option("--yes", "do not ask for confirmation before sending"))
-    .addOption(
-      new Option("--log-level <level>", "how much to log on stderr")
-        .choices(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
-        .default("info"),
-    )
-    .action(async (target: string | undefined, flags: WatchSheetFlags) => {
-      if (watchTargetKind(target) !== "sheet" && !/\.(ya?ml|json)$/i.test(target ?? "")) {
-        throw new InputError(
-          "ctdial watch in this build follows a Google Sheet: pass its link (https://docs.google.com/spreadsheets/d/.../edit#gid=...).",
-          { code: "E_WATCH_TARGET" },
-        );
-      }
-      process.exitCode = await watchSheetCommand(target ?? "", flags);
-    });
-}
-
-function parseSeconds(value: string): number {
+export function parseSeconds(value: string): number {
   const seconds = Number(value.replace(",", "."));
   if (!Number.isFinite(seconds) || seconds < 1)
     throw new InputError(`--interval expects seconds, at least 1; got "${value}".`);

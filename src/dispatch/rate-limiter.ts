@@ -66,6 +66,14 @@ export interface RateLimiter {
   schedule<T>(fn: () => Promise<T>, options?: { signal?: AbortSignal }): Promise<T>;
   /** Hold every start for `ms` (a 429: the server's window is full for everyone, not only one row). */
   slowDown(ms: number): void;
+  /**
+   * The task that started last is putting its request on the wire now. A start is not a departure:
+   * between them the journal makes the intent durable (an fsync, which other campaigns' fsyncs can
+   * slow by 100 ms and more on a busy disk). A request that leaves late and the ones after it that
+   * leave on time would reach the server closer together than the spacing; so the next start also
+   * waits until the departure `ceil(rate)` requests back is a full window (plus margin) old.
+   */
+  departed(): void;
   /** Change the rate; the next start keeps the new spacing from the last one. */
   setRate(rate: number): void;
   /** Resolves when nothing is waiting or running. */
@@ -109,6 +117,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   let inFlight = 0;
   let slowDowns = 0;
   let starts: number[] = [];
+  let departures: number[] = [];
   // Insertion-ordered: setRate moves waiting entries to the new queue in the order they came.
   const waiting = new Set<Entry>();
   let idleWaiters: (() => void)[] = [];
@@ -213,6 +222,14 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         waiting.add(entry);
         enqueue(entry);
       });
+    },
+    departed() {
+      const now = Date.now();
+      departures.push(now);
+      const keep = Math.ceil(rate);
+      if (departures.length > keep) departures = departures.slice(-keep);
+      // The next start is the keep-th after the oldest kept departure: a full window after it.
+      if (departures.length === keep) hold(Math.max(holdUntil, (departures[0] ?? now) + windowMs + marginMs));
     },
     slowDown(ms: number) {
       if (!(ms > 0)) return;

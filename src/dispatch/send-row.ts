@@ -111,6 +111,7 @@ async function sendOnce<T extends DispatchItem>(
         await ctx.hooks.beforeSend?.(row.item, row.attempts + 1);
         // A stop that came while the intent was written still keeps this request home.
         if (control.blocked(routeKey) !== undefined) return NOT_SENT;
+        ctx.limiter.departed();
         row.attempts++;
         ctx.attempts++;
         row.firstAt ??= ctx.now();

@@ -1,3 +1,4 @@
+import { liveReport } from "../sinks/live-report.js";
 import { openReport } from "../sinks/open-report.js";
 import type { OutcomeSink } from "../sinks/outcome-sink.js";
 import { orderedReport } from "../sinks/report-sink.js";
@@ -18,6 +19,12 @@ export interface ReportSinkOptions {
    * before anything is sent (a watch's later cycles skip it). @default true
    */
   readonly checkSheetAccess?: boolean;
+  /**
+   * Rewrite the report every so many ms while the run goes on, so a person can open it mid-run (the
+   * campaigns folder); the settled rows are held in memory for it. Unset: the report streams to its
+   * temporary file and appears once, complete.
+   */
+  readonly reportEveryMs?: number;
   readonly onWarning?: (message: string) => void;
 }
 
@@ -50,6 +57,13 @@ export async function reportSinks(
     });
     const link = sheetLink({ spreadsheetId: source.tab.spreadsheetId, gid: source.tab.sheetId });
     return { sinks: [sheet, ...extra], reportPath: link };
+  }
+  if (options.reportEveryMs !== undefined) {
+    const live = liveReport(resolved.reportPath, source, {
+      everyMs: options.reportEveryMs,
+      onWarning: options.onWarning,
+    });
+    return { sinks: [live, ...extra], reportPath: resolved.reportPath };
   }
   const report = orderedReport(await openReport(resolved.reportPath, source));
   return { sinks: [report, ...extra], reportPath: report.path };

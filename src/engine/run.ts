@@ -34,6 +34,8 @@ export interface RunOptions extends OpenSourceOptions {
   sinks?: readonly OutcomeSink[];
   /** Write no report file (the results go only to `sinks`). */
   noReportFile?: boolean;
+  /** Rewrite the report every so many ms while the run goes on (see ReportSinkOptions). */
+  reportEveryMs?: number;
   /**
    * A Google Sheet written back: write its header cells first, so view-only access is refused before
    * anything is sent (a watch's later cycles skip it). @default true
@@ -144,8 +146,9 @@ async function settleUnsent(
 }
 
 function notWrittenNote(run: RunState, complete: boolean, reportPath: string): string | undefined {
-  if (run.sinkFailures.some((failure) => failure.sink.name.endsWith(reportPath))) {
-    return `${reportPath} was not rewritten (see the warning above); the journal has every result: \`ctdial validate\` on the same file writes the report again`;
+  const failed = run.sinkFailures.find((failure) => failure.sink.name.endsWith(reportPath));
+  if (failed !== undefined) {
+    return `${messageOf(failed.error).replace(/\.$/, "")}; the journal has every result: \`ctdial validate\` on the same file writes the report again`;
   }
   if (!complete) {
     return `${reportPath} was not rewritten, to exit at once; the journal has every result: \`ctdial validate\` on the same file writes the report again, or the next \`ctdial run\` does`;

@@ -33,6 +33,8 @@ export interface AcceptedRequest {
 
 /** GET here returns `{accepted, rateLimited, requests}`: the emulator's own record, for tests across processes. */
 export const INSPECT_PATH = "/__sandbox/accepted";
+/** POST a JSON patch of settings here (e.g. `{"minutes": 100}` to top up the balance) while it runs. */
+export const CONFIGURE_PATH = "/__sandbox/configure";
 
 export interface SeenRequest {
   readonly receivedAt: number;
@@ -163,6 +165,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       res.end(JSON.stringify({ accepted, rateLimited, requests: requests.length }));
       return;
     }
+    if (req.method === "POST" && req.url === CONFIGURE_PATH) {
+      readBody(req, (raw) => {
+        try {
+          api.configure(JSON.parse(raw ?? "") as SandboxPatch);
+          res.writeHead(204).end();
+        } catch (error) {
+          res.writeHead(400, { "content-type": "text/plain" }).end((error as Error).message);
+        }
+      });
+      return;
+    }
     // The arrival time is taken before anything else, so the rate window sees requests in arrival order.
     const seen: SeenRequest = {
       receivedAt: now(),
@@ -201,7 +214,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const address = server.address() as AddressInfo;
   const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
 
-  return {
+  const api: Sandbox = {
     url: `http://${urlHost}:${address.port}`,
     port: address.port,
     accepted,
@@ -226,6 +239,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       });
     },
   };
+  return api;
 }
 
 /** A TCP reset (RST), not a clean close: what a crashed server or a dropping balancer looks like. */

@@ -85,6 +85,38 @@ describe("createRateLimiter with fake timers", () => {
     expect(starts).toEqual([0, 204, 408, 612, 816, 1020, 1224, 1428]);
   });
 
+  it("keeps departures within the limit when one request leaves late (a slow fsync of its intent)", async () => {
+    vi.setSystemTime(0);
+    const limiter = createRateLimiter({ rate: 5, coldAfterMs: 60_000 });
+    const departures: number[] = [];
+    // Every sixth request spends 150 ms between its start and the wire; the others leave at once.
+    const done = Array.from({ length: 18 }, (_, i) =>
+      limiter.schedule(async () => {
+        if (i % 6 === 0) await wait(150);
+        limiter.departed();
+        departures.push(Date.now());
+      }),
+    );
+    await vi.runAllTimersAsync();
+    await Promise.all(done);
+    expect(busiestWindow(departures, 1000)).toBeLessThanOrEqual(5);
+  });
+
+  it("costs nothing when requests leave at their start", async () => {
+    vi.setSystemTime(0);
+    const limiter = createRateLimiter({ rate: 5, coldAfterMs: 60_000 });
+    const starts: number[] = [];
+    const done = Array.from({ length: 8 }, () =>
+      limiter.schedule(async () => {
+        limiter.departed();
+        starts.push(Date.now());
+      }),
+    );
+    await vi.runAllTimersAsync();
+    await Promise.all(done);
+    expect(starts).toEqual([0, 204, 408, 612, 816, 1020, 1224, 1428]);
+  });
+
   it("keeps several requests in flight so a slow API does not lower the start rate", async () => {
     vi.setSystemTime(0);
     // Never cold here: this test is about concurrency, not about the first request running alone.

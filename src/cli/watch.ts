@@ -1,0 +1,152 @@
+import { resolve } from "node:path";
+import { type Command, InvalidArgumentError, Option } from "commander";
+import { createRateLimiter } from "../dispatch/rate-limiter.js";
+import { ConfigError } from "../errors.js";
+import { serveFolder } from "../watch/service.js";
+import { logAttempt } from "./attempt-log.js";
+import { openEndpoint } from "./endpoint.js";
+import { createLogger } from "./logger.js";
+import { campaignOptions, parseCount, parseRate, sandboxAware, stateDirOf } from "./options.js";
+import { stopOnSignals } from "./signals.js";
+import { parseSeconds, type WatchSheetFlags, watchSheetCommand } from "./watch-sheet.js";
+import { watchTargetKind } from "./watch-target.js";
+
+export interface WatchFlags extends WatchSheetFlags {
+  routeKey?: string;
+  rate?: number;
+  encoding?: string;
+  stateDir?: string;
+  once?: boolean;
+  sandbox?: boolean;
+  /** commander's --no-wait sets wait: false. */
+  wait?: boolean;
+  logLevel?: string;
+  parallel?: number;
+  settleMs?: number;
+  scanMs?: number;
+  recheckMs?: number;
+}
+
+/**
+ * `ctdial watch [target]` serves a campaigns folder, or follows a Google Sheet given by its link (or
+ * by a campaign file naming one). One command, two services: the options of one are refused for the
+ * other rather than ignored.
+ */
+export function registerWatch(program: Command): void {
+  const command = program
+    .command("watch")
+    .description(
+      "serve a campaigns folder (every .csv/.tsv/.txt/.xlsx file dropped in is dialed), or follow a Google Sheet (new rows are dialed, results written back)",
+    )
+    .argument(
+      "[target]",
+      "the campaigns folder (default ./campaigns), or a Google Sheets link or campaign file",
+      "campaigns",
+    );
+  for (const option of campaignOptions()) if (option.long !== "--report") command.addOption(option);
+  command
+    .addOption(new Option("--rate <n>", "requests per second, 0 < n <= 5 (default 5)").argParser(parseRate))
+    .addOption(new Option("--sandbox", "send to the built-in Calltouch emulator instead of Calltouch"))
+    .addOption(
+      new Option("--log-level <level>", "how much to log on stderr")
+        .choices(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+        .default("info"),
+    )
+    .addOption(
+      new Option("--once", "a folder: run what is in it now, wait for it, and exit with the worst exit code"),
+    )
+    .addOption(
+      new Option(
+        "--no-wait",
+        "a folder: when another ctdial sends from this machine, exit 3 instead of waiting",
+      ),
+    )
+    .addOption(
+      new Option("--parallel <n>", "a folder: files dialed at once, sharing the rate (default 4)").argParser(
+        parsePositive,
+      ),
+    )
+    .addOption(
+      new Option("--interval <seconds>", "a sheet: seconds between looks at it (default 15)").argParser(
+        parseSeconds,
+      ),
+    )
+    .addOption(new Option("--yes", "a sheet: do not ask for confirmation before sending"))
+    // Timing knobs for tests and benchmarks; the defaults are what a folder should use.
+    .addOption(new Option("--settle-ms <ms>").argParser(parseCount).hideHelp())
+    .addOption(new Option("--scan-ms <ms>").argParser(parseCount).hideHelp())
+    .addOption(new Option("--recheck-ms <ms>").argParser(parseCount).hideHelp())
+    .action(async (target: string, flags: WatchFlags) => {
+      process.exitCode = await watchCommand(target, flags);
+    });
+}
+
+/** Options of one service given to the other: a mistake, refused with what to do. */
+const FOLDER_ONLY = ["once", "parallel", "settleMs", "scanMs", "recheckMs"] as const;
+const SHEET_ONLY = ["interval", "yes", "json", "sheet", "campaign", "delimiter"] as const;
+
+function refuseOtherKindOptions(kind: "sheet" | "folder", flags: WatchFlags): void {
+  if (flags.wait === false && kind === "sheet") {
+    throw new ConfigError("--no-wait applies to a campaigns folder, not to a Google Sheet; leave it out.");
+  }
+  const wrong = (kind === "sheet" ? FOLDER_ONLY : SHEET_ONLY).filter((key) => flags[key] !== undefined);
+  if (wrong.length === 0) return;
+  const names = wrong.map((key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(", ");
+  throw new ConfigError(
+    kind === "sheet"
+      ? `${names} ${wrong.length === 1 ? "applies" : "apply"} to a campaigns folder, not to a Google Sheet; leave ${wrong.length === 1 ? "it" : "them"} out.`
+      : `${names} ${wrong.length === 1 ? "applies" : "apply"} to following a Google Sheet, not to a campaigns folder (a file's own campaign file sets its tab and mapping); leave ${wrong.length === 1 ? "it" : "them"} out.`,
+  );
+}
+
+/** A sheet link, or a campaign file (which must name a sheet); anything else is a folder. */
+function kindOf(target: string): "sheet" | "folder" {
+  return watchTargetKind(target) === "sheet" || /\.(ya?ml|json)$/i.test(target) ? "sheet" : "folder";
+}
+
+export async function watchCommand(target: string, flags: WatchFlags): Promise<number> {
+  const kind = kindOf(target);
+  refuseOtherKindOptions(kind, flags);
+  if (kind === "sheet") return watchSheetCommand(target, flags);
+  const logger = createLogger(flags.logLevel ?? "info");
+  const realStateDir = stateDirOf(flags.stateDir, process.env);
+  const endpoint = await openEndpoint(flags.sandbox === true, process.env);
+  const stop = stopOnSignals(() =>
+    logger.warn("stopping: requests in flight finish and reports are written, then ctdial exits"),
+  );
+  try {
+    return await serveFolder({
+      dir: resolve(target),
+      stateDir: sandboxAware(realStateDir, endpoint.sandbox),
+      // The in-process sandbox has no per-IP limit: it does not keep a real sender waiting.
+      lockDir: endpoint.sandbox ? undefined : realStateDir,
+      waitForLock: flags.wait !== false,
+      campaign: {
+        ...(flags.routeKey === undefined ? {} : { routeKey: flags.routeKey }),
+        ...(flags.encoding === undefined ? {} : { encoding: flags.encoding }),
+      },
+      env: process.env,
+      client: endpoint.client,
+      token: endpoint.token,
+      limiter: createRateLimiter({ rate: flags.rate ?? 5 }),
+      logger,
+      onAttempt: (file, attempt) => logAttempt(logger.child({ file }), attempt),
+      signal: stop.signal,
+      once: flags.once === true,
+      ...(flags.settleMs === undefined ? {} : { quietMs: flags.settleMs }),
+      ...(flags.scanMs === undefined ? {} : { scanMs: flags.scanMs }),
+      ...(flags.recheckMs === undefined ? {} : { recheckMs: flags.recheckMs }),
+      ...(flags.parallel === undefined ? {} : { parallel: flags.parallel }),
+    });
+  } finally {
+    stop.dispose();
+    await endpoint.close();
+  }
+}
+
+function parsePositive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError(`expected a whole number from 1 up, got "${value}".`);
+  return n;
+}

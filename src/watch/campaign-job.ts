@@ -1,0 +1,202 @@
+import { basename, dirname } from "node:path";
+import { DateTime } from "luxon";
+import type { Logger } from "pino";
+import type { CalltouchClient } from "../calltouch/types.js";
+import type { RateLimiter } from "../dispatch/rate-limiter.js";
+import { type CampaignOptions, type ResolvedCampaign, resolveCampaign } from "../engine/resolve.js";
+import { type RowAttempt, type RunProgress, runCampaign } from "../engine/run.js";
+import { exitCodeOf, type RunSummary } from "../engine/summary.js";
+import { isCtdialError } from "../errors.js";
+
+/**
+ * One file of the folder run as one campaign with the existing engine, and what its end means for
+ * the folder: the file is done, it cannot be run (failed/), Calltouch refused the whole account (the
+ * folder pauses), or it must wait (the daily limit, a journal another process holds).
+ */
+export type JobEnd =
+  | { readonly kind: "done"; readonly summary: RunSummary; readonly resolved: ResolvedCampaign }
+  | {
+      readonly kind: "failed";
+      /** The paragraph for `<name>.error.txt`. */
+      readonly paragraph: string;
+      readonly exitCode: 2 | 3;
+      readonly resolved?: ResolvedCampaign;
+    }
+  | { readonly kind: "paused"; readonly reason: string; readonly advice?: string }
+  | { readonly kind: "later"; readonly until: number; readonly why: string }
+  | { readonly kind: "interrupted" };
+
+/** How often a running file's report is rewritten. */
+const LIVE_REPORT_MS = 5000;
+
+export interface JobContext {
+  readonly campaign: CampaignOptions;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stateDir: string;
+  readonly client: CalltouchClient;
+  readonly token: string;
+  readonly limiter: RateLimiter;
+  readonly logger: Logger;
+  readonly onAttempt?: (file: string, attempt: RowAttempt) => void;
+  readonly signal: AbortSignal;
+  readonly onProgress: (progress: RunProgress) => void;
+  readonly now: () => number;
+}
+
+/**
+ * Not the file's fault, so it stays and is run again later (safe: the journal knows every row): a
+ * journal another process holds, a state folder that cannot be written, or a report that could not
+ * replace the old one (Windows refuses while the report is open in Excel).
+ */
+const TRY_AGAIN_CODES = new Set(["E_JOURNAL_LOCKED", "E_STATE_DIR", "E_REPORT_WRITE"]);
+const TRY_AGAIN_MS = 60_000;
+const AGAIN =
+  "Fix it and put the file back into the campaigns folder; rows already sent will not be sent again.";
+
+export async function runFileJob(path: string, ctx: JobContext): Promise<JobEnd> {
+  const name = basename(path);
+  let resolved: ResolvedCampaign;
+  try {
+    resolved = await resolveFileCampaign(path, ctx);
+  } catch (error) {
+    return thrown(error, name, ctx);
+  }
+  ctx.logger.info(
+    { file: name, campaign: campaignName(resolved) },
+    `${name}: picked up (${campaignName(resolved)})`,
+  );
+  let summary: RunSummary;
+  try {
+    summary = await runCampaign(resolved, {
+      ...ctx.campaign,
+      stateDir: ctx.stateDir,
+      client: ctx.client,
+      limiter: ctx.limiter,
+      token: ctx.token,
+      signal: ctx.signal,
+      onAttempt: ctx.onAttempt === undefined ? undefined : (attempt) => ctx.onAttempt?.(name, attempt),
+      onProgress: ctx.onProgress,
+      // Beside the file and rewritten as rows finish, so an operator can open it mid-run.
+      reportEveryMs: LIVE_REPORT_MS,
+      onWarning: (message) => ctx.logger.warn({ file: name }, `${name}: ${message}`),
+    });
+  } catch (error) {
+    return thrown(error, name, ctx, resolved);
+  }
+  return endOf(summary, resolved, ctx.now);
+}
+
+/**
+ * In a folder, a file's own campaign comes first: its sidecar, else the folder's campaign.yaml; the
+ * service's --route-key and CALLTOUCH_ROUTE_KEY are the widget only for files whose campaign names
+ * none (auto-mapped files). On the command line the order is the other way round (flag > environment
+ * > campaign file), but one service-wide key must not send every file of the folder to one widget.
+ */
+async function resolveFileCampaign(path: string, ctx: JobContext): Promise<ResolvedCampaign> {
+  const { routeKey: fallbackFlag, ...options } = ctx.campaign;
+  const env = { ...ctx.env, CALLTOUCH_ROUTE_KEY: undefined };
+  const own = await resolveCampaign(path, options, env);
+  const fallback = fallbackFlag ?? ctx.env.CALLTOUCH_ROUTE_KEY?.trim();
+  if (own.campaign.routeKey !== undefined || fallback === undefined || fallback === "") return own;
+  return resolveCampaign(path, { ...options, routeKey: fallback }, env);
+}
+
+/** What a finished run means for its file and for the folder. */
+export function endOf(summary: RunSummary, resolved: ResolvedCampaign, now: () => number): JobEnd {
+  const stop = summary.stopped;
+  // Every row settled, but the report could not replace the old one (open in a program that locks
+  // it): the file stays, and a later run (which sends nothing twice) writes the report.
+  if (stop === undefined && summary.reportNote !== undefined) {
+    return { kind: "later", until: now() + TRY_AGAIN_MS, why: `${summary.reportNote}; tried again shortly` };
+  }
+  if (stop === undefined) return { kind: "done", summary, resolved };
+  const name = basename(resolved.source);
+  if (stop.code === "SIGNAL") return { kind: "interrupted" };
+  if (stop.code === 10003) {
+    // A widget key refused: only the files that use it fail, the rest of the folder goes on.
+    const said = stop.message.startsWith("Calltouch refused the widget key")
+      ? stop.message
+      : `Calltouch refused the widget key ${resolved.campaign.routeKey ?? "of this file"}: ${stop.message}`;
+    return {
+      kind: "failed",
+      exitCode: 3,
+      resolved,
+      paragraph: `${name} was stopped: ${said} (error 10003). ${stop.advice ?? ""} ${summary.sent} rows were sent before that; the report lists every row. ${AGAIN}`,
+    };
+  }
+  if (typeof stop.code === "number") {
+    // 10001, 10002, a refused token, a wrong address: every file would meet the same answer.
+    return {
+      kind: "paused",
+      reason: `Calltouch answered ${stop.code}: ${stop.message}`,
+      ...(stop.advice === undefined ? {} : { advice: stop.advice }),
+    };
+  }
+  if (stop.code === "E_DAILY_LIMIT") {
+    const zone = resolved.campaign.timezone ?? resolved.campaign.calltouchTimezone;
+    const tomorrow = DateTime.fromMillis(now()).setZone(zone).plus({ days: 1 }).startOf("day");
+    return {
+      kind: "later",
+      until: tomorrow.toMillis() + 60_000,
+      why: `${stop.message}; it goes on tomorrow`,
+    };
+  }
+  if (stop.code === "E_INPUT_MIDRUN") {
+    return { kind: "failed", exitCode: 3, resolved, paragraph: `${sentence(stop.message)} ${AGAIN}` };
+  }
+  return {
+    kind: "later",
+    until: now() + TRY_AGAIN_MS,
+    why: `${stop.message}; it is tried again shortly`,
+  };
+}
+
+function thrown(error: unknown, name: string, ctx: JobContext, resolved?: ResolvedCampaign): JobEnd {
+  if (isCtdialError(error) && TRY_AGAIN_CODES.has(error.code)) {
+    return { kind: "later", until: ctx.now() + TRY_AGAIN_MS, why: error.message };
+  }
+  if (isCtdialError(error) && (error.exitCode === 2 || error.code === "E_INPUT_MIDRUN")) {
+    // The same sentence `ctdial validate` prints for this file, then what to do.
+    return {
+      kind: "failed",
+      exitCode: error.exitCode === 2 ? 2 : 3,
+      ...(resolved === undefined ? {} : { resolved }),
+      paragraph: `${name} could not be run: ${sentence(error.message)} ${AGAIN}`,
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.logger.error({ file: name }, `${name}: unexpected error: ${message} (this is a bug in ctdial)`);
+  return { kind: "later", until: ctx.now() + TRY_AGAIN_MS, why: `an unexpected error: ${message}` };
+}
+
+/** A message as one sentence of a paragraph: its lines joined ("path: problem; path: problem"), ending in a full stop. */
+function sentence(message: string): string {
+  const lines = message
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+  const [head = "", ...rest] = lines;
+  const joined = rest.length === 0 ? head : `${head.replace(/:$/, "")}: ${rest.join("; ")}`;
+  return /[.!?]$/.test(joined) ? joined : `${joined}.`;
+}
+
+function campaignName(resolved: ResolvedCampaign): string {
+  if (resolved.campaignPath === undefined) return "columns mapped by their headers";
+  const file = basename(resolved.campaignPath);
+  return dirname(resolved.campaignPath) === dirname(resolved.source)
+    ? `campaign file ${file}`
+    : `campaign file ${resolved.campaignPath}`;
+}
+
+export function exitCodeOfEnd(end: JobEnd): number {
+  switch (end.kind) {
+    case "done":
+      return exitCodeOf(end.summary);
+    case "failed":
+      return end.exitCode;
+    case "interrupted":
+      return 0;
+    default:
+      return 3;
+  }
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { parseCampaign } from "../../src/campaign/load.js";
+import type { ResolvedCampaign } from "../../src/engine/resolve.js";
+import { emptySummary, type RunSummary } from "../../src/engine/summary.js";
+import { endOf, exitCodeOfEnd } from "../../src/watch/campaign-job.js";
+
+const resolved: ResolvedCampaign = {
+  source: "/srv/campaigns/clients.csv",
+  campaign: parseCampaign({ routeKey: "rk_main", timezone: "Europe/Moscow" }, "test"),
+  reportPath: "/srv/campaigns/clients.report.csv",
+};
+// 2026-11-30 15:00 UTC = 18:00 in Moscow.
+const NOW = Date.parse("2026-11-30T15:00:00Z");
+
+function stoppedWith(code: string | number, message: string): RunSummary {
+  const summary = emptySummary(resolved.reportPath, false);
+  summary.total = 10;
+  summary.sent = 4;
+  summary.pending = 6;
+  summary.stopped = { code, message, advice: "Do something." };
+  return summary;
+}
+
+describe("what a run's end means for the folder", () => {
+  it("a finished run is done, with the run's own exit code", () => {
+    const summary = emptySummary(resolved.reportPath, false);
+    summary.total = summary.sent = 3;
+    const end = endOf(summary, resolved, () => NOW);
+    expect(end.kind).toBe("done");
+    expect(exitCodeOfEnd(end)).toBe(0);
+  });
+
+  it.each([10001, 10002, 403])("an account-wide refusal (%s) pauses the folder", (code) => {
+    const end = endOf(stoppedWith(code, "refused"), resolved, () => NOW);
+    expect(end).toEqual({
+      kind: "paused",
+      reason: `Calltouch answered ${code}: refused`,
+      advice: "Do something.",
+    });
+  });
+
+  it("a refused widget key (10003) fails the file, naming the key", () => {
+    const end = endOf(stoppedWith(10003, "widget not found"), resolved, () => NOW);
+    expect(end.kind).toBe("failed");
+    if (end.kind !== "failed") return;
+    expect(end.paragraph).toContain(
+      "Calltouch refused the widget key rk_main: widget not found (error 10003)",
+    );
+    expect(end.paragraph).toContain("4 rows were sent");
+    expect(exitCodeOfEnd(end)).toBe(3);
+  });
+
+  it("the daily limit makes the file wait until the next day in the campaign's timezone", () => {
+    const end = endOf(stoppedWith("E_DAILY_LIMIT", "the daily limit of 4 is reached"), resolved, () => NOW);
+    expect(end.kind).toBe("later");
+    if (end.kind !== "later") return;
+    // Midnight in Moscow is 21:00 UTC; a minute after it.
+    expect(new Date(end.until).toISOString()).toBe("2026-11-30T21:01:00.000Z");
+  });
+
+  it("a signal leaves the file as it is", () => {
+    expect(endOf(stoppedWith("SIGNAL", "stopped"), resolved, () => NOW)).toEqual({ kind: "interrupted" });
+  });
+});
