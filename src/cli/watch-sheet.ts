@@ -1,17 +1,16 @@
-import { type Command, Option } from "commander";
 import { createRateLimiter } from "../dispatch/rate-limiter.js";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { InputError } from "../errors.js";
+import { acquireSenderLock } from "../watch/sender-lock.js";
 import { watchSheet } from "../watch/sheet-watch.js";
 import { logAttempt } from "./attempt-log.js";
 import { runCleanup } from "./cleanup.js";
 import { confirmOrStop } from "./confirm.js";
 import { openEndpoint } from "./endpoint.js";
 import { createLogger } from "./logger.js";
-import { campaignOptions, parseRate, sandboxAware, stateDirOf } from "./options.js";
+import { sandboxAware, stateDirOf } from "./options.js";
 import { processOutput } from "./output.js";
 import { stopOnSignals } from "./signals.js";
-import { watchTargetKind } from "./watch-target.js";
 
 export interface WatchSheetFlags extends CampaignOptions {
   interval?: number;
@@ -62,6 +61,14 @@ export async function watchSheetCommand(target: string, flags: WatchSheetFlags):
       signal: stop.signal,
       csvThread: false,
       onAttempt: (attempt) => logAttempt(logger, attempt),
+      acquireSender: endpoint.sandbox
+        ? undefined
+        : () =>
+            acquireSenderLock(stateDirOf(flags.stateDir, process.env), {
+              wait: true,
+              signal: stop.signal,
+              onWait: (message) => logger.warn(message),
+            }),
       onWarning: (message) => logger.warn(message),
       onCycle: (summary) => {
         if (sentBefore !== undefined && summary.sent > sentBefore) {

@@ -16,6 +16,14 @@ export interface SheetWatchOptions extends Omit<RunOptions, "checkSheetAccess" |
   readonly onCycle?: (summary: RunSummary, cycle: number) => void;
   /** A later cycle failed (network, a sheet unshared for a while): the watch goes on. */
   readonly onCycleError?: (error: unknown, cycle: number) => void;
+  /**
+   * Takes the machine's sender lock for one look at the sheet (Calltouch's limit is per IP address,
+   * so one ctdial sends at a time); released between looks, so an idle follower never blocks a `run`.
+   * Unset for the in-process sandbox, which has no such limit.
+   */
+  readonly acquireSender?: () => Promise<() => Promise<void>>;
+  /** One look at the sheet. @default runCampaign */
+  readonly runOnce?: typeof runCampaign;
 }
 
 /** Resolves when `signal` stops the watch; the first cycle's errors (credentials, access) are thrown. */
@@ -29,12 +37,18 @@ export async function watchSheet(
   while (!stopping()) {
     cycle += 1;
     try {
-      const summary = await runCampaign(resolved, {
-        ...options,
-        mode: "run",
-        // Edit access is proved once, on the first look; later looks write only what changed.
-        checkSheetAccess: cycle === 1,
-      });
+      const release = await options.acquireSender?.();
+      let summary: RunSummary;
+      try {
+        summary = await (options.runOnce ?? runCampaign)(resolved, {
+          ...options,
+          mode: "run",
+          // Edit access is proved once, on the first look; later looks write only what changed.
+          checkSheetAccess: cycle === 1,
+        });
+      } finally {
+        await release?.();
+      }
       options.onCycle?.(summary, cycle);
       // A campaign Calltouch refused stays refused until someone acts: stop, as run does.
       if (!stopping() && isCampaignStop(summary)) return { cycles: cycle, stopped: summary.stopped };
