@@ -39,7 +39,7 @@ describe("ctdial watch: picking files up", () => {
       appendFileSync(join(folder, "slow.csv"), i < pieces.length - 1 ? `${piece}\r\n` : piece);
       if (i < pieces.length - 1) await new Promise((resolve) => setTimeout(resolve, 1500));
     }
-    await waitFor(() => namesIn(join(folder, "done")).includes("slow.csv"), "slow.csv in done/", 30_000);
+    await waitFor(() => namesIn(join(folder, "done")).includes("slow.csv"), "slow.csv in done/", 50_000);
     watcher.child.kill("SIGTERM");
     expect((await watcher.done).code).toBe(0);
     const dialed = acceptedPhones(await sandboxRecord(sandbox.url)).slice(before);
@@ -48,7 +48,8 @@ describe("ctdial watch: picking files up", () => {
     expect(report.map((row) => row.ctdial_status)).toEqual(phones.map(() => "sent"));
     // Picked up once, though the folder was scanned many times while the file grew.
     expect(watcher.output().split("slow.csv: picked up").length - 1).toBe(1);
-  });
+    // Real seconds of quiet are waited for: room for a loaded machine, not a claim about speed.
+  }, 60_000);
 
   it("runs two files at once within the limit, fails a bad file with its note, and leaves lock files alone (--once)", async () => {
     const { dir, folder, env } = folderSetup(sandbox.url);
