@@ -63,19 +63,19 @@ const passes = {
 
   async plan() {
     const { resolveCampaign } = await dist("engine/resolve.js");
-    const { openPlannedSource } = await dist("engine/report-pass.js");
-    const { planRows } = await dist("engine/plan.js");
+    const { openPlannedRows } = await dist("engine/plan.js");
     const started = performance.now();
     const resolved = await resolveCampaign(file, { routeKey: "bench" }, {});
-    const { source, columns } = await openPlannedSource(resolved, {});
+    // As the CLI reads: CSV parsed in the worker thread.
+    const planned = await openPlannedRows(resolved, { csvThread: true });
     const counts = {};
     let rows = 0;
-    for await (const planned of planRows(source, columns, resolved.campaign)) {
+    for (let next = await planned.next(); next !== undefined; next = await planned.next()) {
       rows++;
-      const status = planned.outcome?.status ?? "would-send";
+      const status = next.planned.outcome?.status ?? "would-send";
       counts[status] = (counts[status] ?? 0) + 1;
     }
-    await source.close();
+    await planned.close();
     return { rows, ms: performance.now() - started, counts };
   },
 
@@ -86,7 +86,8 @@ const passes = {
     const stateDir = mkdtempSync(join(fileURLToPath(new URL("../out/", import.meta.url)), "state-validate-"));
     const started = performance.now();
     const resolved = await resolveCampaign(file, { routeKey: "bench", report: reportPath }, {});
-    const summary = await validateCampaign(resolved, { stateDir }).finally(() =>
+    // As the CLI validates: CSV parsed in the worker thread (the library's default is the main thread).
+    const summary = await validateCampaign(resolved, { stateDir, csvThread: true }).finally(() =>
       rmSync(stateDir, { recursive: true, force: true }),
     );
     const { total, invalid, skipped } = summary;
