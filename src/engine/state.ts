@@ -155,14 +155,14 @@ export function knownRow(rowNumber: number, phoneKey: number, request: CallbackR
 
 /**
  * True when nothing is remembered that could change a row's fate: an empty journal, no exclude list,
- * no dedupe window. Then the gate's answer is known without a lookup (a first validate of a big file
- * should not pay for machinery it does not use).
+ * no dedupe window or a registry that knows no phone. Then eligibility is known without a lookup (a
+ * first validate of a big file should not pay for machinery it does not use).
  */
 export function remembersNothing(state: CampaignState): boolean {
   return (
     state.journal.stats().rowsKnown === 0 &&
     state.exclude === undefined &&
-    state.dedupe?.windowMs === undefined
+    (state.dedupe?.windowMs === undefined || state.dedupe.registry.size === 0)
   );
 }
 

@@ -3,7 +3,7 @@ import { lockHolder } from "../journal/index.js";
 import type { RowOutcome } from "../outcome.js";
 import type { OpenSourceOptions } from "../sources/open.js";
 import type { Eligibility } from "./eligibility.js";
-import { openPlannedRows, type PlannedRows } from "./plan.js";
+import { openPlannedRows, type PlannedRows, type SendablePlannedRow } from "./plan.js";
 import { reportSinks } from "./report-sinks.js";
 import type { ResolvedCampaign } from "./resolve.js";
 import { type RunProgress, RunState } from "./run-state.js";
@@ -16,6 +16,28 @@ const WOULD_SEND: RowOutcome = { status: "would-send" };
 
 function wouldSend(fate: Eligibility): RowOutcome {
   return fate.send ? WOULD_SEND : fate.outcome;
+}
+
+/**
+ * How a sendable row's outcome is found. A first validate of a big file should not pay for machinery
+ * it does not use: with an empty journal and no exclude list, only the dedupe window can change a
+ * row's fate, and that is one look into the registry's in-memory table (none at all when the
+ * registry knows no phone); everything else takes the full path.
+ */
+function lookupFor(
+  state: CampaignState,
+  full: (planned: SendablePlannedRow) => RowOutcome | Promise<RowOutcome>,
+): (planned: SendablePlannedRow) => RowOutcome | Promise<RowOutcome> {
+  if (remembersNothing(state)) return () => WOULD_SEND;
+  const dedupe = state.dedupe;
+  const journalEmpty = state.journal.stats().rowsKnown === 0;
+  if (!journalEmpty || state.exclude !== undefined || dedupe?.windowMs === undefined) return full;
+  const { registry, windowMs } = dedupe;
+  return (planned) => {
+    // undefined: not dialed within the window; a hit or a due refresh (null) takes the full path.
+    const hit = registry.peek(planned.phoneKey, Date.now(), windowMs);
+    return hit === undefined ? WOULD_SEND : full(planned);
+  };
 }
 
 export interface ValidateOptions extends OpenSourceOptions {
@@ -77,18 +99,17 @@ async function checkEveryRow(
       failure ??= error;
     },
   });
-  const fresh = remembersNothing(state);
+  const full = (planned: SendablePlannedRow): RowOutcome | Promise<RowOutcome> => {
+    const fate = eligibilityOf(
+      state,
+      knownRow(planned.row.rowNumber, planned.phoneKey, planned.request),
+      "dry-run",
+    );
+    return fate instanceof Promise ? fate.then(wouldSend) : wouldSend(fate);
+  };
   let complete = false;
   try {
-    complete = await settleRest(rows, run, (planned) => {
-      if (fresh) return WOULD_SEND;
-      const fate = eligibilityOf(
-        state,
-        knownRow(planned.row.rowNumber, planned.phoneKey, planned.request),
-        "dry-run",
-      );
-      return fate instanceof Promise ? fate.then(wouldSend) : wouldSend(fate);
-    });
+    complete = await settleRest(rows, run, lookupFor(state, full));
   } finally {
     await run.close({ complete });
   }

@@ -37,6 +37,8 @@ export interface DedupeRegistry {
   peek(phoneKey: number, now: number, windowMs?: number): DedupeHit | undefined | null;
   /** Records that `campaign` had `phoneKey` accepted at `at`; resolves once it is on disk. */
   record(phoneKey: number, at: Date | number, campaign: string): Promise<void>;
+  /** How many phones it knows (from any time within what is kept): 0 means no lookup can hit. */
+  readonly size: number;
   /** Reads what other processes recorded since the last read. */
   refresh(now?: Date | number): Promise<void>;
   close(): Promise<void>;
@@ -116,6 +118,10 @@ class FileDedupeRegistry implements DedupeRegistry {
     const ms = toMs(now);
     if (ms - this.#refreshedAt >= this.#refreshMs) await this.refresh(ms);
     return this.#find(phoneKey, ms, windowMs);
+  }
+
+  get size(): number {
+    return this.#phones.size;
   }
 
   peek(phoneKey: number, now: number, windowMs = this.#windowMs): DedupeHit | undefined | null {

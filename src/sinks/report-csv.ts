@@ -1,7 +1,7 @@
 import { ConfigError } from "../errors.js";
 import type { RowOutcome } from "../outcome.js";
 import type { Cell, SourceRow } from "../sources/types.js";
-import { outcomeCells } from "./columns.js";
+import { outcomeCells, REPORT_COLUMNS } from "./columns.js";
 import { type ReportLayout, reportLayout } from "./layout.js";
 import { neutralizeFormula } from "./neutralize.js";
 import { openReportFile, type ReportFile } from "./report-file.js";
@@ -62,10 +62,13 @@ class CsvReportSink implements ReportSink {
   readonly #file: ReportFile;
   readonly #layout: ReportLayout;
   readonly #delimiter: string;
+  /** Where `ctdial_phone` goes in an arranged row. */
+  readonly #phoneAt: number;
   /** Excel uses `;` as the list separator exactly where `,` is the decimal separator (ru-RU and most of Europe). */
   readonly #decimalComma: boolean;
 
   constructor(file: ReportFile, layout: ReportLayout, delimiter: string) {
+    this.#phoneAt = layout.reportIndexes[REPORT_COLUMNS.indexOf("ctdial_phone")] ?? -1;
     this.path = file.path;
     this.#file = file;
     this.#layout = layout;
@@ -74,7 +77,10 @@ class CsvReportSink implements ReportSink {
   }
 
   write(row: SourceRow, outcome: RowOutcome, phone?: string): Promise<void> | undefined {
-    return this.writeLine(this.#layout.arrange(row.cells, outcomeCells(outcome, phone), this.#row));
+    const arranged = this.#layout.arrange(row.cells, outcomeCells(outcome), this.#row);
+    // Into the reused row, not into a copy of the outcome's cells: no array per row for the phone.
+    if (phone !== undefined) arranged[this.#phoneAt] = phone;
+    return this.writeLine(arranged);
   }
 
   /** Returns a promise only when the file asks the writer to wait (its buffer is full). */
