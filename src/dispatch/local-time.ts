@@ -6,15 +6,7 @@ import { cachedZone } from "../mapping/cached-zone.js";
  * so daylight-saving changes and half-hour zones come out right.
  */
 export function isoWithOffset(epochMs: number): string {
-  const date = new Date(epochMs);
-  const offset = -date.getTimezoneOffset();
-  const sign = offset < 0 ? "-" : "+";
-  const abs = Math.abs(offset);
-  return (
-    `${date.getFullYear().toString().padStart(4, "0")}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
-    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-  );
+  return isoAt(epochMs, -new Date(epochMs).getTimezoneOffset());
 }
 
 function pad(n: number): string {
@@ -31,9 +23,14 @@ export function isoInZone(iso: string, zone: string): string {
   if (Number.isNaN(ms)) return iso;
   const offset = cachedZone(zone).offset(ms);
   if (Number.isNaN(offset)) return iso;
-  const local = new Date(ms + offset * 60_000);
-  const sign = offset < 0 ? "-" : "+";
-  const abs = Math.abs(offset);
+  return isoAt(ms, offset);
+}
+
+/** `epochMs` as wall-clock time at a UTC offset of `offsetMinutes`, with that offset written out. */
+function isoAt(epochMs: number, offsetMinutes: number): string {
+  const local = new Date(epochMs + offsetMinutes * 60_000);
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const abs = Math.abs(offsetMinutes);
   return (
     `${local.getUTCFullYear().toString().padStart(4, "0")}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
     `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +

@@ -25,7 +25,8 @@ export async function acquireLock(path: string): Promise<() => Promise<void>> {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** True while process `pid` exists (a lock whose holder is gone is stale). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

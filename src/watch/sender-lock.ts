@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { link, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { StopError } from "../errors.js";
+import { isAlive } from "../journal/lock.js";
 import { ensurePrivateDir, FILE_MODE, stateDirError } from "../journal/state-dir.js";
 
 /**
@@ -95,7 +96,7 @@ export function busySentence(owner: SenderLockOwner | undefined): string {
 
 /** Whether the recorded owner is still the process that took the lock. */
 export function isRunning(owner: SenderLockOwner): boolean {
-  if (!pidAlive(owner.pid)) return false;
+  if (!isAlive(owner.pid)) return false;
   if (owner.procStart === undefined) return true;
   const now = processStart(owner.pid);
   // No /proc (macOS, Windows) or not readable: the pid alone decides.
@@ -171,16 +172,6 @@ async function removeStale(path: string, judged: SenderLockOwner | undefined): P
 async function releaseIfMine(path: string, content: string): Promise<void> {
   const now = await readFile(path, "utf8").catch(() => undefined);
   if (now === content) await unlink(path).catch(() => undefined);
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user; it still sends from this machine.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /** Field 22 of /proc/<pid>/stat (start time in ticks since boot); undefined where there is no /proc. */

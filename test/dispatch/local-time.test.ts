@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { isoWithOffset } from "../../src/dispatch/local-time.js";
+import { isoInZone, isoWithOffset } from "../../src/dispatch/local-time.js";
 
 const original = process.env.TZ;
 
@@ -22,5 +22,23 @@ describe("isoWithOffset", () => {
     expect(isoWithOffset(instant)).toBe(expected);
     // Round-trips to the same instant (to the second).
     expect(Date.parse(expected)).toBe(Math.floor(instant / 1000) * 1000);
+  });
+});
+
+describe("isoInZone: the same instant in the campaign's timezone", () => {
+  it.each([
+    ["2026-11-30T10:00:00+03:00", "Europe/Moscow", "2026-11-30T10:00:00+03:00"],
+    ["2026-11-30T10:00:00+03:00", "Asia/Novosibirsk", "2026-11-30T14:00:00+07:00"],
+    ["2026-11-30T07:00:00Z", "Asia/Kolkata", "2026-11-30T12:30:00+05:30"],
+    ["2026-11-30T07:00:00Z", "America/New_York", "2026-11-30T02:00:00-05:00"],
+    // Across Berlin's spring change: 00:59 UTC is 01:59+01:00, 01:00 UTC is 03:00+02:00.
+    ["2026-03-29T00:59:00Z", "Europe/Berlin", "2026-03-29T01:59:00+01:00"],
+    ["2026-03-29T01:00:00Z", "Europe/Berlin", "2026-03-29T03:00:00+02:00"],
+  ])("%s in %s is %s", (iso, zone, expected) => {
+    expect(isoInZone(iso, zone)).toBe(expected);
+  });
+
+  it("leaves text that is not a time as it is", () => {
+    expect(isoInZone("not a time", "Europe/Moscow")).toBe("not a time");
   });
 });
