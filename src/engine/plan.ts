@@ -64,7 +64,7 @@ export interface IndexedRow {
  * from the source's row estimate up front: growing it mid-file holds the old table and the new one
  * at once, the one moment memory would rise above what the index needs.
  */
-export function createPlanner(
+function createPlanner(
   columns: ResolvedColumns,
   campaign: Campaign,
   estimatedRows?: number,

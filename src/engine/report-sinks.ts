@@ -10,8 +10,6 @@ import type { ResolvedCampaign } from "./resolve.js";
 export interface ReportSinkOptions {
   /** More subscribers besides the report. */
   readonly sinks?: readonly OutcomeSink[];
-  /** Write no report file (results go only to `sinks`). */
-  readonly noReportFile?: boolean;
   /** Why the report must not be written now (another run owns it); implies no report. */
   readonly reportBlocked?: string;
   /**
@@ -41,7 +39,6 @@ export async function reportSinks(
   if (options.reportBlocked !== undefined) {
     return { sinks: extra, reportPath: resolved.reportPath, reportNote: options.reportBlocked };
   }
-  if (options.noReportFile === true) return { sinks: extra, reportPath: "" };
   const { source } = rows;
   if (resolved.sheetTab !== undefined && resolved.reportPath === resolved.source && isSheetsSource(source)) {
     // Loaded on demand, like the Sheets client itself.

@@ -38,7 +38,11 @@ export interface ResolvedCampaign {
    * same for every pass over the file. Absent: the past is not judged.
    */
   readonly startedAt?: number;
-  /** A Google Sheets source's tab, looked up once: its ids name the campaign's journal. */
+  /**
+   * A Google Sheets source's tab, looked up when the campaign is resolved: its ids name the campaign's
+   * journal and its time zone reads schedule times. Opening the source looks it up again, for the
+   * tab's current size (a watch's later looks see rows appended since).
+   */
   readonly sheetTab?: SheetTab;
 }
 

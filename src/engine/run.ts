@@ -3,15 +3,15 @@ import { withCleanup } from "../cleanup.js";
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import { InputError, StopError } from "../errors.js";
 import type { RowOutcome } from "../outcome.js";
+import type { OutcomeSink } from "../sinks/outcome-sink.js";
 import type { OpenSourceOptions } from "../sources/open.js";
 import { openPlannedRows, type PlannedRows } from "./plan.js";
 import { reportSinks } from "./report-sinks.js";
 import type { ResolvedCampaign } from "./resolve.js";
 import { type RunProgress, RunState } from "./run-state.js";
-import { type RowAttempt, reportOutcome, sendPass } from "./send-pass.js";
+import { type RowAttempt, sendPass } from "./send-pass.js";
 import { settleRest } from "./settle-pass.js";
-import type { OutcomeSink } from "./sink.js";
-import { type CampaignState, openCampaignState } from "./state.js";
+import { type CampaignState, openCampaignState, reportOutcome } from "./state.js";
 import type { RunSummary } from "./summary.js";
 
 export type { RunProgress } from "./run-state.js";
@@ -32,8 +32,6 @@ export interface RunOptions extends OpenSourceOptions {
   signal?: AbortSignal;
   /** More subscribers of settled rows besides the report file (a sheet's result columns, ...). */
   sinks?: readonly OutcomeSink[];
-  /** Write no report file (the results go only to `sinks`). */
-  noReportFile?: boolean;
   /** Rewrite the report every so many ms while the run goes on (see ReportSinkOptions). */
   reportEveryMs?: number;
   /**

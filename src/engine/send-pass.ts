@@ -7,14 +7,12 @@ import {
   dispatch,
 } from "../dispatch/dispatch.js";
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
-import type { RowOutcome } from "../outcome.js";
 import type { SourceRow } from "../sources/types.js";
-import type { Eligibility } from "./eligibility.js";
-import type { PlannedRows, SendablePlannedRow } from "./plan.js";
+import type { PlannedRows } from "./plan.js";
 import type { RunState } from "./run-state.js";
 import { createSendRules } from "./send-rules.js";
 import { outcomeWithout, phoneOf, withNote } from "./settle-pass.js";
-import { type CampaignState, eligibilityOf, type KnownRow, knownRow } from "./state.js";
+import { type CampaignState, eligibilityOf, type KnownRow, knownRow, reportOutcome } from "./state.js";
 import type { RunSummary } from "./summary.js";
 
 /** A row on its way to Calltouch: what the journal knows it by, and where the report puts it. */
@@ -128,22 +126,6 @@ export async function sendPass(
   });
   return result.stopped ?? routeStop(result.stoppedRoutes);
 }
-
-/** What the journal and the rules say of a row that is not sent now (the report's view of it). */
-export function reportOutcome(
-  state: CampaignState,
-  planned: SendablePlannedRow,
-): RowOutcome | Promise<RowOutcome> {
-  const known = knownRow(planned.row.rowNumber, planned.phoneKey, planned.request);
-  const fate = eligibilityOf(state, known, "report");
-  return fate instanceof Promise ? fate.then(unsentOutcome) : unsentOutcome(fate);
-}
-
-function unsentOutcome(fate: Eligibility): RowOutcome {
-  return fate.send ? PENDING : fate.outcome;
-}
-
-const PENDING: RowOutcome = { status: "pending" };
 
 /** `ctdial_attempts` counts every request a row took, across runs and retries. */
 function withPriorAttempts(outcome: DispatchOutcome, prior: number): DispatchOutcome {

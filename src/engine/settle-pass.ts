@@ -20,7 +20,7 @@ export function phoneOf(planned: {
 const HISTORY = new Set<RowOutcome["status"]>(["sent", "unknown", "failed"]);
 
 /** What the journal says of a held-back row when it says something final, else this run's `own` outcome. */
-export function historyOr(
+function historyOr(
   known: RowOutcome | Promise<RowOutcome>,
   own: RowOutcome,
 ): RowOutcome | Promise<RowOutcome> {

@@ -17,6 +17,7 @@ import {
   sheetSource,
   tokenFingerprint,
 } from "../journal/index.js";
+import type { RowOutcome } from "../outcome.js";
 import { sourceKindOf } from "../sources/open.js";
 import { type Eligibility, eligibility, type PassMode } from "./eligibility.js";
 import { type ResolvedCampaign, relativeBase } from "./resolve.js";
@@ -201,3 +202,23 @@ export function eligibilityOf(
   if (peeked !== null) return decide(hitToInput(peeked));
   return state.dedupe.registry.lookup(row.phoneKey, now, windowMs).then((hit) => decide(hitToInput(hit)));
 }
+
+/** What the journal and the rules say of a row that is not sent now (the report's view of it). */
+export function reportOutcome(
+  state: CampaignState,
+  planned: {
+    readonly row: { readonly rowNumber: number };
+    readonly phoneKey: number;
+    readonly request: CallbackRequest;
+  },
+): RowOutcome | Promise<RowOutcome> {
+  const known = knownRow(planned.row.rowNumber, planned.phoneKey, planned.request);
+  const fate = eligibilityOf(state, known, "report");
+  return fate instanceof Promise ? fate.then(unsentOutcome) : unsentOutcome(fate);
+}
+
+function unsentOutcome(fate: Eligibility): RowOutcome {
+  return fate.send ? PENDING : fate.outcome;
+}
+
+const PENDING: RowOutcome = { status: "pending" };

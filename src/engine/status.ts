@@ -4,9 +4,8 @@ import type { RowStatus } from "../outcome.js";
 import type { OpenSourceOptions } from "../sources/open.js";
 import { openPlannedRows } from "./plan.js";
 import type { ResolvedCampaign } from "./resolve.js";
-import { reportOutcome } from "./send-pass.js";
 import { outcomeWithout } from "./settle-pass.js";
-import { openCampaignState } from "./state.js";
+import { openCampaignState, reportOutcome } from "./state.js";
 
 export interface CampaignStatus {
   readonly journal: JournalStats;

@@ -14,7 +14,7 @@ export interface RunSummary {
   report: string;
   /** Skipped rows by the rule that skipped them (rows skipped for another reason are not counted here). */
   skippedBecause: Partial<Record<SkipCause, number>>;
-  /** The first rows that need the user's attention, in file order. */
+  /** The first rows that needed the user's attention, in the order they settled (file order but for retried rows). */
   problems: { rowNumber: number; status: RowStatus; message: string }[];
   /** How many such rows there were in all (problems holds at most PROBLEM_SAMPLE). */
   problemCount: number;

@@ -1,6 +1,7 @@
 import { withCleanup } from "../cleanup.js";
 import { lockHolder } from "../journal/index.js";
 import type { RowOutcome } from "../outcome.js";
+import type { OutcomeSink } from "../sinks/outcome-sink.js";
 import type { OpenSourceOptions } from "../sources/open.js";
 import type { Eligibility } from "./eligibility.js";
 import { openPlannedRows, type PlannedRows, type SendablePlannedRow } from "./plan.js";
@@ -8,7 +9,6 @@ import { reportSinks } from "./report-sinks.js";
 import type { ResolvedCampaign } from "./resolve.js";
 import { type RunProgress, RunState } from "./run-state.js";
 import { settleRest } from "./settle-pass.js";
-import type { OutcomeSink } from "./sink.js";
 import { type CampaignState, eligibilityOf, knownRow, openCampaignState, remembersNothing } from "./state.js";
 import type { RunSummary } from "./summary.js";
 
@@ -44,7 +44,6 @@ export interface ValidateOptions extends OpenSourceOptions {
   stateDir: string;
   /** More subscribers besides the report file (a sheet's result columns, ...). */
   sinks?: readonly OutcomeSink[];
-  noReportFile?: boolean;
   /** See RunOptions.checkSheetAccess. */
   checkSheetAccess?: boolean;
   onProgress?: (progress: RunProgress) => void;

@@ -7,15 +7,16 @@
  * (sheet-locate.ts). A failed flush keeps its results for the next one; the journal stays the
  * truth, and the next run writes every row's result again.
  */
-import type { OutcomeSink, RunEnd, SettledRow } from "../engine/sink.js";
+
 import { isCtdialError } from "../errors.js";
 import type { RowOutcome } from "../outcome.js";
 import type { SheetsApi } from "../sources/sheets-api.js";
 import { a1, type SheetTab } from "../sources/sheets-tab.js";
-import type { Cell, SourceRow } from "../sources/types.js";
+import type { Cell } from "../sources/types.js";
 import { columnLetter } from "../sources/xlsx-cells.js";
 import { REPORT_COLUMNS } from "./columns.js";
 import { reportLayout } from "./layout.js";
+import type { OutcomeSink, RunEnd, SettledRow } from "./outcome-sink.js";
 import { resultValues, type SheetValue, showsResult } from "./sheet-cells.js";
 import { locateRows } from "./sheet-locate.js";
 import { createWritePacer } from "./sheet-pacer.js";
@@ -51,11 +52,6 @@ export interface SheetWritebackOptions {
 }
 
 export interface SheetWriteback extends OutcomeSink {
-  /**
-   * The report pass's way in: queues the row's result unless the sheet already shows it, so a rerun
-   * writes only what changed. Returns a promise when the caller should wait (a full buffer).
-   */
-  write(row: SourceRow, outcome: RowOutcome): Promise<void> | undefined;
   /** Writes what is buffered now. */
   flush(): Promise<void>;
   /** Resolves once no flush is under way (tests that drive the clock step with it). */
@@ -76,7 +72,6 @@ const PERMANENT = new Set([
   "E_SHEETS_NOT_FOUND",
   "E_SHEETS_UNAUTHENTICATED",
 ]);
-const PHONE_COLUMN = (REPORT_COLUMNS as readonly string[]).indexOf("ctdial_phone");
 
 export async function openSheetWriteback(options: SheetWritebackOptions): Promise<SheetWriteback> {
   const { api, tab } = options;
@@ -225,15 +220,11 @@ export async function openSheetWriteback(options: SheetWritebackOptions): Promis
     return undefined;
   };
 
-  const valuesOf = (
-    outcome: RowOutcome,
-    phone: string | undefined,
-    keepPhone: boolean,
-  ): Map<number, SheetValue> => {
-    const values = resultValues(outcome, phone);
+  /** Column index -> the value a result puts there. */
+  const valuesOf = (outcome: RowOutcome, phone: string | undefined): Map<number, SheetValue> => {
     const out = new Map<number, SheetValue>();
-    values.forEach((value, k) => {
-      if (!(keepPhone && k === PHONE_COLUMN)) out.set(indexes[k]!, value);
+    resultValues(outcome, phone).forEach((value, k) => {
+      out.set(indexes[k]!, value);
     });
     return out;
   };
@@ -242,21 +233,10 @@ export async function openSheetWriteback(options: SheetWritebackOptions): Promis
     name: `the sheet "${tab.title}"`,
     stats,
     accept(settled: SettledRow) {
-      const values = valuesOf(settled.outcome, settled.phone, false);
+      const values = valuesOf(settled.outcome, settled.phone);
       // A rerun (or a watch cycle) settles every row again: only changed results cost a write.
       if (showsResult(settled.row.cells, [...values.keys()], [...values.values()])) return undefined;
       return queue({ rowNumber: settled.row.rowNumber, cells: settled.row.cells, values });
-    },
-    write(row, outcome) {
-      // The report pass knows no phone: that column keeps what the live write put there.
-      const values = valuesOf(outcome, undefined, true);
-      const shown = showsResult(row.cells, [...values.keys()], [...values.values()]);
-      const untried =
-        outcome.status === "pending" &&
-        outcome.reason === undefined &&
-        showsResult(row.cells, [indexes[0]!], [""]);
-      if (shown || untried) return undefined;
-      return queue({ rowNumber: row.rowNumber, cells: row.cells, values });
     },
     flush,
     idle: () => chain,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCampaign } from "../../src/campaign/load.js";
 import { RunState } from "../../src/engine/run-state.js";
-import type { OutcomeSink, SettledRow } from "../../src/engine/sink.js";
+import type { OutcomeSink, SettledRow } from "../../src/sinks/outcome-sink.js";
 
 function recordingSink(name: string, behaviour: { throwOnAccept?: boolean; throwOnClose?: boolean } = {}) {
   const got: SettledRow[] = [];

@@ -1,5 +1,5 @@
-import type { SettledRow } from "../../src/engine/sink.js";
 import type { RowOutcome } from "../../src/outcome.js";
+import type { SettledRow } from "../../src/sinks/outcome-sink.js";
 import { openSheets, type SheetsSource } from "../../src/sources/sheets.js";
 import type { SheetsApi } from "../../src/sources/sheets-api.js";
 import type { SourceRow } from "../../src/sources/types.js";

@@ -228,7 +228,7 @@ describe("writing results back into the sheet", () => {
     expect(again.sink.stats).toEqual({ writes: 1, rowsWritten: 1, rowsLeft: 0 });
   });
 
-  it("the report pass writes only rows whose result in the sheet differs", async () => {
+  it("a rerun settling every row again writes only the rows whose result in the sheet differs", async () => {
     fake.add({
       spreadsheetId: "s1",
       tabs: [{ title: "Лист1", rows: [["Телефон", "Имя"], ...clientRows(10)] }],
@@ -241,7 +241,9 @@ describe("writing results back into the sheet", () => {
     const before = fake.count("write");
     const again = await sinkFor({ checkAccess: false });
     for (const [i, row] of again.rows.entries()) {
-      void again.sink.write(row, i === 4 ? { status: "failed", message: "x", attempts: 2 } : sentFor(row));
+      void again.sink.accept(
+        settled(row, i, i === 4 ? { status: "failed", message: "x", attempts: 2 } : sentFor(row)),
+      );
     }
     await again.sink.close({ complete: true });
     expect(fake.count("write") - before).toBe(1);
