@@ -31,6 +31,15 @@ export function parseShare(value: string): number {
   return share;
 }
 
+/** Seconds, at least 1 (`--interval 15`, `--interval 2,5`). */
+export function parseSeconds(value: string): number {
+  const seconds = Number(value.replace(",", "."));
+  if (value.trim() === "" || !Number.isFinite(seconds) || seconds < 1) {
+    throw new InvalidArgumentError(`expected seconds, at least 1, got "${value}".`);
+  }
+  return seconds;
+}
+
 /** A whole number from 0 up (counts, milliseconds, seeds). */
 export function parseCount(value: string): number {
   const count = Number(value);

@@ -20,13 +20,6 @@ export interface WatchSheetFlags extends CampaignOptions {
   logLevel?: string;
 }
 
-export function parseSeconds(value: string): number {
-  const seconds = Number(value.replace(",", "."));
-  if (!Number.isFinite(seconds) || seconds < 1)
-    throw new InputError(`--interval expects seconds, at least 1; got "${value}".`);
-  return seconds;
-}
-
 export async function watchSheetCommand(target: string, flags: WatchSheetFlags): Promise<number> {
   const output = processOutput(flags.json === true);
   const resolved = await resolveCampaign(target, flags, process.env);

@@ -6,9 +6,9 @@ import { serveFolder } from "../watch/service.js";
 import { logAttempt } from "./attempt-log.js";
 import { openEndpoint } from "./endpoint.js";
 import { createLogger } from "./logger.js";
-import { campaignOptions, parseCount, parseRate, sandboxAware, stateDirOf } from "./options.js";
+import { campaignOptions, parseCount, parseRate, parseSeconds, sandboxAware, stateDirOf } from "./options.js";
 import { stopOnSignals } from "./signals.js";
-import { parseSeconds, type WatchSheetFlags, watchSheetCommand } from "./watch-sheet.js";
+import { type WatchSheetFlags, watchSheetCommand } from "./watch-sheet.js";
 import { watchTargetKind } from "./watch-target.js";
 
 export interface WatchFlags extends WatchSheetFlags {

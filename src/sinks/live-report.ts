@@ -14,7 +14,7 @@ export interface LiveReportOptions {
  * is written anew from the rows settled so far, in the file's order, to a temporary file renamed
  * over the report, so whoever opens it sees a whole table, never half of one. A rewrite that fails
  * (the report is open in a program that locks it) never holds the run up: the next one tries again,
- * and the last one, at the end, must succeed.
+ * and the last one, at the end of a run that settled every row, must succeed.
  *
  * The settled rows are kept in memory for it: this is for the folder's files, not a million-row base
  * (the ordered report of sinks/report-sink.ts streams those).
@@ -65,10 +65,12 @@ export function liveReport(path: string, source: SourceInfo, options: LiveReport
       changed = true;
       return undefined;
     },
-    async close(_end: RunEnd) {
+    async close(end: RunEnd) {
       clearInterval(timer);
       await writing;
-      await rewrite();
+      // A run that stopped before every row settled (Ctrl+C on a large file) keeps the last whole
+      // snapshot rather than replacing it with a shorter table.
+      if (end.complete) await rewrite();
     },
   };
 }

@@ -25,7 +25,7 @@ export function sharedSheetsApi(env: NodeJS.ProcessEnv): Promise<SheetsApi> {
   return client;
 }
 
-/** The tab a sheet source names (link, bare id; `sheet` by title wins), looked up once. */
+/** The tab a sheet source names (link, bare id; `sheet` by title wins). */
 export async function locateSheetTab(
   location: string,
   sheet: string | undefined,

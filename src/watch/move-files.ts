@@ -58,7 +58,17 @@ export async function moveGroup(
   const targets = namesInTarget(target, stem, present, at);
   const moved = new Map<string, string>();
   const left: { name: string; error: NodeJS.ErrnoException }[] = [];
-  for (const [i, name] of present.entries()) {
+  // The source last, and only once its report and sidecar have moved: while a report is held open
+  // (Excel), the source stays in the folder, so the service finds the group again and retries it.
+  const order = present
+    .map((_, i) => i)
+    .sort((a, b) => Number(present[a] === names[0]) - Number(present[b] === names[0]));
+  for (const i of order) {
+    const name = present[i]!;
+    if (name === names[0] && left.length > 0) {
+      left.push({ name, error: Object.assign(new Error("waits for its report"), { code: "EBUSY" }) });
+      continue;
+    }
     const to = join(target, targets[i] ?? name);
     try {
       await rename(join(dir, name), to);
@@ -92,8 +102,17 @@ export async function moveToFailed(
   await writeFile(note, `${paragraph.trim()}\n`, "utf8");
   const moved = new Map<string, string>();
   const left: { name: string; error: NodeJS.ErrnoException }[] = [];
-  for (const [i, member] of group.entries()) {
+  // The source last, as in moveGroup: a held companion keeps the source, and so the group, findable.
+  for (const i of [...group.keys()].slice(1).concat(0)) {
+    const member = group[i]!;
     if (!existsSync(join(dir, member))) continue;
+    if (i === 0 && left.length > 0) {
+      left.push({
+        name: member,
+        error: Object.assign(new Error("waits for its companions"), { code: "EBUSY" }),
+      });
+      continue;
+    }
     const to = join(target, rest[i] ?? member);
     try {
       await rename(join(dir, member), to);

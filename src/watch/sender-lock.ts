@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { link, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { sleep } from "../dispatch/dispatch.js";
 import { StopError } from "../errors.js";
 import { isAlive } from "../journal/lock.js";
 import { ensurePrivateDir, FILE_MODE, stateDirError } from "../journal/state-dir.js";
@@ -79,7 +80,7 @@ export async function acquireSenderLock(stateDir: string, options: SenderLockOpt
       told = true;
       options.onWait?.(`${sentence}; waiting for it to finish (Calltouch's limit is per machine)`);
     }
-    await pause(options.pollMs ?? 500, options.signal);
+    await sleep(options.pollMs ?? 500, options.signal);
     if (options.signal?.aborted) {
       throw new StopError("SIGNAL", "stopped while waiting for the other ctdial to finish sending", {
         advice: "Nothing was sent; run the same command again.",
@@ -194,17 +195,4 @@ function commandLine(): string {
   const [, script, ...args] = process.argv;
   const name = script !== undefined && /cli\.js$|ctdial$/.test(script) ? "ctdial" : (script ?? "node");
   return [name, ...args].join(" ");
-}
-
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = (): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }

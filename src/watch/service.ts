@@ -106,7 +106,9 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
   };
 
   async function finishJob(job: Job, end: JobEnd): Promise<void> {
-    if (end.kind !== "paused" && end.kind !== "interrupted") {
+    // Only a file that ran to its end shows that Calltouch accepts again: a file that waits or could
+    // not be read never reached it.
+    if (end.kind === "done") {
       if (pause.active !== undefined) logger.info("Calltouch accepts requests again: the folder resumes");
       pause.clear();
     }
@@ -144,7 +146,7 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
           .filter((s) => summary[s as "sent"] > 0)
           .map((s) => `${s} ${summary[s as "sent"]}`)
           .join(", ");
-        const line = `${job.name}: ${summary.total} rows: ${counts || "nothing to do"}`;
+        const line = `${job.name}: ${summary.total === 1 ? "1 row" : `${summary.total} rows`}: ${counts || "nothing to do"}`;
         logger.info(`${line}; moved to ${DONE_DIR}/`);
         pushRecent(`${line} (moved to ${DONE_DIR}/)`);
         settle(job, exitCodeOfEnd(end));
@@ -251,6 +253,9 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
       .then((end) => finishJob(job, end))
       .catch((error: unknown) => {
         logger.error(`${job.name}: ${error instanceof Error ? error.message : String(error)}`);
+        // Finished, only its move failed (a folder that cannot be made): the move is tried again,
+        // the file is not run again.
+        if (job.phase === "leaving") return;
         job.phase = "waiting";
         job.until = now() + 60_000;
         job.why = "an error while finishing it; tried again in a minute";
@@ -286,7 +291,8 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
     for (const file of scan.files) {
       const job = jobs.get(file.name);
       if (job !== undefined) {
-        if (job.phase === "leaving" && job.leave !== undefined && (await job.leave())) jobs.delete(file.name);
+        const movable = job.phase === "leaving" && job.leave !== undefined && !running.has(file.name);
+        if (movable && (await job.leave?.())) jobs.delete(file.name);
         // A waiting file that was edited (or replaced) starts over as a new arrival.
         const changed = job.size !== file.size || job.mtimeMs !== file.mtimeMs;
         if (!(changed && (job.phase === "waiting" || job.phase === "queued"))) continue;
@@ -431,6 +437,10 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
       });
     }
     await Promise.all(running.values());
+    // --once ends with the files it finished moved: one more try for any whose move had to wait.
+    for (const [name, job] of jobs) {
+      if (job.phase === "leaving" && job.leave !== undefined && (await job.leave())) jobs.delete(name);
+    }
   } finally {
     watcher?.close();
     await release?.();

@@ -5,6 +5,8 @@
  * and only results that changed are written back. A stop signal lets the cycle in progress finish
  * its requests and write its results; then the watch ends.
  */
+
+import { sleep } from "../dispatch/dispatch.js";
 import type { ResolvedCampaign } from "../engine/resolve.js";
 import { type RunOptions, runCampaign } from "../engine/run.js";
 import type { RunSummary } from "../engine/summary.js";
@@ -56,7 +58,7 @@ export async function watchSheet(
       if (cycle === 1 || !isCtdialError(error)) throw error;
       options.onCycleError?.(error, cycle);
     }
-    await pause(interval, options.signal);
+    await sleep(interval, options.signal);
   }
   return { cycles: cycle };
 }
@@ -66,20 +68,7 @@ export async function watchSheet(
  * refusal, so the watch ends (exit 3). A daily limit or a closed call window only waits.
  */
 function isCampaignStop(summary: RunSummary): boolean {
-  if (summary.stopped === undefined) return false;
-  const code = String(summary.stopped.code);
-  return ["10001", "10002", "10003", "401", "403"].includes(code);
-}
-
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
+  // Calltouch's own refusals carry its numeric code or HTTP status (10001-10003, a refused token, a
+  // wrong address); ctdial's own stops (daily limit, call window) carry E_* codes and only wait.
+  return typeof summary.stopped?.code === "number";
 }

@@ -89,7 +89,7 @@ export function formatStatus(view: StatusView): string {
         .map(([status, n]) => `${status} ${n}`)
         .join(", ");
       lines.push(
-        `  ${file.name}: ${file.done} rows done${counts === "" ? "" : ` (${counts})`}${file.note === undefined ? "" : `; ${file.note}`}`,
+        `  ${file.name}: ${file.done === 1 ? "1 row" : `${file.done} rows`} done${counts === "" ? "" : ` (${counts})`}${file.note === undefined ? "" : `; ${file.note}`}`,
       );
     }
   }

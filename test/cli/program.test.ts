@@ -14,3 +14,13 @@ describe("the command line", () => {
     }
   });
 });
+
+describe("--interval (watch <sheet>)", () => {
+  it("takes seconds from 1 up, a decimal comma too, and refuses anything else as a usage error", async () => {
+    const { parseSeconds } = await import("../../src/cli/options.js");
+    const { InvalidArgumentError } = await import("commander");
+    expect(parseSeconds("15")).toBe(15);
+    expect(parseSeconds("2,5")).toBe(2.5);
+    for (const bad of ["0", "-3", "", "soon"]) expect(() => parseSeconds(bad)).toThrow(InvalidArgumentError);
+  });
+});

@@ -31,6 +31,17 @@ describe("the live report (campaigns folder)", () => {
     expect(await lines(path)).toHaveLength(4);
   });
 
+  it("keeps its last whole snapshot when the run ends before every row settled (Ctrl+C)", async () => {
+    const path = join(await tempDir(), "clients.report.csv");
+    const sink = liveReport(path, SOURCE, { everyMs: 20 });
+    sink.accept({ index: 0, row: row(2, "+7 916 000-00-00"), outcome: sent });
+    sink.accept({ index: 1, row: row(3, "+7 916 000-00-01"), outcome: sent });
+    await wait(200);
+    sink.accept({ index: 2, row: row(4, "+7 916 000-00-02"), outcome: { status: "pending" } });
+    await sink.close({ complete: false });
+    expect(await lines(path)).toHaveLength(3);
+  });
+
   it("never leaves a half-written file: a rewrite goes to a temporary file renamed over the report", async () => {
     const dir = await tempDir();
     const path = join(dir, "clients.report.csv");

@@ -66,3 +66,23 @@ describe("watch <sheet>: each look at the sheet", () => {
     expect(events.filter((e) => e === "lock").length).toBe(events.filter((e) => e === "unlock").length);
   });
 });
+
+describe("watch <sheet>: when Calltouch refuses", () => {
+  it("ends on any refusal of Calltouch's (a wrong address too), and goes on through its own waits", async () => {
+    for (const [code, looks] of [
+      [10001, 1],
+      [404, 1],
+      ["E_DAILY_LIMIT", 2],
+    ] as const) {
+      const events: string[] = [];
+      const controller = new AbortController();
+      const stopped = (): RunSummary => ({
+        ...emptySummary("sheet", false),
+        stopped: { code, message: "no" },
+      });
+      const result = await watchSheet(resolved, options([stopped], events, controller));
+      expect(events.filter((e) => e.startsWith("look")).length, String(code)).toBe(looks);
+      expect(result.stopped?.code).toBe(looks === 1 ? code : undefined);
+    }
+  });
+});
