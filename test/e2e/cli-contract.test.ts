@@ -2,11 +2,10 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLI, runCli, workdir } from "./cli.js";
+import { CLI, exampleWorkdir, runCli, workdir } from "./cli.js";
 import { startSandboxProcess } from "./sandbox-process.js";
 
 /** Exit codes, --json errors, .env files and options that do not apply, as a script or a person meets them. */
-const EXAMPLE = ["campaigns/example.csv", "campaigns/example.campaign.yaml"];
 const TOKEN = "ct-contract-token-5c1d0e";
 
 function lastJson(stdout: string): Record<string, unknown> {
@@ -23,7 +22,7 @@ describe("the exit code survives a closed output pipe", () => {
   it.each([[[]], [["--json"]]])(
     "ctdial run ... %j | true exits with the run's code (1), finishes and writes the report",
     (extra) => {
-      const dir = workdir(...EXAMPLE);
+      const dir = exampleWorkdir();
       // `true` exits at once, so every write to stdout meets a closed pipe (EPIPE).
       const args = [CLI, "run", "example.csv", "--sandbox", "--yes", ...extra].map((a) => `'${a}'`).join(" ");
       const result = spawnSync(
@@ -42,7 +41,7 @@ describe("the exit code survives a closed output pipe", () => {
   );
 
   it("a reader that goes away mid-way does not stop the run either", async () => {
-    const dir = workdir(...EXAMPLE);
+    const dir = exampleWorkdir();
     const child = spawn(process.execPath, [CLI, "validate", "example.csv"], {
       cwd: dir,
       stdio: ["ignore", "pipe", "pipe"],
@@ -60,7 +59,7 @@ describe("the exit code survives a closed output pipe", () => {
 
 describe("--json errors end stdout with one JSON object", () => {
   it("a usage error", async () => {
-    const dir = workdir(...EXAMPLE);
+    const dir = exampleWorkdir();
     const result = await runCli(["run", "example.csv", "--json", "--bogus"], { cwd: dir });
     expect(result.code).toBe(2);
     expect(lastJson(result.stdout)).toEqual({
@@ -70,7 +69,7 @@ describe("--json errors end stdout with one JSON object", () => {
   });
 
   it("a configuration error, with the message stderr shows", async () => {
-    const dir = workdir(...EXAMPLE);
+    const dir = exampleWorkdir();
     const result = await runCli(["run", "example.csv", "--yes", "--json"], {
       cwd: dir,
       env: { CALLTOUCH_API_URL: "http://127.0.0.1:9" },
@@ -89,7 +88,7 @@ describe("--json errors end stdout with one JSON object", () => {
   });
 
   it("without --json, stdout stays empty on an error", async () => {
-    const dir = workdir(...EXAMPLE);
+    const dir = exampleWorkdir();
     const result = await runCli(["run", "example.csv", "--bogus"], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
@@ -143,7 +142,7 @@ describe(".env beside the source", () => {
   });
 
   it("the missing-token message names both .env files it looked at", async () => {
-    const calls = workdir(...EXAMPLE);
+    const calls = exampleWorkdir();
     const elsewhere = workdir();
     const result = await runCli(["run", join(calls, "example.csv"), "--yes"], {
       cwd: elsewhere,
@@ -159,7 +158,7 @@ describe(".env beside the source", () => {
 
 describe("options that do not apply are refused or warned about", () => {
   it("--sheet on a CSV file: exit 2", async () => {
-    const dir = workdir(...EXAMPLE);
+    const dir = exampleWorkdir();
     const result = await runCli(["validate", "example.csv", "--sheet", "Лист1"], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
@@ -175,21 +174,21 @@ describe("options that do not apply are refused or warned about", () => {
   });
 
   it("--include-unknown on run: exit 2, pointing at retry", async () => {
-    const dir = workdir(...EXAMPLE);
+    const dir = exampleWorkdir();
     const result = await runCli(["run", "example.csv", "--include-unknown", "--sandbox"], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--include-unknown belongs to ctdial retry");
   });
 
   it("--rate on validate: a warning, and the result is unchanged", async () => {
-    const dir = workdir(...EXAMPLE);
+    const dir = exampleWorkdir();
     const result = await runCli(["validate", "example.csv", "--rate", "2"], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("warning: --rate has no effect on validate, which sends nothing");
   });
 
   it("--no-wait and a typed --log-level on run --dry-run: warnings", async () => {
-    const dir = workdir(...EXAMPLE);
+    const dir = exampleWorkdir();
     const result = await runCli(["run", "example.csv", "--dry-run", "--no-wait"], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("warning: --no-wait has no effect on run --dry-run");
@@ -200,7 +199,7 @@ describe("options that do not apply are refused or warned about", () => {
   });
 
   it("--sandbox on validate reads the sandbox runs' journal, as status --sandbox does", async () => {
-    const dir = workdir(...EXAMPLE);
+    const dir = exampleWorkdir();
     const env = { CTDIAL_STATE_DIR: join(dir, "state") };
     expect((await runCli(["run", "example.csv", "--sandbox", "--yes"], { cwd: dir, env })).code).toBe(1);
     const sandboxView = await runCli(["validate", "example.csv", "--sandbox", "--json"], { cwd: dir, env });

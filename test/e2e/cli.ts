@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
+import { exampleClientsCsv } from "../../src/sandbox/example-clients.js";
 
 /** The built CLI, run as a user would run it (npm test builds dist/ before vitest). */
 export const CLI = resolve("dist/cli.js");
@@ -59,6 +60,25 @@ export function runCli(
 export function workdir(...files: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), "ctdial-e2e-"));
   for (const file of files) copyFileSync(file, join(dir, basename(file)));
+  return dir;
+}
+
+/**
+ * A fresh folder with the bundled example, as `npm run demo` writes it: example.csv with call times
+ * counted from the real clock (the built CLI reads the real clock too, so no row's time has passed
+ * whatever the date) and its campaign file.
+ */
+export function exampleWorkdir(): string {
+  const dir = workdir("campaigns/example.campaign.yaml");
+  writeFileSync(join(dir, "example.csv"), exampleClientsCsv(Date.now()));
+  return dir;
+}
+
+/** The example as older Excel saves it (Windows-1251, `;`, CRLF), in a fresh folder. */
+export const EXCEL_RU = "clients-excel-ru.csv";
+export function excelRuWorkdir(): string {
+  const dir = workdir();
+  writeFileSync(join(dir, EXCEL_RU), exampleClientsCsv(Date.now(), "windows-1251"));
   return dir;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { workdir } from "./cli.js";
+import { exampleWorkdir } from "./cli.js";
 import { runInPty } from "./pty.js";
 import { startSandboxProcess } from "./sandbox-process.js";
 
@@ -7,7 +7,6 @@ import { startSandboxProcess } from "./sandbox-process.js";
  * The question before real requests leave (a terminal, no --yes): it says how many rows are about to
  * go, and declining it sends nothing and exits 2 ("nothing was sent"), like every other exit 2.
  */
-const EXAMPLE = ["campaigns/example.csv", "campaigns/example.campaign.yaml"];
 const TOKEN = "ct-confirm-token-8b2f4a";
 // 30 of the example's 37 rows are sendable; on a loaded machine the count may still be running.
 const QUESTION =
@@ -21,7 +20,7 @@ describe.each([
   it("sends nothing, says so and exits 2", async () => {
     const sandbox = await startSandboxProcess();
     try {
-      const dir = workdir(...EXAMPLE);
+      const dir = exampleWorkdir();
       const result = await runInPty(["run", "example.csv"], {
         cwd: dir,
         cols: 120,
@@ -44,7 +43,7 @@ describe("answering y", () => {
   it("sends", async () => {
     const sandbox = await startSandboxProcess(["--quiet"]);
     try {
-      const dir = workdir(...EXAMPLE);
+      const dir = exampleWorkdir();
       const result = await runInPty(["run", "example.csv"], {
         cwd: dir,
         cols: 120,

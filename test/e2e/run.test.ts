@@ -2,10 +2,9 @@ import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLI, readReport, runCli, workdir } from "./cli.js";
+import { CLI, exampleWorkdir, readReport, runCli, workdir } from "./cli.js";
 import { startSandboxProcess } from "./sandbox-process.js";
 
-const EXAMPLE = ["campaigns/example.csv", "campaigns/example.campaign.yaml"];
 const TOKEN = "ct-secret-token-4f9a2b";
 
 function clients(count: number, start = 0): string {
@@ -19,7 +18,7 @@ function clients(count: number, start = 0): string {
 
 describe("ctdial run (built CLI)", () => {
   it("dials the example campaign against the in-process sandbox and reports every row", async () => {
-    const dir = workdir(...EXAMPLE);
+    const dir = exampleWorkdir();
     const result = await runCli(["run", "example.csv", "--sandbox", "--yes", "--json"], { cwd: dir });
     expect(result.code).toBe(1);
     const summary = JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "");
@@ -44,7 +43,7 @@ describe("ctdial run (built CLI)", () => {
   });
 
   it("refuses to send without a token, naming the variable and the way out", async () => {
-    const dir = workdir(...EXAMPLE);
+    const dir = exampleWorkdir();
     const result = await runCli(["run", "example.csv", "--yes"], {
       cwd: dir,
       env: { CALLTOUCH_API_URL: "http://127.0.0.1:9" },
@@ -56,7 +55,7 @@ describe("ctdial run (built CLI)", () => {
   });
 
   it("--dry-run sends nothing and reports would-send", async () => {
-    const dir = workdir(...EXAMPLE);
+    const dir = exampleWorkdir();
     const result = await runCli(["run", "example.csv", "--dry-run", "--json"], {
       cwd: dir,
       env: { CALLTOUCH_TOKEN: TOKEN, CALLTOUCH_API_URL: "http://127.0.0.1:9" },

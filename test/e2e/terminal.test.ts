@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readReport, workdir } from "./cli.js";
+import { exampleWorkdir, readReport, workdir } from "./cli.js";
 import { runInPty } from "./pty.js";
 
 /**
@@ -9,7 +9,6 @@ import { runInPty } from "./pty.js";
  * what some CI and serial consoles report; it once made the progress bar throw while closing, which
  * skipped closing the in-process sandbox and left `run --sandbox` hanging forever.
  */
-const EXAMPLE = ["campaigns/example.csv", "campaigns/example.campaign.yaml"];
 const SUMMARY = "37 rows: sent 30, skipped 1, invalid 6";
 
 function clients(count: number): string {
@@ -33,7 +32,7 @@ function expectNoCrash(output: string): void {
 
 describe.each([0, 120])("a terminal %i columns wide", (cols) => {
   it("run --sandbox finishes, prints the summary on lines of its own and exits with the run's code", async () => {
-    const dir = workdir(...EXAMPLE);
+    const dir = exampleWorkdir();
     const result = await runInPty(["run", "example.csv", "--sandbox"], { cwd: dir, cols });
     expect(result.timedOut).toBe(false);
     expect(result.code).toBe(1);
