@@ -277,7 +277,7 @@ describe("a sandbox left running", () => {
     expect(sb.accepted.map((a) => a.body)).toEqual(bodies.slice(2));
     expect(sb.requests).toHaveLength(3);
     expect([sb.acceptedCount, sb.requestCount]).toEqual([5, 5]);
-    const record = await (await fetch(`${sb.url}/__sandbox/accepted`)).json();
+    const record = (await (await fetch(`${sb.url}/__sandbox/accepted`)).json()) as { accepted: unknown[] };
     expect(record).toMatchObject({ acceptedTotal: 5, requests: 5, rateLimited: 0 });
     expect(record.accepted).toHaveLength(3);
   });
