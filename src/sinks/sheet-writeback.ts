@@ -71,6 +71,8 @@ const PERMANENT = new Set([
   "E_SHEETS_FORBIDDEN",
   "E_SHEETS_NOT_FOUND",
   "E_SHEETS_UNAUTHENTICATED",
+  "E_SHEETS_SIGNIN_EXPIRED",
+  "E_SHEETS_KEY_UNUSABLE",
 ]);
 
 export async function openSheetWriteback(options: SheetWritebackOptions): Promise<SheetWriteback> {
