@@ -21,6 +21,7 @@ import { createLogger } from "./logger.js";
 import { campaignOptions, csvThreadOf, parseRate, sandboxAware, stateDirOf } from "./options.js";
 import { formatSummary, type Output, processOutput, summaryJson } from "./output.js";
 import { createProgressBar, type ProgressBar } from "./progress.js";
+import { sheetWriteWarningText } from "./sheet-write-warning.js";
 import { stopOnSignals } from "./signals.js";
 
 export interface RunFlags extends CampaignOptions {
@@ -152,6 +153,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
       },
       onAttempt: (attempt) => logAttempt(logger, attempt),
       onWarning,
+      sheetWriteback: { onWarning: (warning) => onWarning(sheetWriteWarningText(warning)) },
       onProgress: (p) => {
         // Without a terminal there is no countdown to redraw: say once that sending waits.
         if (p.note !== undefined && lastNote === undefined && !process.stderr.isTTY) logger.info(p.note);

@@ -104,6 +104,6 @@ async function sandboxCommand(flags: SandboxFlags): Promise<void> {
     process.on("SIGTERM", stop);
   });
   await runCleanup([{ what: "close the sandbox", run: () => sandbox.close() }]);
-  const accepted = sandbox.accepted.length;
+  const accepted = sandbox.acceptedCount;
   output.info(`Stopped. ${plural(accepted, "request")} ${accepted === 1 ? "was" : "were"} accepted.`);
 }

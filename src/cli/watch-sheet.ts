@@ -10,6 +10,7 @@ import { openEndpoint } from "./endpoint.js";
 import { createLogger } from "./logger.js";
 import { sandboxAware, stateDirOf } from "./options.js";
 import { processOutput } from "./output.js";
+import { sheetWriteWarningText } from "./sheet-write-warning.js";
 import { stopOnSignals } from "./signals.js";
 
 export interface WatchSheetFlags extends CampaignOptions {
@@ -63,6 +64,7 @@ export async function watchSheetCommand(target: string, flags: WatchSheetFlags):
               onWait: (message) => logger.warn(message),
             }),
       onWarning: (message) => logger.warn(message),
+      sheetWriteback: { onWarning: (warning) => logger.warn(sheetWriteWarningText(warning)) },
       onCycle: (summary) => {
         if (sentBefore !== undefined && summary.sent > sentBefore) {
           logger.info({ sent: summary.sent - sentBefore, total: summary.total }, "new rows sent");

@@ -9,7 +9,9 @@ import { createLogger } from "./logger.js";
 import { campaignOptions, parseCount, parseRate, parseSeconds, sandboxAware, stateDirOf } from "./options.js";
 import { stopOnSignals } from "./signals.js";
 import { type WatchSheetFlags, watchSheetCommand } from "./watch-sheet.js";
+import { folderWords } from "./watch-status.js";
 import { watchTargetKind } from "./watch-target.js";
+import { logFolderEvent } from "./watch-words.js";
 
 export interface WatchFlags extends WatchSheetFlags {
   routeKey?: string;
@@ -129,7 +131,8 @@ export async function watchCommand(target: string, flags: WatchFlags): Promise<n
       client: endpoint.client,
       token: endpoint.token,
       limiter: createRateLimiter({ rate: flags.rate ?? 5 }),
-      logger,
+      onEvent: (event) => logFolderEvent(logger, event),
+      words: folderWords,
       onAttempt: (file, attempt) => logAttempt(logger.child({ file }), attempt),
       signal: stop.signal,
       once: flags.once === true,

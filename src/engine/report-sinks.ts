@@ -2,6 +2,7 @@ import { liveReport } from "../sinks/live-report.js";
 import { openReport } from "../sinks/open-report.js";
 import type { OutcomeSink } from "../sinks/outcome-sink.js";
 import { orderedReport } from "../sinks/report-sink.js";
+import type { SheetWritebackHooks } from "../sinks/sheet-writeback.js";
 import { isSheetsSource } from "../sources/sheets-source.js";
 import { sheetLink } from "../sources/sheets-url.js";
 import type { PlannedRows } from "./plan.js";
@@ -24,6 +25,8 @@ export interface ReportSinkOptions {
    */
   readonly reportEveryMs?: number;
   readonly onWarning?: (message: string) => void;
+  /** A Google Sheet written back: the write pacer to share and where its warnings go. */
+  readonly sheetWriteback?: SheetWritebackHooks;
 }
 
 /**
@@ -43,14 +46,16 @@ export async function reportSinks(
   if (resolved.sheetTab !== undefined && resolved.reportPath === resolved.source && isSheetsSource(source)) {
     // Loaded on demand, like the Sheets client itself.
     const { openSheetWriteback } = await import("../sinks/sheet-writeback.js");
+    const { identityColumns } = await import("../sinks/sheet-cells.js");
     const sheet = await openSheetWriteback({
       api: source.api,
       tab: source.tab,
       headers: source.headers,
       headerRowNumber: source.headerRowNumber,
       keyColumn: rows.columns.phone.index,
+      matchColumns: identityColumns(rows.columns),
       checkAccess: options.checkSheetAccess ?? true,
-      onWarning: options.onWarning,
+      ...options.sheetWriteback,
     });
     const link = sheetLink({ spreadsheetId: source.tab.spreadsheetId, gid: source.tab.sheetId });
     return { sinks: [sheet, ...extra], reportPath: link };

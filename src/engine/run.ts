@@ -4,6 +4,7 @@ import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import { InputError, StopError } from "../errors.js";
 import type { RowOutcome } from "../outcome.js";
 import type { OutcomeSink } from "../sinks/outcome-sink.js";
+import type { SheetWritebackHooks } from "../sinks/sheet-writeback.js";
 import type { OpenSourceOptions } from "../sources/open.js";
 import { openPlannedRows, type PlannedRows } from "./plan.js";
 import { reportSinks } from "./report-sinks.js";
@@ -39,6 +40,8 @@ export interface RunOptions extends OpenSourceOptions {
    * anything is sent (a watch's later cycles skip it). @default true
    */
   checkSheetAccess?: boolean;
+  /** A Google Sheet written back: the write pacer to share (a watch's looks) and where its warnings go. */
+  sheetWriteback?: SheetWritebackHooks;
   onProgress?: (progress: RunProgress) => void;
   /**
    * Called once the source is open and its columns check out, right before sending begins: the

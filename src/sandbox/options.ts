@@ -53,6 +53,11 @@ export interface SandboxOptions {
   firstRequestId?: number;
   /** The clock, for tests. @default Date.now */
   now?: () => number;
+  /**
+   * How many of the latest requests (and of the latest accepted ones) the sandbox remembers for
+   * inspection; older ones are dropped, their counts kept. @default 10000
+   */
+  keep?: number;
   /** Called once per request when its answer is decided (for `ctdial sandbox` to print a line per request). */
   onAnswer?: (request: SeenRequest) => void;
 }
@@ -73,7 +78,7 @@ export interface SandboxSettings extends FaultSettings {
 
 export type SandboxPatch = Omit<
   SandboxOptions,
-  "port" | "host" | "seed" | "firstRequestId" | "now" | "onAnswer"
+  "port" | "host" | "seed" | "firstRequestId" | "now" | "onAnswer" | "keep"
 >;
 
 export const DEFAULT_SETTINGS: SandboxSettings = {

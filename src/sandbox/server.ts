@@ -31,7 +31,10 @@ export interface AcceptedRequest {
   readonly clientAddress: string;
 }
 
-/** GET here returns `{accepted, rateLimited, requests}`: the emulator's own record, for tests across processes. */
+/**
+ * GET here returns `{accepted, acceptedTotal, rateLimited, requests}`: the emulator's own record, for
+ * tests across processes. `accepted` is the latest `keep` accepted requests; the counts are whole.
+ */
 export const INSPECT_PATH = "/__sandbox/accepted";
 /** POST a JSON patch of settings here (e.g. `{"minutes": 100}` to top up the balance) while it runs. */
 export const CONFIGURE_PATH = "/__sandbox/configure";
@@ -52,10 +55,17 @@ export interface Sandbox {
   /** Base URL to use as CALLTOUCH_API_URL, e.g. http://127.0.0.1:40123 */
   readonly url: string;
   readonly port: number;
-  /** Every request it accepted (created a callback for), in order, including those whose answer it then lost on purpose. */
+  /**
+   * The latest `keep` requests it accepted (created a callback for), oldest first, including those whose
+   * answer it then lost on purpose.
+   */
   readonly accepted: readonly AcceptedRequest[];
-  /** Every request that reached it, with the answer given. */
+  /** How many requests it accepted since it started (`accepted` holds only the latest). */
+  readonly acceptedCount: number;
+  /** The latest `keep` requests that reached it, oldest first, with the answer given. */
   readonly requests: readonly SeenRequest[];
+  /** How many requests reached it since it started. */
+  readonly requestCount: number;
   /** How many requests were refused with 429. */
   readonly rateLimited: number;
   readonly settings: SandboxSettings;
@@ -65,6 +75,11 @@ export interface Sandbox {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Requests remembered by default: plenty for any test or a day of trying an integration, while a
+ * `ctdial sandbox` left running for weeks stays the same size (the counts go on).
+ */
+export const DEFAULT_KEEP = 10_000;
 
 /** Starts the Calltouch emulator on loopback. See options.ts for every knob and its default. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -75,9 +90,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     firstRequestId = 1,
     now = Date.now,
     onAnswer,
+    keep: keepOption = DEFAULT_KEEP,
     ...patch
   } = options;
   let settings = applyPatch(DEFAULT_SETTINGS, patch);
+  const keep = Math.max(1, Math.trunc(keepOption));
   const random = createRandom(seed);
   const limiter = new SlidingWindowLimiter(settings.rateLimit, settings.rateWindowMs);
   const ledger = new Ledger(firstRequestId);
@@ -85,6 +102,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const requests: SeenRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let rateLimited = 0;
+  let acceptedCount = 0;
+  let requestCount = 0;
+  /** Appends, dropping the oldest beyond `keep`: the record's memory is bounded, its counts are not. */
+  const remember = <T>(list: T[], item: T): void => {
+    list.push(item);
+    if (list.length > keep) list.splice(0, list.length - keep);
+  };
 
   // Every way a request ends goes through one of these three, so that onAnswer sees each request once.
   const reply = (seen: SeenRequest, res: http.ServerResponse, answer: SandboxAnswer): void => {
@@ -128,7 +152,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const token = Array.isArray(header) ? header[0] : header;
     const result = answerCall({ token, raw: seen.body, at: seen.receivedAt }, settings, ledger);
     if (result.accepted) {
-      accepted.push({ ...result.accepted, receivedAt: seen.receivedAt, clientAddress: seen.clientAddress });
+      acceptedCount += 1;
+      remember(accepted, {
+        ...result.accepted,
+        receivedAt: seen.receivedAt,
+        clientAddress: seen.clientAddress,
+      });
     }
     return result.answer;
   };
@@ -162,7 +191,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (req.method === "GET" && req.url === INSPECT_PATH) {
       // For tests and integrators: what the emulator accepted, outside the API and its rate window.
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ accepted, rateLimited, requests: requests.length }));
+      res.end(
+        JSON.stringify({ accepted, acceptedTotal: acceptedCount, rateLimited, requests: requestCount }),
+      );
       return;
     }
     if (req.method === "POST" && req.url === CONFIGURE_PATH) {
@@ -186,7 +217,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       fault: "none",
       answer: "pending",
     };
-    requests.push(seen);
+    requestCount += 1;
+    remember(requests, seen);
     req.on("error", () => {});
     const refusal = refuse(seen);
     if (refusal !== undefined) {
@@ -219,6 +251,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port: address.port,
     accepted,
     requests,
+    get acceptedCount() {
+      return acceptedCount;
+    },
+    get requestCount() {
+      return requestCount;
+    },
     get rateLimited() {
       return rateLimited;
     },

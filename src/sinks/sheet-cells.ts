@@ -1,6 +1,7 @@
 /**
  * What the write-back puts into a sheet row and how it recognises that row again. Pure.
  */
+import type { ResolvedColumns } from "../mapping/columns.js";
 import type { RowOutcome } from "../outcome.js";
 import { serialWallClock } from "../sources/sheets-cells.js";
 import type { Cell } from "../sources/types.js";
@@ -59,4 +60,20 @@ export function showsResult(
     const shown = cells[column];
     return (shown === null || shown === undefined ? "" : String(shown)) === String(values[k]);
   });
+}
+
+/**
+ * The columns a result's row is recognised by: the phone and every other mapped column (what was
+ * sent). A report's own ctdial_* columns are results, not identity.
+ */
+export function identityColumns(columns: ResolvedColumns): number[] {
+  const out = new Set<number>([columns.phone.index]);
+  for (const [key, value] of Object.entries(columns)) {
+    if (key === "report") continue;
+    const refs = Array.isArray(value) ? value : [value];
+    for (const ref of refs) {
+      if (typeof (ref as { index?: unknown })?.index === "number") out.add((ref as { index: number }).index);
+    }
+  }
+  return [...out].sort((a, b) => a - b);
 }

@@ -19,7 +19,7 @@ import { reportLayout } from "./layout.js";
 import type { OutcomeSink, RunEnd, SettledRow } from "./outcome-sink.js";
 import { resultValues, type SheetValue, showsResult } from "./sheet-cells.js";
 import { locateRows } from "./sheet-locate.js";
-import { createWritePacer } from "./sheet-pacer.js";
+import { createWritePacer, type WritePacer } from "./sheet-pacer.js";
 import { type RowWrite, writeRanges } from "./sheet-ranges.js";
 
 export interface SheetWritebackOptions {
@@ -30,6 +30,12 @@ export interface SheetWritebackOptions {
   readonly headerRowNumber: number;
   /** The phone column, where a row moved far is looked for. @default 0 */
   readonly keyColumn?: number;
+  /**
+   * The columns that say a row is still the one a result belongs to: the mapped ones (the phone and
+   * what is sent). Other columns may change by themselves (a `=NOW()` formula, a person's notes) and
+   * must not keep a result from its row. @default every column that is not a result column
+   */
+  readonly matchColumns?: readonly number[];
   /**
    * Write the header cells at once even when every result column exists: a view-only sheet is
    * then refused before anything is sent (run, retry, watch).
@@ -43,13 +49,31 @@ export interface SheetWritebackOptions {
   readonly maxRowsPerFlush?: number;
   /** @default 30 */
   readonly writesPerMinute?: number;
+  /**
+   * The write pacer to share: `watch <sheet>` opens a sink per look at the sheet, and the cap of
+   * writes a minute is the service's, not a look's. @default a new pacer of `writesPerMinute`
+   */
+  readonly pacer?: WritePacer;
   readonly now?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
   /** Flush on a timer when rows stop arriving (off in tests that drive the clock). @default true */
   readonly timer?: boolean;
-  /** Results that could not be placed, flushes that failed and will be tried again. */
-  readonly onWarning?: (message: string) => void;
+  /** Results that could not be placed, flushes that failed and will be tried again (the CLI words them). */
+  readonly onWarning?: (warning: SheetWriteWarning) => void;
 }
+
+/** What a command hands the write-back through the engine: the shared pacer, and where warnings go. */
+export interface SheetWritebackHooks {
+  readonly pacer?: WritePacer;
+  readonly onWarning?: (warning: SheetWriteWarning) => void;
+}
+
+/** What the write-back tells without stopping: data, for the CLI to put into words. */
+export type SheetWriteWarning =
+  /** Results not written: their rows were changed or removed while the run went on; the next run writes them. */
+  | { readonly kind: "rows-not-placed"; readonly count: number }
+  /** A flush failed for a reason that may pass; it is tried again after `retryInSeconds`. */
+  | { readonly kind: "write-deferred"; readonly reason: string; readonly retryInSeconds: number };
 
 export interface SheetWriteback extends OutcomeSink {
   /** Writes what is buffered now. */
@@ -71,6 +95,8 @@ const PERMANENT = new Set([
   "E_SHEETS_FORBIDDEN",
   "E_SHEETS_NOT_FOUND",
   "E_SHEETS_UNAUTHENTICATED",
+  "E_SHEETS_SIGNIN_EXPIRED",
+  "E_SHEETS_KEY_UNUSABLE",
 ]);
 
 export async function openSheetWriteback(options: SheetWritebackOptions): Promise<SheetWriteback> {
@@ -79,11 +105,13 @@ export async function openSheetWriteback(options: SheetWritebackOptions): Promis
   const interval = options.intervalMs ?? 15_000;
   const maxRows = options.maxRowsPerFlush ?? 10_000;
   const minRows = options.minRowsPerFlush ?? 80;
-  const pacer = createWritePacer(options.writesPerMinute ?? 30, now, options.sleep);
+  const pacer = options.pacer ?? createWritePacer(options.writesPerMinute ?? 30, now, options.sleep);
   const layout = reportLayout(options.headers);
   const indexes = layout.reportIndexes;
   const resultSet = new Set(indexes);
-  const dataColumns = options.headers.map((_, i) => i).filter((i) => !resultSet.has(i));
+  const dataColumns = (options.matchColumns ?? options.headers.map((_, i) => i)).filter(
+    (i) => !resultSet.has(i) && i < options.headers.length,
+  );
   const width = layout.headers.length;
   const stats = { writes: 0, rowsWritten: 0, rowsLeft: 0 };
 
@@ -159,11 +187,7 @@ export async function openSheetWriteback(options: SheetWritebackOptions): Promis
       headerPending = false;
       stats.rowsWritten += rows.length;
       stats.rowsLeft += left;
-      if (left > 0) {
-        options.onWarning?.(
-          `${left} result${left === 1 ? "" : "s"} not written into the sheet: ${left === 1 ? "its row was" : "their rows were"} changed or removed while the run went on; the next run writes ${left === 1 ? "it" : "them"}.`,
-        );
-      }
+      if (left > 0) options.onWarning?.({ kind: "rows-not-placed", count: left });
     } catch (error) {
       // Kept for the next flush, unless a newer result for the same row came in meanwhile.
       for (const item of batch) if (!buffer.has(item.rowNumber)) buffer.set(item.rowNumber, item);
@@ -193,9 +217,11 @@ export async function openSheetWriteback(options: SheetWritebackOptions): Promis
     flush().catch((error: unknown) => {
       if (isCtdialError(error) && PERMANENT.has(error.code)) broken = error;
       else
-        options.onWarning?.(
-          `results not written into the sheet yet (${(error as Error).message}); trying again in ${Math.round(interval / 1000)} s.`,
-        );
+        options.onWarning?.({
+          kind: "write-deferred",
+          reason: (error as Error).message,
+          retryInSeconds: Math.round(interval / 1000),
+        });
     });
   };
 

@@ -61,6 +61,8 @@ export async function openSheetsApi(
               action,
               principal: credentials.principal,
               hasEmail: credentials.hasEmail,
+              ...(credentials.file === undefined ? {} : { credentialsFile: credentials.file }),
+              ...(credentials.kind === undefined ? {} : { credentialsKind: credentials.kind }),
             });
           }
           const status = (error as { response?: { status?: number } }).response?.status;

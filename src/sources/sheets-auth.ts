@@ -17,6 +17,13 @@ export interface SheetsCredentials {
   readonly principal: string;
   /** True when `principal` is an e-mail address the user can paste into Share. */
   readonly hasEmail: boolean;
+  /**
+   * The file the credentials came from (a service-account key, or a saved sign-in), so that a key
+   * that cannot sign or a sign-in Google no longer honours is named. Never its content.
+   */
+  readonly file?: string;
+  /** What kind of credentials these are: what to do about a failure depends on it. */
+  readonly kind?: "token" | "service-account" | "signed-in" | "cloud";
 }
 
 export interface AuthOptions {
@@ -38,7 +45,12 @@ export async function sheetsCredentials(
   if (token) {
     const client = new OAuth2Client();
     client.setCredentials({ access_token: token });
-    return { client, principal: "the Google account GOOGLE_SHEETS_ACCESS_TOKEN belongs to", hasEmail: false };
+    return {
+      client,
+      principal: "the Google account GOOGLE_SHEETS_ACCESS_TOKEN belongs to",
+      hasEmail: false,
+      kind: "token",
+    };
   }
   const keyFile = env.GOOGLE_APPLICATION_CREDENTIALS?.trim();
   if (keyFile) return fromFile(keyFile, "GOOGLE_APPLICATION_CREDENTIALS", options);
@@ -48,8 +60,8 @@ export async function sheetsCredentials(
     const client = await new GoogleAuth({ scopes: [SHEETS_SCOPE] }).getClient();
     const email = (await new GoogleAuth().getCredentials().catch(() => undefined))?.client_email;
     return email
-      ? { client, principal: email, hasEmail: true }
-      : { client, principal: "this machine's service account", hasEmail: false };
+      ? { client, principal: email, hasEmail: true, kind: "cloud" }
+      : { client, principal: "this machine's service account", hasEmail: false, kind: "cloud" };
   }
   throw new ConfigError(
     'No Google credentials were found for reading the sheet; create a service-account key (README, "Google Sheets") and set GOOGLE_APPLICATION_CREDENTIALS to its JSON file, or set GOOGLE_SHEETS_ACCESS_TOKEN.',
@@ -91,7 +103,7 @@ function fromFile(path: string, named: string, options: AuthOptions): SheetsCred
     });
     // A self-signed token: no round trip to Google's token endpoint before the first request.
     client.useJWTAccessWithScope = true;
-    return { client, principal: json.client_email, hasEmail: true };
+    return { client, principal: json.client_email, hasEmail: true, file: path, kind: "service-account" };
   }
   if (json.type === "authorized_user" && json.refresh_token) {
     const client = new UserRefreshClient({
@@ -104,6 +116,8 @@ function fromFile(path: string, named: string, options: AuthOptions): SheetsCred
       client,
       principal: "the Google account you signed in with (gcloud auth application-default login)",
       hasEmail: false,
+      file: path,
+      kind: "signed-in",
     };
   }
   throw new ConfigError(

@@ -7,6 +7,9 @@ export interface SheetsErrorContext {
   readonly principal: string;
   readonly hasEmail: boolean;
   readonly action: "read" | "write";
+  /** Where the credentials came from and what they are (see sheets-auth.ts). */
+  readonly credentialsFile?: string;
+  readonly credentialsKind?: "token" | "service-account" | "signed-in" | "cloud";
 }
 
 /** Google's error body: `{"error": {"code", "message", "status", "details"}}`. */
@@ -17,9 +20,35 @@ interface GoogleErrorBody {
 }
 
 export function googleErrorOf(error: unknown): { httpStatus?: number; body: GoogleErrorBody } {
-  const e = error as { status?: number; response?: { status?: number; data?: { error?: GoogleErrorBody } } };
-  const body = e?.response?.data?.error ?? {};
+  const e = error as {
+    status?: number;
+    response?: { status?: number; data?: { error?: GoogleErrorBody | string } };
+  };
+  // The OAuth token endpoint answers `{"error": "invalid_grant", ...}`: a string, not an object.
+  const raw = e?.response?.data?.error;
+  const body = typeof raw === "object" && raw !== null ? raw : {};
   return { httpStatus: e?.response?.status ?? e?.status, body };
+}
+
+/**
+ * The OAuth token endpoint refused the saved refresh token: it expired (a test-mode OAuth app's
+ * tokens last 7 days), the password changed, or the access was revoked. Signing in again fixes it.
+ */
+function isExpiredSignIn(error: unknown): boolean {
+  const data = (error as { response?: { data?: { error?: unknown } } })?.response?.data;
+  return data?.error === "invalid_grant";
+}
+
+/**
+ * The key could not sign a token: it never left this machine, so it is not a network failure. Node's
+ * crypto says so with an ERR_OSSL_* / ERR_CRYPTO_* code (a damaged or truncated PEM), jws with
+ * "secretOrPrivateKey" or "private key".
+ */
+function isUnusableKey(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === "string" && /^ERR_(OSSL|CRYPTO)_/.test(code)) return true;
+  const message = String((error as Error)?.message ?? "");
+  return /DECODER routines|PEM routines|secretOrPrivateKey|private key|asymmetric key/i.test(message);
 }
 
 /** True for answers that a later attempt may pass: quota (429), Google's 5xx, a dropped connection. */
@@ -49,6 +78,21 @@ export function sheetsError(error: unknown, context: SheetsErrorContext): Ctdial
   const who = context.principal;
   const subject = context.hasEmail ? `The service account ${who}` : capital(who);
   const cause = { cause: new Error(body.message ?? String((error as Error)?.message ?? error)) };
+  const file = context.credentialsFile;
+  if (isExpiredSignIn(error)) {
+    return new ConfigError(
+      `The saved Google sign-in${file === undefined ? "" : ` (${file})`} has expired or was revoked; sign in again with gcloud auth application-default login (or create a service-account key and point GOOGLE_APPLICATION_CREDENTIALS at it) and run again.`,
+      [],
+      { ...cause, code: "E_SHEETS_SIGNIN_EXPIRED" },
+    );
+  }
+  if (httpStatus === undefined && context.credentialsKind === "service-account" && isUnusableKey(error)) {
+    return new ConfigError(
+      `The private key in ${file ?? "the service-account key file"} cannot sign (${(error as Error)?.message ?? "unreadable"}); create a new key for ${who} (Google Cloud console, IAM -> Service accounts -> Keys -> Add key -> JSON), point GOOGLE_APPLICATION_CREDENTIALS at it and run again.`,
+      [],
+      { ...cause, code: "E_SHEETS_KEY_UNUSABLE" },
+    );
+  }
   if (httpStatus === undefined) {
     return new ConfigError(
       `Google Sheets could not be reached (${(error as Error)?.message ?? "no answer"}); check the internet connection (and GOOGLE_SHEETS_API_URL if you set it) and run again.`,

@@ -1,12 +1,13 @@
 import { basename, dirname } from "node:path";
 import { DateTime } from "luxon";
-import type { Logger } from "pino";
 import type { CalltouchClient } from "../calltouch/types.js";
+import type { Clock } from "../clock.js";
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import { type CampaignOptions, type ResolvedCampaign, resolveCampaign } from "../engine/resolve.js";
 import { type RowAttempt, type RunProgress, runCampaign } from "../engine/run.js";
 import { exitCodeOf, type RunSummary } from "../engine/summary.js";
 import { isCtdialError } from "../errors.js";
+import type { CampaignNamed, FailureNote, FolderEvent, PauseCause, WaitReason } from "./folder-events.js";
 
 /**
  * One file of the folder run as one campaign with the existing engine, and what its end means for
@@ -17,13 +18,13 @@ export type JobEnd =
   | { readonly kind: "done"; readonly summary: RunSummary; readonly resolved: ResolvedCampaign }
   | {
       readonly kind: "failed";
-      /** The paragraph for `<name>.error.txt`. */
-      readonly paragraph: string;
+      /** What `<name>.error.txt` says (the CLI words it). */
+      readonly note: FailureNote;
       readonly exitCode: 2 | 3;
       readonly resolved?: ResolvedCampaign;
     }
-  | { readonly kind: "paused"; readonly reason: string; readonly advice?: string }
-  | { readonly kind: "later"; readonly until: number; readonly why: string }
+  | { readonly kind: "paused"; readonly cause: PauseCause }
+  | { readonly kind: "later"; readonly until: number; readonly why: WaitReason }
   | { readonly kind: "interrupted" };
 
 /** How often a running file's report is rewritten. */
@@ -36,11 +37,12 @@ export interface JobContext {
   readonly client: CalltouchClient;
   readonly token: string;
   readonly limiter: RateLimiter;
-  readonly logger: Logger;
+  /** What happens to the file, as data (the CLI words it). */
+  readonly onEvent: (event: FolderEvent) => void;
   readonly onAttempt?: (file: string, attempt: RowAttempt) => void;
   readonly signal: AbortSignal;
   readonly onProgress: (progress: RunProgress) => void;
-  readonly now: () => number;
+  readonly clock: Clock;
 }
 
 /**
@@ -50,8 +52,6 @@ export interface JobContext {
  */
 const TRY_AGAIN_CODES = new Set(["E_JOURNAL_LOCKED", "E_STATE_DIR", "E_REPORT_WRITE"]);
 const TRY_AGAIN_MS = 60_000;
-const AGAIN =
-  "Fix it and put the file back into the campaigns folder; rows already sent will not be sent again.";
 
 export async function runFileJob(path: string, ctx: JobContext): Promise<JobEnd> {
   const name = basename(path);
@@ -61,10 +61,8 @@ export async function runFileJob(path: string, ctx: JobContext): Promise<JobEnd>
   } catch (error) {
     return thrown(error, name, ctx);
   }
-  ctx.logger.info(
-    { file: name, campaign: campaignName(resolved) },
-    `${name}: picked up (${campaignName(resolved)})`,
-  );
+  const campaign = campaignNamed(resolved);
+  ctx.onEvent({ kind: "picked-up", file: name, ...(campaign === undefined ? {} : { campaign }) });
   let summary: RunSummary;
   try {
     summary = await runCampaign(resolved, {
@@ -78,12 +76,12 @@ export async function runFileJob(path: string, ctx: JobContext): Promise<JobEnd>
       onProgress: ctx.onProgress,
       // Beside the file and rewritten as rows finish, so an operator can open it mid-run.
       reportEveryMs: LIVE_REPORT_MS,
-      onWarning: (message) => ctx.logger.warn({ file: name }, `${name}: ${message}`),
+      onWarning: (message) => ctx.onEvent({ kind: "file-warning", file: name, message }),
     });
   } catch (error) {
     return thrown(error, name, ctx, resolved);
   }
-  return endOf(summary, resolved, ctx.now);
+  return endOf(summary, resolved, ctx.clock);
 }
 
 /**
@@ -102,12 +100,16 @@ async function resolveFileCampaign(path: string, ctx: JobContext): Promise<Resol
 }
 
 /** What a finished run means for its file and for the folder. */
-export function endOf(summary: RunSummary, resolved: ResolvedCampaign, now: () => number): JobEnd {
+export function endOf(summary: RunSummary, resolved: ResolvedCampaign, clock: Clock): JobEnd {
   const stop = summary.stopped;
   // Every row settled, but the report could not replace the old one (open in a program that locks
   // it): the file stays, and a later run (which sends nothing twice) writes the report.
   if (stop === undefined && summary.reportNote !== undefined) {
-    return { kind: "later", until: now() + TRY_AGAIN_MS, why: `${summary.reportNote}; tried again shortly` };
+    return {
+      kind: "later",
+      until: clock.now() + TRY_AGAIN_MS,
+      why: { kind: "report-held", note: summary.reportNote },
+    };
   }
   if (stop === undefined) return { kind: "done", summary, resolved };
   const name = basename(resolved.source);
@@ -121,39 +123,52 @@ export function endOf(summary: RunSummary, resolved: ResolvedCampaign, now: () =
       kind: "failed",
       exitCode: 3,
       resolved,
-      paragraph: `${name} was stopped: ${said} (error 10003). ${stop.advice ?? ""} ${summary.sent} rows were sent before that; the report lists every row. ${AGAIN}`,
+      note: {
+        kind: "widget-refused",
+        file: name,
+        said,
+        ...(stop.advice === undefined ? {} : { advice: stop.advice }),
+        sent: summary.sent,
+      },
     };
   }
   if (typeof stop.code === "number") {
     // 10001, 10002, a refused token, a wrong address: every file would meet the same answer.
     return {
       kind: "paused",
-      reason: `Calltouch answered ${stop.code}: ${stop.message}`,
-      ...(stop.advice === undefined ? {} : { advice: stop.advice }),
+      cause: {
+        code: stop.code,
+        message: stop.message,
+        ...(stop.advice === undefined ? {} : { advice: stop.advice }),
+      },
     };
   }
   if (stop.code === "E_DAILY_LIMIT") {
     const zone = resolved.campaign.timezone ?? resolved.campaign.calltouchTimezone;
-    const tomorrow = DateTime.fromMillis(now()).setZone(zone).plus({ days: 1 }).startOf("day");
+    const tomorrow = DateTime.fromMillis(clock.now()).setZone(zone).plus({ days: 1 }).startOf("day");
     return {
       kind: "later",
       until: tomorrow.toMillis() + 60_000,
-      why: `${stop.message}; it goes on tomorrow`,
+      why: { kind: "daily-limit", message: stop.message },
     };
   }
   if (stop.code === "E_INPUT_MIDRUN") {
-    return { kind: "failed", exitCode: 3, resolved, paragraph: `${sentence(stop.message)} ${AGAIN}` };
+    return { kind: "failed", exitCode: 3, resolved, note: { kind: "input-changed", message: stop.message } };
   }
   return {
     kind: "later",
-    until: now() + TRY_AGAIN_MS,
-    why: `${stop.message}; it is tried again shortly`,
+    until: clock.now() + TRY_AGAIN_MS,
+    why: { kind: "stopped", message: stop.message },
   };
 }
 
 function thrown(error: unknown, name: string, ctx: JobContext, resolved?: ResolvedCampaign): JobEnd {
   if (isCtdialError(error) && TRY_AGAIN_CODES.has(error.code)) {
-    return { kind: "later", until: ctx.now() + TRY_AGAIN_MS, why: error.message };
+    return {
+      kind: "later",
+      until: ctx.clock.now() + TRY_AGAIN_MS,
+      why: { kind: "not-now", message: error.message },
+    };
   }
   if (isCtdialError(error) && (error.exitCode === 2 || error.code === "E_INPUT_MIDRUN")) {
     // The same sentence `ctdial validate` prints for this file, then what to do.
@@ -161,31 +176,25 @@ function thrown(error: unknown, name: string, ctx: JobContext, resolved?: Resolv
       kind: "failed",
       exitCode: error.exitCode === 2 ? 2 : 3,
       ...(resolved === undefined ? {} : { resolved }),
-      paragraph: `${name} could not be run: ${sentence(error.message)} ${AGAIN}`,
+      note: { kind: "cannot-run", file: name, message: error.message },
     };
   }
   const message = error instanceof Error ? error.message : String(error);
-  ctx.logger.error({ file: name }, `${name}: unexpected error: ${message} (this is a bug in ctdial)`);
-  return { kind: "later", until: ctx.now() + TRY_AGAIN_MS, why: `an unexpected error: ${message}` };
+  ctx.onEvent({ kind: "unexpected-error", file: name, message });
+  return {
+    kind: "later",
+    until: ctx.clock.now() + TRY_AGAIN_MS,
+    why: { kind: "unexpected", message },
+  };
 }
 
-/** A message as one sentence of a paragraph: its lines joined ("path: problem; path: problem"), ending in a full stop. */
-function sentence(message: string): string {
-  const lines = message
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== "");
-  const [head = "", ...rest] = lines;
-  const joined = rest.length === 0 ? head : `${head.replace(/:$/, "")}: ${rest.join("; ")}`;
-  return /[.!?]$/.test(joined) ? joined : `${joined}.`;
-}
-
-function campaignName(resolved: ResolvedCampaign): string {
-  if (resolved.campaignPath === undefined) return "columns mapped by their headers";
-  const file = basename(resolved.campaignPath);
-  return dirname(resolved.campaignPath) === dirname(resolved.source)
-    ? `campaign file ${file}`
-    : `campaign file ${resolved.campaignPath}`;
+/** The campaign file the file was run with; none when its columns were mapped by their headers. */
+function campaignNamed(resolved: ResolvedCampaign): CampaignNamed | undefined {
+  if (resolved.campaignPath === undefined) return undefined;
+  return {
+    path: resolved.campaignPath,
+    beside: dirname(resolved.campaignPath) === dirname(resolved.source),
+  };
 }
 
 export function exitCodeOfEnd(end: JobEnd): number {

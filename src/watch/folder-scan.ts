@@ -1,6 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { classify } from "./ignore-rules.js";
+import { classify, type IgnoreReason } from "./ignore-rules.js";
 
 /** A table found in the folder, with what completeness is judged by. */
 export interface FoundFile {
@@ -12,7 +12,7 @@ export interface FoundFile {
 
 export interface PassedOver {
   readonly name: string;
-  readonly reason: string;
+  readonly reason: IgnoreReason;
   readonly own: boolean;
 }
 
@@ -40,7 +40,7 @@ export async function scanFolder(dir: string): Promise<FolderScan> {
     const info = await stat(path).catch(() => undefined);
     if (info === undefined) continue;
     if (!info.isFile()) {
-      passedOver.push({ name: entry.name, reason: "not a regular file", own: false });
+      passedOver.push({ name: entry.name, reason: "not-a-regular-file", own: false });
       continue;
     }
     files.push({ name: entry.name, path, size: info.size, mtimeMs: info.mtimeMs });

@@ -7,7 +7,25 @@ import { extname } from "node:path";
  */
 export type Classification =
   | { readonly kind: "source" }
-  | { readonly kind: "ignored"; readonly reason: string; readonly own: boolean };
+  | { readonly kind: "ignored"; readonly reason: IgnoreReason; readonly own: boolean };
+
+/** Why a name is passed over (the CLI words it: cli/watch-words.ts). */
+export type IgnoreReason =
+  | "own-folder"
+  | "subfolder"
+  | "libreoffice-lock"
+  | "excel-lock"
+  | "report-being-written"
+  | "status-being-written"
+  | "hidden"
+  | "temporary"
+  | "status-file"
+  | "error-note"
+  | "report"
+  | "campaign-file"
+  | "old-xls"
+  | "not-a-table"
+  | "not-a-regular-file";
 
 export const SOURCE_EXTENSIONS = [".csv", ".tsv", ".txt", ".xlsx"] as const;
 export const DONE_DIR = "done";
@@ -23,28 +41,26 @@ const REPORT_FILE = /\.report\.(csv|xlsx)$/i;
 
 export function classify(name: string, isDirectory: boolean): Classification {
   if (isDirectory) {
-    if (name === DONE_DIR || name === FAILED_DIR) return ignored("the service's own folder", true);
-    return ignored("a folder: only files directly in the campaigns folder are run", false);
+    if (name === DONE_DIR || name === FAILED_DIR) return ignored("own-folder", true);
+    return ignored("subfolder", false);
   }
-  if (name.startsWith(".~lock.")) return ignored("a LibreOffice lock file (the table is open there)", false);
-  if (name.startsWith("~$")) return ignored("an Excel lock file (the table is open in Excel)", false);
+  if (name.startsWith(".~lock.")) return ignored("libreoffice-lock", false);
+  if (name.startsWith("~$")) return ignored("excel-lock", false);
   // Our own temporary files (reports and STATUS.txt being written) are hidden or end in .tmp.
-  if (/\.report\.(csv|xlsx)\.tmp$/i.test(name)) return ignored("a report being written", true);
-  if (name === `.${STATUS_FILE}.tmp`) return ignored("the service's status file being written", true);
-  if (name.startsWith(".")) return ignored("a hidden file", false);
-  if (TEMPORARY.test(name)) return ignored("a temporary file (still being copied or edited)", false);
-  if (name.toLowerCase() === STATUS_FILE.toLowerCase()) return ignored("the service's status file", true);
-  if (name.toLowerCase().endsWith(ERROR_NOTE_SUFFIX)) return ignored("an error note", true);
-  if (REPORT_FILE.test(name)) return ignored("a ctdial report", true);
-  if (CAMPAIGN_FILE.test(name)) return ignored("a campaign file (used for the tables it belongs to)", true);
+  if (/\.report\.(csv|xlsx)\.tmp$/i.test(name)) return ignored("report-being-written", true);
+  if (name === `.${STATUS_FILE}.tmp`) return ignored("status-being-written", true);
+  if (name.startsWith(".")) return ignored("hidden", false);
+  if (TEMPORARY.test(name)) return ignored("temporary", false);
+  if (name.toLowerCase() === STATUS_FILE.toLowerCase()) return ignored("status-file", true);
+  if (name.toLowerCase().endsWith(ERROR_NOTE_SUFFIX)) return ignored("error-note", true);
+  if (REPORT_FILE.test(name)) return ignored("report", true);
+  if (CAMPAIGN_FILE.test(name)) return ignored("campaign-file", true);
   const extension = extname(name).toLowerCase();
   if ((SOURCE_EXTENSIONS as readonly string[]).includes(extension)) return SOURCE;
-  if (extension === ".xls") {
-    return ignored("an old-format .xls workbook: open it in Excel and save it as .xlsx to dial it", false);
-  }
-  return ignored(`not a table ctdial reads (${SOURCE_EXTENSIONS.join(", ")})`, false);
+  if (extension === ".xls") return ignored("old-xls", false);
+  return ignored("not-a-table", false);
 }
 
-function ignored(reason: string, own: boolean): Classification {
+function ignored(reason: IgnoreReason, own: boolean): Classification {
   return { kind: "ignored", reason, own };
 }

@@ -1,3 +1,6 @@
+import { type Clock, systemClock } from "../clock.js";
+import type { PauseCause } from "./folder-events.js";
+
 /**
  * The folder's pause: Calltouch refused the whole account (10001 no minutes, 10002 service off, a
  * refused token). Files stay where they are; the folder looks again after a wait that doubles each
@@ -7,8 +10,7 @@
 export const MAX_RECHECK_MS = 10 * 60_000;
 
 export interface PauseState {
-  readonly reason: string;
-  readonly advice?: string;
+  readonly cause: PauseCause;
   /** When the folder re-checks (ms since the epoch). */
   readonly nextCheck: number;
   readonly since: number;
@@ -20,7 +22,7 @@ export class Pause {
 
   constructor(
     private readonly firstMs: number,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = systemClock,
   ) {
     this.#waitMs = firstMs;
   }
@@ -30,18 +32,13 @@ export class Pause {
   }
 
   /** Pauses (or stays paused after a re-check that failed); returns when it looks again. */
-  set(reason: string, advice?: string): number {
-    const now = this.now();
+  set(cause: PauseCause): number {
+    const now = this.clock.now();
     // Several files meet the same refusal at once: one pause, not one doubling per file.
     if (this.#active !== undefined && now < this.#active.nextCheck) return this.#active.nextCheck;
     const wait = this.#active === undefined ? this.firstMs : Math.min(this.#waitMs * 2, MAX_RECHECK_MS);
     this.#waitMs = wait;
-    this.#active = {
-      reason,
-      ...(advice === undefined ? {} : { advice }),
-      nextCheck: now + wait,
-      since: this.#active?.since ?? now,
-    };
+    this.#active = { cause, nextCheck: now + wait, since: this.#active?.since ?? now };
     return this.#active.nextCheck;
   }
 

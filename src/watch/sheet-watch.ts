@@ -11,6 +11,7 @@ import type { ResolvedCampaign } from "../engine/resolve.js";
 import { type RunOptions, runCampaign } from "../engine/run.js";
 import type { RunSummary } from "../engine/summary.js";
 import { isCtdialError } from "../errors.js";
+import { createWritePacer } from "../sinks/sheet-pacer.js";
 
 export interface SheetWatchOptions extends Omit<RunOptions, "checkSheetAccess" | "mode"> {
   /** Time between the end of one cycle and the start of the next. @default 15000 */
@@ -28,6 +29,9 @@ export interface SheetWatchOptions extends Omit<RunOptions, "checkSheetAccess" |
   readonly runOnce?: typeof runCampaign;
 }
 
+/** Google allows 60 writes a minute per user; ctdial keeps to half (see sinks/sheet-pacer.ts). */
+const SHEET_WRITES_PER_MINUTE = 30;
+
 /** Resolves when `signal` stops the watch; the first cycle's errors (credentials, access) are thrown. */
 export async function watchSheet(
   resolved: ResolvedCampaign,
@@ -35,6 +39,12 @@ export async function watchSheet(
 ): Promise<{ cycles: number; stopped?: RunSummary["stopped"] }> {
   const interval = options.intervalMs ?? 15_000;
   const stopping = (): boolean => options.signal?.aborted === true;
+  // One pacer for the life of the watch: each look opens its own write-back, and Google's per-minute
+  // write quota does not start afresh with a look.
+  const sheetWriteback = {
+    ...options.sheetWriteback,
+    pacer: options.sheetWriteback?.pacer ?? createWritePacer(SHEET_WRITES_PER_MINUTE),
+  };
   let cycle = 0;
   while (!stopping()) {
     cycle += 1;
@@ -45,6 +55,7 @@ export async function watchSheet(
         summary = await (options.runOnce ?? runCampaign)(resolved, {
           ...options,
           mode: "run",
+          sheetWriteback,
           // Edit access is proved once, on the first look; later looks write only what changed.
           checkSheetAccess: cycle === 1,
         });

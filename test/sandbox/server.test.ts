@@ -264,3 +264,21 @@ describe("onAnswer", () => {
     expect(answers).toEqual([200, 400, "reset", "hang", 404]);
   });
 });
+
+describe("a sandbox left running", () => {
+  it("remembers only the latest `keep` requests, and counts them all", async () => {
+    const { sb, clock, client } = await sandbox({ keep: 3 });
+    const c = client();
+    const bodies = [fresh(), fresh(), fresh(), fresh(), fresh()];
+    for (const body of bodies) {
+      clock.now += 1000;
+      await c.send(body);
+    }
+    expect(sb.accepted.map((a) => a.body)).toEqual(bodies.slice(2));
+    expect(sb.requests).toHaveLength(3);
+    expect([sb.acceptedCount, sb.requestCount]).toEqual([5, 5]);
+    const record = (await (await fetch(`${sb.url}/__sandbox/accepted`)).json()) as { accepted: unknown[] };
+    expect(record).toMatchObject({ acceptedTotal: 5, requests: 5, rateLimited: 0 });
+    expect(record.accepted).toHaveLength(3);
+  });
+});

@@ -1,3 +1,8 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openSheetsApi } from "../../src/sources/sheets-api.js";
 import { locateTab } from "../../src/sources/sheets-tab.js";
@@ -77,6 +82,56 @@ describe("every way Google refuses, as one sentence with a code (exit 2)", () =>
     await expect(locateTab(api, { spreadsheetId: "s1" })).rejects.toMatchObject({
       code: "E_SHEETS_UNAUTHENTICATED",
     });
+  });
+
+  it("a key that cannot sign is named with what to do, not taken for a network failure", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ctdial-badkey-"));
+    const key = join(dir, "key.json");
+    writeFileSync(
+      key,
+      JSON.stringify({
+        type: "service_account",
+        client_email: SA_EMAIL,
+        private_key: "-----BEGIN PRIVATE KEY-----\nMIIBroken\n-----END PRIVATE KEY-----\n",
+      }),
+    );
+    const api = await openSheetsApi(
+      bareEnv({ GOOGLE_APPLICATION_CREDENTIALS: key, GOOGLE_SHEETS_API_URL: fake.url }),
+    );
+    const error = await locateTab(api, { spreadsheetId: "s1" }).catch((e) => e);
+    expect(error).toMatchObject({ code: "E_SHEETS_KEY_UNUSABLE", exitCode: 2 });
+    expect(error.message).toContain(`The private key in ${key} cannot sign`);
+    expect(error.message).toContain(`create a new key for ${SA_EMAIL}`);
+    expect(error.message).not.toContain("MIIBroken");
+  });
+
+  it("a saved sign-in Google no longer honours (invalid_grant) says to sign in again", async () => {
+    const token = createServer((_req, res) => {
+      res.writeHead(400, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({ error: "invalid_grant", error_description: "Token has been expired or revoked." }),
+      );
+    });
+    await new Promise<void>((resolve) => token.listen(0, "127.0.0.1", resolve));
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "ctdial-signin-"));
+      const file = join(dir, "adc.json");
+      writeFileSync(
+        file,
+        JSON.stringify({ type: "authorized_user", client_id: "c", client_secret: "s", refresh_token: "r" }),
+      );
+      const api = await openSheetsApi(
+        bareEnv({ GOOGLE_APPLICATION_CREDENTIALS: file, GOOGLE_SHEETS_API_URL: fake.url }),
+        { tokenUrl: `http://127.0.0.1:${(token.address() as AddressInfo).port}/token` },
+      );
+      const error = await locateTab(api, { spreadsheetId: "s1" }).catch((e) => e);
+      expect(error).toMatchObject({ code: "E_SHEETS_SIGNIN_EXPIRED", exitCode: 2 });
+      expect(error.message).toMatch(
+        /^The saved Google sign-in \(.*adc\.json\) has expired or was revoked; sign in again with gcloud auth application-default login/,
+      );
+    } finally {
+      await new Promise<void>((resolve) => token.close(() => resolve()));
+    }
   });
 
   it("a tab that does not exist lists the tabs there are, by title or by gid", async () => {

@@ -249,4 +249,40 @@ describe("writing results back into the sheet", () => {
     expect(fake.count("write") - before).toBe(1);
     expect(again.sink.stats.rowsWritten).toBe(1);
   });
+
+  it("a column that changes by itself (=NOW()) does not keep results from their rows: only the mapped columns are compared", async () => {
+    fake.add({
+      spreadsheetId: "s1",
+      tabs: [
+        {
+          title: "Лист1",
+          rows: [["Телефон", "Имя", "Обновлено"], ...clientRows(5).map((row) => [...row, 46000.5])],
+        },
+      ],
+    });
+    const { sink, rows } = await sinkFor({ matchColumns: [0, 1] });
+    // The formula recalculated between the read and the write, as =NOW() does on every edit.
+    for (const row of fake.tab("s1").rows.slice(1)) row[2] = 46000.75;
+    rows.forEach((row, i) => {
+      void sink.accept(settled(row, i));
+    });
+    await sink.close({ complete: true });
+    expect(sink.stats).toMatchObject({ rowsWritten: 5, rowsLeft: 0 });
+    expect(misplaced(fake)).toEqual([]);
+  });
+
+  it("tells the rows it could not place as data (count), for the CLI to word", async () => {
+    fake.add({
+      spreadsheetId: "s1",
+      tabs: [{ title: "Лист1", rows: [["Телефон", "Имя"], ...clientRows(3)] }],
+    });
+    const warnings: unknown[] = [];
+    const { sink, rows } = await sinkFor({ onWarning: (w) => warnings.push(w) });
+    fake.edit({ spreadsheetId: "s1", title: "Лист1", op: "delete", from: 2, count: 3 });
+    rows.forEach((row, i) => {
+      void sink.accept(settled(row, i));
+    });
+    await sink.close({ complete: true });
+    expect(warnings).toEqual([{ kind: "rows-not-placed", count: 3 }]);
+  });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCampaign } from "../../src/campaign/load.js";
+import { errorNoteText } from "../../src/cli/watch-words.js";
+import { fixedClock } from "../../src/clock.js";
 import type { ResolvedCampaign } from "../../src/engine/resolve.js";
 import { emptySummary, type RunSummary } from "../../src/engine/summary.js";
 import { endOf, exitCodeOfEnd } from "../../src/watch/campaign-job.js";
@@ -25,33 +27,35 @@ describe("what a run's end means for the folder", () => {
   it("a finished run is done, with the run's own exit code", () => {
     const summary = emptySummary(resolved.reportPath, false);
     summary.total = summary.sent = 3;
-    const end = endOf(summary, resolved, () => NOW);
+    const end = endOf(summary, resolved, fixedClock(NOW));
     expect(end.kind).toBe("done");
     expect(exitCodeOfEnd(end)).toBe(0);
   });
 
   it.each([10001, 10002, 403])("an account-wide refusal (%s) pauses the folder", (code) => {
-    const end = endOf(stoppedWith(code, "refused"), resolved, () => NOW);
+    const end = endOf(stoppedWith(code, "refused"), resolved, fixedClock(NOW));
     expect(end).toEqual({
       kind: "paused",
-      reason: `Calltouch answered ${code}: refused`,
-      advice: "Do something.",
+      cause: { code, message: "refused", advice: "Do something." },
     });
   });
 
   it("a refused widget key (10003) fails the file, naming the key", () => {
-    const end = endOf(stoppedWith(10003, "widget not found"), resolved, () => NOW);
+    const end = endOf(stoppedWith(10003, "widget not found"), resolved, fixedClock(NOW));
     expect(end.kind).toBe("failed");
     if (end.kind !== "failed") return;
-    expect(end.paragraph).toContain(
-      "Calltouch refused the widget key rk_main: widget not found (error 10003)",
-    );
-    expect(end.paragraph).toContain("4 rows were sent");
+    const paragraph = errorNoteText(end.note);
+    expect(paragraph).toContain("Calltouch refused the widget key rk_main: widget not found (error 10003)");
+    expect(paragraph).toContain("4 rows were sent");
     expect(exitCodeOfEnd(end)).toBe(3);
   });
 
   it("the daily limit makes the file wait until the next day in the campaign's timezone", () => {
-    const end = endOf(stoppedWith("E_DAILY_LIMIT", "the daily limit of 4 is reached"), resolved, () => NOW);
+    const end = endOf(
+      stoppedWith("E_DAILY_LIMIT", "the daily limit of 4 is reached"),
+      resolved,
+      fixedClock(NOW),
+    );
     expect(end.kind).toBe("later");
     if (end.kind !== "later") return;
     // Midnight in Moscow is 21:00 UTC; a minute after it.
@@ -59,6 +63,8 @@ describe("what a run's end means for the folder", () => {
   });
 
   it("a signal leaves the file as it is", () => {
-    expect(endOf(stoppedWith("SIGNAL", "stopped"), resolved, () => NOW)).toEqual({ kind: "interrupted" });
+    expect(endOf(stoppedWith("SIGNAL", "stopped"), resolved, fixedClock(NOW))).toEqual({
+      kind: "interrupted",
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ignoreReasonText } from "../../src/cli/watch-words.js";
 import { classify } from "../../src/watch/ignore-rules.js";
 
 describe("what the campaigns folder runs and what it passes over", () => {
@@ -32,7 +33,7 @@ describe("what the campaigns folder runs and what it passes over", () => {
     const result = classify(name, false);
     expect(result.kind).toBe("ignored");
     if (result.kind !== "ignored") return;
-    expect(result.reason).toContain(reason);
+    expect(ignoreReasonText(result.reason)).toContain(reason);
     expect(result.own).toBe(own);
   });
 

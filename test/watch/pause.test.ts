@@ -4,10 +4,10 @@ import { MAX_RECHECK_MS, Pause } from "../../src/watch/pause.js";
 describe("the folder's pause", () => {
   it("re-checks after a wait that doubles up to 10 minutes, and starts over once cleared", () => {
     let t = 0;
-    const pause = new Pause(15_000, () => t);
+    const pause = new Pause(15_000, { now: () => t });
     const waits: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const next = pause.set("Calltouch answered 10001: no minutes", "Top up the balance.");
+      const next = pause.set({ code: 10001, message: "no minutes", advice: "Top up the balance." });
       waits.push(next - t);
       t = next;
     }
@@ -24,14 +24,14 @@ describe("the folder's pause", () => {
     expect(pause.active?.since).toBe(0);
     pause.clear();
     expect(pause.active).toBeUndefined();
-    expect(pause.set("again") - t).toBe(15_000);
+    expect(pause.set({ code: 10001, message: "again" }) - t).toBe(15_000);
   });
 
   it("is one pause when several files meet the refusal before the re-check", () => {
     let t = 0;
-    const pause = new Pause(15_000, () => t);
-    const first = pause.set("10001");
+    const pause = new Pause(15_000, { now: () => t });
+    const first = pause.set({ code: 10001, message: "no minutes" });
     t = 100;
-    expect(pause.set("10001")).toBe(first);
+    expect(pause.set({ code: 10001, message: "no minutes" })).toBe(first);
   });
 });

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pino from "pino";
 import { describe, expect, it } from "vitest";
+import { systemClock } from "../../src/clock.js";
 import { createRateLimiter } from "../../src/dispatch/rate-limiter.js";
 import { runFileJob } from "../../src/watch/campaign-job.js";
 import { scriptedClient } from "../dispatch/fake-client.js";
@@ -18,10 +18,10 @@ function context(stateDir: string, env: NodeJS.ProcessEnv = { CALLTOUCH_ROUTE_KE
       client,
       token: "test-token",
       limiter: createRateLimiter({ rate: 5, windowMs: 20, marginMs: 2 }),
-      logger: pino({ level: "silent" }),
+      onEvent: () => {},
       signal: new AbortController().signal,
       onProgress: () => {},
-      now: Date.now,
+      clock: systemClock,
     },
   };
 }
@@ -56,6 +56,6 @@ describe("one file of the folder, run with the engine", () => {
     const { ctx } = context(join(dir, "state"));
     const end = await runFileJob(join(dir, "clients.csv"), ctx);
     expect(end.kind, JSON.stringify(end)).toBe("later");
-    if (end.kind === "later") expect(end.why).toContain("Cannot write the report");
+    if (end.kind === "later") expect(JSON.stringify(end.why)).toContain("Cannot write the report");
   });
 });

@@ -86,3 +86,25 @@ describe("watch <sheet>: when Calltouch refuses", () => {
     }
   });
 });
+
+describe("watch <sheet>: the write pacer", () => {
+  it("is one for the life of the watch, so the cap of writes a minute carries across looks", async () => {
+    const events: string[] = [];
+    const controller = new AbortController();
+    const pacers = new Set<unknown>();
+    const base = options([], events, controller);
+    let n = 0;
+    await watchSheet(resolved, {
+      ...base,
+      runOnce: async (_resolved, run) => {
+        n += 1;
+        pacers.add(run.sheetWriteback?.pacer);
+        if (n === 3) controller.abort();
+        return emptySummary("sheet", false);
+      },
+    });
+    expect(n).toBe(3);
+    expect(pacers.size).toBe(1);
+    expect([...pacers][0]).toBeDefined();
+  });
+});

@@ -2,7 +2,8 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatStatus, statusWriter } from "../../src/watch/status-file.js";
+import { formatStatus } from "../../src/cli/watch-status.js";
+import { statusWriter } from "../../src/watch/status-file.js";
 
 describe("STATUS.txt", () => {
   it("is written whole, leaves no temporary file, and is not rewritten when unchanged", async () => {
@@ -27,32 +28,35 @@ describe("STATUS.txt", () => {
   it("says why the folder is paused and what to do", () => {
     const text = formatStatus({
       dir: "/srv/campaigns",
-      at: new Date("2026-11-30T12:00:00Z"),
+      at: Date.parse("2026-11-30T12:00:00Z"),
       paused: {
-        reason: "Calltouch answered 10001: no callback minutes left",
-        advice: "Top up the balance.",
-        nextCheck: new Date("2026-11-30T12:10:00Z"),
+        cause: { code: 10001, message: "no callback minutes left", advice: "Top up the balance." },
+        nextCheck: Date.parse("2026-11-30T12:10:00Z"),
       },
       running: [],
-      waiting: [{ name: "clients.csv", why: "paused" }],
+      waiting: [{ name: "clients.csv", why: { kind: "paused" } }],
       recent: [],
     });
     expect(text.split("\r\n")[0]).toBe("ctdial watch: PAUSED");
     expect(text).toContain("Why: Calltouch answered 10001: no callback minutes left");
     expect(text).toContain("What to do: Top up the balance.");
-    expect(text).toContain("clients.csv: paused");
+    expect(text).toContain("clients.csv: paused with the folder");
   });
 
   it("shows the files running with their counts", () => {
     const text = formatStatus({
       dir: "/srv/campaigns",
-      at: new Date(),
+      at: Date.now(),
       running: [{ name: "a.csv", done: 12, counts: { sent: 10, invalid: 2 } }],
       waiting: [],
-      recent: ["b.csv: 20 rows: sent 20 (moved to done/)"],
+      recent: [
+        { kind: "done", file: "b.csv", total: 20, counts: { sent: 20, failed: 0 }, to: "done" },
+        { kind: "failed", file: "c.csv", to: "failed", note: "c.error.txt" },
+      ],
     });
     expect(text.split("\r\n")[0]).toBe("ctdial watch: SENDING");
     expect(text).toContain("a.csv: 12 rows done (sent 10, invalid 2)");
     expect(text).toContain("b.csv: 20 rows: sent 20 (moved to done/)");
+    expect(text).toContain("c.csv: could not be run (see failed/c.error.txt)");
   });
 });

@@ -1,0 +1,181 @@
+/**
+ * The folder service's events in words: one log line each, at its level (src/watch/ says only what
+ * happened; see watch/folder-events.ts). STATUS.txt and the error notes are worded in watch-status.ts.
+ */
+import { basename } from "node:path";
+import type { Logger } from "pino";
+import type {
+  CampaignNamed,
+  FailureNote,
+  FolderEvent,
+  PauseCause,
+  RecentEntry,
+  WaitReason,
+} from "../watch/folder-events.js";
+import type { IgnoreReason } from "../watch/ignore-rules.js";
+import { SOURCE_EXTENSIONS } from "../watch/ignore-rules.js";
+import { plural } from "./plural.js";
+
+export type Level = "debug" | "info" | "warn" | "error";
+
+export interface LogLine {
+  readonly level: Level;
+  readonly text: string;
+  /** Structured fields for the JSON log (never a secret). */
+  readonly fields?: Readonly<Record<string, unknown>>;
+}
+
+/** Logs a folder event in its words. */
+export function logFolderEvent(logger: Logger, event: FolderEvent): void {
+  const line = folderEventLine(event);
+  if (line.fields === undefined) logger[line.level](line.text);
+  else logger[line.level](line.fields, line.text);
+}
+
+export function folderEventLine(event: FolderEvent): LogLine {
+  switch (event.kind) {
+    case "watching":
+      return {
+        level: "info",
+        text: `watching ${event.dir}${event.once ? " (once)" : ""}`,
+        fields: { dir: event.dir, once: event.once },
+      };
+    case "picked-up": {
+      const campaign = campaignText(event.campaign);
+      return {
+        level: "info",
+        text: `${event.file}: picked up (${campaign})`,
+        fields: { file: event.file, campaign },
+      };
+    }
+    case "file-warning":
+      return { level: "warn", text: `${event.file}: ${event.message}`, fields: { file: event.file } };
+    case "unexpected-error":
+      return {
+        level: "error",
+        text: `${event.file}: unexpected error: ${event.message} (this is a bug in ctdial)`,
+        fields: { file: event.file },
+      };
+    case "paused":
+      return {
+        level: "error",
+        text: `paused: ${pauseReason(event.cause)}. ${event.cause.advice ?? ""} Files stay in the folder; checking again at ${new Date(event.nextCheck).toISOString()}.`,
+      };
+    case "resumed":
+      return { level: "info", text: "Calltouch accepts requests again: the folder resumes" };
+    case "file-waits":
+      return { level: "warn", text: `${event.file}: waits: ${waitReasonText(event.why)}` };
+    case "file-done":
+      return { level: "info", text: `${doneLine(event.entry)}; moved to ${event.entry.to}/` };
+    case "file-failed":
+      return { level: "error", text: `${event.file}: moved to ${event.to}/: ${errorNoteText(event.note)}` };
+    case "move-waits": {
+      const text = event.left.map((l) => `${l.name} (${l.code ?? "busy"})`).join(", ");
+      return {
+        level: "warn",
+        text: `${event.file}: cannot move ${text} yet (open in another program?); trying again`,
+      };
+    }
+    case "finish-error":
+      return { level: "error", text: `${event.file}: ${event.message}` };
+    case "passed-over":
+      return event.own
+        ? { level: "debug", text: `${event.file}: passed over: ${ignoreReasonText(event.reason)}` }
+        : { level: "info", text: `${event.file}: ignored: ${ignoreReasonText(event.reason)}` };
+    case "scan-failed":
+      return { level: "error", text: `cannot read the campaigns folder ${event.dir}: ${event.message}` };
+    case "waiting-for-sender":
+      return { level: "warn", text: event.message };
+    case "file-events-off":
+      return { level: "debug", text: `no file events for ${event.dir} (${event.message}); scanning only` };
+    case "stopped":
+      return { level: "info", text: "stopped: requests in flight finished and reports were written" };
+  }
+}
+
+/** "Calltouch answered 10001: no callback minutes left" */
+export function pauseReason(cause: PauseCause): string {
+  return `Calltouch answered ${cause.code}: ${cause.message}`;
+}
+
+export function waitReasonText(why: WaitReason): string {
+  switch (why.kind) {
+    case "report-held":
+      return `${why.note}; tried again shortly`;
+    case "daily-limit":
+      return `${why.message}; it goes on tomorrow`;
+    case "stopped":
+      return `${why.message}; it is tried again shortly`;
+    case "not-now":
+      return why.message;
+    case "unexpected":
+      return `an unexpected error: ${why.message}`;
+    case "finishing-failed":
+      return "an error while finishing it; tried again in a minute";
+  }
+}
+
+const AGAIN =
+  "Fix it and put the file back into the campaigns folder; rows already sent will not be sent again.";
+
+/** The paragraph of `<name>.error.txt`: what happened, then what to do. */
+export function errorNoteText(note: FailureNote): string {
+  switch (note.kind) {
+    case "widget-refused": {
+      const sent = `${plural(note.sent, "row")} ${note.sent === 1 ? "was" : "were"} sent before that`;
+      const advice = note.advice === undefined ? "" : `${note.advice} `;
+      return `${note.file} was stopped: ${note.said} (error 10003). ${advice}${sent}; the report lists every row. ${AGAIN}`;
+    }
+    case "input-changed":
+      return `${sentence(note.message)} ${AGAIN}`;
+    case "cannot-run":
+      return `${note.file} could not be run: ${sentence(note.message)} ${AGAIN}`;
+  }
+}
+
+/** "clients.csv: 12 rows: sent 10, invalid 2" */
+export function doneLine(entry: Extract<RecentEntry, { kind: "done" }>): string {
+  const counts = Object.entries(entry.counts)
+    .filter(([, n]) => n > 0)
+    .map(([status, n]) => `${status} ${n}`)
+    .join(", ");
+  return `${entry.file}: ${plural(entry.total, "row")}: ${counts || "nothing to do"}`;
+}
+
+const IGNORED: Record<Exclude<IgnoreReason, "not-a-table">, string> = {
+  "own-folder": "the service's own folder",
+  subfolder: "a folder: only files directly in the campaigns folder are run",
+  "libreoffice-lock": "a LibreOffice lock file (the table is open there)",
+  "excel-lock": "an Excel lock file (the table is open in Excel)",
+  "report-being-written": "a report being written",
+  "status-being-written": "the service's status file being written",
+  hidden: "a hidden file",
+  temporary: "a temporary file (still being copied or edited)",
+  "status-file": "the service's status file",
+  "error-note": "an error note",
+  report: "a ctdial report",
+  "campaign-file": "a campaign file (used for the tables it belongs to)",
+  "old-xls": "an old-format .xls workbook: open it in Excel and save it as .xlsx to dial it",
+  "not-a-regular-file": "not a regular file",
+};
+
+export function ignoreReasonText(reason: IgnoreReason): string {
+  if (reason === "not-a-table") return `not a table ctdial reads (${SOURCE_EXTENSIONS.join(", ")})`;
+  return IGNORED[reason];
+}
+
+function campaignText(campaign: CampaignNamed | undefined): string {
+  if (campaign === undefined) return "columns mapped by their headers";
+  return campaign.beside ? `campaign file ${basename(campaign.path)}` : `campaign file ${campaign.path}`;
+}
+
+/** A message as one sentence of a paragraph: its lines joined ("path: problem; path: problem"), ending in a full stop. */
+function sentence(message: string): string {
+  const lines = message
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+  const [head = "", ...rest] = lines;
+  const joined = rest.length === 0 ? head : `${head.replace(/:$/, "")}: ${rest.join("; ")}`;
+  return /[.!?]$/.test(joined) ? joined : `${joined}.`;
+}

@@ -1,0 +1,28 @@
+import type { Clock } from "../clock.js";
+import type { FolderEvent, FolderWords, RecentEntry } from "./folder-events.js";
+import type { JobQueue } from "./job-queue.js";
+import type { OnceTally } from "./once-tally.js";
+import type { Pause } from "./pause.js";
+
+/** What the parts of the folder service share: the folder, its state, and where it tells things. */
+export interface FolderContext {
+  readonly dir: string;
+  readonly once: boolean;
+  readonly clock: Clock;
+  readonly emit: (event: FolderEvent) => void;
+  readonly words: FolderWords;
+  readonly queue: JobQueue;
+  readonly pause: Pause;
+  readonly tally: OnceTally;
+  /** What was last told per name (a file passed over, a move that waits): told once, not every pass. */
+  readonly told: Map<string, string>;
+  /** The last few files finished, newest first. */
+  readonly recent: RecentEntry[];
+}
+
+const RECENT = 10;
+
+export function pushRecent(f: FolderContext, entry: RecentEntry): void {
+  f.recent.unshift(entry);
+  f.recent.length = Math.min(f.recent.length, RECENT);
+}

@@ -1,0 +1,109 @@
+/**
+ * What the folder service tells, as data: a kind and its parameters. The service never words a line
+ * itself; `src/cli/watch-words.ts` turns each event into a log line, and `src/cli/watch-status.ts`
+ * writes STATUS.txt and the `<name>.error.txt` notes, so that every sentence a person reads is in one
+ * place (and one catalog can later replace the English).
+ */
+import type { IgnoreReason } from "./ignore-rules.js";
+import type { StatusView } from "./status-file.js";
+
+/** Calltouch refused the whole account: its code, its message and what to do, as the engine gave them. */
+export interface PauseCause {
+  readonly code: number | string;
+  readonly message: string;
+  readonly advice?: string;
+}
+
+/** Why a file waits in the folder for a later run (nothing is wrong with the file itself). */
+export type WaitReason =
+  /** Every row settled, but the report could not replace the old one (open in Excel). */
+  | { readonly kind: "report-held"; readonly note: string }
+  /** The daily limit is reached: it goes on tomorrow. */
+  | { readonly kind: "daily-limit"; readonly message: string }
+  /** ctdial stopped the run for a reason that passes (the call window, a network stop): tried again shortly. */
+  | { readonly kind: "stopped"; readonly message: string }
+  /** It cannot be run now (a journal another process holds, a state folder that cannot be written). */
+  | { readonly kind: "not-now"; readonly message: string }
+  /** An error ctdial did not expect (a bug): tried again shortly. */
+  | { readonly kind: "unexpected"; readonly message: string }
+  /** Finishing it (its moves) failed: tried again in a minute. */
+  | { readonly kind: "finishing-failed" };
+
+/** Why a file could not be run: what its `<name>.error.txt` says. */
+export type FailureNote =
+  /** Calltouch refused the file's widget key (10003); `said` is the refusal as one sentence. */
+  | {
+      readonly kind: "widget-refused";
+      readonly file: string;
+      readonly said: string;
+      readonly advice?: string;
+      readonly sent: number;
+    }
+  /** The file changed under the run (rows out of order, a damaged read): the engine's message. */
+  | { readonly kind: "input-changed"; readonly message: string }
+  /** The file, or its campaign, cannot be run (no phone column, a broken sidecar): the validate message. */
+  | { readonly kind: "cannot-run"; readonly file: string; readonly message: string };
+
+/** How a finished file shows in STATUS.txt's "Recently finished". */
+export type RecentEntry =
+  | {
+      readonly kind: "done";
+      readonly file: string;
+      readonly total: number;
+      readonly counts: Readonly<Record<string, number>>;
+      readonly to: string;
+    }
+  | { readonly kind: "failed"; readonly file: string; readonly to: string; readonly note: string };
+
+/** Why a file of the folder is not running now (STATUS.txt's "Waiting"). */
+export type WaitingWhy =
+  | { readonly kind: "leaving" }
+  | { readonly kind: "waits"; readonly why?: WaitReason }
+  | { readonly kind: "paused" }
+  | { readonly kind: "next" };
+
+export type FolderEvent =
+  | { readonly kind: "watching"; readonly dir: string; readonly once: boolean }
+  | { readonly kind: "picked-up"; readonly file: string; readonly campaign?: CampaignNamed }
+  /** A warning of the file's run (the engine's own sentence). */
+  | { readonly kind: "file-warning"; readonly file: string; readonly message: string }
+  | { readonly kind: "unexpected-error"; readonly file: string; readonly message: string }
+  | { readonly kind: "paused"; readonly cause: PauseCause; readonly nextCheck: number }
+  | { readonly kind: "resumed" }
+  | { readonly kind: "file-waits"; readonly file: string; readonly why: WaitReason }
+  | { readonly kind: "file-done"; readonly entry: Extract<RecentEntry, { kind: "done" }> }
+  | { readonly kind: "file-failed"; readonly file: string; readonly to: string; readonly note: FailureNote }
+  /** Files of a finished group that could not be moved yet (open in another program): tried again. */
+  | {
+      readonly kind: "move-waits";
+      readonly file: string;
+      readonly left: readonly { readonly name: string; readonly code?: string }[];
+    }
+  /** An error while finishing a file (its move, say): the move is tried again, the file not run again. */
+  | { readonly kind: "finish-error"; readonly file: string; readonly message: string }
+  | {
+      readonly kind: "passed-over";
+      readonly file: string;
+      readonly reason: IgnoreReason;
+      readonly own: boolean;
+    }
+  | { readonly kind: "scan-failed"; readonly dir: string; readonly message: string }
+  /** Another ctdial holds the machine's sender lock (its own sentence, from the lock). */
+  | { readonly kind: "waiting-for-sender"; readonly message: string }
+  | { readonly kind: "file-events-off"; readonly dir: string; readonly message: string }
+  | { readonly kind: "stopped" };
+
+/** Where a file's campaign came from: a campaign file (beside the table or elsewhere), or none (auto-mapped). */
+export interface CampaignNamed {
+  readonly path: string;
+  readonly beside: boolean;
+}
+
+/**
+ * The words the service needs for the files it writes for a person to read: STATUS.txt and the error
+ * notes. Given by the CLI (cli/watch-status.ts).
+ */
+export interface FolderWords {
+  status(view: StatusView): string;
+  errorNote(note: FailureNote): string;
+}
