@@ -2,6 +2,7 @@ import type { CallbackRequest } from "../calltouch/types.js";
 import type { SandboxSettings } from "./options.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const SWEEP_EVERY = 10_000;
 
 /**
  * A Russian number as docs/calltouch-api.md describes it: 7 + 10 digits, geographic (3xx, 4xx, 8xx) or mobile (9xx);
@@ -11,10 +12,16 @@ export function isCallablePhone(phone: string): boolean {
   return /^7[3489]\d{9}$/.test(phone) && !/^780[04]/.test(phone);
 }
 
-/** What the emulated project has accepted so far: the state behind the balance and the per-phone/session limits. */
+/**
+ * What the emulated project has accepted so far: the state behind the balance and the per-phone/session limits.
+ * Per phone it keeps only the last 24 hours (all the limits look at), and every `SWEEP_EVERY` requests it
+ * forgets the phones not seen for a day, so a `ctdial sandbox` left running for weeks stays small. A
+ * session's times are kept: its limit counts every request it ever had (and stops at that limit).
+ */
 export class Ledger {
   #nextId: number;
   #used = 0;
+  #sinceSweep = 0;
   readonly #byPhone = new Map<string, number[]>();
   readonly #bySession = new Map<string, number[]>();
 
@@ -30,6 +37,9 @@ export class Ledger {
   accept(body: CallbackRequest, at: number): number {
     this.#used += 1;
     push(this.#byPhone, body.phone, at);
+    const times = this.#byPhone.get(body.phone) ?? [];
+    while (times.length > 1 && (times[0] ?? at) <= at - DAY_MS) times.shift();
+    if (++this.#sinceSweep >= SWEEP_EVERY) this.#sweep(at);
     if (body.sessionId !== undefined) push(this.#bySession, body.sessionId, at);
     const id = this.#nextId;
     this.#nextId += 1;
@@ -42,6 +52,17 @@ export class Ledger {
 
   sessionTimes(sessionId: string): readonly number[] {
     return this.#bySession.get(sessionId) ?? [];
+  }
+
+  /** How many phones the ledger holds now (bounded by the phones of the last day, plus one sweep's worth). */
+  get phonesHeld(): number {
+    return this.#byPhone.size;
+  }
+
+  #sweep(at: number): void {
+    this.#sinceSweep = 0;
+    for (const [phone, times] of this.#byPhone)
+      if ((times.at(-1) ?? at) <= at - DAY_MS) this.#byPhone.delete(phone);
   }
 }
 

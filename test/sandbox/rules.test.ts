@@ -103,3 +103,24 @@ describe("checkRules", () => {
     expect(ledger.minutesUsed).toBe(2);
   });
 });
+
+describe("the sandbox's ledger stays small when left running", () => {
+  it("keeps a day of requests per phone and forgets phones not seen for a day", () => {
+    const ledger = new Ledger(1);
+    const HOUR = 3600_000;
+    // 12,000 phones in the first hour: all held while the day lasts.
+    for (let i = 0; i < 12_000; i++)
+      ledger.accept(body({ phone: `7916${String(i).padStart(7, "0")}` }), T0 + i);
+    expect(ledger.phonesHeld).toBe(12_000);
+    // One phone called every hour for three days keeps only its last day.
+    for (let h = 0; h < 72; h++) ledger.accept(body({ phone: "79990000001" }), T0 + h * HOUR);
+    expect(ledger.phoneTimes("79990000001").length).toBeLessThanOrEqual(25);
+    // A day later, another 10,000 requests sweep away the phones not seen since.
+    for (let i = 0; i < 10_000; i++)
+      ledger.accept(body({ phone: `7926${String(i).padStart(7, "0")}` }), T0 + 26 * HOUR + i);
+    expect(ledger.phonesHeld).toBeLessThanOrEqual(10_002);
+    expect(ledger.phoneTimes("79160000001")).toEqual([]);
+    // Limits still see the last day: the hourly phone has 24 requests in the last 24 hours.
+    expect(checkRules(body({ phone: "79990000001" }), settings(), ledger, T0 + 72 * HOUR)).toBe(10006);
+  });
+});
