@@ -1,9 +1,9 @@
+import { sheetLink } from "../google-sheets/url.js";
 import { liveReport } from "../sinks/live-report.js";
 import { openReport } from "../sinks/open-report.js";
 import type { OutcomeSink } from "../sinks/outcome-sink.js";
 import { orderedReport } from "../sinks/report-sink.js";
-import { isSheetsSource } from "../sources/sheets-source.js";
-import { sheetLink } from "../sources/sheets-url.js";
+import { isSheetsSource } from "../sources/sheets/source.js";
 import type { PlannedRows } from "./plan.js";
 import type { ResolvedCampaign } from "./resolve.js";
 
@@ -42,7 +42,7 @@ export async function reportSinks(
   const { source } = rows;
   if (resolved.sheetTab !== undefined && resolved.reportPath === resolved.source && isSheetsSource(source)) {
     // Loaded on demand, like the Sheets client itself.
-    const { openSheetWriteback } = await import("../sinks/sheet-writeback.js");
+    const { openSheetWriteback } = await import("../sinks/sheet/writeback.js");
     const sheet = await openSheetWriteback({
       api: source.api,
       tab: source.tab,

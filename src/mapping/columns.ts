@@ -1,7 +1,7 @@
 import { CALLTOUCH_FIELDS, type Defaults, MAX_FIELDS, type Mapping } from "../campaign/schema.js";
 import { ConfigError } from "../errors.js";
+import { headerKey } from "../header-key.js";
 import { isCtdialReport, isOwnColumn } from "../sources/ctdial-report.js";
-import { headerKey } from "../sources/header-key.js";
 
 /** A mapped column: its header as written in the user's file (for messages) and its index in a row. */
 export interface ColumnRef {

@@ -1,4 +1,4 @@
-import { headerKey } from "../sources/header-key.js";
+import { headerKey } from "../header-key.js";
 import type { Cell } from "../sources/types.js";
 import { REPORT_COLUMNS, type ReportValue } from "./columns.js";
 

@@ -4,7 +4,7 @@
  * `ctdial_*` columns are ctdial's own results, not data, and the apostrophe a CSV report puts before
  * text a spreadsheet would run as a formula (sinks/neutralize.ts) is not part of the value.
  */
-import { headerKey } from "./header-key.js";
+import { headerKey } from "../header-key.js";
 import type { Cell } from "./types.js";
 
 const STATUS_KEY = headerKey("ctdial_status");

@@ -6,13 +6,13 @@ import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import type { CampaignOptions } from "../engine/resolve.js";
 import type { RowAttempt, RunProgress } from "../engine/run.js";
 import { ConfigError } from "../errors.js";
+import { acquireSenderLock, type ReleaseLock } from "../journal/sender-lock.js";
 import { exitCodeOfEnd, type JobEnd, runFileJob } from "./campaign-job.js";
 import { DEFAULT_QUIET_MS, ReadinessTracker } from "./file-ready.js";
 import { type FoundFile, type PassedOver, scanFolder } from "./folder-scan.js";
 import { classify, DONE_DIR, FAILED_DIR } from "./ignore-rules.js";
 import { moveGroup, moveToFailed, stemOf } from "./move-files.js";
 import { Pause } from "./pause.js";
-import { acquireSenderLock, type ReleaseLock } from "./sender-lock.js";
 import { formatStatus, type StatusView, statusWriter } from "./status-file.js";
 
 export interface WatchOptions {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { CtdialError } from "../../src/errors.js";
 import { REPORT_COLUMNS } from "../../src/sinks/columns.js";
 import { openXlsxReport, sheetTitle } from "../../src/sinks/report-xlsx.js";
-import { zipEntries } from "../../src/sources/xlsx-zip.js";
+import { zipEntries } from "../../src/sources/xlsx/zip.js";
 import { row, useTempDir } from "./helpers.js";
 
 const tempDir = useTempDir();
