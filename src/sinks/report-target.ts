@@ -7,7 +7,7 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
-import { isCtdialReport } from "../sources/ctdial-report.js";
+import { isCtdialReport } from "../report-columns.js";
 
 export interface ReportTargetContext {
   /** The data file (absolute), or a URL for sources that are not files. */

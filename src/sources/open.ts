@@ -1,9 +1,10 @@
 import { extname } from "node:path";
 import { InputError } from "../errors.js";
 import { looksLikeSheet } from "../google-sheets/url.js";
+import { isCtdialReport } from "../report-columns.js";
 import { openCsv } from "./csv/open-csv.js";
 import { openCsvThreaded } from "./csv/threaded.js";
-import { isCtdialReport, unneutralize } from "./ctdial-report.js";
+import { unneutralize } from "./ctdial-report.js";
 import type { Source, SourceRow } from "./types.js";
 
 export interface OpenSourceOptions {

@@ -4,8 +4,9 @@
 
 import { serialWallClock } from "../../google-sheets/cells.js";
 import type { RowOutcome } from "../../outcome.js";
+import { REPORT_COLUMNS } from "../../report-columns.js";
 import type { Cell } from "../../sources/types.js";
-import { outcomeCells, REPORT_COLUMNS } from "../columns.js";
+import { outcomeCells } from "../columns.js";
 
 /** A value as the API takes it with RAW input: "" clears a cell (null would leave the old value). */
 export type SheetValue = string | number;
