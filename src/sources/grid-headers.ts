@@ -4,8 +4,8 @@
  */
 import { InputError } from "../errors.js";
 import { headerKey, sameNamesText } from "../header-key.js";
+import { columnLetter } from "./column-letter.js";
 import { type Cell, isBlank } from "./types.js";
-import { columnLetter, headerText } from "./xlsx/cells.js";
 
 const COUNT_WORDS = ["", "one", "two", "three", "four", "five"];
 
@@ -70,4 +70,18 @@ export function assertCellsHaveHeaders(
       { code: "E_HEADERS" },
     );
   }
+}
+
+/** A header cell as the text a person reads in it, trimmed. */
+export function headerText(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "string") return cell.trim();
+  if (typeof cell === "number") return String(cell);
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  if (cell.type === "date") {
+    return cell.wallClock.endsWith("T00:00:00")
+      ? cell.wallClock.slice(0, 10)
+      : cell.wallClock.replace("T", " ");
+  }
+  return cell.text;
 }

@@ -2,7 +2,7 @@
  * What the write-back puts into a sheet row and how it recognises that row again. Pure.
  */
 
-import { serialWallClock } from "../../google-sheets/cells.js";
+import { serialWallClock } from "../../google-sheets/serial-date.js";
 import type { RowOutcome } from "../../outcome.js";
 import { REPORT_COLUMNS } from "../../report-columns.js";
 import type { Cell } from "../../sources/types.js";

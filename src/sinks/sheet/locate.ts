@@ -9,8 +9,8 @@
 import type { sheets_v4 } from "@googleapis/sheets";
 import type { SheetsApi } from "../../google-sheets/api.js";
 import { a1, type SheetTab } from "../../google-sheets/tab.js";
+import { columnLetter } from "../../sources/column-letter.js";
 import type { Cell } from "../../sources/types.js";
-import { columnLetter } from "../../sources/xlsx/cells.js";
 import { type ReadValue, sameRow } from "./cells.js";
 import { readSpans } from "./ranges.js";
 

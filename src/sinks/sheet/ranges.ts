@@ -3,7 +3,7 @@
  * re-reads cover clusters of target rows with a margin, so that a row moved a little is found in
  * the same answer. Pure.
  */
-import { columnLetter } from "../../sources/xlsx/cells.js";
+import { columnLetter } from "../../sources/column-letter.js";
 import type { SheetValue } from "./cells.js";
 
 export interface RowWrite {

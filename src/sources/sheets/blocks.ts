@@ -1,8 +1,8 @@
 import type { sheets_v4 } from "@googleapis/sheets";
 import type { SheetsApi } from "../../google-sheets/api.js";
-import { sheetCell } from "../../google-sheets/cells.js";
 import { a1, type SheetTab } from "../../google-sheets/tab.js";
 import type { Cell } from "../types.js";
+import { sheetCell } from "./cells.js";
 
 /** Only what a cell's type and value need: a block of 5,000 rows stays a few MB. */
 const GRID_FIELDS =

@@ -1,6 +1,6 @@
 /**
  * The Google Sheets source: one tab, read in row blocks through the Sheets API, each cell typed as
- * the sheet holds it (see google-sheets/cells.ts). The first block is small so that the first request
+ * the sheet holds it (see cells.ts). The first block is small so that the first request
  * leaves quickly; while the caller works through one block the next is already being read, and no
  * more than two are held. Headers are the first non-empty row, as in XLSX.
  */

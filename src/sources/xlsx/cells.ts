@@ -1,7 +1,7 @@
 /**
  * Pure conversions from what an .xlsx file stores to what a person sees in the cell. No I/O.
  */
-import type { Cell } from "../types.js";
+import { formatWallClock } from "../../time/wall-clock.js";
 
 const SECONDS_PER_DAY = 86_400;
 const MS_PER_DAY = SECONDS_PER_DAY * 1000;
@@ -25,29 +25,6 @@ export function lastRowOf(ref: string | undefined): number | undefined {
   if (match === null) return undefined;
   const row = Number(match[1]);
   return Number.isSafeInteger(row) && row > 0 ? row : undefined;
-}
-
-/** Column letters for a 0-based index: 0 -> A, 26 -> AA. */
-export function columnLetter(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
-function pad(value: number, width: number): string {
-  return String(value).padStart(width, "0");
-}
-
-function formatWallClock(utcMs: number): string | undefined {
-  const d = new Date(utcMs);
-  const year = d.getUTCFullYear();
-  if (Number.isNaN(year) || year < 1 || year > 9999) return undefined;
-  return (
-    `${pad(year, 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}` +
-    `T${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}`
-  );
 }
 
 /**
@@ -143,18 +120,4 @@ export function decodeOoxmlEscapes(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
     String.fromCharCode(Number.parseInt(hex, 16)),
   );
-}
-
-/** A header cell as the text a person reads in it, trimmed. */
-export function headerText(cell: Cell | undefined): string {
-  if (cell === null || cell === undefined) return "";
-  if (typeof cell === "string") return cell.trim();
-  if (typeof cell === "number") return String(cell);
-  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
-  if (cell.type === "date") {
-    return cell.wallClock.endsWith("T00:00:00")
-      ? cell.wallClock.slice(0, 10)
-      : cell.wallClock.replace("T", " ");
-  }
-  return cell.text;
 }

@@ -16,15 +16,9 @@
  * formula: that is what the spreadsheet program last showed.
  */
 
+import { columnLetter } from "../column-letter.js";
 import type { Cell } from "../types.js";
-import {
-  columnIndexOf,
-  columnLetter,
-  decodeOoxmlEscapes,
-  isoToWallClock,
-  lastRowOf,
-  serialToWallClock,
-} from "./cells.js";
+import { columnIndexOf, decodeOoxmlEscapes, isoToWallClock, lastRowOf, serialToWallClock } from "./cells.js";
 import type { ParseSax, SaxTag } from "./exceljs.js";
 import { CellTooLongError, MAX_CELL_CHARS, visibleLength } from "./sax.js";
 import { localName, StringItemText } from "./strings.js";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { columnLetter } from "../../../src/sources/column-letter.js";
+import { headerText } from "../../../src/sources/grid-headers.js";
 import {
   columnIndexOf,
-  columnLetter,
   decodeOoxmlEscapes,
   formatShowsTime,
-  headerText,
   isDateFormat,
   isoToWallClock,
   serialToWallClock,

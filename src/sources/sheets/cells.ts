@@ -4,9 +4,9 @@
  * number displays as `79 991 234 501` or `7,99912E+10`, and a date as `01.12.2027 10:30:00`.
  */
 import type { sheets_v4 } from "@googleapis/sheets";
-import type { Cell } from "../sources/types.js";
+import { serialWallClock } from "../../google-sheets/serial-date.js";
+import type { Cell } from "../types.js";
 
-const SHEETS_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DATE_TYPES = new Set(["DATE", "DATE_TIME", "TIME"]);
 
 /** How each error type reads in a cell. */
@@ -37,20 +37,4 @@ export function sheetCell(data: sheets_v4.Schema$CellData | undefined): Cell {
     return value.numberValue;
   }
   return null;
-}
-
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, "0");
-}
-
-/**
- * Google Sheets counts days from 1899-12-30 for every serial (it has no Lotus 1900-02-29), the
- * fraction being the time of day; rounded to the second.
- */
-export function serialWallClock(serial: number): string | undefined {
-  if (!Number.isFinite(serial)) return undefined;
-  const d = new Date(SHEETS_EPOCH_MS + Math.round(serial * 86_400) * 1000);
-  const year = d.getUTCFullYear();
-  if (year < 1 || year > 9999) return undefined;
-  return `${pad(year, 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
