@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { StopError } from "../../src/errors.js";
-import { acquireSenderLock, processStart, senderLockPath } from "../../src/journal/sender-lock.js";
+import { processStart } from "../../src/journal/lock-file.js";
+import { acquireSenderLock, senderLockPath } from "../../src/journal/sender-lock.js";
 
 function stateDir(): string {
   return mkdtempSync(join(tmpdir(), "ctdial-lock-"));
