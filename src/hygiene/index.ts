@@ -1,6 +1,5 @@
-/** Dialing hygiene (issue 4): the exclude lists, the call window and the durations campaign keys use. */
+/** Dialing hygiene (issue 4): the exclude lists and the call window. */
 
-export { parseDuration } from "../campaign/duration.js";
 export type { CallWindow, Weekday } from "./call-window.js";
 export { callWindowTimezone, closesAt, isOpen, nextOpening } from "./call-window.js";
 export { formatCountdown } from "./countdown.js";
