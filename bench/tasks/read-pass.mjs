@@ -36,7 +36,7 @@ const passes = {
   },
 
   async open() {
-    const { openCsv } = await dist("sources/csv.js");
+    const { openCsv } = await dist("sources/csv/open-csv.js");
     const started = performance.now();
     const source = await openCsv(file);
     let rows = 0;
@@ -46,7 +46,7 @@ const passes = {
   },
 
   async xlsx() {
-    const { openXlsx } = await dist("sources/xlsx.js");
+    const { openXlsx } = await dist("sources/xlsx/open-xlsx.js");
     const started = performance.now();
     const source = await openXlsx(file);
     let rows = 0;

@@ -1,8 +1,8 @@
 import { ConfigError } from "../errors.js";
-import { dataHeaders, noPhoneColumnProblem } from "../mapping/columns.js";
-import { isCtdialReport, isOwnColumn } from "../sources/ctdial-report.js";
+import { dataHeaders, isCtdialReport, isOwnColumn } from "../report-columns.js";
 import type { Cell } from "../sources/types.js";
 import { plainFieldWarnings } from "./column-hints.js";
+import { noPhoneColumnProblem } from "./header-list.js";
 import { type Campaign, MAX_FIELDS, type MappedField, type Mapping } from "./schema.js";
 import { fieldForHeader } from "./synonyms.js";
 

@@ -1,10 +1,10 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { stringify } from "yaml";
 import { ConfigError } from "../errors.js";
-import { noPhoneColumnProblem } from "../mapping/columns.js";
 import type { Cell } from "../sources/types.js";
 import { autoMap } from "./auto-map.js";
 import { plainFieldWarnings } from "./column-hints.js";
+import { noPhoneColumnProblem } from "./header-list.js";
 import { bundledSchemaPath } from "./json-schema.js";
 import { MAX_FIELDS, type MappedField } from "./schema.js";
 

@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
-import { looksLikeSheet } from "../sources/sheets-url.js";
+import { looksLikeSheet } from "../google-sheets/url.js";
 import { describeValue } from "./describe-value.js";
 import { formatIssues, friendlyErrorMap } from "./format-issues.js";
 import { parseCampaignText } from "./parse-text.js";

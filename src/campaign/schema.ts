@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TEXT_FIELDS } from "../calltouch/types.js";
-import { DURATION } from "../hygiene/duration.js";
 import { describeValue, typeMessage } from "./describe-value.js";
+import { DURATION } from "./duration.js";
 
 /**
  * The campaign file, as docs/contract.md shows it. Strict everywhere: a misspelt key is an error, never

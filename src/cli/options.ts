@@ -1,7 +1,7 @@
 import { join, resolve } from "node:path";
 import { InvalidArgumentError, Option } from "commander";
 import { defaultStateDir } from "../journal/state-dir.js";
-import { parseDelimiterOption } from "../sources/delimiter.js";
+import { parseDelimiterOption } from "../sources/csv/delimiter.js";
 
 /** Parses --rate: a number with 0 < N <= 5 (Calltouch's per-IP limit). */
 export function parseRate(value: string): number {
@@ -104,7 +104,7 @@ function parseDelimiter(value: string): string {
 }
 
 /**
- * CSV files are parsed on a second core by the CLI (the worker thread of sources/csv-threaded.ts);
+ * CSV files are parsed on a second core by the CLI (the worker thread of sources/csv/threaded.ts);
  * `CTDIAL_CSV_THREAD=0` reads them in the main thread, e.g. to compare or to debug.
  */
 export function csvThreadOf(env: NodeJS.ProcessEnv): boolean {

@@ -7,7 +7,7 @@ import { type CampaignOptions, type ResolvedCampaign, resolveCampaign } from "..
 import { runCampaign } from "../engine/run.js";
 import { exitCodeOf, type RunSummary } from "../engine/summary.js";
 import { validateCampaign } from "../engine/validate.js";
-import { acquireSenderLock } from "../watch/sender-lock.js";
+import { acquireSenderLock } from "../journal/sender-lock.js";
 import {
   refuseInapplicableSourceOptions,
   refuseIncludeUnknownOnRun,

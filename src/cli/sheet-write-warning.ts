@@ -1,7 +1,7 @@
-import type { SheetWriteWarning } from "../sinks/sheet-writeback.js";
+import type { SheetWriteWarning } from "../sinks/sheet/writeback.js";
 import { noun, plural } from "./plural.js";
 
-/** A warning of the sheet write-back in words (sinks/sheet-writeback.ts says only what happened). */
+/** A warning of the sheet write-back in words (sinks/sheet/writeback.ts says only what happened). */
 export function sheetWriteWarningText(warning: SheetWriteWarning): string {
   switch (warning.kind) {
     case "rows-not-placed": {

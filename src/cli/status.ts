@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { isoInZone } from "../dispatch/local-time.js";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { type CampaignStatus, campaignStatus } from "../engine/status.js";
+import { isoInZone } from "../time/local-time.js";
 import { refuseInapplicableSourceOptions } from "./applicable.js";
 import { campaignOptions, csvThreadOf, sandboxAware, stateDirOf } from "./options.js";
 import { processOutput } from "./output.js";

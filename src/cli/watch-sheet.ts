@@ -1,8 +1,8 @@
 import { createRateLimiter } from "../dispatch/rate-limiter.js";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { InputError } from "../errors.js";
-import { acquireSenderLock } from "../watch/sender-lock.js";
-import { watchSheet } from "../watch/sheet-watch.js";
+import { acquireSenderLock } from "../journal/sender-lock.js";
+import { watchSheet } from "../watch/sheet-service.js";
 import { logAttempt } from "./attempt-log.js";
 import { runCleanup } from "./cleanup.js";
 import { confirmOrStop } from "./confirm.js";

@@ -2,8 +2,7 @@
  * STATUS.txt and the `<name>.error.txt` notes in words: the folder service hands over data (see
  * watch/status-file.ts, watch/folder-events.ts) and writes what these return.
  */
-import type { FolderWords, WaitingWhy } from "../watch/folder-events.js";
-import type { StatusView } from "../watch/status-file.js";
+import type { FolderWords, StatusView, WaitingWhy } from "../watch/folder-events.js";
 import { plural } from "./plural.js";
 import { doneLine, errorNoteText, pauseReason, waitReasonText } from "./watch-words.js";
 

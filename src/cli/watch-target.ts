@@ -1,4 +1,4 @@
-import { looksLikeSheet } from "../sources/sheets-url.js";
+import { looksLikeSheet } from "../google-sheets/url.js";
 
 /**
  * `ctdial watch [target]` serves either a campaigns folder or a Google Sheet: a link (or a bare

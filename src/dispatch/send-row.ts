@@ -1,6 +1,6 @@
 import type { DecideContext } from "../calltouch/decide.js";
 import type { CallbackRequest, CallOutcome, CalltouchClient, Decision } from "../calltouch/types.js";
-import { isoWithOffset } from "./local-time.js";
+import { isoWithOffset } from "../time/local-time.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { type RetryOptions, retryDelay } from "./retry-delay.js";
 import type { StopControl } from "./stop-control.js";

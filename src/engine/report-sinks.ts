@@ -1,10 +1,10 @@
+import { sheetLink } from "../google-sheets/url.js";
 import { liveReport } from "../sinks/live-report.js";
 import { openReport } from "../sinks/open-report.js";
 import type { OutcomeSink } from "../sinks/outcome-sink.js";
 import { orderedReport } from "../sinks/report-sink.js";
-import type { SheetWritebackHooks } from "../sinks/sheet-writeback.js";
-import { isSheetsSource } from "../sources/sheets-source.js";
-import { sheetLink } from "../sources/sheets-url.js";
+import type { SheetWritebackHooks } from "../sinks/sheet/writeback.js";
+import { isSheetsSource } from "../sources/sheets/source.js";
 import type { PlannedRows } from "./plan.js";
 import type { ResolvedCampaign } from "./resolve.js";
 
@@ -45,8 +45,8 @@ export async function reportSinks(
   const { source } = rows;
   if (resolved.sheetTab !== undefined && resolved.reportPath === resolved.source && isSheetsSource(source)) {
     // Loaded on demand, like the Sheets client itself.
-    const { openSheetWriteback } = await import("../sinks/sheet-writeback.js");
-    const { identityColumns } = await import("../sinks/sheet-cells.js");
+    const { openSheetWriteback } = await import("../sinks/sheet/writeback.js");
+    const { identityColumns } = await import("../sinks/sheet/cells.js");
     const sheet = await openSheetWriteback({
       api: source.api,
       tab: source.tab,

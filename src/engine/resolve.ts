@@ -8,10 +8,10 @@ import {
 } from "../campaign/load.js";
 import type { Campaign } from "../campaign/schema.js";
 import { ConfigError, InputError } from "../errors.js";
+import type { SheetTab } from "../google-sheets/tab.js";
 import { defaultReportPath } from "../sinks/open-report.js";
 import { assertReportTarget } from "../sinks/report-target.js";
 import { sourceKindOf } from "../sources/open.js";
-import type { SheetTab } from "../sources/sheets-tab.js";
 
 /** Options shared by every command that reads a campaign (docs/contract.md "Common options"). */
 export interface CampaignOptions {
@@ -93,7 +93,7 @@ export async function resolveCampaign(
   // A sheet's schedule times are meant in the spreadsheet's own time zone unless the campaign says.
   const sheetTab =
     kind === "sheets"
-      ? await (await import("../sources/sheets-target.js")).locateSheetTab(source, sheet, env)
+      ? await (await import("../google-sheets/shared-api.js")).locateSheetTab(source, sheet, env)
       : undefined;
   const timezone = campaign.timezone ?? sheetTab?.timeZone;
   const merged = parseCampaign({ ...campaign, routeKey, sheet, rate, timezone }, "the command line");

@@ -1,7 +1,7 @@
 import type { Campaign } from "../campaign/schema.js";
-import { isoInZone } from "../dispatch/local-time.js";
 import type { RowOutcome } from "../outcome.js";
 import type { OutcomeSink, RunEnd, SettledRow } from "../sinks/outcome-sink.js";
+import { isoInZone } from "../time/local-time.js";
 import { countOutcome, emptySummary, type RunSummary } from "./summary.js";
 
 export interface RunProgress {

@@ -4,15 +4,15 @@ import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import { InputError, StopError } from "../errors.js";
 import type { RowOutcome } from "../outcome.js";
 import type { OutcomeSink } from "../sinks/outcome-sink.js";
-import type { SheetWritebackHooks } from "../sinks/sheet-writeback.js";
+import type { SheetWritebackHooks } from "../sinks/sheet/writeback.js";
 import type { OpenSourceOptions } from "../sources/open.js";
+import { type CampaignState, openCampaignState, reportOutcome } from "./campaign-state.js";
 import { openPlannedRows, type PlannedRows } from "./plan.js";
 import { reportSinks } from "./report-sinks.js";
 import type { ResolvedCampaign } from "./resolve.js";
 import { type RunProgress, RunState } from "./run-state.js";
 import { type RowAttempt, sendPass } from "./send-pass.js";
 import { settleRest } from "./settle-pass.js";
-import { type CampaignState, openCampaignState, reportOutcome } from "./state.js";
 import type { RunSummary } from "./summary.js";
 
 export type { RunProgress } from "./run-state.js";

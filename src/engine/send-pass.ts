@@ -8,11 +8,17 @@ import {
 } from "../dispatch/dispatch.js";
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import type { SourceRow } from "../sources/types.js";
+import {
+  type CampaignState,
+  eligibilityOf,
+  type KnownRow,
+  knownRow,
+  reportOutcome,
+} from "./campaign-state.js";
 import type { PlannedRows } from "./plan.js";
 import type { RunState } from "./run-state.js";
 import { createSendRules } from "./send-rules.js";
 import { outcomeWithout, phoneOf, withNote } from "./settle-pass.js";
-import { type CampaignState, eligibilityOf, type KnownRow, knownRow, reportOutcome } from "./state.js";
 import type { RunSummary } from "./summary.js";
 
 /** A row on its way to Calltouch: what the journal knows it by, and where the report puts it. */

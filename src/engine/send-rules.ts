@@ -1,10 +1,10 @@
 import type { Campaign } from "../campaign/schema.js";
 import { sleep as sleepUntilAborted } from "../dispatch/dispatch.js";
-import { isoWithOffset } from "../dispatch/local-time.js";
 import { StopError } from "../errors.js";
 import { callWindowTimezone, formatCountdown, isOpen, nextOpening } from "../hygiene/index.js";
 import type { RowOutcome } from "../outcome.js";
-import type { CampaignState, KnownRow } from "./state.js";
+import { isoWithOffset } from "../time/local-time.js";
+import type { CampaignState, KnownRow } from "./campaign-state.js";
 
 /**
  * The rules checked right before each request leaves, inside the limiter's slot: the call window

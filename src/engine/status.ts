@@ -2,10 +2,10 @@ import { withCleanup } from "../cleanup.js";
 import type { JournalStats } from "../journal/index.js";
 import type { RowStatus } from "../outcome.js";
 import type { OpenSourceOptions } from "../sources/open.js";
+import { openCampaignState, reportOutcome } from "./campaign-state.js";
 import { openPlannedRows } from "./plan.js";
 import type { ResolvedCampaign } from "./resolve.js";
 import { outcomeWithout } from "./settle-pass.js";
-import { openCampaignState, reportOutcome } from "./state.js";
 
 export interface CampaignStatus {
   readonly journal: JournalStats;

@@ -3,13 +3,19 @@ import { lockHolder } from "../journal/index.js";
 import type { RowOutcome } from "../outcome.js";
 import type { OutcomeSink } from "../sinks/outcome-sink.js";
 import type { OpenSourceOptions } from "../sources/open.js";
+import {
+  type CampaignState,
+  eligibilityOf,
+  knownRow,
+  openCampaignState,
+  remembersNothing,
+} from "./campaign-state.js";
 import type { Eligibility } from "./eligibility.js";
 import { openPlannedRows, type PlannedRows, type SendablePlannedRow } from "./plan.js";
 import { reportSinks } from "./report-sinks.js";
 import type { ResolvedCampaign } from "./resolve.js";
 import { type RunProgress, RunState } from "./run-state.js";
 import { settleRest } from "./settle-pass.js";
-import { type CampaignState, eligibilityOf, knownRow, openCampaignState, remembersNothing } from "./state.js";
 import type { RunSummary } from "./summary.js";
 
 const WOULD_SEND: RowOutcome = { status: "would-send" };

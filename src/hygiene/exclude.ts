@@ -4,7 +4,7 @@ import { displayPath } from "../campaign/load.js";
 import { ConfigError, isCtdialError } from "../errors.js";
 import { normalizePhone, phoneKey } from "../mapping/phone.js";
 import { cellToText } from "../mapping/text.js";
-import { openCsv } from "../sources/csv.js";
+import { openCsv } from "../sources/csv/open-csv.js";
 import { sourceKindOf } from "../sources/open.js";
 import { type Cell, isBlank, type Source, type SourceRow } from "../sources/types.js";
 import { phoneColumns } from "./exclude-columns.js";
@@ -199,7 +199,7 @@ async function openTable(file: FileToRead, kind: Kind): Promise<Table> {
   try {
     source =
       kind === "xlsx"
-        ? await (await import("../sources/xlsx.js")).openXlsx(shown)
+        ? await (await import("../sources/xlsx/open-xlsx.js")).openXlsx(shown)
         : await openCsv(shown, { allowHeaderOnly: true });
   } catch (error) {
     const code = isCtdialError(error) ? error.code : undefined;

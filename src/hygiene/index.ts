@@ -1,8 +1,8 @@
-/** Dialing hygiene (issue 4): the exclude lists, the call window and the durations campaign keys use. */
+/** Dialing hygiene (issue 4): the exclude lists and the call window. */
+
 export type { CallWindow, Weekday } from "./call-window.js";
 export { callWindowTimezone, closesAt, isOpen, nextOpening } from "./call-window.js";
 export { formatCountdown } from "./countdown.js";
-export { parseDuration } from "./duration.js";
 export type { ExcludeFile, ExcludeList, ExcludeOptions, InvalidExcludeLine } from "./exclude.js";
 export { excludedReason, loadExcludeList, MAX_INVALID_EXAMPLES } from "./exclude.js";
 export { excludeWarnings } from "./exclude-warnings.js";

@@ -1,47 +1,56 @@
-import { readFile, unlink, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
 import { ConfigError } from "../errors.js";
-import { FILE_MODE, stateDirError } from "./state-dir.js";
+import {
+  isRunning,
+  type LockOwner,
+  processStart,
+  readOwner,
+  releaseIfMine,
+  removeStale,
+  tryCreate,
+} from "./lock-file.js";
 
 /**
  * One writer per journal: two ctdial processes running the same campaign would each send the rows
- * the other has not journaled yet, and dial people twice. The lock file holds the owner's pid; a lock
- * whose process is gone (kill -9, power loss) is stale and taken over.
+ * the other has not journaled yet, and dial people twice. The lock file holds the owner's pid (and
+ * its start time where /proc tells it); a lock whose process is gone (kill -9, power loss) is stale
+ * and taken over the careful way the sender lock is (lock-file.ts), so that of two processes taking
+ * over one stale lock at once, one runs and the other is refused.
  */
 export async function acquireLock(path: string): Promise<() => Promise<void>> {
+  const start = processStart(process.pid);
+  const content = start === undefined ? `${process.pid}\n` : `${process.pid} ${start}\n`;
   for (let attempt = 0; ; attempt++) {
-    try {
-      await writeFile(path, `${process.pid}\n`, { flag: "wx", mode: FILE_MODE });
-      return async () => {
-        await unlink(path).catch(() => undefined);
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw stateDirError(dirname(path), error);
-      if (attempt > 0) throw lockedError(path, error);
-    }
-    const owner = Number.parseInt(await readFile(path, "utf8").catch(() => ""), 10);
-    if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) throw lockedError(path, undefined, owner);
-    await unlink(path).catch(() => undefined);
+    if (await tryCreate(path, content)) return () => releaseIfMine(path, content);
+    // A second refusal: another process took the lock over since this one looked.
+    if (attempt > 0) throw lockedError(path);
+    const holder = await readOwner(path, parseOwner);
+    if (holder === "gone") continue;
+    // Just created, its pid not written yet: its owner is starting.
+    if (holder === "unreadable") throw lockedError(path);
+    if (holder !== "stale" && isRunning(holder)) throw lockedError(path, holder.pid);
+    await removeStale(path, holder === "stale" ? undefined : holder, parseOwner, sameOwner);
   }
 }
 
-/** True while process `pid` exists (a lock whose holder is gone is stale). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else; it still holds the campaign.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+/** `<pid>` or `<pid> <start time>`: a lock written by an older ctdial holds the pid alone. */
+function parseOwner(text: string): LockOwner | undefined {
+  const match = /^(\d+)(?: (\d+))?\s*$/.exec(text);
+  if (match === null) return undefined;
+  const pid = Number(match[1]);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return undefined;
+  return match[2] === undefined ? { pid } : { pid, procStart: match[2] };
 }
 
-function lockedError(path: string, cause: unknown, owner?: number): ConfigError {
+function sameOwner(a: LockOwner, b: LockOwner): boolean {
+  return a.pid === b.pid && a.procStart === b.procStart;
+}
+
+function lockedError(path: string, owner?: number): ConfigError {
   const who = owner === undefined ? "another ctdial" : `another ctdial (process ${owner})`;
   return new ConfigError(
     `this campaign is being run by ${who}; wait for it to finish, or delete ${path} if no ctdial is running`,
     [],
-    { code: "E_JOURNAL_LOCKED", cause },
+    { code: "E_JOURNAL_LOCKED" },
   );
 }
 
@@ -51,6 +60,7 @@ function lockedError(path: string, cause: unknown, owner?: number): ConfigError 
  */
 export async function lockHolder(journalFile: string): Promise<number | undefined> {
   const lock = `${journalFile.replace(/\.jsonl$/, "")}.lock`;
-  const owner = Number.parseInt(await readFile(lock, "utf8").catch(() => ""), 10);
-  return Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner) ? owner : undefined;
+  const owner = await readOwner(lock, parseOwner).catch(() => "gone" as const);
+  if (typeof owner === "string") return undefined;
+  return owner.pid !== process.pid && isRunning(owner) ? owner.pid : undefined;
 }

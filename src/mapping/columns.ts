@@ -1,7 +1,8 @@
+import { listHeaders, noPhoneColumnProblem } from "../campaign/header-list.js";
 import { CALLTOUCH_FIELDS, type Defaults, MAX_FIELDS, type Mapping } from "../campaign/schema.js";
 import { ConfigError } from "../errors.js";
-import { isCtdialReport, isOwnColumn } from "../sources/ctdial-report.js";
-import { headerKey } from "../sources/header-key.js";
+import { headerKey } from "../header-key.js";
+import { dataHeaders, isCtdialReport, type ReportColumn } from "../report-columns.js";
 
 /** A mapped column: its header as written in the user's file (for messages) and its index in a row. */
 export interface ColumnRef {
@@ -38,7 +39,6 @@ export interface ReportColumns {
 export { MAX_FIELDS };
 
 const MISMATCH = "The campaign's mapping does not match the columns of the file";
-const SHOWN_HEADERS = 20;
 
 export { headerKey };
 
@@ -98,17 +98,6 @@ export function resolveColumns(
   return report === undefined ? { phone, fields, ...singles } : { phone, fields, ...singles, report };
 }
 
-/**
- * The problem line for a file in which no phone column was named or recognised: the one wording both
- * auto-mapping and an explicit mapping use.
- */
-export function noPhoneColumnProblem(
-  headers: readonly string[],
-  remedy = "Name the phone column Телефон or set mapping.phone",
-): string {
-  return `no phone column found; the file has: ${listHeaders(headers)}. ${remedy}`;
-}
-
 // routeKey first, so that problems come in a fixed order with the widget key leading.
 const SINGLE_FIELDS: readonly SingleField[] = [
   "routeKey",
@@ -118,7 +107,7 @@ const SINGLE_FIELDS: readonly SingleField[] = [
 /** A report's own status columns (first of each name), when the file is a ctdial report. */
 function reportColumns(headers: readonly string[]): ReportColumns | undefined {
   if (!isCtdialReport(headers)) return undefined;
-  const find = (name: string): ColumnRef | undefined => {
+  const find = (name: ReportColumn): ColumnRef | undefined => {
     const index = headers.findIndex((header) => headerKey(header) === name);
     return index < 0 ? undefined : { header: headers[index]!.trim(), index };
   };
@@ -131,15 +120,6 @@ function reportColumns(headers: readonly string[]): ReportColumns | undefined {
     ...(requestId === undefined ? {} : { requestId }),
     ...(sentAt === undefined ? {} : { sentAt }),
   };
-}
-
-/**
- * The headers a mapping may use: all of them, except in a ctdial report, whose `ctdial_*` columns
- * are hidden (named "", as an unnamed column is).
- */
-export function dataHeaders(headers: readonly string[]): readonly string[] {
-  if (!isCtdialReport(headers)) return headers;
-  return headers.map((header) => (isOwnColumn(header) ? "" : header));
 }
 
 function countFields(mapping: Mapping, defaults: Defaults | undefined): number {
@@ -158,11 +138,4 @@ function indexHeaders(headers: readonly string[]): Map<string, number[]> {
     else list.push(index);
   });
   return positions;
-}
-
-function listHeaders(headers: readonly string[]): string {
-  const named = headers.map((h) => h.trim()).filter((h) => h !== "");
-  if (named.length === 0) return "no named columns";
-  const shown = named.slice(0, SHOWN_HEADERS).join(", ");
-  return named.length > SHOWN_HEADERS ? `${shown} and ${named.length - SHOWN_HEADERS} more` : shown;
 }

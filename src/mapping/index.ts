@@ -1,6 +1,6 @@
 /** The mapping stage: pure functions from a source row and a campaign to a Calltouch request or problems. */
 export type { ColumnRef, FieldColumn, ResolvedColumns, SingleField } from "./columns.js";
-export { headerKey, MAX_FIELDS, noPhoneColumnProblem, resolveColumns } from "./columns.js";
+export { headerKey, MAX_FIELDS, resolveColumns } from "./columns.js";
 export { PhoneIndex } from "./duplicate-index.js";
 export type { MapRowOptions } from "./map-row.js";
 export { MAX_FIELD_VALUE, MAX_ROUTE_KEY, MAX_SESSION_ID, mapRow } from "./map-row.js";

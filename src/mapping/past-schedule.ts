@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { Cell } from "../sources/types.js";
-import { cachedZone } from "./cached-zone.js";
+import { cachedZone } from "../time/cached-zone.js";
 import { cellToText, quoteValue } from "./text.js";
 
 /**

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { Cell } from "../sources/types.js";
 import { isDateCell, isErrorCell } from "../sources/types.js";
-import { cachedZone } from "./cached-zone.js";
+import { cachedZone } from "../time/cached-zone.js";
 import { quoteValue } from "./text.js";
 
 /**

@@ -9,10 +9,10 @@ export type { Fault, FaultSettings } from "./faults.js";
 export { API_ERROR_TEXT } from "./messages.js";
 export { DEFAULT_SETTINGS, type SandboxOptions, type SandboxPatch, type SandboxSettings } from "./options.js";
 export { isCallablePhone } from "./rules.js";
+export type { SeenRequest } from "./seen-request.js";
 export {
   type AcceptedRequest,
   INSPECT_PATH,
   type Sandbox,
-  type SeenRequest,
   startSandbox,
 } from "./server.js";

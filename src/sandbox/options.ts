@@ -1,6 +1,6 @@
 import { ConfigError } from "../errors.js";
 import { type FaultSettings, NO_FAULTS } from "./faults.js";
-import type { SeenRequest } from "./server.js";
+import type { SeenRequest } from "./seen-request.js";
 
 /**
  * Everything the emulator can be told, flat and made of plain values so that CLI flags map onto it

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { CREATE_PATH } from "../calltouch/endpoint.js";
 import type { CallbackRequest } from "../calltouch/types.js";
 import { answerCall } from "./answer-call.js";
-import { createRandom, drawFault, drawLatency, type Fault } from "./faults.js";
+import { createRandom, drawFault, drawLatency } from "./faults.js";
 import {
   internalErrorAnswer,
   methodNotAllowedAnswer,
@@ -22,6 +22,7 @@ import {
 } from "./options.js";
 import { SlidingWindowLimiter } from "./rate-window.js";
 import { Ledger } from "./rules.js";
+import type { SeenRequest } from "./seen-request.js";
 
 export interface AcceptedRequest {
   readonly requestId: number;
@@ -38,18 +39,6 @@ export interface AcceptedRequest {
 export const INSPECT_PATH = "/__sandbox/accepted";
 /** POST a JSON patch of settings here (e.g. `{"minutes": 100}` to top up the balance) while it runs. */
 export const CONFIGURE_PATH = "/__sandbox/configure";
-
-export interface SeenRequest {
-  readonly receivedAt: number;
-  readonly clientAddress: string;
-  readonly method: string;
-  readonly path: string;
-  /** The raw body ("" until it has been read, or when it was never read). */
-  body: string;
-  fault: Fault;
-  /** The HTTP status answered; "reset" when the connection was reset instead, "hang" when never answered. */
-  answer: number | "reset" | "hang" | "pending";
-}
 
 export interface Sandbox {
   /** Base URL to use as CALLTOUCH_API_URL, e.g. http://127.0.0.1:40123 */

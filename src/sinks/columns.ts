@@ -1,18 +1,6 @@
 import { formatProblems } from "../mapping/types.js";
 import type { RowOutcome } from "../outcome.js";
-
-/** The columns every report adds at the right of the source's columns (docs/contract.md "Report"). */
-export const REPORT_COLUMNS = [
-  "ctdial_status",
-  "ctdial_error_code",
-  "ctdial_error",
-  "ctdial_request_id",
-  "ctdial_sent_at",
-  "ctdial_attempts",
-  "ctdial_phone",
-] as const;
-
-export type ReportColumn = (typeof REPORT_COLUMNS)[number];
+import { REPORT_COLUMNS } from "../report-columns.js";
 
 /** A report cell: text, a number (codes, ids, attempts stay numbers in XLSX), or empty. */
 export type ReportValue = string | number | null;

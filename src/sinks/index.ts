@@ -1,4 +1,4 @@
-export { outcomeCells, REPORT_COLUMNS, type ReportColumn, type ReportValue } from "./columns.js";
+export { outcomeCells, type ReportValue } from "./columns.js";
 export { type ReportLayout, reportLayout } from "./layout.js";
 export { neutralizeFormula } from "./neutralize.js";
 export { defaultReportPath, openReport } from "./open-report.js";

@@ -1,6 +1,7 @@
-import { headerKey } from "../sources/header-key.js";
+import { headerKey } from "../header-key.js";
+import { REPORT_COLUMNS } from "../report-columns.js";
 import type { Cell } from "../sources/types.js";
-import { REPORT_COLUMNS, type ReportValue } from "./columns.js";
+import type { ReportValue } from "./columns.js";
 
 /**
  * Where each cell of a report row goes. Shared by every writer so that a CSV report, an XLSX report

@@ -1,7 +1,8 @@
 import { ConfigError } from "../errors.js";
 import type { RowOutcome } from "../outcome.js";
+import { REPORT_COLUMNS } from "../report-columns.js";
 import type { Cell, SourceRow } from "../sources/types.js";
-import { outcomeCells, REPORT_COLUMNS } from "./columns.js";
+import { outcomeCells } from "./columns.js";
 import { type ReportLayout, reportLayout } from "./layout.js";
 import { neutralizeFormula } from "./neutralize.js";
 import { openReportFile, type ReportFile } from "./report-file.js";

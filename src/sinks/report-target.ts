@@ -7,7 +7,7 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
-import { isCtdialReport } from "../sources/ctdial-report.js";
+import { isCtdialReport } from "../report-columns.js";
 
 export interface ReportTargetContext {
   /** The data file (absolute), or a URL for sources that are not files. */
@@ -61,8 +61,8 @@ async function readsAsReport(path: string): Promise<boolean> {
     const ext = extname(path).toLowerCase();
     const source =
       ext === ".xlsx"
-        ? await (await import("../sources/xlsx.js")).openXlsx(path)
-        : await (await import("../sources/csv.js")).openCsv(path, { allowHeaderOnly: true });
+        ? await (await import("../sources/xlsx/open-xlsx.js")).openXlsx(path)
+        : await (await import("../sources/csv/open-csv.js")).openCsv(path, { allowHeaderOnly: true });
     try {
       return isCtdialReport(source.headers);
     } finally {

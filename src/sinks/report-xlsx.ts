@@ -1,8 +1,9 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import ExcelJS from "exceljs";
 import type { RowOutcome } from "../outcome.js";
+import { REPORT_COLUMNS } from "../report-columns.js";
 import type { Cell, SourceRow } from "../sources/types.js";
-import { outcomeCells, REPORT_COLUMNS } from "./columns.js";
+import { outcomeCells } from "./columns.js";
 import { type ReportLayout, reportLayout } from "./layout.js";
 import { openReportFile, type ReportFile } from "./report-file.js";
 import type { ReportSink } from "./types.js";

@@ -1,9 +1,10 @@
 import { extname } from "node:path";
 import { InputError } from "../errors.js";
-import { openCsv } from "./csv.js";
-import { openCsvThreaded } from "./csv-threaded.js";
-import { isCtdialReport, unneutralize } from "./ctdial-report.js";
-import { looksLikeSheet } from "./sheets-url.js";
+import { looksLikeSheet } from "../google-sheets/url.js";
+import { isCtdialReport } from "../report-columns.js";
+import { openCsv } from "./csv/open-csv.js";
+import { openCsvThreaded } from "./csv/threaded.js";
+import { unneutralize } from "./ctdial-report.js";
 import type { Source, SourceRow } from "./types.js";
 
 export interface OpenSourceOptions {
@@ -97,12 +98,12 @@ async function openByKind(location: string, options: OpenSourceOptions): Promise
       return openCsv(location, { encoding: options.encoding, delimiter: options.delimiter });
     case "xlsx":
       // Loaded on demand: exceljs costs half a second of start-up that CSV campaigns never need.
-      return (await import("./xlsx.js")).openXlsx(location, { sheet: options.sheet });
+      return (await import("./xlsx/open-xlsx.js")).openXlsx(location, { sheet: options.sheet });
     case "sheets": {
       // Loaded on demand, as exceljs is: the Google client is large and only sheets need it.
       const [{ openSheets }, { sharedSheetsApi }] = await Promise.all([
-        import("./sheets.js"),
-        import("./sheets-target.js"),
+        import("./sheets/open-sheets.js"),
+        import("../google-sheets/shared-api.js"),
       ]);
       return openSheets(location, { sheet: options.sheet, api: await sharedSheetsApi(process.env) });
     }

@@ -5,7 +5,6 @@
  * place (and one catalog can later replace the English).
  */
 import type { IgnoreReason } from "./ignore-rules.js";
-import type { StatusView } from "./status-file.js";
 
 /** Calltouch refused the whole account: its code, its message and what to do, as the engine gave them. */
 export interface PauseCause {
@@ -106,4 +105,28 @@ export interface CampaignNamed {
 export interface FolderWords {
   status(view: StatusView): string;
   errorNote(note: FailureNote): string;
+}
+
+export interface RunningLine {
+  readonly name: string;
+  readonly done: number;
+  readonly counts: Readonly<Record<string, number>>;
+  /** The engine's note on what the run waits for (the call window), as it words it. */
+  readonly note?: string;
+}
+
+/** What STATUS.txt shows, as data; cli/watch-status.ts puts it into words. */
+export interface StatusView {
+  readonly dir: string;
+  /** When (ms since the epoch, by the service's clock). */
+  readonly at: number;
+  /** Set while the whole folder is paused: why, and when it looks again (ms since the epoch). */
+  readonly paused?: { readonly cause: PauseCause; readonly nextCheck: number };
+  /** Set while another ctdial holds the machine's sender lock (the lock's own sentence). */
+  readonly waitingForSender?: string;
+  readonly running: readonly RunningLine[];
+  /** Files waiting: their names and why. */
+  readonly waiting: readonly { readonly name: string; readonly why: WaitingWhy }[];
+  /** The last few files finished, newest first. */
+  readonly recent: readonly RecentEntry[];
 }

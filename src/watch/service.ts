@@ -5,6 +5,7 @@ import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import type { CampaignOptions } from "../engine/resolve.js";
 import type { RowAttempt } from "../engine/run.js";
 import { ConfigError } from "../errors.js";
+import { acquireSenderLock, type ReleaseLock } from "../journal/sender-lock.js";
 import { runFileJob } from "./campaign-job.js";
 import { DEFAULT_QUIET_MS, ReadinessTracker } from "./file-ready.js";
 import { finishJob } from "./finish-job.js";
@@ -15,7 +16,6 @@ import { watchFolder } from "./folder-watcher.js";
 import { type Job, JobQueue } from "./job-queue.js";
 import { OnceTally } from "./once-tally.js";
 import { Pause } from "./pause.js";
-import { acquireSenderLock, type ReleaseLock } from "./sender-lock.js";
 import { StatusBoard } from "./status-board.js";
 import { WakeUp } from "./wake-up.js";
 

@@ -1,7 +1,7 @@
 import type { FolderContext } from "./folder-context.js";
-import type { WaitingWhy } from "./folder-events.js";
+import type { StatusView, WaitingWhy } from "./folder-events.js";
 import type { Job } from "./job-queue.js";
-import { type StatusView, statusWriter } from "./status-file.js";
+import { statusWriter } from "./status-file.js";
 
 /** The status shows the service is alive: rewritten at least this often even when nothing changed. */
 const ALIVE_MS = 60_000;

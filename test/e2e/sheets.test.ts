@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeCell } from "../fakes/sheets/model.js";
 import { type FakeProcess, startSheetsFakeProcess } from "../fakes/sheets/spawn.js";
-import { SA_EMAIL, serviceAccountKey } from "../sheets/helpers.js";
+import { SA_EMAIL, serviceAccountKey } from "../google-sheets/helpers.js";
 import { runCli, workdir } from "./cli.js";
 import {
   acceptedPhones,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCampaign } from "../../src/campaign/load.js";
+import type { CampaignState } from "../../src/engine/campaign-state.js";
 import { createSendRules, type SendRulesOptions } from "../../src/engine/send-rules.js";
-import type { CampaignState } from "../../src/engine/state.js";
 import { StopError } from "../../src/errors.js";
 
 /** A state with an in-memory daily counter and dedupe registry: the send rules only call these. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { noPhoneColumnProblem } from "../../src/campaign/header-list.js";
 import type { Mapping } from "../../src/campaign/schema.js";
 import { ConfigError } from "../../src/errors.js";
-import { headerKey, noPhoneColumnProblem, resolveColumns } from "../../src/mapping/columns.js";
+import { headerKey, resolveColumns } from "../../src/mapping/columns.js";
 
 const HEADERS = [" Телефон ", "Имя", "Город", "Источник", "Теги", "Отдел", "Время звонка"];
 

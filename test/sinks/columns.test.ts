@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RowOutcome } from "../../src/outcome.js";
-import { outcomeCells, REPORT_COLUMNS } from "../../src/sinks/columns.js";
+import { REPORT_COLUMNS } from "../../src/report-columns.js";
+import { outcomeCells } from "../../src/sinks/columns.js";
 
 describe("REPORT_COLUMNS", () => {
   it("are the columns of docs/contract.md in order", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REPORT_COLUMNS } from "../../src/sinks/columns.js";
+import { REPORT_COLUMNS } from "../../src/report-columns.js";
 import { reportLayout } from "../../src/sinks/layout.js";
 
 const report = ["sent", null, null, 77, "2026-03-01T10:00:00+03:00", 1, "79991234501"];

@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CtdialError } from "../../src/errors.js";
-import { REPORT_COLUMNS } from "../../src/sinks/columns.js";
+import { REPORT_COLUMNS } from "../../src/report-columns.js";
 import { cellText, openCsvReport } from "../../src/sinks/report-csv.js";
 import { row, useTempDir } from "./helpers.js";
 

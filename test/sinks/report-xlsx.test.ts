@@ -4,9 +4,9 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { CtdialError } from "../../src/errors.js";
-import { REPORT_COLUMNS } from "../../src/sinks/columns.js";
+import { REPORT_COLUMNS } from "../../src/report-columns.js";
 import { openXlsxReport, sheetTitle } from "../../src/sinks/report-xlsx.js";
-import { zipEntries } from "../../src/sources/xlsx-zip.js";
+import { zipEntries } from "../../src/sources/xlsx/zip.js";
 import { row, useTempDir } from "./helpers.js";
 
 const tempDir = useTempDir();

@@ -2,8 +2,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isCtdialReport, isOwnColumn } from "../../src/report-columns.js";
 import { neutralizeFormula } from "../../src/sinks/neutralize.js";
-import { isCtdialReport, isOwnColumn, unneutralize } from "../../src/sources/ctdial-report.js";
+import { unneutralize } from "../../src/sources/ctdial-report.js";
 import { openSource } from "../../src/sources/open.js";
 import type { SourceRow } from "../../src/sources/types.js";
 

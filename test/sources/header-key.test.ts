@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { headerKey, sameNamesText } from "../../src/header-key.js";
 import { headerKey as mappingHeaderKey } from "../../src/mapping/columns.js";
-import { readHeaderRow } from "../../src/sources/csv-header.js";
-import { headerKey, sameNamesText } from "../../src/sources/header-key.js";
-import { assertUniqueHeaders } from "../../src/sources/xlsx-headers.js";
+import { readHeaderRow } from "../../src/sources/csv/header.js";
+import { assertUniqueHeaders } from "../../src/sources/grid-headers.js";
 
 describe("one header comparison for sources and mapping", () => {
   it("is the same function in both stages", () => {

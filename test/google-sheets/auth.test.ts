@@ -1,0 +1,89 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openSheetsApi } from "../../src/google-sheets/api.js";
+import { sheetsCredentials } from "../../src/google-sheets/auth.js";
+import { type SheetsFake, startSheetsFake } from "../fakes/sheets/server.js";
+import { bareEnv, SA_EMAIL, serviceAccountKey } from "./helpers.js";
+
+let fake: SheetsFake;
+const seen: string[] = [];
+
+beforeEach(async () => {
+  seen.length = 0;
+  fake = await startSheetsFake({
+    acceptToken: (token) => {
+      seen.push(token);
+      return true;
+    },
+  });
+  fake.add({ spreadsheetId: "s1", tabs: [{ title: "Лист1", rows: [["Телефон"]] }] });
+});
+afterEach(() => fake.close());
+
+async function title(env: NodeJS.ProcessEnv, tokenUrl?: string): Promise<string | null | undefined> {
+  const api = await openSheetsApi(env, { tokenUrl });
+  return (await api.call("s1", "read", () => api.api.spreadsheets.get({ spreadsheetId: "s1" }))).properties
+    ?.title;
+}
+
+describe("Google credentials, in the order the README gives", () => {
+  it("GOOGLE_SHEETS_ACCESS_TOKEN is sent as a bearer token", async () => {
+    expect(
+      await title(bareEnv({ GOOGLE_SHEETS_ACCESS_TOKEN: "ya29.tok", GOOGLE_SHEETS_API_URL: fake.url })),
+    ).toBe("Клиенты");
+    expect(seen).toEqual(["ya29.tok"]);
+  });
+
+  it("a service-account key signs its own token (no trip to Google's token endpoint) as its client_email", async () => {
+    const key = serviceAccountKey();
+    await title(bareEnv({ GOOGLE_APPLICATION_CREDENTIALS: key, GOOGLE_SHEETS_API_URL: fake.url }));
+    const [jwt] = seen;
+    const payload = JSON.parse(Buffer.from(jwt!.split(".")[1]!, "base64url").toString("utf8"));
+    expect(payload).toMatchObject({
+      iss: SA_EMAIL,
+      sub: SA_EMAIL,
+      scope: "https://www.googleapis.com/auth/spreadsheets",
+    });
+    expect((await sheetsCredentials(bareEnv({ GOOGLE_APPLICATION_CREDENTIALS: key }))).principal).toBe(
+      SA_EMAIL,
+    );
+  });
+
+  it("an authorized-user file (gcloud's application default credentials) is found in its well-known place", async () => {
+    const home = mkdtempSync(join(tmpdir(), "ctdial-home-"));
+    mkdirSync(join(home, ".config", "gcloud"), { recursive: true });
+    writeFileSync(
+      join(home, ".config", "gcloud", "application_default_credentials.json"),
+      JSON.stringify({ type: "authorized_user", client_id: "c", client_secret: "s", refresh_token: "r" }),
+    );
+    await title({ HOME: home, GOOGLE_SHEETS_API_URL: fake.url }, new URL("token", fake.url).href);
+    expect(seen).toEqual(["fake-user-access-token"]);
+  });
+
+  it("without any credentials, says how to get them", async () => {
+    await expect(sheetsCredentials(bareEnv())).rejects.toMatchObject({
+      code: "E_SHEETS_NO_CREDENTIALS",
+      exitCode: 2,
+      message: expect.stringMatching(
+        /^No Google credentials were found.*GOOGLE_APPLICATION_CREDENTIALS.*GOOGLE_SHEETS_ACCESS_TOKEN\.$/,
+      ),
+    });
+  });
+
+  it("a key path that does not exist or a file that is not a key is named, never printed", async () => {
+    await expect(
+      sheetsCredentials(bareEnv({ GOOGLE_APPLICATION_CREDENTIALS: "/nope/key.json" })),
+    ).rejects.toThrow(
+      "GOOGLE_APPLICATION_CREDENTIALS names /nope/key.json, which does not exist; download the service account's JSON key again and point the variable at it.",
+    );
+    const dir = mkdtempSync(join(tmpdir(), "ctdial-key-"));
+    writeFileSync(join(dir, "k.json"), "private-bits-not-json");
+    const error = await sheetsCredentials(
+      bareEnv({ GOOGLE_APPLICATION_CREDENTIALS: join(dir, "k.json") }),
+    ).catch((e) => e);
+    expect(error.message).toMatch(/is not a Google credentials JSON file/);
+    expect(error.message).not.toContain("private-bits");
+  });
+});
