@@ -1,15 +1,9 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitFor } from "../wait-for.js";
 import { readReport, runCli } from "./cli.js";
-import {
-  acceptedPhones,
-  PERMISSIVE,
-  phoneNumbers,
-  repeated,
-  sandboxRecord,
-  waitFor,
-} from "./journal-harness.js";
+import { acceptedPhones, PERMISSIVE, phoneNumbers, repeated, sandboxRecord } from "./journal-harness.js";
 import { startSandboxProcess } from "./sandbox-process.js";
 import { folderSetup, namesIn, phonesCsv, QUICK, startCtdial } from "./watch-harness.js";
 

@@ -1,13 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { StopError } from "../../src/errors.js";
 import { acquireSenderLock, processStart, senderLockPath } from "../../src/watch/sender-lock.js";
+import { tempDir } from "../tidy.js";
 
 function stateDir(): string {
-  return mkdtempSync(join(tmpdir(), "ctdial-lock-"));
+  return tempDir("ctdial-lock-");
 }
 
 /** The pid of a process that has certainly exited. */
