@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { endWhenDone } from "../tidy.js";
 import { readReport, runCli, workdir } from "./cli.js";
 
 const EXCEL_RU = "fixtures/e2e/clients-excel-ru.csv";
@@ -215,10 +216,13 @@ describe("ctdial as part of a pipeline", () => {
     const { spawn } = await import("node:child_process");
     const { CLI } = await import("./cli.js");
     const dir = workdir(EXCEL_RU);
-    const child = spawn(process.execPath, [CLI, "validate", "clients-excel-ru.csv", "--route-key", "rk_1"], {
-      cwd: dir,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = endWhenDone(
+      spawn(process.execPath, [CLI, "validate", "clients-excel-ru.csv", "--route-key", "rk_1"], {
+        cwd: dir,
+        env: { ...process.env, CTDIAL_STATE_DIR: join(dir, ".ctdial-state") },
+        stdio: ["ignore", "pipe", "pipe"],
+      }),
+    );
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString("utf8");

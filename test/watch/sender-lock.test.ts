@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { StopError } from "../../src/errors.js";
 import { acquireSenderLock, processStart, senderLockPath } from "../../src/watch/sender-lock.js";
 import { tempDir } from "../tidy.js";
+import { waitFor } from "../wait-for.js";
 
 function stateDir(): string {
   return tempDir("ctdial-lock-");
@@ -50,7 +51,9 @@ describe("the machine's sender lock", () => {
         return r;
       },
     );
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await waitFor(() => said.length > 0, "the second holder to say it waits");
+    // A few more polls, to see it does not say so again (a slow machine polls less: never a false failure).
+    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(got).toBe(false);
     expect(said).toHaveLength(1);
     expect(said[0]).toContain("first");
