@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -12,10 +11,11 @@ import {
   type SettledRow,
   startSandbox,
 } from "../src/index.js";
+import { tempDir } from "./tidy.js";
 
 describe("ctdial as a library (src/index.ts)", () => {
   it("runs a campaign through the public surface and writes its report", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "ctdial-lib-"));
+    const dir = tempDir("ctdial-lib-");
     writeFileSync(
       join(dir, "clients.csv"),
       "Телефон;Имя\n+7 916 111-22-33;Анна\n8-800-555-35-35;Горячая линия\n",
@@ -42,7 +42,7 @@ describe("ctdial as a library (src/index.ts)", () => {
 
 describe("the settled-row stream (library)", () => {
   it("tells onReady before the first request and hands every row once to the caller's own sink", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "ctdial-lib-"));
+    const dir = tempDir("ctdial-lib-");
     writeFileSync(
       join(dir, "clients.csv"),
       "Телефон;Имя\n+7 916 111-22-33;Анна\n8-800-555-35-35;Горячая линия\n+7 916 111-22-33;Анна снова\n",

@@ -17,11 +17,13 @@ const rows = Number(rowsArg);
 const journal = journalArg === "journal" ? await openBenchJournal() : undefined;
 
 async function openBenchJournal() {
-  const { mkdtempSync } = await import("node:fs");
+  const { mkdtempSync, rmSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const { join } = await import("node:path");
   const { campaignIdentity, openJournal } = await dist("journal/index.js");
   const stateDir = mkdtempSync(join(tmpdir(), "ctdial-bench-journal-"));
+  // Removed however this process ends (the bench may stop it early).
+  process.once("exit", () => rmSync(stateDir, { recursive: true, force: true }));
   return openJournal({
     stateDir,
     identity: campaignIdentity({ source: "file:/bench.csv", routeKey: "bench" }),

@@ -4,6 +4,7 @@ import { createCalltouchClient } from "../../src/calltouch/client.js";
 import { CREATE_PATH } from "../../src/calltouch/endpoint.js";
 import type { CallbackRequest, CalltouchClient } from "../../src/calltouch/types.js";
 import { ConfigError } from "../../src/errors.js";
+import { waitFor } from "../wait-for.js";
 import {
   hang,
   html,
@@ -216,7 +217,7 @@ describe("lost answers are told apart by phase", () => {
 
     const controller = new AbortController();
     const pending = c.send(REQUEST, { signal: controller.signal });
-    while (server.seen.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await waitFor(() => server.seen.length > 0, "the request to reach the server", 20_000, 5);
     controller.abort();
     expect(await pending).toMatchObject({ kind: "network", phase: "after-send", errorCode: "ABORT_ERR" });
   });

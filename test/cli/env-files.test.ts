@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { envFilePaths, envFilesSearched, loadEnvFiles } from "../../src/cli/env-files.js";
+import { tempDir } from "../tidy.js";
 
 const KEYS = ["CTDIAL_TEST_A", "CTDIAL_TEST_B", "CTDIAL_TEST_C"];
 
@@ -11,7 +11,7 @@ afterEach(() => {
 });
 
 function folders() {
-  const root = mkdtempSync(join(tmpdir(), "ctdial-env-"));
+  const root = tempDir("ctdial-env-");
   const cwd = join(root, "work");
   const calls = join(root, "calls");
   mkdirSync(cwd);

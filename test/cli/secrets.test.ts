@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../../src/cli/logger.js";
 import { readToken, requireToken } from "../../src/cli/token.js";
 import { redact, registerSecret } from "../../src/secrets.js";
+import { tempDir } from "../tidy.js";
 
 const TOKEN = "ct-test-token-9f8e7d";
 
@@ -41,7 +41,7 @@ describe("the token never reaches a log", () => {
 });
 
 describe("reading the token", () => {
-  const dir = mkdtempSync(join(tmpdir(), "ctdial-token-"));
+  const dir = tempDir("ctdial-token-");
 
   it("prefers CALLTOUCH_TOKEN, else reads CALLTOUCH_TOKEN_FILE (trimmed)", () => {
     const file = join(dir, "token");

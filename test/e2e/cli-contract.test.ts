@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { endWhenDone } from "../tidy.js";
 import { CLI, exampleWorkdir, runCli, workdir } from "./cli.js";
 import { startSandboxProcess } from "./sandbox-process.js";
 
@@ -30,6 +31,7 @@ describe("the exit code survives a closed output pipe", () => {
         ["-c", `'${process.execPath}' ${args} | true; echo "code=\${PIPESTATUS[0]}"`],
         {
           cwd: dir,
+          env: { ...process.env, CTDIAL_STATE_DIR: join(dir, ".ctdial-state") },
           encoding: "utf8",
           timeout: 60_000,
         },
@@ -42,10 +44,13 @@ describe("the exit code survives a closed output pipe", () => {
 
   it("a reader that goes away mid-way does not stop the run either", async () => {
     const dir = exampleWorkdir();
-    const child = spawn(process.execPath, [CLI, "validate", "example.csv"], {
-      cwd: dir,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = endWhenDone(
+      spawn(process.execPath, [CLI, "validate", "example.csv"], {
+        cwd: dir,
+        env: { ...process.env, CTDIAL_STATE_DIR: join(dir, ".ctdial-state") },
+        stdio: ["ignore", "pipe", "pipe"],
+      }),
+    );
     child.stdout.destroy();
     let stderr = "";
     child.stderr.on("data", (c: Buffer) => {

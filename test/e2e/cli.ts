@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { exampleClientsCsv } from "../../src/sandbox/example-clients.js";
+import { endWhenDone, tempDir } from "../tidy.js";
 
 /** The built CLI, run as a user would run it (npm test builds dist/ before vitest). */
 export const CLI = resolve("dist/cli.js");
@@ -28,16 +28,19 @@ export function runCli(
       CALLTOUCH_TOKEN: undefined,
       CALLTOUCH_TOKEN_FILE: undefined,
       // Never the machine's own state: each working folder keeps its journals and its dedupe
-      // registry beside it, so runs in one test share them and tests never see each other's phones.
-      CTDIAL_STATE_DIR: join(options.cwd ?? tmpdir(), ".ctdial-state"),
+      // registry beside it, so runs in one test share them and tests never see each other's phones
+      // (without a working folder, a fresh one that goes when the test does).
+      CTDIAL_STATE_DIR: join(options.cwd ?? tempDir("ctdial-e2e-state-"), ".ctdial-state"),
     };
     for (const [key, value] of Object.entries(options.env ?? {})) env[key] = value;
     for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: options.cwd,
-      env,
-      stdio: ["pipe", "pipe", "pipe"],
-    });
+    const child = endWhenDone(
+      spawn(process.execPath, [CLI, ...args], {
+        cwd: options.cwd,
+        env,
+        stdio: ["pipe", "pipe", "pipe"],
+      }),
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -56,9 +59,12 @@ export function runCli(
   });
 }
 
-/** A fresh folder with copies of the given files, so tests never write beside the fixtures. */
+/**
+ * A fresh folder with copies of the given files, so tests never write beside the fixtures; removed
+ * when the test finishes, passed or failed (see ../tidy.ts).
+ */
 export function workdir(...files: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), "ctdial-e2e-"));
+  const dir = tempDir("ctdial-e2e-");
   for (const file of files) copyFileSync(file, join(dir, basename(file)));
   return dir;
 }

@@ -1,6 +1,7 @@
 import { existsSync, type FSWatcher, watch, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { waitFor } from "../wait-for.js";
 import { type CliResult, readReport, workdir } from "./cli.js";
 import {
   type AcceptedEntry,
@@ -17,7 +18,6 @@ import {
   startCli,
   summaryOf,
   TOKEN,
-  waitFor,
 } from "./journal-harness.js";
 import { startSandboxProcess } from "./sandbox-process.js";
 

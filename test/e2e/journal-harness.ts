@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRandom } from "../../src/sandbox/faults.js";
+import { endWhenDone } from "../tidy.js";
 import { CLI, type CliResult, workdir } from "./cli.js";
 
 /**
@@ -102,7 +103,9 @@ export function startCli(
   const env: Record<string, string | undefined> = { ...process.env, CALLTOUCH_TOKEN_FILE: undefined };
   for (const [key, value] of Object.entries(options.env)) env[key] = value;
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env, stdio: "pipe" });
+  const child = endWhenDone(
+    spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env, stdio: "pipe" }),
+  );
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => {
@@ -140,20 +143,6 @@ export function journalFiles(stateDir: string): string[] {
 
 /** A small deterministic generator (the sandbox's own), so that the "random" kill moments repeat. */
 export const seededRandom = createRandom;
-
-/** Resolves once `check` returns true, polling every `everyMs`; rejects after `timeoutMs`. */
-export async function waitFor(
-  check: () => boolean | Promise<boolean>,
-  what: string,
-  timeoutMs = 20_000,
-  everyMs = 10,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-}
 
 /**
  * Sandbox flags under which a second dial of a phone would be ACCEPTED (no 10006/10007 refusal), so

@@ -1,7 +1,8 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliResult, readReport, runCli, workdir } from "./cli.js";
+import { tempDir } from "../tidy.js";
+import { type CliResult, readReport, runCli } from "./cli.js";
 import {
   acceptedPhones,
   clientsCsv,
@@ -27,8 +28,11 @@ describe("dialing hygiene (built CLI, sandbox process)", () => {
   const outputs: CliResult[] = [];
   const stateDirs: string[] = [];
   const reports: string[] = [];
+  // The last case reads what every earlier one wrote: their folders live as long as the file does.
+  let root: string;
 
   beforeAll(async () => {
+    root = tempDir("ctdial-e2e-hygiene-");
     sandbox = await startSandboxProcess(["--min-interval", "0", "--quiet"]);
   });
 
@@ -37,7 +41,12 @@ describe("dialing hygiene (built CLI, sandbox process)", () => {
   });
 
   /** A folder with `<name>.csv` and `<name>.campaign.yaml`, and a state dir of its own unless given. */
-  function campaign(name: string, phones: readonly string[], yaml: string, dir = workdir()): string {
+  function campaign(
+    name: string,
+    phones: readonly string[],
+    yaml: string,
+    dir = mkdtempSync(join(root, "case-")),
+  ): string {
     writeFileSync(
       join(dir, `${name}.csv`),
       clientsCsv(phones.map((p, i) => [display(p), `Клиент ${i + 1}`])),

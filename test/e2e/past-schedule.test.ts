@@ -1,14 +1,14 @@
 /** Schedule times already past when the run starts are never sent silently (README "Row rules"). */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../tidy.js";
 import { readReport, runCli } from "./cli.js";
 
 const CLIENTS = "Телефон;Время звонка\r\n89991112233;01.02.2020 10:00\r\n89991112244;01.02.2099 10:00\r\n";
 
 function folder(campaign: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "ctdial-e2e-past-"));
+  const dir = tempDir("ctdial-e2e-past-");
   writeFileSync(join(dir, "clients.csv"), CLIENTS);
   writeFileSync(join(dir, "clients.campaign.yaml"), campaign);
   return dir;

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { endProcess, whenDone } from "../tidy.js";
 import { CLI } from "./cli.js";
 
 /**
@@ -36,6 +37,14 @@ if pid == 0:
     fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, cfg["cols"], 0, 0))
     os.chdir(cfg["cwd"])
     os.execve(cfg["argv"][0], cfg["argv"], cfg["env"])
+# Ended from outside (the test finished or failed): take the CLI down too, never leave it behind.
+def end(signum, frame):
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
+    os._exit(1)
+signal.signal(signal.SIGTERM, end)
 ansi = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 out = b""
 mark = 0
@@ -102,9 +111,11 @@ export function runInPty(
     timeoutMs: options.timeoutMs ?? 60_000,
   };
   return new Promise((resolve, reject) => {
+    // SIGTERM, not SIGKILL: the driver then kills the CLI it runs (see DRIVER).
     const child = spawn("python3", ["-c", DRIVER, JSON.stringify(config)], {
       stdio: ["ignore", "pipe", "pipe"],
     });
+    whenDone(() => endProcess(child, "SIGTERM"));
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {

@@ -2,17 +2,17 @@
  * Report files as the operator meets them: a report read back as the source (README "A report as a
  * source"), a report path that names a file ctdial must not replace, and `init` on a file it cannot map.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../tidy.js";
 import { readReport, runCli } from "./cli.js";
 
 const CLIENTS =
   "Телефон;Имя\r\n+7 (999) 111-22-33;Иван\r\n8 999 111-22-44;Анна\r\n8-800-555-35-35;Горячая линия\r\n";
 
 function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "ctdial-e2e-reports-"));
+  const dir = tempDir("ctdial-e2e-reports-");
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }

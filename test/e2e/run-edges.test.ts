@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { endWhenDone } from "../tidy.js";
+import { waitFor } from "../wait-for.js";
 import { CLI, readReport, runCli, workdir } from "./cli.js";
 import { startSandboxProcess } from "./sandbox-process.js";
 
@@ -42,7 +44,7 @@ describe("run and validate: edges found by trying them", () => {
     writeFileSync(join(dir, "clients.report.csv"), PREVIOUS);
     const status = await runCli(["status", "clients.csv", "--route-key", "rk_1", "--json"], { cwd: dir });
     const journal = lastJson(status.stdout).journal.path as string;
-    const holder: ChildProcess = spawn("sleep", ["60"]);
+    const holder: ChildProcess = endWhenDone(spawn("sleep", ["60"]));
     try {
       mkdirSync(dirname(journal), { recursive: true });
       writeFileSync(journal.replace(/\.jsonl$/, ".lock"), `${holder.pid}\n`);
@@ -98,10 +100,8 @@ describe("run and validate: edges found by trying them", () => {
       const dir = workdir();
       writeFileSync(join(dir, "big.csv"), clients(400_000));
       writeFileSync(join(dir, "big.report.csv"), PREVIOUS);
-      const child = spawn(
-        process.execPath,
-        [CLI, "run", "big.csv", "--route-key", "rk_1", "--yes", "--json"],
-        {
+      const child = endWhenDone(
+        spawn(process.execPath, [CLI, "run", "big.csv", "--route-key", "rk_1", "--yes", "--json"], {
           cwd: dir,
           env: {
             ...process.env,
@@ -110,7 +110,7 @@ describe("run and validate: edges found by trying them", () => {
             CTDIAL_STATE_DIR: join(dir, ".ctdial-state"),
           },
           stdio: ["ignore", "pipe", "pipe"],
-        },
+        }),
       );
       let stdout = "";
       let stderr = "";
@@ -121,9 +121,7 @@ describe("run and validate: edges found by trying them", () => {
         stderr += c.toString("utf8");
       });
       // Wait for sending to be under way, then interrupt.
-      for (let i = 0; i < 100 && !/"requests":[1-9]/.test(await accepted(sandbox.url)); i++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      await waitFor(async () => /"requests":[1-9]/.test(await accepted(sandbox.url)), "sending to begin");
       child.kill("SIGINT");
       const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
       expect(code, stderr).toBe(3);

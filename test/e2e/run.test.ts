@@ -2,6 +2,8 @@ import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { endWhenDone } from "../tidy.js";
+import { waitFor } from "../wait-for.js";
 import { CLI, exampleWorkdir, readReport, runCli, workdir } from "./cli.js";
 import { startSandboxProcess } from "./sandbox-process.js";
 
@@ -104,10 +106,8 @@ describe("ctdial run (built CLI)", () => {
     try {
       const dir = workdir();
       writeFileSync(join(dir, "base.csv"), clients(40));
-      const child = spawn(
-        process.execPath,
-        [CLI, "run", "base.csv", "--route-key", "rk_1", "--yes", "--json"],
-        {
+      const child = endWhenDone(
+        spawn(process.execPath, [CLI, "run", "base.csv", "--route-key", "rk_1", "--yes", "--json"], {
           cwd: dir,
           env: {
             ...process.env,
@@ -116,14 +116,20 @@ describe("ctdial run (built CLI)", () => {
             CTDIAL_STATE_DIR: join(dir, ".ctdial-state"),
           },
           stdio: ["ignore", "pipe", "pipe"],
-        },
+        }),
       );
       let stdout = "";
       child.stdout.on("data", (c: Buffer) => {
         stdout += c.toString("utf8");
       });
       child.stderr.resume();
-      await new Promise((resolve) => setTimeout(resolve, 2000));
+      // Once sending is under way (not after a guessed time: a loaded machine starts slowly).
+      await waitFor(
+        async () =>
+          ((await (await fetch(`${sandbox.url}/__sandbox/accepted`)).json()) as { requests: number })
+            .requests > 0,
+        "the first request",
+      );
       child.kill("SIGINT");
       const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
       expect(code).toBe(3);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeCell } from "../fakes/sheets/model.js";
 import { type FakeProcess, startSheetsFakeProcess } from "../fakes/sheets/spawn.js";
 import { SA_EMAIL, serviceAccountKey } from "../google-sheets/helpers.js";
+import { waitFor } from "../wait-for.js";
 import { runCli, workdir } from "./cli.js";
 import {
   acceptedPhones,
@@ -14,7 +15,6 @@ import {
   sendingEnv,
   startCli,
   summaryOf,
-  waitFor,
 } from "./journal-harness.js";
 import { startSandboxProcess } from "./sandbox-process.js";
 

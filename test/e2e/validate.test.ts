@@ -3,6 +3,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { exampleClientRows } from "../../src/sandbox/example-clients.js";
+import { endWhenDone } from "../tidy.js";
 import { EXCEL_RU, excelRuWorkdir, readReport, runCli, workdir } from "./cli.js";
 
 const BOOK = "fixtures/e2e/clients-book.xlsx";
@@ -220,10 +221,13 @@ describe("ctdial as part of a pipeline", () => {
     const { spawn } = await import("node:child_process");
     const { CLI } = await import("./cli.js");
     const dir = excelRuWorkdir();
-    const child = spawn(process.execPath, [CLI, "validate", "clients-excel-ru.csv", "--route-key", "rk_1"], {
-      cwd: dir,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = endWhenDone(
+      spawn(process.execPath, [CLI, "validate", "clients-excel-ru.csv", "--route-key", "rk_1"], {
+        cwd: dir,
+        env: { ...process.env, CTDIAL_STATE_DIR: join(dir, ".ctdial-state") },
+        stdio: ["ignore", "pipe", "pipe"],
+      }),
+    );
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString("utf8");

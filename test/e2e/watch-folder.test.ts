@@ -1,15 +1,9 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitFor } from "../wait-for.js";
 import { readReport, runCli } from "./cli.js";
-import {
-  acceptedPhones,
-  PERMISSIVE,
-  phoneNumbers,
-  repeated,
-  sandboxRecord,
-  waitFor,
-} from "./journal-harness.js";
+import { acceptedPhones, PERMISSIVE, phoneNumbers, repeated, sandboxRecord } from "./journal-harness.js";
 import { startSandboxProcess } from "./sandbox-process.js";
 import { folderSetup, namesIn, phonesCsv, QUICK, startCtdial } from "./watch-harness.js";
 
@@ -26,19 +20,26 @@ afterAll(async () => {
 });
 
 describe("ctdial watch: picking files up", () => {
-  it("waits for a file written in pieces with pauses, then dials every row of it once", async () => {
+  it("waits for a file written in pieces with pauses, then dials every row of it once", async (ctx) => {
     const { dir, folder, env } = folderSetup(sandbox.url);
     const phones = phoneNumbers(9, "901");
     const before = (await sandboxRecord(sandbox.url)).accepted.length;
-    // The default quiet period (2.5 s): pieces 1.5 s apart must not be taken for a finished file.
+    // The default quiet period (2.5 s) against pauses of a few scans (300 ms each): the watcher looks
+    // at the half-written file several times and must not take it for a finished one.
     const watcher = startCtdial(["watch", "campaigns", "--scan-ms", "300"], dir, env);
     await waitFor(() => watcher.output().includes("watching"), "the watcher to start");
     const lines = phonesCsv(phones).split("\r\n");
     const pieces = [lines.slice(0, 4), lines.slice(4, 7), lines.slice(7)].map((p) => p.join("\r\n"));
+    let longestPause = 0;
     for (const [i, piece] of pieces.entries()) {
+      const at = performance.now();
       appendFileSync(join(folder, "slow.csv"), i < pieces.length - 1 ? `${piece}\r\n` : piece);
-      if (i < pieces.length - 1) await new Promise((resolve) => setTimeout(resolve, 1500));
+      if (i < pieces.length - 1) await new Promise((resolve) => setTimeout(resolve, 900));
+      if (i < pieces.length - 1) longestPause = Math.max(longestPause, performance.now() - at);
     }
+    // A machine so loaded that a pause outlasted the quiet period wrote a different file than this
+    // test means (two finished ones, in effect): nothing can be concluded, so nothing is claimed.
+    if (longestPause >= 2500) ctx.skip(`a 900 ms pause took ${Math.round(longestPause)} ms here`);
     await waitFor(() => namesIn(join(folder, "done")).includes("slow.csv"), "slow.csv in done/", 50_000);
     watcher.child.kill("SIGTERM");
     expect((await watcher.done).code).toBe(0);

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { endWhenDone } from "../tidy.js";
 import { CLI, workdir } from "./cli.js";
 import { clientsCsv, display, sendingEnv } from "./journal-harness.js";
 
@@ -18,11 +19,14 @@ export function startCtdial(args: readonly string[], cwd: string, env: Record<st
     ...env,
   };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd,
-    env: merged,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  // Ended when the test finishes, so a failed assertion never leaves a watcher running.
+  const child = endWhenDone(
+    spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env: merged,
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
+  );
   let out = "";
   child.stdout?.on("data", (chunk: Buffer) => {
     out += chunk.toString("utf8");

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { waitFor } from "../wait-for.js";
 import { readReport } from "./cli.js";
 import {
   acceptedPhones,
@@ -9,7 +10,6 @@ import {
   phoneOfRow,
   repeated,
   sandboxRecord,
-  waitFor,
 } from "./journal-harness.js";
 import { startSandboxProcess } from "./sandbox-process.js";
 import { folderSetup, namesIn, phonesCsv, QUICK, startCtdial } from "./watch-harness.js";

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openSheetsApi } from "../../src/google-sheets/api.js";
 import { sheetsCredentials } from "../../src/google-sheets/auth.js";
 import { type SheetsFake, startSheetsFake } from "../fakes/sheets/server.js";
+import { tempDir } from "../tidy.js";
 import { bareEnv, SA_EMAIL, serviceAccountKey } from "./helpers.js";
 
 let fake: SheetsFake;
@@ -52,7 +52,7 @@ describe("Google credentials, in the order the README gives", () => {
   });
 
   it("an authorized-user file (gcloud's application default credentials) is found in its well-known place", async () => {
-    const home = mkdtempSync(join(tmpdir(), "ctdial-home-"));
+    const home = tempDir("ctdial-home-");
     mkdirSync(join(home, ".config", "gcloud"), { recursive: true });
     writeFileSync(
       join(home, ".config", "gcloud", "application_default_credentials.json"),
@@ -78,7 +78,7 @@ describe("Google credentials, in the order the README gives", () => {
     ).rejects.toThrow(
       "GOOGLE_APPLICATION_CREDENTIALS names /nope/key.json, which does not exist; download the service account's JSON key again and point the variable at it.",
     );
-    const dir = mkdtempSync(join(tmpdir(), "ctdial-key-"));
+    const dir = tempDir("ctdial-key-");
     writeFileSync(join(dir, "k.json"), "private-bits-not-json");
     const error = await sheetsCredentials(
       bareEnv({ GOOGLE_APPLICATION_CREDENTIALS: join(dir, "k.json") }),

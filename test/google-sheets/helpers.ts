@@ -1,14 +1,14 @@
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openSheetsApi, type SheetsApi, type SheetsApiOptions } from "../../src/google-sheets/api.js";
 import type { SheetsFake } from "../fakes/sheets/server.js";
+import { tempDir } from "../tidy.js";
 
 export const SA_EMAIL = "ctdial-bot@my-project.iam.gserviceaccount.com";
 
 /** A service-account key file as Google's console downloads it (with a freshly made RSA key). */
-export function serviceAccountKey(dir = mkdtempSync(join(tmpdir(), "ctdial-sa-"))): string {
+export function serviceAccountKey(dir = tempDir("ctdial-sa-")): string {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const path = join(dir, "key.json");
   writeFileSync(
@@ -28,7 +28,7 @@ export function serviceAccountKey(dir = mkdtempSync(join(tmpdir(), "ctdial-sa-")
 
 /** An env that finds no credentials anywhere (HOME points at an empty folder). */
 export function bareEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { HOME: mkdtempSync(join(tmpdir(), "ctdial-home-")), ...extra };
+  return { HOME: tempDir("ctdial-home-"), ...extra };
 }
 
 /** The API client against the fake with a bearer token; retries do not wait. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaignIdentity, journalPath, openJournal, rowHash } from "../../src/journal/index.js";
 import { replayJournal } from "../../src/journal/replay.js";
 import { RowTable } from "../../src/journal/row-table.js";
+import { endWhenDone } from "../tidy.js";
 import { transpileJournal } from "./fixtures/transpile.js";
 import { stateDir } from "./helpers.js";
 
@@ -18,9 +19,11 @@ interface Acked {
 
 /** Runs the writer until it has acknowledged `killAfter` appends, then SIGKILLs it. */
 function runAndKill(moduleUrl: string, dir: string, first: number, killAfter: number): Promise<Acked> {
-  const child = spawn(process.execPath, [writerScript, moduleUrl, dir, String(first), "5"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = endWhenDone(
+    spawn(process.execPath, [writerScript, moduleUrl, dir, String(first), "5"], {
+      stdio: ["ignore", "pipe", "inherit"],
+    }),
+  );
   const acked: Acked = { intents: [], outcomes: [] };
   let count = 0;
   createInterface({ input: child.stdout }).on("line", (line) => {

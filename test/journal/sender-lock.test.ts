@@ -1,14 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { StopError } from "../../src/errors.js";
 import { processStart } from "../../src/journal/lock-file.js";
 import { acquireSenderLock, senderLockPath } from "../../src/journal/sender-lock.js";
+import { tempDir } from "../tidy.js";
+import { waitFor } from "../wait-for.js";
 
 function stateDir(): string {
-  return mkdtempSync(join(tmpdir(), "ctdial-lock-"));
+  return tempDir("ctdial-lock-");
 }
 
 /** The pid of a process that has certainly exited. */
@@ -52,7 +52,9 @@ describe("the machine's sender lock", () => {
         return r;
       },
     );
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await waitFor(() => said.length > 0, "the second holder to say it waits");
+    // A few more polls, to see it does not say so again (a slow machine polls less: never a false failure).
+    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(got).toBe(false);
     expect(said).toHaveLength(1);
     expect(said[0]).toContain("first");

@@ -1,13 +1,18 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RowOutcome } from "../../src/outcome.js";
 import { liveReport } from "../../src/sinks/live-report.js";
+import { waitFor } from "../wait-for.js";
 import { row, useTempDir } from "./helpers.js";
 
 const tempDir = useTempDir();
 const sent: RowOutcome = { status: "sent", requestId: 1, sentAt: "2026-11-30T10:00:00+03:00", attempts: 1 };
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits until the report on disk has `count` lines (a header and count - 1 rows). */
+const linesReach = (path: string, count: number) =>
+  waitFor(async () => (await lines(path).catch(() => [])).length >= count, `${count} lines in ${path}`);
 const SOURCE = { kind: "csv" as const, headers: ["Телефон"], headerRowNumber: 1, delimiter: ";" };
 
 async function lines(path: string): Promise<string[]> {
@@ -20,7 +25,7 @@ describe("the live report (campaigns folder)", () => {
     const sink = liveReport(path, SOURCE, { everyMs: 20 });
     sink.accept({ index: 1, row: row(3, "+7 916 000-00-01"), outcome: sent, phone: "79160000001" });
     sink.accept({ index: 0, row: row(2, "+7 916 000-00-00"), outcome: { status: "pending" } });
-    await wait(200);
+    await linesReach(path, 3);
     // Mid-run: the rows settled so far, already in the file's order.
     const mid = await lines(path);
     expect(mid).toHaveLength(3);
@@ -36,7 +41,7 @@ describe("the live report (campaigns folder)", () => {
     const sink = liveReport(path, SOURCE, { everyMs: 20 });
     sink.accept({ index: 0, row: row(2, "+7 916 000-00-00"), outcome: sent });
     sink.accept({ index: 1, row: row(3, "+7 916 000-00-01"), outcome: sent });
-    await wait(200);
+    await linesReach(path, 3);
     sink.accept({ index: 2, row: row(4, "+7 916 000-00-02"), outcome: { status: "pending" } });
     await sink.close({ complete: false });
     expect(await lines(path)).toHaveLength(3);
@@ -51,6 +56,7 @@ describe("the live report (campaigns folder)", () => {
       if (i % 200 === 0) await wait(15);
     }
     // Whenever it is read, the report is a whole table: a header and complete lines.
+    await waitFor(() => existsSync(path), "the first snapshot");
     const seen = await readFile(path, "utf8");
     expect(seen.startsWith("\uFEFFТелефон;ctdial_status")).toBe(true);
     expect(seen.endsWith("\r\n")).toBe(true);

@@ -3,6 +3,7 @@ import { dispatch } from "../../src/dispatch/dispatch.js";
 import { createRateLimiter } from "../../src/dispatch/rate-limiter.js";
 import type { DispatchItem } from "../../src/dispatch/types.js";
 import { answer, phoneOf, scriptedClient } from "../dispatch/fake-client.js";
+import { waitFor } from "../wait-for.js";
 
 /**
  * The folder runs several campaigns through ONE limiter. Each dispatch keeps only 2 rows waiting for
@@ -28,7 +29,7 @@ describe("campaigns sharing the limiter take turns", () => {
     const hooks = { onOutcome() {} };
     const controller = new AbortController();
     const big = dispatch(campaign("big", 2000), { client, limiter, hooks, signal: controller.signal });
-    while (sent.length < 30) await new Promise((resolve) => setTimeout(resolve, 2));
+    await waitFor(() => sent.length >= 30, "30 rows of the long file sent", 20_000, 2);
     const joinedAt = sent.length;
     await dispatch(campaign("small", 20), { client, limiter, hooks });
     const during = sent.slice(joinedAt).map((s) => s.routeKey);

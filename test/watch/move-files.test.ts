@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { moveGroup, moveToFailed, stemOf, timestamp } from "../../src/watch/move-files.js";
+import { tempDir } from "../tidy.js";
 
 function folder(...names: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), "ctdial-move-"));
+  const dir = tempDir("ctdial-move-");
   for (const name of names) writeFileSync(join(dir, name), name);
   return dir;
 }

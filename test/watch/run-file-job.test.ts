@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { systemClock } from "../../src/clock.js";
 import { createRateLimiter } from "../../src/dispatch/rate-limiter.js";
 import { runFileJob } from "../../src/watch/campaign-job.js";
 import { scriptedClient } from "../dispatch/fake-client.js";
+import { tempDir } from "../tidy.js";
 
 function context(stateDir: string, env: NodeJS.ProcessEnv = { CALLTOUCH_ROUTE_KEY: "rk_env" }) {
   const { client, sent } = scriptedClient();
@@ -27,7 +27,7 @@ function context(stateDir: string, env: NodeJS.ProcessEnv = { CALLTOUCH_ROUTE_KE
 }
 
 function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), "ctdial-job-"));
+  const dir = tempDir("ctdial-job-");
   writeFileSync(join(dir, "clients.csv"), "Телефон;Имя\r\n+7 916 111-22-33;Анна\r\n");
   return dir;
 }

@@ -1,13 +1,13 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatStatus } from "../../src/cli/watch-status.js";
 import { statusWriter } from "../../src/watch/status-file.js";
+import { tempDir } from "../tidy.js";
 
 describe("STATUS.txt", () => {
   it("is written whole, leaves no temporary file, and is not rewritten when unchanged", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "ctdial-status-"));
+    const dir = tempDir("ctdial-status-");
     const writer = statusWriter(dir);
     expect(await writer.write("one\r\n")).toBe(true);
     expect(await writer.write("two\r\n")).toBe(true);
@@ -16,7 +16,7 @@ describe("STATUS.txt", () => {
   });
 
   it.runIf(process.getuid?.() !== 0)("reports a write it could not make instead of throwing", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "ctdial-status-"));
+    const dir = tempDir("ctdial-status-");
     chmodSync(dir, 0o500);
     try {
       expect(await statusWriter(dir).write("x")).toBe(false);

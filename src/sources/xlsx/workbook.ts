@@ -13,8 +13,6 @@
  * the relationships, so tab order, part numbers and zip order may all differ.
  */
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -24,6 +22,7 @@ import { iterateStream, type RawWorkbookReader, type ZipEntry } from "./exceljs.
 import { CellTooLongError, parseSaxBounded as parseSax } from "./sax.js";
 import { findSharedStringCell } from "./shared-cell.js";
 import { readSheetRows, type SheetContext, type SheetExtent, type SheetRow } from "./sheet-reader.js";
+import { makeSpoolDir, removeSpoolDir } from "./spool-dir.js";
 import { SpoolGuard } from "./spool-guard.js";
 import { readSharedStrings } from "./strings.js";
 import { readWorkbookXml, type WorkbookXml } from "./workbook-xml.js";
@@ -146,7 +145,7 @@ export async function* streamWorksheet(
     (sharedStrings !== undefined || relatedPart(reader, "sharedStrings") === undefined) &&
     (stylesRead || relatedPart(reader, "styles") === undefined);
   const spool = async (entry: ZipEntry, part: string): Promise<void> => {
-    spoolDir ??= await mkdtemp(join(tmpdir(), "ctdial-xlsx-"));
+    spoolDir ??= await makeSpoolDir();
     const path = join(spoolDir, `part${spooled.size}.xml`);
     try {
       await pipeline(entry, new SpoolGuard(), createWriteStream(path));
@@ -229,6 +228,6 @@ export async function* streamWorksheet(
       sheetContext(stylesRead ? reader : undefined, workbook, sharedStrings ?? []),
     );
   } finally {
-    if (spoolDir !== undefined) await rm(spoolDir, { recursive: true, force: true });
+    if (spoolDir !== undefined) await removeSpoolDir(spoolDir);
   }
 }

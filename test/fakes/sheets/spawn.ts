@@ -1,20 +1,21 @@
 /**
  * Starts the Sheets fake in its own process. The fake's files are TypeScript with only node
- * imports; they are transpiled to a temporary folder first (Node 20 cannot run .ts).
+ * imports; they are transpiled to a temporary folder first (Node 20 cannot run .ts). The process
+ * and that folder go when the test (or the file, if a beforeAll started it) is done.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
+import { endWhenDone, tempDir } from "../../tidy.js";
 import type { FakeTab } from "./model.js";
 import type { Edit, FakeRequest, ScheduledEdit, SpreadsheetInit } from "./server.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 function transpiled(): string {
-  const out = mkdtempSync(join(tmpdir(), "ctdial-sheets-fake-"));
+  const out = tempDir("ctdial-sheets-fake-");
   writeFileSync(join(out, "package.json"), '{"type":"module"}');
   for (const name of readdirSync(HERE).filter((n) => n.endsWith(".ts") && n !== "spawn.ts")) {
     const { outputText } = ts.transpileModule(readFileSync(join(HERE, name), "utf8"), {
@@ -42,10 +43,12 @@ export interface FakeProcess {
 }
 
 export async function startSheetsFakeProcess(env: Record<string, string> = {}): Promise<FakeProcess> {
-  const child = spawn(process.execPath, [transpiled()], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...env },
-  });
+  const child = endWhenDone(
+    spawn(process.execPath, [transpiled()], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...env },
+    }),
+  );
   let out = "";
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`sheets fake did not start: ${out}`)), 15_000);
@@ -80,7 +83,7 @@ export async function startSheetsFakeProcess(env: Record<string, string> = {}): 
     requests: () => get("/__fake/requests"),
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.on("close", () => resolve());
         child.kill("SIGTERM");
       }),

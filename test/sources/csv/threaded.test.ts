@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { openCsv } from "../../../src/sources/csv/open-csv.js";
 import { openCsvThreaded } from "../../../src/sources/csv/threaded.js";
 import type { Source } from "../../../src/sources/types.js";
+import { tempDir } from "../../tidy.js";
 
 // The worker runs compiled JavaScript; `npm test` builds dist/ before the tests run.
 const WORKER = join(process.cwd(), "dist/sources/csv/worker.js");
@@ -73,7 +73,7 @@ describe("the CSV reader in a worker thread", () => {
   }
 
   it("passes many rows through in batches, in order, with their line numbers", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "ctdial-threaded-"));
+    const dir = tempDir("ctdial-threaded-");
     const path = join(dir, "many.csv");
     const lines = ["Телефон;Имя"];
     for (let i = 0; i < 20_000; i++) lines.push(`+7 916 ${String(10_000_000 + i).slice(1)};Имя ${i}`);

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { identityOf } from "../../../src/engine/campaign-state.js";
@@ -7,6 +6,7 @@ import { resolveCampaign } from "../../../src/engine/resolve.js";
 import { sourceKindOf } from "../../../src/sources/open.js";
 import { type SheetsFake, startSheetsFake } from "../../fakes/sheets/server.js";
 import { bareEnv } from "../../google-sheets/helpers.js";
+import { tempDir } from "../../tidy.js";
 
 let fake: SheetsFake;
 let env: NodeJS.ProcessEnv;
@@ -41,7 +41,7 @@ describe("a Google Sheet as a campaign's source", () => {
     expect(resolved.sheetTab).toMatchObject({ spreadsheetId: ID, sheetId: 77, title: "Клиенты" });
     // The results go back into the sheet unless --report says otherwise.
     expect(resolved.reportPath).toBe(LINK);
-    const dir = mkdtempSync(join(tmpdir(), "ctdial-camp-"));
+    const dir = tempDir("ctdial-camp-");
     writeFileSync(join(dir, "c.campaign.yaml"), `source: "${LINK}"\ntimezone: Europe/Moscow\n`);
     const named = await resolveCampaign(join(dir, "c.campaign.yaml"), { report: join(dir, "r.csv") }, env);
     expect(named.campaign.timezone).toBe("Europe/Moscow");
