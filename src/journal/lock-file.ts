@@ -52,7 +52,24 @@ export async function readOwner<T extends LockOwner>(
   // Created but not yet written by its owner, or left empty by a crash between the two.
   const info = await stat(path).catch(() => undefined);
   if (info === undefined) return "gone";
-  return Date.now() - info.mtimeMs > UNREADABLE_GRACE_MS ? "stale" : "unreadable";
+  return (await filesystemNow(path)) - info.mtimeMs > UNREADABLE_GRACE_MS ? "stale" : "unreadable";
+}
+
+/**
+ * "Now" as the filesystem holding `path` stamps files: the age of a lock file is told against it, not
+ * against this process's clock, which may differ (a shared folder served by another machine; a test run
+ * under faketime). Costs a tiny file written and removed, only for a lock found empty or garbled.
+ */
+async function filesystemNow(path: string): Promise<number> {
+  const probe = `${path}.clock.${process.pid}.${randomBytes(4).toString("hex")}`;
+  try {
+    await writeFile(probe, "", { mode: FILE_MODE });
+    return (await stat(probe)).mtimeMs;
+  } catch {
+    return Date.now();
+  } finally {
+    await unlink(probe).catch(() => undefined);
+  }
 }
 
 /**

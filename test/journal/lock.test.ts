@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { acquireLock, lockHolder } from "../../src/journal/lock.js";
+import { tempDir } from "../tidy.js";
 
 /** A journal lock path in a fresh directory. */
 function lockPath(): string {
-  return join(mkdtempSync(join(tmpdir(), "ctdial-journal-lock-")), "campaign.lock");
+  return join(tempDir("ctdial-journal-lock-"), "campaign.lock");
 }
 
 /** The pid of a process that has certainly exited. */
@@ -67,7 +67,8 @@ describe("the journal lock", () => {
     const path = lockPath();
     writeFileSync(path, "");
     await expect(acquireLock(path)).rejects.toMatchObject(LOCKED);
-    const minuteAgo = new Date(Date.now() - 60_000);
+    // A minute before the file's own stamp: the lock's age is told by the filesystem's clock.
+    const minuteAgo = new Date(statSync(path).mtimeMs - 60_000);
     utimesSync(path, minuteAgo, minuteAgo);
     const release = await acquireLock(path);
     expect(Number.parseInt(readFileSync(path, "utf8"), 10)).toBe(process.pid);

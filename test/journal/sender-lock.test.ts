@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { StopError } from "../../src/errors.js";
 import { processStart } from "../../src/journal/lock-file.js";
@@ -90,7 +90,8 @@ describe("the machine's sender lock", () => {
     const dir = stateDir();
     writeFileSync(senderLockPath(dir), "");
     await expect(acquireSenderLock(dir, { wait: false })).rejects.toMatchObject({ code: "E_SENDER_BUSY" });
-    const old = (Date.now() - 60_000) / 1000;
+    // A minute before the file's own stamp: the lock's age is told by the filesystem's clock.
+    const old = (statSync(senderLockPath(dir)).mtimeMs - 60_000) / 1000;
     utimesSync(senderLockPath(dir), old, old);
     const release = await acquireSenderLock(dir, { wait: false });
     await release();
