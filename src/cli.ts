@@ -2,7 +2,7 @@
 import { CommanderError } from "commander";
 import { loadEnvFiles } from "./cli/env-files.js";
 import { errorJson, wantsJson } from "./cli/error-json.js";
-import { guardOutputStreams, settleAndExit } from "./cli/exit.js";
+import { flushAndExit, guardOutputStreams } from "./cli/exit.js";
 import { buildProgram } from "./cli/program.js";
 import { isCtdialError } from "./errors.js";
 import { redact } from "./secrets.js";
@@ -52,4 +52,4 @@ function reportError(error: unknown, json: boolean): number {
 }
 
 await main(process.argv);
-await settleAndExit();
+await flushAndExit();

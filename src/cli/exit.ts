@@ -41,7 +41,7 @@ export function drained(stream: NodeJS.WriteStream): Promise<void> {
 }
 
 /** Exits with process.exitCode once stdout and stderr are flushed: output is never cut off. */
-export async function settleAndExit(): Promise<never> {
+export async function flushAndExit(): Promise<never> {
   await Promise.all([drained(process.stdout), drained(process.stderr)]);
   process.exit(process.exitCode ?? 0);
 }

@@ -1,9 +1,9 @@
 import type { Campaign } from "../campaign/schema.js";
-import { sleep as sleepUntilAborted } from "../dispatch/dispatch.js";
 import { isoWithOffset } from "../dispatch/local-time.js";
 import { StopError } from "../errors.js";
 import { callWindowTimezone, formatCountdown, isOpen, nextOpening } from "../hygiene/index.js";
 import type { RowOutcome } from "../outcome.js";
+import { sleep as sleepUntilAborted } from "../wake.js";
 import type { CampaignState, KnownRow } from "./state.js";
 
 /**
