@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { systemClock } from "../clock.js";
 import { isoInZone } from "../dispatch/local-time.js";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { type CampaignStatus, campaignStatus } from "../engine/status.js";
@@ -21,13 +22,17 @@ export function registerStatus(program: Command): void {
   command.option("--sandbox", "show the journal of --sandbox runs");
   command.action(async (sourceArg: string, flags: StatusFlags) => {
     const output = processOutput(flags.json === true);
-    const resolved = await resolveCampaign(sourceArg, flags, process.env, { writesReport: false });
+    const resolved = await resolveCampaign(sourceArg, flags, process.env, {
+      writesReport: false,
+      clock: systemClock,
+    });
     refuseInapplicableSourceOptions(resolved.source, flags);
     const status = await campaignStatus(resolved, {
       ...flags,
       csvThread: csvThreadOf(process.env),
       // The same folder the sandbox runs wrote to, or --sandbox would show the real journal.
       stateDir: sandboxAware(stateDirOf(flags.stateDir, process.env), flags.sandbox === true),
+      clock: systemClock,
     });
     for (const line of formatStatus(status)) output.info(line);
     if (flags.json) output.json(status);

@@ -7,6 +7,7 @@ import {
   resolveSourceFromCampaign,
 } from "../campaign/load.js";
 import type { Campaign } from "../campaign/schema.js";
+import { type Clock, systemClock } from "../clock.js";
 import { ConfigError, InputError } from "../errors.js";
 import { defaultReportPath } from "../sinks/open-report.js";
 import { assertReportTarget } from "../sinks/report-target.js";
@@ -57,7 +58,14 @@ export async function resolveCampaign(
   sourceArg: string,
   options: CampaignOptions,
   env: NodeJS.ProcessEnv,
-  { writesReport = true }: { writesReport?: boolean } = {},
+  {
+    writesReport = true,
+    clock = systemClock,
+  }: {
+    writesReport?: boolean;
+    /** Where the command's start (`startedAt`) comes from. @default systemClock */
+    clock?: Clock;
+  } = {},
 ): Promise<ResolvedCampaign> {
   let source: string;
   let campaignPath: string | undefined;
@@ -112,7 +120,7 @@ export async function resolveCampaign(
       defaultPath,
     });
   }
-  return { source, campaign: merged, campaignPath, reportPath, startedAt: Date.now(), sheetTab };
+  return { source, campaign: merged, campaignPath, reportPath, startedAt: clock.now(), sheetTab };
 }
 
 /**

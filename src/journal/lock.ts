@@ -41,7 +41,7 @@ function lockedError(path: string, cause: unknown, owner?: number): ConfigError 
   return new ConfigError(
     `this campaign is being run by ${who}; wait for it to finish, or delete ${path} if no ctdial is running`,
     [],
-    { code: "E_JOURNAL_LOCKED", cause },
+    { code: "E_JOURNAL_LOCKED", cause, params: { lockFile: path, pid: owner } },
   );
 }
 

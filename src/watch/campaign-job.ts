@@ -2,10 +2,12 @@ import { basename, dirname } from "node:path";
 import { DateTime } from "luxon";
 import type { Logger } from "pino";
 import type { CalltouchClient } from "../calltouch/types.js";
+import { exitCodeOf } from "../cli/exit.js";
+import { reportNoteText } from "../cli/messages.js";
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import { type CampaignOptions, type ResolvedCampaign, resolveCampaign } from "../engine/resolve.js";
 import { type RowAttempt, type RunProgress, runCampaign } from "../engine/run.js";
-import { exitCodeOf, type RunSummary } from "../engine/summary.js";
+import type { RunSummary } from "../engine/summary.js";
 import { isCtdialError } from "../errors.js";
 
 /**
@@ -106,17 +108,18 @@ export function endOf(summary: RunSummary, resolved: ResolvedCampaign, now: () =
   const stop = summary.stopped;
   // Every row settled, but the report could not replace the old one (open in a program that locks
   // it): the file stays, and a later run (which sends nothing twice) writes the report.
-  if (stop === undefined && summary.reportNote !== undefined) {
-    return { kind: "later", until: now() + TRY_AGAIN_MS, why: `${summary.reportNote}; tried again shortly` };
+  if (stop === undefined && summary.reportNotWritten !== undefined) {
+    const note = reportNoteText(summary.report, summary.reportNotWritten);
+    return { kind: "later", until: now() + TRY_AGAIN_MS, why: `${note}; tried again shortly` };
   }
   if (stop === undefined) return { kind: "done", summary, resolved };
   const name = basename(resolved.source);
-  if (stop.code === "SIGNAL") return { kind: "interrupted" };
-  if (stop.code === 10003) {
+  if (stop.kind === "signal") return { kind: "interrupted" };
+  if (stop.kind === "calltouch-refusal" && stop.code === 10003) {
     // A widget key refused: only the files that use it fail, the rest of the folder goes on.
-    const said = stop.message.startsWith("Calltouch refused the widget key")
-      ? stop.message
-      : `Calltouch refused the widget key ${resolved.campaign.routeKey ?? "of this file"}: ${stop.message}`;
+    const routeKeys = stop.params?.routeKeys;
+    const keys = Array.isArray(routeKeys) ? routeKeys : [resolved.campaign.routeKey ?? "of this file"];
+    const said = `Calltouch refused the widget key${keys.length > 1 ? "s" : ""} ${keys.join(", ")}: ${stop.message}`;
     return {
       kind: "failed",
       exitCode: 3,
@@ -124,7 +127,7 @@ export function endOf(summary: RunSummary, resolved: ResolvedCampaign, now: () =
       paragraph: `${name} was stopped: ${said} (error 10003). ${stop.advice ?? ""} ${summary.sent} rows were sent before that; the report lists every row. ${AGAIN}`,
     };
   }
-  if (typeof stop.code === "number") {
+  if (stop.kind === "calltouch-refusal") {
     // 10001, 10002, a refused token, a wrong address: every file would meet the same answer.
     return {
       kind: "paused",
@@ -132,7 +135,7 @@ export function endOf(summary: RunSummary, resolved: ResolvedCampaign, now: () =
       ...(stop.advice === undefined ? {} : { advice: stop.advice }),
     };
   }
-  if (stop.code === "E_DAILY_LIMIT") {
+  if (stop.kind === "daily-limit") {
     const zone = resolved.campaign.timezone ?? resolved.campaign.calltouchTimezone;
     const tomorrow = DateTime.fromMillis(now()).setZone(zone).plus({ days: 1 }).startOf("day");
     return {

@@ -68,7 +68,7 @@ export async function watchSheet(
  * refusal, so the watch ends (exit 3). A daily limit or a closed call window only waits.
  */
 function isCampaignStop(summary: RunSummary): boolean {
-  // Calltouch's own refusals carry its numeric code or HTTP status (10001-10003, a refused token, a
-  // wrong address); ctdial's own stops (daily limit, call window) carry E_* codes and only wait.
-  return typeof summary.stopped?.code === "number";
+  // Calltouch's own refusals (10001-10003, a refused token, a wrong address); ctdial's own stops
+  // (daily limit, call window) only wait.
+  return summary.stopped?.kind === "calltouch-refusal";
 }

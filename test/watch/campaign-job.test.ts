@@ -17,7 +17,15 @@ function stoppedWith(code: string | number, message: string): RunSummary {
   summary.total = 10;
   summary.sent = 4;
   summary.pending = 6;
-  summary.stopped = { code, message, advice: "Do something." };
+  const kind =
+    code === "SIGNAL"
+      ? "signal"
+      : code === "E_DAILY_LIMIT"
+        ? "daily-limit"
+        : typeof code === "number"
+          ? "calltouch-refusal"
+          : "failure";
+  summary.stopped = { kind, code, message, advice: "Do something." };
   return summary;
 }
 
@@ -48,6 +56,15 @@ describe("what a run's end means for the folder", () => {
     );
     expect(end.paragraph).toContain("4 rows were sent");
     expect(exitCodeOfEnd(end)).toBe(3);
+  });
+
+  it("refused per-row widget keys fail the file, naming the keys Calltouch refused", () => {
+    const summary = stoppedWith(10003, "widget not found");
+    summary.stopped = { ...summary.stopped!, params: { routeKeys: ["rk_a", "rk_b"] } };
+    const end = endOf(summary, resolved, () => NOW);
+    expect(end.kind === "failed" && end.paragraph).toContain(
+      "Calltouch refused the widget keys rk_a, rk_b: widget not found (error 10003)",
+    );
   });
 
   it("the daily limit makes the file wait until the next day in the campaign's timezone", () => {
