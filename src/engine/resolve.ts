@@ -78,6 +78,8 @@ export async function resolveCampaign(
     if (campaign.source === undefined) {
       throw new ConfigError(
         `${basename(sourceArg)} has no source key; add source: clients.csv (the file to dial).`,
+        [],
+        { params: { campaignFile: basename(sourceArg) } },
       );
     }
     source = resolveSourceFromCampaign(campaignPath, campaign);
@@ -91,7 +93,7 @@ export async function resolveCampaign(
   }
 
   if (sourceKindOf(source) !== "sheets" && !existsSync(source)) {
-    throw new InputError(`${source} does not exist; check the path.`);
+    throw new InputError(`${source} does not exist; check the path.`, { params: { path: source } });
   }
 
   const routeKey = options.routeKey ?? nonEmpty(env.CALLTOUCH_ROUTE_KEY) ?? campaign.routeKey;
