@@ -1,6 +1,6 @@
 import type { ReportNotWritten, RunStop, RunSummary } from "../engine/summary.js";
 import type { CtdialError, ErrorParams } from "../errors.js";
-import { plural } from "./plural.js";
+import { noun, plural } from "./plural.js";
 
 /**
  * Every sentence the CLI makes from what the engine, the dispatcher and the journal hand it (codes,
@@ -37,7 +37,7 @@ export function errorText(error: CtdialError): string {
 }
 
 function sentRows(n: number): string {
-  return `${plural(n, "row")} ${n === 1 ? "was" : "were"} sent`;
+  return `${plural(n, "row")} ${noun(n, "was", "were")} sent`;
 }
 
 const PENDING_ADVICE = "Run the same command again to send the pending rows.";
@@ -50,7 +50,7 @@ export function stopText(stop: RunStop): { readonly message: string; readonly ad
       const keys = p.routeKeys;
       if (Array.isArray(keys) && keys.length > 0) {
         return {
-          message: `Calltouch refused the widget key${keys.length > 1 ? "s" : ""} ${keys.join(", ")}: ${stop.message}`,
+          message: `Calltouch refused the widget ${noun(keys.length, "key")} ${keys.join(", ")}: ${stop.message}`,
           advice: stop.advice ?? "Switch on the widget with this routeKey in Calltouch, then run again.",
         };
       }

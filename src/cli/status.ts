@@ -6,7 +6,7 @@ import { type CampaignStatus, campaignStatus } from "../engine/status.js";
 import { refuseInapplicableSourceOptions } from "./applicable.js";
 import { campaignOptions, csvThreadOf, sandboxAware, stateDirOf } from "./options.js";
 import { processOutput } from "./output.js";
-import { plural } from "./plural.js";
+import { noun, plural } from "./plural.js";
 
 interface StatusFlags extends CampaignOptions {
   json?: boolean;
@@ -59,7 +59,7 @@ export function formatStatus(status: CampaignStatus): string[] {
   const unknown = status.rows.unknown ?? 0;
   if (unknown > 0) {
     lines.push(
-      `Unknown: ${unknown} (the answer was lost; ${unknown === 1 ? "it" : "they"} may have been called; ctdial retry --include-unknown resends ${them(unknown)})`,
+      `Unknown: ${unknown} (the answer was lost; ${noun(unknown, "it", "they")} may have been called; ctdial retry --include-unknown resends ${them(unknown)})`,
     );
   }
   if (journal.tornLine !== undefined)
@@ -71,5 +71,5 @@ export function formatStatus(status: CampaignStatus): string[] {
 }
 
 function them(count: number): string {
-  return count === 1 ? "it" : "them";
+  return noun(count, "it", "them");
 }
