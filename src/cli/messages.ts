@@ -8,7 +8,7 @@ import { noun, plural } from "./plural.js";
  * whose code is not here is shown in its own (default English) message.
  */
 
-type Render = (params: ErrorParams, error: CtdialError) => string;
+type Render = (params: ErrorParams) => string;
 
 const text = (value: unknown): string => (Array.isArray(value) ? value.join(" ") : String(value));
 
@@ -26,6 +26,18 @@ const ERRORS: Readonly<Record<string, Render>> = {
     `cannot use the state directory ${text(p.dir)} (${text(p.errno)}); check its permissions and free space, or choose another with --state-dir`,
   E_JOURNAL_WRITE: (p) =>
     `cannot write the journal ${text(p.path)} (${text(p.errno)}); free disk space or fix its permissions, then run the same command again`,
+  E_JOURNAL_LOCKED: (p) =>
+    `this campaign is being run by ${p.pid === undefined ? "another ctdial" : `another ctdial (process ${text(p.pid)})`}; wait for it to finish, or delete ${text(p.lockFile)} if no ctdial is running`,
+  E_JOURNAL_VERSION: (p) =>
+    Number(p.version) > Number(p.supported)
+      ? `the journal ${text(p.path)} was written by a newer ctdial (format ${text(p.version)}); upgrade ctdial to continue this campaign`
+      : `the journal ${text(p.path)} has format ${text(p.version)}, which this ctdial cannot read; use the ctdial that wrote it`,
+  E_JOURNAL_NOT_JOURNAL: (p) =>
+    `${text(p.path)} is not a ctdial journal (its first line is not a journal header); move it out of the journals folder and run again`,
+  E_JOURNAL_CORRUPT: (p) =>
+    `the journal ${text(p.path)} is damaged at line ${text(p.line)}; move the file aside to start the campaign afresh (ctdial then forgets which rows were already sent)`,
+  E_JOURNAL_OWNER: (p) =>
+    `the journal ${text(p.path)} belongs to another campaign (${text(p.source)}, routeKey "${text(p.routeKey)}"); move it aside and run again`,
   E_INPUT_MIDRUN: (p) =>
     `${text(p.inputMessage)} Sending stopped there after ${sentRows(Number(p.sent))}; fix the file and run the same command again (rows already sent will not be sent twice).`,
 };
@@ -33,7 +45,7 @@ const ERRORS: Readonly<Record<string, Render>> = {
 /** The sentence stderr (and --json's error object) shows for a CtdialError. */
 export function errorText(error: CtdialError): string {
   const render = ERRORS[error.code];
-  return render === undefined ? error.message : render(error.params, error);
+  return render === undefined ? error.message : render(error.params);
 }
 
 function sentRows(n: number): string {
@@ -76,7 +88,7 @@ export function stopText(stop: RunStop): { readonly message: string; readonly ad
       };
     default:
       return {
-        message: stop.message,
+        message: ERRORS[String(stop.code)]?.(p) ?? stop.message,
         advice:
           stop.advice ??
           (stop.code === "E_HOOK"

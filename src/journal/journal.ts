@@ -234,7 +234,7 @@ class FileJournal implements Journal {
       const code = (error as NodeJS.ErrnoException).code ?? "error";
       throw new StopError(
         "E_JOURNAL_WRITE",
-        `cannot write the journal ${this.path} (${code}); free disk space or fix its permissions, then run the same command again`,
+        `cannot write the journal ${this.path} (${code}); free disk space or fix its permissions`,
         { cause: error, params: { path: this.path, errno: code } },
       );
     }

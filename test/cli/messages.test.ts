@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { errorText, reportNoteText, stoppedLine, stopText } from "../../src/cli/messages.js";
 import { ConfigError, StopError } from "../../src/errors.js";
+import { corruptLineError, notJournalError } from "../../src/journal/format.js";
 
 describe("the CLI words stops from their kind and params", () => {
   it("a refusal of Calltouch's names its code, and per-row widget keys name the keys", () => {
@@ -68,6 +69,12 @@ describe("the CLI words errors from their code and params", () => {
     expect(errorText(error)).toBe(
       "row 9 has an unclosed quote. Sending stopped there after 1 row was sent; fix the file and run the same command again (rows already sent will not be sent twice).",
     );
+  });
+
+  it("the journal's errors read the same from the CLI as their default English", () => {
+    for (const error of [corruptLineError("/s/j.jsonl", 7), notJournalError("/s/j.jsonl")]) {
+      expect(errorText(error)).toBe(error.message);
+    }
   });
 
   it("an error without a catalog entry keeps its own message", () => {
