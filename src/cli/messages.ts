@@ -1,5 +1,5 @@
 import type { ReportNotWritten, RunStop, RunSummary } from "../engine/summary.js";
-import type { CtdialError, ErrorParams } from "../errors.js";
+import { type CtdialError, type ErrorParams, isCtdialError } from "../errors.js";
 import { noun, plural } from "./plural.js";
 
 /**
@@ -112,7 +112,7 @@ export function reportNoteText(report: string, why: ReportNotWritten): string {
     case "another-run":
       return `${report} was left alone: a ctdial run of this campaign (process ${why.pid}) is sending and writes it when it ends`;
     case "failed":
-      return `${why.message.replace(/\.$/, "")}; the journal has every result: \`ctdial validate\` on the same file writes the report again`;
+      return `${failureText(why).replace(/\.$/, "")}; the journal has every result: \`ctdial validate\` on the same file writes the report again`;
     case "cut-short":
       return `${report} was not rewritten, to exit at once; the journal has every result: \`ctdial validate\` on the same file writes the report again, or the next \`ctdial run\` does`;
   }
@@ -135,5 +135,15 @@ export function hookErrorText(error: unknown): string {
 }
 
 function messageOf(error: unknown): string {
+  if (isCtdialError(error)) return errorText(error);
   return error instanceof Error ? error.message : String(error);
+}
+
+function failureText(why: {
+  readonly code?: string;
+  readonly message: string;
+  readonly params?: ErrorParams;
+}): string {
+  const render = why.code === undefined ? undefined : ERRORS[why.code];
+  return render === undefined ? why.message : render(why.params ?? {});
 }
