@@ -3,10 +3,11 @@
  * watch/status-file.ts, watch/folder-events.ts) and writes what these return.
  */
 import type { FolderWords, StatusView, WaitingWhy } from "../watch/folder-events.js";
+import { exitCodeOf } from "./exit.js";
 import { plural } from "./plural.js";
 import { doneLine, errorNoteText, pauseReason, waitReasonText } from "./watch-words.js";
 
-export const folderWords: FolderWords = { status: formatStatus, errorNote: errorNoteText };
+export const folderWords: FolderWords = { status: formatStatus, errorNote: errorNoteText, exitCodeOf };
 
 /** The status as a person reads it: the state in the first line, then the details. */
 export function formatStatus(view: StatusView): string {

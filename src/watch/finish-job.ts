@@ -47,7 +47,7 @@ export async function finishJob(f: FolderContext, job: Job, end: JobEnd): Promis
       const entry = { kind: "done", file: job.name, total: summary.total, counts, to: DONE_DIR } as const;
       f.emit({ kind: "file-done", entry });
       pushRecent(f, entry);
-      f.tally.settle(job.name, exitCodeOfEnd(end));
+      f.tally.settle(job.name, exitCodeOfEnd(end, f.words.exitCodeOf));
       job.leave = leaveTo(f, job, DONE_DIR, end.resolved);
       break;
     }

@@ -4,6 +4,7 @@
  * writes STATUS.txt and the `<name>.error.txt` notes, so that every sentence a person reads is in one
  * place (and one catalog can later replace the English).
  */
+import type { ReportNotWritten, RunSummary } from "../engine/summary.js";
 import type { IgnoreReason } from "./ignore-rules.js";
 
 /** Calltouch refused the whole account: its code, its message and what to do, as the engine gave them. */
@@ -16,7 +17,7 @@ export interface PauseCause {
 /** Why a file waits in the folder for a later run (nothing is wrong with the file itself). */
 export type WaitReason =
   /** Every row settled, but the report could not replace the old one (open in Excel). */
-  | { readonly kind: "report-held"; readonly note: string }
+  | { readonly kind: "report-held"; readonly report: string; readonly notWritten: ReportNotWritten }
   /** The daily limit is reached: it goes on tomorrow. */
   | { readonly kind: "daily-limit"; readonly message: string }
   /** ctdial stopped the run for a reason that passes (the call window, a network stop): tried again shortly. */
@@ -30,11 +31,12 @@ export type WaitReason =
 
 /** Why a file could not be run: what its `<name>.error.txt` says. */
 export type FailureNote =
-  /** Calltouch refused the file's widget key (10003); `said` is the refusal as one sentence. */
+  /** Calltouch refused the file's widget key (10003): the keys (empty when unknown) and Calltouch's own words. */
   | {
       readonly kind: "widget-refused";
       readonly file: string;
-      readonly said: string;
+      readonly routeKeys: readonly string[];
+      readonly calltouchMessage: string;
       readonly advice?: string;
       readonly sent: number;
     }
@@ -105,6 +107,8 @@ export interface CampaignNamed {
 export interface FolderWords {
   status(view: StatusView): string;
   errorNote(note: FailureNote): string;
+  /** The exit code a run's summary means (for `--once`): the CLI's, like every exit code. */
+  exitCodeOf(summary: RunSummary): number;
 }
 
 export interface RunningLine {

@@ -37,8 +37,17 @@ const row = (rowNumber: number) => ({
   rowHash: "h",
   request: { routeKey: "rk", phone: "7" },
 });
-/** Each test's rules get their own in-flight set, as each run has its own. */
-const fresh = (): SendRulesOptions => ({ inFlight: new Set<number>() });
+/** Each test's rules get their own rows in flight, as each run has its own. */
+const fresh = (): SendRulesOptions => {
+  const rows = new Set<number>();
+  return {
+    inFlight: {
+      flightStarted: (n) => void rows.add(n),
+      flightEnded: (n) => void rows.delete(n),
+      inFlightBesides: (n) => rows.size - (rows.has(n) ? 1 : 0),
+    },
+  };
+};
 
 const sent = { status: "sent" as const, requestId: 1, sentAt: "2026-11-25T10:00:00+03:00", attempts: 1 };
 
@@ -61,9 +70,8 @@ describe("send rules: the daily limit", () => {
     expect((stop as StopError).message).toBe(
       "the daily limit of 2 accepted requests is reached (2 accepted today)",
     );
-    expect((stop as StopError).advice).toBe(
-      "Run the same command again tomorrow, or raise dailyLimit in the campaign file.",
-    );
+    expect((stop as StopError).kind).toBe("daily-limit");
+    expect((stop as StopError).params).toEqual({ limit: 2, used: 2 });
   });
 
   it("never lets rows released together pass on the last unit of the day", async () => {
@@ -104,7 +112,7 @@ describe("send rules: the call window", () => {
     const rules = createSendRules(campaign, fakeState().state, {
       ...fresh(),
       noWait: true,
-      now: () => early,
+      clock: { now: () => early },
     });
     await expect(rules.beforeSend(2)).rejects.toThrow(
       "outside the call window (09:00-20:00, mon tue wed thu fri sat sun, Europe/Moscow); it opens at",
@@ -116,7 +124,7 @@ describe("send rules: the call window", () => {
     const notes: (string | undefined)[] = [];
     const rules = createSendRules(campaign, fakeState().state, {
       ...fresh(),
-      now: () => clock,
+      clock: { now: () => clock },
       sleep: async (ms) => {
         clock += Math.max(ms, 3_600_000);
       },
@@ -132,7 +140,7 @@ describe("send rules: the call window", () => {
     const controller = new AbortController();
     const rules = createSendRules(campaign, fakeState().state, {
       ...fresh(),
-      now: () => early,
+      clock: { now: () => early },
       signal: controller.signal,
       sleep: async () => controller.abort(),
     });
