@@ -77,6 +77,35 @@ export function folderEventLine(event: FolderEvent): LogLine {
         text: `${event.file}: cannot move ${text} yet (open in another program?); trying again`,
       };
     }
+    case "file-left": {
+      const renamed = event.renamedTo === undefined ? "" : ` (renamed to ${event.renamedTo})`;
+      return {
+        level: "warn",
+        text: `${event.file}: left the folder while it ran${renamed}: stopping it; requests in flight finish, rows not sent stay in its journal`,
+        fields: {
+          file: event.file,
+          ...(event.renamedTo === undefined ? {} : { renamedTo: event.renamedTo }),
+        },
+      };
+    }
+    case "file-left-stopped":
+      return {
+        level: "info",
+        text: `${event.file}: stopped after sending ${plural(event.sent, "row")}; ${plural(event.notSent, "row")} not sent under this name`,
+        fields: { file: event.file, sent: event.sent, notSent: event.notSent },
+      };
+    case "file-changed":
+      return {
+        level: "warn",
+        text: `${event.file}: ${event.running ? "changed while it ran: stopping it" : "changed since it was read: not moved to done/"}; it runs again once the file is quiet, sending only rows not sent yet`,
+        fields: { file: event.file },
+      };
+    case "file-came-back":
+      return {
+        level: "info",
+        text: `${event.file}: the same file as ${event.was}, renamed: phones accepted under the old name are not dialed again`,
+        fields: { file: event.file, was: event.was },
+      };
     case "finish-error":
       return { level: "error", text: `${event.file}: ${event.message}` };
     case "passed-over":

@@ -25,7 +25,8 @@ export type JobEnd =
     }
   | { readonly kind: "paused"; readonly cause: PauseCause }
   | { readonly kind: "later"; readonly until: number; readonly why: WaitReason }
-  | { readonly kind: "interrupted" };
+  /** Stopped by a signal (the service's, or this file's own when it left or changed): what it did. */
+  | { readonly kind: "interrupted"; readonly summary?: RunSummary };
 
 /** How often a running file's report is rewritten. */
 const LIVE_REPORT_MS = 5000;
@@ -113,7 +114,7 @@ export function endOf(summary: RunSummary, resolved: ResolvedCampaign, clock: Cl
   }
   if (stop === undefined) return { kind: "done", summary, resolved };
   const name = basename(resolved.source);
-  if (stop.kind === "signal") return { kind: "interrupted" };
+  if (stop.kind === "signal") return { kind: "interrupted", summary };
   if (stop.kind === "calltouch-refusal" && stop.code === 10003) {
     // A widget key refused: only the files that use it fail, the rest of the folder goes on.
     const routeKeys = stop.params?.routeKeys;

@@ -10,6 +10,13 @@ import type { FoundFile } from "./folder-scan.js";
  */
 export const DEFAULT_QUIET_MS = 2500;
 
+/**
+ * A text table whose last line has no line ending may have been cut in the middle of a row (half a
+ * phone is a wrong number): it must stay quiet this many times longer before it counts as complete.
+ * Files saved that way on purpose are still run, only later.
+ */
+export const OPEN_END_FACTOR = 4;
+
 export type Readiness = { readonly ready: true } | { readonly ready: false; readonly readyAt: number };
 
 interface Seen {
@@ -33,9 +40,12 @@ export class ReadinessTracker {
     const seen = this.#seen.get(file.name);
     if (seen === undefined || seen.size !== file.size || seen.mtimeMs !== file.mtimeMs) {
       this.#seen.set(file.name, { size: file.size, mtimeMs: file.mtimeMs, since: now });
-      return { ready: false, readyAt: now + this.quietMs };
+      return {
+        ready: false,
+        readyAt: now + (file.endsOpen === true ? this.quietMs * OPEN_END_FACTOR : this.quietMs),
+      };
     }
-    const readyAt = seen.since + this.quietMs;
+    const readyAt = seen.since + (file.endsOpen === true ? this.quietMs * OPEN_END_FACTOR : this.quietMs);
     return now >= readyAt ? { ready: true } : { ready: false, readyAt };
   }
 

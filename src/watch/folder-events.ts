@@ -80,6 +80,26 @@ export type FolderEvent =
       readonly file: string;
       readonly left: readonly { readonly name: string; readonly code?: string }[];
     }
+  /**
+   * A running file left the folder (deleted, moved away, or renamed: then `renamedTo`): its run is
+   * stopped; the requests in flight get their answers, the rows not sent stay unsent in its journal.
+   */
+  | { readonly kind: "file-left"; readonly file: string; readonly renamedTo?: string }
+  /** The stopped run of a file that left has ended: what it sent, and how many rows it did not send. */
+  | {
+      readonly kind: "file-left-stopped";
+      readonly file: string;
+      readonly sent: number;
+      readonly notSent: number;
+    }
+  /**
+   * A file changed (saved again, copied over) while it ran (`running`: its run is stopped now) or was
+   * found changed when it finished (not moved to done/). Either way it runs again once quiet, and only
+   * rows its journal has not sent are sent.
+   */
+  | { readonly kind: "file-changed"; readonly file: string; readonly running: boolean }
+  /** A file picked up is one that left the folder mid-run under the name `was` (the same file, renamed). */
+  | { readonly kind: "file-came-back"; readonly file: string; readonly was: string }
   /** An error while finishing a file (its move, say): the move is tried again, the file not run again. */
   | { readonly kind: "finish-error"; readonly file: string; readonly message: string }
   | {

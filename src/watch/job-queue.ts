@@ -1,10 +1,23 @@
 import type { RunProgress } from "../engine/run.js";
 import type { ReadinessTracker } from "./file-ready.js";
 import type { WaitReason } from "./folder-events.js";
-import type { FolderScan } from "./folder-scan.js";
+import { type FolderScan, fileKey, sameFile } from "./folder-scan.js";
 import type { PauseState } from "./pause.js";
 
 export type Phase = "queued" | "running" | "waiting" | "leaving";
+
+export type StopWhy = "left" | "changed";
+
+/** A running file the folder no longer holds as it was read: gone (perhaps renamed), or changed. */
+export interface RunningChange {
+  readonly job: Job;
+  readonly why: StopWhy;
+  /** The name it has now, when it was renamed within the folder. */
+  readonly renamedTo?: string;
+}
+
+/** How many files that left mid-run are remembered, to recognise them under a new name. */
+const LEFT_KEPT = 100;
 
 /** One table of the folder the service is dealing with, from when it finished arriving until it has left. */
 export interface Job {
@@ -12,7 +25,13 @@ export interface Job {
   readonly path: string;
   readonly size: number;
   readonly mtimeMs: number;
+  readonly dev?: number;
+  readonly ino?: number;
   phase: Phase;
+  /** Stops this file's run alone (the service's stop signal stops them all). */
+  stop?: AbortController;
+  /** Why its run is being stopped: the file left the folder, or it changed under the run. */
+  stopping?: StopWhy;
   until?: number;
   why?: WaitReason;
   progress?: RunProgress;
@@ -27,6 +46,50 @@ export interface Job {
 export class JobQueue {
   readonly jobs = new Map<string, Job>();
   readonly running = new Map<string, Promise<void>>();
+  /** Files that left the folder while they ran, by `dev:ino`: a rename brings them back under a new name. */
+  readonly left = new Map<string, string>();
+
+  /**
+   * The running files that are no longer in the folder as they were read: gone from it (deleted,
+   * moved, renamed), or changed (saved again, copied over). Each is told once.
+   */
+  changesToRunning(scan: FolderScan): RunningChange[] {
+    const changes: RunningChange[] = [];
+    const byName = new Map(scan.files.map((file) => [file.name, file]));
+    for (const job of this.jobs.values()) {
+      if (job.phase !== "running" || job.stopping !== undefined || !this.running.has(job.name)) continue;
+      const now = byName.get(job.name);
+      if (now === undefined) {
+        const key = fileKey(job);
+        const renamed = key === undefined ? undefined : scan.files.find((file) => fileKey(file) === key);
+        changes.push({ job, why: "left", ...(renamed === undefined ? {} : { renamedTo: renamed.name }) });
+      } else if (!sameFile(job, now)) {
+        changes.push({ job, why: "changed" });
+      }
+    }
+    return changes;
+  }
+
+  /** Remembers a file that left mid-run, so that it is recognised should it come back renamed. */
+  rememberLeft(job: Job): void {
+    const key = fileKey(job);
+    if (key === undefined) return;
+    this.left.delete(key);
+    this.left.set(key, job.name);
+    for (const oldest of this.left.keys()) {
+      if (this.left.size <= LEFT_KEPT) break;
+      this.left.delete(oldest);
+    }
+  }
+
+  /** The name a file had when it left the folder mid-run, if this is that file come back (renamed). */
+  cameBackAs(job: Job): string | undefined {
+    const key = fileKey(job);
+    if (key === undefined) return undefined;
+    const was = this.left.get(key);
+    if (was !== undefined) this.left.delete(key);
+    return was === job.name ? undefined : was;
+  }
 
   /**
    * Takes one scan in: a file that finished arriving is queued, a waiting one that was edited starts
@@ -74,6 +137,9 @@ export class JobQueue {
    * re-check is due (the journal makes a re-run safe).
    */
   picks(now: number, parallel: number, pause: PauseState | undefined): Job[] {
+    // A file that left mid-run may be back under another name: nothing starts until its requests in
+    // flight have their answers, so that what it had accepted is known before anything is read again.
+    if ([...this.jobs.values()].some((job) => job.stopping === "left")) return [];
     const due = [...this.jobs.values()].filter(
       (job) => job.phase === "queued" || (job.phase === "waiting" && (job.until ?? 0) <= now),
     );

@@ -101,6 +101,14 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
   function start(job: Job): void {
     job.phase = "running";
     job.progress = undefined;
+    job.stopping = undefined;
+    const was = queue.cameBackAs(job);
+    if (was !== undefined) f.emit({ kind: "file-came-back", file: job.name, was });
+    // This file's own stop (it left the folder, or changed under the run), and the service's.
+    const stop = new AbortController();
+    const stopAll = (): void => stop.abort(signal.reason);
+    signal.addEventListener("abort", stopAll, { once: true });
+    job.stop = stop;
     const run = runFileJob(job.path, {
       campaign: options.campaign,
       env: options.env,
@@ -110,7 +118,7 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
       limiter: options.limiter,
       onEvent: f.emit,
       onAttempt: options.onAttempt,
-      signal,
+      signal: stop.signal,
       clock,
       onProgress: (progress) => {
         job.progress = progress;
@@ -131,6 +139,7 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
         job.why = { kind: "finishing-failed" };
       })
       .finally(() => {
+        signal.removeEventListener("abort", stopAll);
         queue.running.delete(job.name);
         wakeUp.wake();
       });
@@ -150,6 +159,7 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
       return next;
     }
     tellPassedOver(scan);
+    stopChangedRuns(scan);
     const present = new Set<string>([
       ...scan.files.map((x) => x.name),
       ...scan.passedOver.map((p) => p.name),
@@ -167,6 +177,22 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
     if (pause.active !== undefined) next = Math.min(next, pause.active.nextCheck);
     await status.update(waitingForSender);
     return next;
+  }
+
+  /**
+   * A running file that left the folder (deleted, moved, renamed) or changed (saved again, copied
+   * over) is no longer what its run reads: that run is stopped, its requests in flight finish.
+   */
+  function stopChangedRuns(scan: FolderScan): void {
+    for (const { job, why, renamedTo } of queue.changesToRunning(scan)) {
+      job.stopping = why;
+      f.emit(
+        why === "left"
+          ? { kind: "file-left", file: job.name, ...(renamedTo === undefined ? {} : { renamedTo }) }
+          : { kind: "file-changed", file: job.name, running: true },
+      );
+      job.stop?.abort();
+    }
   }
 
   function tellPassedOver(scan: FolderScan): void {

@@ -81,7 +81,7 @@ describe("what a run's end means for the folder", () => {
   });
 
   it("a signal leaves the file as it is", () => {
-    expect(endOf(stoppedWith("SIGNAL", "stopped"), resolved, fixedClock(NOW))).toEqual({
+    expect(endOf(stoppedWith("SIGNAL", "stopped"), resolved, fixedClock(NOW))).toMatchObject({
       kind: "interrupted",
     });
   });
