@@ -1,6 +1,7 @@
 import { basename, dirname } from "node:path";
 import { DateTime } from "luxon";
 import type { CalltouchClient } from "../calltouch/types.js";
+import { parseDuration } from "../campaign/duration.js";
 import type { Clock } from "../clock.js";
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import { type CampaignOptions, type ResolvedCampaign, resolveCampaign } from "../engine/resolve.js";
@@ -44,7 +45,15 @@ export interface JobContext {
   readonly signal: AbortSignal;
   readonly onProgress: (progress: RunProgress) => void;
   readonly clock: Clock;
+  /**
+   * The file is one that left the folder mid-run under another name (renamed): its journal is that
+   * name's, so the registry of dialed phones is what keeps it from dialing them again.
+   */
+  readonly cameBack?: boolean;
 }
+
+/** The least dedupe window a renamed file runs with, even when its campaign turned the window off. */
+const CAME_BACK_WINDOW = "24h";
 
 /**
  * Not the file's fault, so it stays and is run again later (safe: the journal knows every row): a
@@ -62,6 +71,7 @@ export async function runFileJob(path: string, ctx: JobContext): Promise<JobEnd>
   } catch (error) {
     return thrown(error, name, ctx);
   }
+  if (ctx.cameBack === true) resolved = withDedupeAtLeast(resolved, CAME_BACK_WINDOW);
   const campaign = campaignNamed(resolved);
   ctx.onEvent({ kind: "picked-up", file: name, ...(campaign === undefined ? {} : { campaign }) });
   let summary: RunSummary;
@@ -98,6 +108,16 @@ async function resolveFileCampaign(path: string, ctx: JobContext): Promise<Resol
   const fallback = fallbackFlag ?? ctx.env.CALLTOUCH_ROUTE_KEY?.trim();
   if (own.campaign.routeKey !== undefined || fallback === undefined || fallback === "") return own;
   return resolveCampaign(path, { ...options, routeKey: fallback }, env);
+}
+
+/**
+ * A renamed file must not dial the phones its old name had accepted, whatever its campaign says of
+ * dialing people again: under its new name it is the same list, not a new one.
+ */
+function withDedupeAtLeast(resolved: ResolvedCampaign, window: string): ResolvedCampaign {
+  const own = resolved.campaign.dedupeWindow;
+  if (own !== undefined && parseDuration(own) >= parseDuration(window)) return resolved;
+  return { ...resolved, campaign: { ...resolved.campaign, dedupeWindow: window } };
 }
 
 /** What a finished run means for its file and for the folder. */

@@ -97,16 +97,26 @@ export class JobQueue {
    * a new file may be taken at all (--once takes only the first scan's). Returns when a file still
    * arriving is due to be looked at again (Infinity when none).
    */
-  async take(scan: FolderScan, tracker: ReadinessTracker, admit: (name: string) => boolean): Promise<number> {
+  async take(
+    scan: FolderScan,
+    tracker: ReadinessTracker,
+    admit: (name: string) => boolean,
+    onChangedBeforeLeaving?: (name: string) => void,
+  ): Promise<number> {
     let readyAt = Number.POSITIVE_INFINITY;
     for (const file of scan.files) {
       const job = this.jobs.get(file.name);
       if (job !== undefined) {
-        if (job.phase === "leaving" && !this.running.has(file.name) && (await job.leave?.())) {
-          this.jobs.delete(file.name);
-        }
-        const changed = job.size !== file.size || job.mtimeMs !== file.mtimeMs;
-        if (!(changed && (job.phase === "waiting" || job.phase === "queued"))) continue;
+        const changed = !sameFile(job, file);
+        if (job.phase === "leaving" && !this.running.has(file.name)) {
+          // Never moved to done/ as something other than what ran: changed while its move waited,
+          // it is run again (its journal sends only what was not sent).
+          if (!changed) {
+            if (await job.leave?.()) this.jobs.delete(file.name);
+            continue;
+          }
+          onChangedBeforeLeaving?.(file.name);
+        } else if (!(changed && (job.phase === "waiting" || job.phase === "queued"))) continue;
         this.jobs.delete(file.name);
       }
       if (!admit(file.name)) continue;

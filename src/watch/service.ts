@@ -120,6 +120,7 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
       onAttempt: options.onAttempt,
       signal: stop.signal,
       clock,
+      cameBack: was !== undefined,
       onProgress: (progress) => {
         job.progress = progress;
       },
@@ -168,7 +169,15 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
     tally.begin(scan.files.map((x) => x.name));
     tally.forgetAllBut((name) => present.has(name) || queue.jobs.has(name));
 
-    next = Math.min(next, await queue.take(scan, tracker, (name) => !options.once || tally.includes(name)));
+    next = Math.min(
+      next,
+      await queue.take(
+        scan,
+        tracker,
+        (name) => !options.once || tally.includes(name),
+        (name) => f.emit({ kind: "file-changed", file: name, running: false }),
+      ),
+    );
     for (const name of queue.dropGone(present)) tally.forget(name);
     tracker.keepOnly(present);
 

@@ -53,6 +53,17 @@ describe("a file is complete once it has been quiet for a while", () => {
     expect(tracker.observe(file(10, 2)).ready).toBe(true);
   });
 
+  it("waits four times longer for a text file whose last line has no line ending (perhaps cut mid-row)", () => {
+    const c = clock();
+    const tracker = new ReadinessTracker(2500, c.now);
+    const open = { ...file(100, 5), endsOpen: true };
+    expect(tracker.observe(open)).toEqual({ ready: false, readyAt: c.now() + 10_000 });
+    c.advance(3200);
+    expect(tracker.observe(open).ready).toBe(false);
+    c.advance(6800);
+    expect(tracker.observe(open)).toEqual({ ready: true });
+  });
+
   it("forgets files that left the folder", () => {
     const tracker = new ReadinessTracker(1000, clock().now);
     tracker.observe(file(1, 1));
