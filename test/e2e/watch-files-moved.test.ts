@@ -37,6 +37,8 @@ describe("ctdial watch: a file that leaves or changes while it runs", () => {
   it("a file renamed while it runs stops under its old name and goes on under the new one, dialing nobody twice", async () => {
     const { dir, folder, env } = folderSetup(sandbox.url);
     const phones = phoneNumbers(50, "951");
+    // Dialing people again allowed: the journal and the rename, not the dedupe window, must protect them.
+    writeFileSync(join(folder, "campaign.yaml"), "dedupeWindow: 0\n");
     writeFileSync(join(folder, "big1.csv"), phonesCsv(phones));
     const watcher = startCtdial(["watch", "campaigns", ...QUICK], dir, env);
     await waitFor(async () => (await acceptedOf(phones)).length >= 8, "8 accepted", 30_000);
@@ -61,7 +63,7 @@ describe("ctdial watch: a file that leaves or changes while it runs", () => {
     for (const row of report) expect(["sent", "skipped"]).toContain(row.ctdial_status);
     // The old name's report is kept in done/, the record of what was sent under it.
     expect(namesIn(join(folder, "done"))).toContain("big1.report.csv");
-    expect(namesIn(folder)).toEqual(["STATUS.txt", "done"]);
+    expect(namesIn(folder)).toEqual(["STATUS.txt", "campaign.yaml", "done"]);
   }, 90_000);
 
   it("a file deleted while it runs stops being dialed, and says so", async () => {
