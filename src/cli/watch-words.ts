@@ -103,7 +103,7 @@ export function folderEventLine(event: FolderEvent): LogLine {
     case "file-came-back":
       return {
         level: "info",
-        text: `${event.file}: the same file as ${event.was}, renamed: phones accepted under the old name are not dialed again`,
+        text: `${event.file}: the same list as ${event.was}, which left the folder while it ran: phones accepted under that name are not dialed again`,
         fields: { file: event.file, was: event.was },
       };
     case "finish-error":

@@ -98,7 +98,7 @@ export type FolderEvent =
    * rows its journal has not sent are sent.
    */
   | { readonly kind: "file-changed"; readonly file: string; readonly running: boolean }
-  /** A file picked up is one that left the folder mid-run under the name `was` (the same file, renamed). */
+  /** A file picked up is one that left the folder mid-run under the name `was` (renamed, or a copy of it). */
   | { readonly kind: "file-came-back"; readonly file: string; readonly was: string }
   /** An error while finishing a file (its move, say): the move is tried again, the file not run again. */
   | { readonly kind: "finish-error"; readonly file: string; readonly message: string }

@@ -16,8 +16,8 @@ export interface RunningChange {
   readonly renamedTo?: string;
 }
 
-/** How many files that left mid-run are remembered, to recognise them under a new name. */
-const LEFT_KEPT = 100;
+/** How many keys of files that left mid-run are remembered, to recognise them under a new name. */
+const LEFT_KEPT = 200;
 
 /** One table of the folder the service is dealing with, from when it finished arriving until it has left. */
 export interface Job {
@@ -27,6 +27,8 @@ export interface Job {
   readonly mtimeMs: number;
   readonly dev?: number;
   readonly ino?: number;
+  /** The hash of its bytes when its run started (content-key.ts): how a copy of it is known again. */
+  content?: string;
   phase: Phase;
   /** Stops this file's run alone (the service's stop signal stops them all). */
   stop?: AbortController;
@@ -70,24 +72,25 @@ export class JobQueue {
     return changes;
   }
 
-  /** Remembers a file that left mid-run, so that it is recognised should it come back renamed. */
+  /** Remembers a file that left mid-run, so that it is recognised should it come back renamed or copied. */
   rememberLeft(job: Job): void {
-    const key = fileKey(job);
-    if (key === undefined) return;
-    this.left.delete(key);
-    this.left.set(key, job.name);
+    for (const key of keysOf(job)) {
+      this.left.delete(key);
+      this.left.set(key, job.name);
+    }
     for (const oldest of this.left.keys()) {
       if (this.left.size <= LEFT_KEPT) break;
       this.left.delete(oldest);
     }
   }
 
-  /** The name a file had when it left the folder mid-run, if this is that file come back (renamed). */
+  /** The name a file had when it left the folder mid-run, if this is that file come back under another. */
   cameBackAs(job: Job): string | undefined {
-    const key = fileKey(job);
-    if (key === undefined) return undefined;
-    const was = this.left.get(key);
-    if (was !== undefined) this.left.delete(key);
+    let was: string | undefined;
+    for (const key of keysOf(job)) {
+      was ??= this.left.get(key);
+      this.left.delete(key);
+    }
     return was === job.name ? undefined : was;
   }
 
@@ -171,4 +174,13 @@ export class JobQueue {
       if (job.phase === "leaving" && job.leave !== undefined && (await job.leave())) this.jobs.delete(name);
     }
   }
+}
+
+/** What a file is recognised by: the same file (dev:ino, a rename), the same bytes (a copy). */
+function keysOf(job: Job): string[] {
+  const file = fileKey(job);
+  return [
+    ...(file === undefined ? [] : [`file:${file}`]),
+    ...(job.content === undefined ? [] : [`content:${job.content}`]),
+  ];
 }

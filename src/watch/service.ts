@@ -7,6 +7,7 @@ import type { RowAttempt } from "../engine/run.js";
 import { ConfigError } from "../errors.js";
 import { acquireSenderLock, type ReleaseLock } from "../journal/sender-lock.js";
 import { runFileJob } from "./campaign-job.js";
+import { contentKey } from "./content-key.js";
 import { DEFAULT_QUIET_MS, ReadinessTracker } from "./file-ready.js";
 import { finishJob } from "./finish-job.js";
 import type { FolderContext } from "./folder-context.js";
@@ -102,29 +103,33 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
     job.phase = "running";
     job.progress = undefined;
     job.stopping = undefined;
-    const was = queue.cameBackAs(job);
-    if (was !== undefined) f.emit({ kind: "file-came-back", file: job.name, was });
     // This file's own stop (it left the folder, or changed under the run), and the service's.
     const stop = new AbortController();
     const stopAll = (): void => stop.abort(signal.reason);
     signal.addEventListener("abort", stopAll, { once: true });
     job.stop = stop;
-    const run = runFileJob(job.path, {
-      campaign: options.campaign,
-      env: options.env,
-      stateDir: options.stateDir,
-      client: options.client,
-      token: options.token,
-      limiter: options.limiter,
-      onEvent: f.emit,
-      onAttempt: options.onAttempt,
-      signal: stop.signal,
-      clock,
-      cameBack: was !== undefined,
-      onProgress: (progress) => {
-        job.progress = progress;
-      },
-    })
+    const run = contentKey(job.path)
+      .then((content) => {
+        job.content = content;
+        const was = queue.cameBackAs(job);
+        if (was !== undefined) f.emit({ kind: "file-came-back", file: job.name, was });
+        return runFileJob(job.path, {
+          campaign: options.campaign,
+          env: options.env,
+          stateDir: options.stateDir,
+          client: options.client,
+          token: options.token,
+          limiter: options.limiter,
+          onEvent: f.emit,
+          onAttempt: options.onAttempt,
+          signal: stop.signal,
+          clock,
+          cameBack: was !== undefined,
+          onProgress: (progress) => {
+            job.progress = progress;
+          },
+        });
+      })
       .then((end) => finishJob(f, job, end))
       .catch((error: unknown) => {
         f.emit({

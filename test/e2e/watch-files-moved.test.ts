@@ -53,7 +53,9 @@ describe("ctdial watch: a file that leaves or changes while it runs", () => {
     expect(code, output).toBe(0);
     expect(output).toContain("big1.csv: left the folder while it ran (renamed to big1-renamed.csv)");
     expect(output).toMatch(/big1\.csv: stopped after sending \d+ rows; \d+ rows not sent under this name/);
-    expect(output).toContain("big1-renamed.csv: the same file as big1.csv, renamed");
+    expect(output).toContain(
+      "big1-renamed.csv: the same list as big1.csv, which left the folder while it ran",
+    );
     const dialed = await acceptedOf(phones);
     expect(repeated(dialed)).toEqual([]);
     expect([...dialed].sort()).toEqual([...phones].sort());
@@ -91,6 +93,27 @@ describe("ctdial watch: a file that leaves or changes while it runs", () => {
     expect(output).toContain("big2.csv: left the folder while it ran: stopping it");
     expect(namesIn(join(folder, "done"))).toEqual(["big2.report.csv"]);
   }, 60_000);
+
+  it("a file moved away mid-run and copied back under another name (another inode) is known by its content", async () => {
+    const { dir, folder, env } = folderSetup(sandbox.url);
+    const phones = phoneNumbers(40, "955");
+    writeFileSync(join(folder, "campaign.yaml"), "dedupeWindow: 0\n");
+    writeFileSync(join(folder, "big3.csv"), phonesCsv(phones));
+    const watcher = startCtdial(["watch", "campaigns", ...QUICK], dir, env);
+    await waitFor(async () => (await acceptedOf(phones)).length >= 5, "5 accepted", 30_000);
+    // A move to another drive and back: a copy, then the original deleted.
+    writeFileSync(join(folder, "big3 (copy).csv"), readFileSync(join(folder, "big3.csv")));
+    rmSync(join(folder, "big3.csv"));
+    await waitFor(() => namesIn(join(folder, "done")).includes("big3 (copy).csv"), "the copy done", 60_000);
+    watcher.child.kill("SIGTERM");
+    const { code, output } = await watcher.done;
+    expect(code, output).toBe(0);
+    expect(output).toContain("big3.csv: left the folder while it ran: stopping it");
+    expect(output).toContain("big3 (copy).csv: the same list as big3.csv");
+    const dialed = await acceptedOf(phones);
+    expect(repeated(dialed)).toEqual([]);
+    expect([...dialed].sort()).toEqual([...phones].sort());
+  }, 90_000);
 
   it("waits for a copy that pauses longer than the quiet time in the middle of a phone, then dials every row once", async (ctx) => {
     const { dir, folder, env } = folderSetup(sandbox.url);

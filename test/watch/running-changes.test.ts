@@ -73,6 +73,13 @@ describe("a running file the folder no longer holds as it was read", () => {
     expect(queue.cameBackAs(renamed)).toBeUndefined();
   });
 
+  it("a copy of a file that left (another inode, the same bytes) is known by its content", () => {
+    const queue = new JobQueue();
+    queue.rememberLeft({ ...found("a.csv", 11), content: "abc", phase: "running" });
+    expect(queue.cameBackAs({ ...found("other.csv", 50), content: "xyz", phase: "queued" })).toBeUndefined();
+    expect(queue.cameBackAs({ ...found("a copy.csv", 51), content: "abc", phase: "queued" })).toBe("a.csv");
+  });
+
   it("a finished file whose move waited and that changed meanwhile is taken in again, not moved", async () => {
     const queue = new JobQueue();
     let moves = 0;
