@@ -1,5 +1,7 @@
+import type { RunWait } from "../engine/run-state.js";
 import type { ReportNotWritten, RunStop, RunSummary } from "../engine/summary.js";
 import { type CtdialError, type ErrorParams, isCtdialError } from "../errors.js";
+import { formatCountdown } from "./countdown.js";
 import { noun, plural } from "./plural.js";
 
 /**
@@ -146,4 +148,9 @@ function failureText(why: {
 }): string {
   const render = why.code === undefined ? undefined : ERRORS[why.code];
   return render === undefined ? why.message : render(why.params ?? {});
+}
+
+/** What sending waits for, as the progress line and STATUS.txt say it at `now`. */
+export function runWaitText(wait: RunWait, now: number): string {
+  return `waiting for the call window, opens in ${formatCountdown(wait.opensAt - now)}`;
 }

@@ -20,7 +20,7 @@ import { confirmationQuestion, confirmOrStop, countRowsToSend, willAsk } from ".
 import { type Endpoint, openEndpoint } from "./endpoint.js";
 import { exitCodeOf } from "./exit.js";
 import { createLogger } from "./logger.js";
-import { hookErrorText, sinkFailureText } from "./messages.js";
+import { hookErrorText, runWaitText, sinkFailureText } from "./messages.js";
 import { campaignOptions, csvThreadOf, parseRate, sandboxAware, stateDirOf } from "./options.js";
 import { formatSummary, type Output, processOutput, summaryJson } from "./output.js";
 import { createProgressBar, type ProgressBar } from "./progress.js";
@@ -163,8 +163,9 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
       onHookError: (error) => onWarning(hookErrorText(error)),
       onProgress: (p) => {
         // Without a terminal there is no countdown to redraw: say once that sending waits.
-        if (p.note !== undefined && lastNote === undefined && !process.stderr.isTTY) logger.info(p.note);
-        lastNote = p.note;
+        const note = p.waiting === undefined ? undefined : runWaitText(p.waiting, systemClock.now());
+        if (note !== undefined && lastNote === undefined && !process.stderr.isTTY) logger.info(note);
+        lastNote = note;
         const elapsed = Math.max(1, (Date.now() - startedAt) / 1000);
         const rate = p.done / elapsed;
         const rows = total.value;
@@ -174,7 +175,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
           rate: (p.counts.sent ?? 0) / elapsed,
           etaSeconds: rows !== undefined && rate > 0 ? (rows - p.done) / rate : undefined,
           counts: p.counts,
-          note: p.note,
+          note,
         });
       },
     });

@@ -2,8 +2,10 @@
  * STATUS.txt and the `<name>.error.txt` notes in words: the folder service hands over data (see
  * watch/status-file.ts, watch/folder-events.ts) and writes what these return.
  */
+
 import type { FolderWords, StatusView, WaitingWhy } from "../watch/folder-events.js";
 import { exitCodeOf } from "./exit.js";
+import { runWaitText } from "./messages.js";
 import { plural } from "./plural.js";
 import { doneLine, errorNoteText, pauseReason, waitReasonText } from "./watch-words.js";
 
@@ -44,7 +46,7 @@ export function formatStatus(view: StatusView): string {
         .map(([status, n]) => `${status} ${n}`)
         .join(", ");
       lines.push(
-        `  ${file.name}: ${plural(file.done, "row")} done${counts === "" ? "" : ` (${counts})`}${file.note === undefined ? "" : `; ${file.note}`}`,
+        `  ${file.name}: ${plural(file.done, "row")} done${counts === "" ? "" : ` (${counts})`}${file.waiting === undefined ? "" : `; ${runWaitText(file.waiting, view.at)}`}`,
       );
     }
   }

@@ -18,7 +18,13 @@ export interface RunProgress {
   /** Rows with a final outcome by status (statuses no row has yet are absent). */
   readonly counts: Readonly<Partial<Record<RowStatus, number>>>;
   /** Set while sending waits, e.g. for the call window to open. */
-  readonly note?: string;
+  readonly waiting?: RunWait;
+}
+
+/** What sending waits for, as data: the call window, which opens at `opensAt` (epoch ms). */
+export interface RunWait {
+  readonly for: "call-window";
+  readonly opensAt: number;
 }
 
 export interface RunStateOptions {
@@ -46,7 +52,7 @@ export class RunState {
   readonly #options: RunStateOptions;
   readonly #zone: string;
   readonly #counts: Partial<Record<RowStatus, number>> = {};
-  readonly #progress: { read: number; done: number; counts: RunProgress["counts"]; note?: string };
+  readonly #progress: { read: number; done: number; counts: RunProgress["counts"]; waiting?: RunWait };
   readonly #skippedBecause: Partial<Record<SkipCause, number>> = {};
   readonly #problems: RunSummary["problems"] = [];
   #problemCount = 0;
@@ -74,9 +80,9 @@ export class RunState {
     this.#progress.read += 1;
   }
 
-  /** A line for the progress display while sending waits; undefined when waiting is over. */
-  note(note: string | undefined): void {
-    this.#progress.note = note;
+  /** What sending waits for; undefined when waiting is over. */
+  waiting(wait: RunWait | undefined): void {
+    this.#progress.waiting = wait;
     this.#options.onProgress?.(this.#progress);
   }
 

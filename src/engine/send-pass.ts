@@ -63,7 +63,7 @@ export async function sendPass(
     signal: options.signal,
     noWait: options.noWait,
     clock: options.clock,
-    onWait: (note) => run.note(note),
+    onWait: (wait) => run.waiting(wait),
   });
   const held = reportFate(state);
   const clock = options.clock ?? systemClock;

@@ -1,12 +1,12 @@
 import type { Campaign } from "../campaign/schema.js";
 import { type Clock, systemClock } from "../clock.js";
 import { StopError } from "../errors.js";
-import { callWindowTimezone, formatCountdown, isOpen, nextOpening } from "../hygiene/index.js";
+import { callWindowTimezone, isOpen, nextOpening } from "../hygiene/index.js";
 import type { RowOutcome } from "../outcome.js";
 import { isoWithOffset } from "../time/local-time.js";
 import { sleep as sleepUntilAborted } from "../wake.js";
 import type { CampaignState, KnownRow } from "./campaign-state.js";
-import type { RunState } from "./run-state.js";
+import type { RunState, RunWait } from "./run-state.js";
 
 /**
  * The rules checked right before each request leaves, inside the limiter's slot: the call window
@@ -26,8 +26,8 @@ export interface SendRulesOptions {
   inFlight: InFlightRows;
   signal?: AbortSignal;
   noWait?: boolean;
-  /** A line for the progress display while waiting; undefined when waiting is over. */
-  onWait?: (note: string | undefined) => void;
+  /** What sending waits for (the progress display words it); undefined when waiting is over. */
+  onWait?: (wait: RunWait | undefined) => void;
   /** "Now" for the call window and the daily limit's day. @default systemClock */
   clock?: Clock;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -65,7 +65,7 @@ export function createSendRules(
         );
       }
       waited = true;
-      options.onWait?.(`waiting for the call window, opens in ${formatCountdown(opensAt - now())}`);
+      options.onWait?.({ for: "call-window", opensAt });
       await sleep(Math.min(1000, Math.max(1, opensAt - now())), options.signal);
       if (options.signal?.aborted) {
         throw new StopError("SIGNAL", "stopped while waiting for the call window", {

@@ -4,6 +4,7 @@
  * writes STATUS.txt and the `<name>.error.txt` notes, so that every sentence a person reads is in one
  * place (and one catalog can later replace the English).
  */
+import type { RunWait } from "../engine/run-state.js";
 import type { ReportNotWritten, RunSummary } from "../engine/summary.js";
 import type { IgnoreReason } from "./ignore-rules.js";
 
@@ -135,8 +136,8 @@ export interface RunningLine {
   readonly name: string;
   readonly done: number;
   readonly counts: Readonly<Record<string, number>>;
-  /** The engine's note on what the run waits for (the call window), as it words it. */
-  readonly note?: string;
+  /** What the run waits for (the call window), as the engine says it. */
+  readonly waiting?: RunWait;
 }
 
 /** What STATUS.txt shows, as data; cli/watch-status.ts puts it into words. */

@@ -44,7 +44,7 @@ export class StatusBoard {
           name: job.name,
           done: job.progress?.done ?? 0,
           counts: job.progress?.counts ?? {},
-          ...(job.progress?.note === undefined ? {} : { note: job.progress.note }),
+          ...(job.progress?.waiting === undefined ? {} : { waiting: job.progress.waiting }),
         })),
       waiting: list
         .filter((job) => job.phase !== "running")

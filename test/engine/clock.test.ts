@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
@@ -10,10 +9,11 @@ import {
   runCampaign,
   startSandbox,
 } from "../../src/index.js";
+import { tempDir } from "../tidy.js";
 
 /** A run of one row due at noon on 2030-06-01, with "now" fixed at `now`. */
 async function runAt(now: string) {
-  const dir = mkdtempSync(join(tmpdir(), "ctdial-clock-"));
+  const dir = tempDir("ctdial-clock-");
   writeFileSync(join(dir, "clients.csv"), "Телефон;Время звонка\n+7 916 111-22-33;2030-06-01 12:00:00\n");
   const clock = fixedClock(new Date(now));
   const sandbox = await startSandbox();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseCampaign } from "../../src/campaign/load.js";
+import { runWaitText } from "../../src/cli/messages.js";
 import type { CampaignState } from "../../src/engine/campaign-state.js";
+import type { RunWait } from "../../src/engine/run-state.js";
 import { createSendRules, type SendRulesOptions } from "../../src/engine/send-rules.js";
 import { StopError } from "../../src/errors.js";
 
@@ -119,9 +121,9 @@ describe("send rules: the call window", () => {
     );
   });
 
-  it("otherwise waits, showing a countdown, and sends when it opens", async () => {
+  it("otherwise waits, saying until when (as data), and sends when it opens", async () => {
     let clock = early;
-    const notes: (string | undefined)[] = [];
+    const notes: (RunWait | undefined)[] = [];
     const rules = createSendRules(campaign, fakeState().state, {
       ...fresh(),
       clock: { now: () => clock },
@@ -132,7 +134,8 @@ describe("send rules: the call window", () => {
     });
     await rules.beforeSend(2);
     expect(clock).toBeGreaterThanOrEqual(Date.UTC(2026, 10, 25, 6, 0, 0));
-    expect(notes[0]).toBe("waiting for the call window, opens in 2:00:00");
+    expect(notes[0]).toEqual({ for: "call-window", opensAt: early + 2 * 3_600_000 });
+    expect(runWaitText(notes[0]!, early)).toBe("waiting for the call window, opens in 2:00:00");
     expect(notes.at(-1)).toBeUndefined();
   });
 
