@@ -139,6 +139,8 @@ export class JobQueue {
     for (const [name, job] of this.jobs) {
       if (!present.has(name) && job.phase !== "running") {
         this.jobs.delete(name);
+        // A file that had run (and waits: the daily limit, a pause) may come back under another name.
+        if (job.content !== undefined) this.rememberLeft(job);
         gone.push(name);
       }
     }

@@ -80,6 +80,15 @@ describe("a running file the folder no longer holds as it was read", () => {
     expect(queue.cameBackAs({ ...found("a copy.csv", 51), content: "abc", phase: "queued" })).toBe("a.csv");
   });
 
+  it("a waiting file that had run and leaves the folder is remembered too; one that never ran is not", () => {
+    const queue = new JobQueue();
+    queue.jobs.set("a.csv", { ...found("a.csv", 11), content: "abc", phase: "waiting" });
+    queue.jobs.set("b.csv", { ...found("b.csv", 12), phase: "queued" });
+    expect(queue.dropGone(new Set())).toEqual(["a.csv", "b.csv"]);
+    expect(queue.cameBackAs({ ...found("a2.csv", 11), phase: "queued" })).toBe("a.csv");
+    expect(queue.cameBackAs({ ...found("b2.csv", 12), phase: "queued" })).toBeUndefined();
+  });
+
   it("a finished file whose move waited and that changed meanwhile is taken in again, not moved", async () => {
     const queue = new JobQueue();
     let moves = 0;
