@@ -15,7 +15,13 @@ import type { CampaignNamed, FailureNote, FolderEvent, PauseCause, WaitReason } 
  * folder pauses), or it must wait (the daily limit, a journal another process holds).
  */
 export type JobEnd =
-  | { readonly kind: "done"; readonly summary: RunSummary; readonly resolved: ResolvedCampaign }
+  | {
+      readonly kind: "done";
+      readonly summary: RunSummary;
+      readonly resolved: ResolvedCampaign;
+      /** Rows Calltouch accepted in this run; the rest of `summary.sent` were sent by earlier runs. */
+      readonly sentNow: number;
+    }
   | {
       readonly kind: "failed";
       /** What `<name>.error.txt` says (the CLI words it). */
@@ -42,6 +48,8 @@ export interface JobContext {
   readonly onAttempt?: (file: string, attempt: RowAttempt) => void;
   readonly signal: AbortSignal;
   readonly onProgress: (progress: RunProgress) => void;
+  /** The file's campaign, once known (STATUS.txt reads its call window and zone). */
+  readonly onResolved?: (resolved: ResolvedCampaign) => void;
   readonly clock: Clock;
 }
 
@@ -62,8 +70,12 @@ export async function runFileJob(path: string, ctx: JobContext): Promise<JobEnd>
     return thrown(error, name, ctx);
   }
   const campaign = campaignNamed(resolved);
+  ctx.onResolved?.(resolved);
   ctx.onEvent({ kind: "picked-up", file: name, ...(campaign === undefined ? {} : { campaign }) });
   let summary: RunSummary;
+  // The engine's summary counts every row sent, by this run or an earlier one (the journal's): the
+  // answers of this run tell the two apart, so a file dropped again does not read "sent 40".
+  let sentNow = 0;
   try {
     summary = await runCampaign(resolved, {
       ...ctx.campaign,
@@ -72,7 +84,10 @@ export async function runFileJob(path: string, ctx: JobContext): Promise<JobEnd>
       limiter: ctx.limiter,
       token: ctx.token,
       signal: ctx.signal,
-      onAttempt: ctx.onAttempt === undefined ? undefined : (attempt) => ctx.onAttempt?.(name, attempt),
+      onAttempt: (attempt) => {
+        if (attempt.next.kind === "settled" && attempt.next.outcome.status === "sent") sentNow++;
+        ctx.onAttempt?.(name, attempt);
+      },
       onProgress: ctx.onProgress,
       // Beside the file and rewritten as rows finish, so an operator can open it mid-run.
       reportEveryMs: LIVE_REPORT_MS,
@@ -81,7 +96,7 @@ export async function runFileJob(path: string, ctx: JobContext): Promise<JobEnd>
   } catch (error) {
     return thrown(error, name, ctx, resolved);
   }
-  return endOf(summary, resolved, ctx.clock);
+  return endOf(summary, resolved, ctx.clock, sentNow);
 }
 
 /**
@@ -100,7 +115,12 @@ async function resolveFileCampaign(path: string, ctx: JobContext): Promise<Resol
 }
 
 /** What a finished run means for its file and for the folder. */
-export function endOf(summary: RunSummary, resolved: ResolvedCampaign, clock: Clock): JobEnd {
+export function endOf(
+  summary: RunSummary,
+  resolved: ResolvedCampaign,
+  clock: Clock,
+  sentNow = summary.sent,
+): JobEnd {
   const stop = summary.stopped;
   // Every row settled, but the report could not replace the old one (open in a program that locks
   // it): the file stays, and a later run (which sends nothing twice) writes the report.
@@ -111,7 +131,7 @@ export function endOf(summary: RunSummary, resolved: ResolvedCampaign, clock: Cl
       why: { kind: "report-held", note: summary.reportNote },
     };
   }
-  if (stop === undefined) return { kind: "done", summary, resolved };
+  if (stop === undefined) return { kind: "done", summary, resolved, sentNow };
   const name = basename(resolved.source);
   if (stop.code === "SIGNAL") return { kind: "interrupted" };
   if (stop.code === 10003) {
@@ -149,7 +169,7 @@ export function endOf(summary: RunSummary, resolved: ResolvedCampaign, clock: Cl
     return {
       kind: "later",
       until: tomorrow.toMillis() + 60_000,
-      why: { kind: "daily-limit", message: stop.message },
+      why: { kind: "daily-limit", message: stop.message, zone },
     };
   }
   if (stop.code === "E_INPUT_MIDRUN") {

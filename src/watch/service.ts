@@ -5,12 +5,13 @@ import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import type { CampaignOptions } from "../engine/resolve.js";
 import type { RowAttempt } from "../engine/run.js";
 import { ConfigError } from "../errors.js";
+import { callWindowTimezone } from "../hygiene/call-window.js";
 import { acquireSenderLock, type ReleaseLock } from "../journal/sender-lock.js";
 import { runFileJob } from "./campaign-job.js";
 import { DEFAULT_QUIET_MS, ReadinessTracker } from "./file-ready.js";
 import { finishJob } from "./finish-job.js";
 import type { FolderContext } from "./folder-context.js";
-import type { FolderEvent, FolderWords } from "./folder-events.js";
+import type { FolderEvent, FolderWords, StopCause } from "./folder-events.js";
 import { type FolderScan, scanFolder } from "./folder-scan.js";
 import { watchFolder } from "./folder-watcher.js";
 import { type Job, JobQueue } from "./job-queue.js";
@@ -97,10 +98,21 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
   let scanFailed = false;
 
   const watcher = watchFolder(dir, () => wakeUp.wake(), f.emit);
+  // Each run gets its own stop signal, all ended by one listener on the service's: listeners a run
+  // adds (its dispatcher, its call-window wait) then stay on its own signal, however many files the
+  // folder runs over its life or at once (Node warns past 10 on one signal).
+  const runStops = new Set<AbortController>();
+  const stopRuns = (): void => {
+    for (const stop of runStops) stop.abort(signal.reason);
+  };
+  signal.addEventListener("abort", stopRuns, { once: true });
 
   function start(job: Job): void {
     job.phase = "running";
     job.progress = undefined;
+    const runStop = new AbortController();
+    if (signal.aborted) runStop.abort(signal.reason);
+    runStops.add(runStop);
     const run = runFileJob(job.path, {
       campaign: options.campaign,
       env: options.env,
@@ -110,10 +122,16 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
       limiter: options.limiter,
       onEvent: f.emit,
       onAttempt: options.onAttempt,
-      signal,
+      signal: runStop.signal,
       clock,
       onProgress: (progress) => {
         job.progress = progress;
+      },
+      onResolved: (resolved) => {
+        job.campaign = {
+          ...(resolved.campaign.callWindow === undefined ? {} : { callWindow: resolved.campaign.callWindow }),
+          zone: callWindowTimezone(resolved.campaign),
+        };
       },
     })
       .then((end) => finishJob(f, job, end))
@@ -131,6 +149,7 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
         job.why = { kind: "finishing-failed" };
       })
       .finally(() => {
+        runStops.delete(runStop);
         queue.running.delete(job.name);
         wakeUp.wake();
       });
@@ -211,23 +230,34 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
   }
 
   f.emit({ kind: "watching", dir, once: options.once });
+  // STATUS.txt says STOPPED on every way out (a stop signal, --once done, an error), so that it never
+  // reads SENDING or PAUSED for a service that is gone.
+  let stopped: StopCause = { kind: "error", message: "" };
   try {
-    while (!signal.aborted) {
-      // Wakes from here on are news this pass may not see: they make the loop pass again at once.
-      wakeUp.take();
-      const next = await pass();
-      if (options.once && tally.finished && queue.running.size === 0) break;
-      if (options.once && pause.active !== undefined && queue.running.size === 0) break;
-      await wakeUp.sleep(Math.max(MIN_WAIT_MS, next - now()), signal);
+    try {
+      while (!signal.aborted) {
+        // Wakes from here on are news this pass may not see: they make the loop pass again at once.
+        wakeUp.take();
+        const next = await pass();
+        if (options.once && tally.finished && queue.running.size === 0) break;
+        if (options.once && pause.active !== undefined && queue.running.size === 0) break;
+        await wakeUp.sleep(Math.max(MIN_WAIT_MS, next - now()), signal);
+      }
+      await Promise.all(queue.running.values());
+      // --once ends with the files it finished moved: one more try for any whose move had to wait.
+      await queue.leaveAll();
+      stopped = signal.aborted ? { kind: "signal" } : { kind: "once" };
+    } catch (error) {
+      stopped = { kind: "error", message: error instanceof Error ? error.message : String(error) };
+      throw error;
+    } finally {
+      signal.removeEventListener("abort", stopRuns);
+      watcher?.close();
+      await release?.();
     }
-    await Promise.all(queue.running.values());
-    // --once ends with the files it finished moved: one more try for any whose move had to wait.
-    await queue.leaveAll();
   } finally {
-    watcher?.close();
-    await release?.();
+    await status.update(undefined, true, stopped);
   }
-  await status.update(undefined, true);
   if (signal.aborted) {
     f.emit({ kind: "stopped" });
     return 0;
