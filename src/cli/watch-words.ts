@@ -155,6 +155,8 @@ export function errorNoteText(note: FailureNote): string {
       return `${sentence(note.message)} ${AGAIN}`;
     case "cannot-run":
       return `${note.file} could not be run: ${sentence(note.message)} ${AGAIN}`;
+    case "report-name-taken":
+      return `${note.file} could not be run: its report would be written as ${note.report}, and the ${note.report} in the campaigns folder is not a ctdial report; ctdial never writes over a file it did not write, so ${note.report} was left where it is. Rename ${note.report}, or rename ${note.file} (its report is named after it), then put ${note.file} back into the campaigns folder; rows already sent will not be sent again.`;
   }
 }
 
@@ -194,7 +196,8 @@ const IGNORED: Record<Exclude<IgnoreReason, "not-a-table">, string> = {
   temporary: "a temporary file (still being copied or edited)",
   "status-file": "the service's status file",
   "error-note": "an error note",
-  report: "a ctdial report",
+  report:
+    "named as a report (.report.csv or .report.xlsx) without its table beside it, and the folder never dials a report; to dial its rows, rename it (rows it marks as sent are not sent again)",
   "campaign-file": "a campaign file (used for the tables it belongs to)",
   "old-xls": "an old-format .xls workbook: open it in Excel and save it as .xlsx to dial it",
   "not-a-regular-file": "not a regular file",

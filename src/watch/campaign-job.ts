@@ -8,6 +8,7 @@ import { type RowAttempt, type RunProgress, runCampaign } from "../engine/run.js
 import { exitCodeOf, type RunSummary } from "../engine/summary.js";
 import { isCtdialError } from "../errors.js";
 import type { CampaignNamed, FailureNote, FolderEvent, PauseCause, WaitReason } from "./folder-events.js";
+import { reportPathOf } from "./leave-folder.js";
 
 /**
  * One file of the folder run as one campaign with the existing engine, and what its end means for
@@ -188,6 +189,16 @@ function thrown(error: unknown, name: string, ctx: JobContext, resolved?: Resolv
       kind: "later",
       until: ctx.clock.now() + TRY_AGAIN_MS,
       why: { kind: "not-now", message: error.message },
+    };
+  }
+  if (isCtdialError(error) && error.code === "E_REPORT_TARGET") {
+    // In a folder the report's name is always the table's own (<stem>.report.csv), so the file
+    // refused is one the user put there under that name: the note says how to part the two.
+    return {
+      kind: "failed",
+      exitCode: 2,
+      ...(resolved === undefined ? {} : { resolved }),
+      note: { kind: "report-name-taken", file: name, report: basename(reportPathOf(name)) },
     };
   }
   if (isCtdialError(error) && (error.exitCode === 2 || error.code === "E_INPUT_MIDRUN")) {

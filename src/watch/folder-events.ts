@@ -41,7 +41,12 @@ export type FailureNote =
   /** The file changed under the run (rows out of order, a damaged read): the engine's message. */
   | { readonly kind: "input-changed"; readonly message: string }
   /** The file, or its campaign, cannot be run (no phone column, a broken sidecar): the validate message. */
-  | { readonly kind: "cannot-run"; readonly file: string; readonly message: string };
+  | { readonly kind: "cannot-run"; readonly file: string; readonly message: string }
+  /**
+   * The name its report would take is a file that is not a ctdial report (the user's own
+   * `clients.report.csv`): never written over, and left where it is.
+   */
+  | { readonly kind: "report-name-taken"; readonly file: string; readonly report: string };
 
 /** How a finished file shows in STATUS.txt's "Recently finished". */
 export type RecentEntry =

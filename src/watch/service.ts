@@ -14,7 +14,9 @@ import type { FolderContext } from "./folder-context.js";
 import type { FolderEvent, FolderWords, StopCause } from "./folder-events.js";
 import { type FolderScan, scanFolder } from "./folder-scan.js";
 import { watchFolder } from "./folder-watcher.js";
+import { reportStem } from "./ignore-rules.js";
 import { type Job, JobQueue } from "./job-queue.js";
+import { stemOf } from "./move-files.js";
 import { OnceTally } from "./once-tally.js";
 import { Pause } from "./pause.js";
 import { StatusBoard } from "./status-board.js";
@@ -189,10 +191,15 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
   }
 
   function tellPassedOver(scan: FolderScan): void {
+    const stems = new Set(scan.files.map((file) => stemOf(file.name).toLowerCase()));
     for (const item of scan.passedOver) {
-      if (f.told.get(item.name) === item.reason) continue;
-      f.told.set(item.name, item.reason);
-      f.emit({ kind: "passed-over", file: item.name, reason: item.reason, own: item.own });
+      // A report is the service's own only beside its table; one without it was dropped in (a report
+      // put back, or a user's file named like one) and is named once like any file ignored.
+      const own = item.reason === "report" ? stems.has(reportStem(item.name).toLowerCase()) : item.own;
+      const said = `${item.reason}:${own}`;
+      if (f.told.get(item.name) === said) continue;
+      f.told.set(item.name, said);
+      f.emit({ kind: "passed-over", file: item.name, reason: item.reason, own });
     }
   }
 
