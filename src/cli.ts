@@ -2,7 +2,8 @@
 import { CommanderError } from "commander";
 import { loadEnvFiles } from "./cli/env-files.js";
 import { errorJson, wantsJson } from "./cli/error-json.js";
-import { guardOutputStreams, settleAndExit } from "./cli/exit.js";
+import { flushAndExit, guardOutputStreams } from "./cli/exit.js";
+import { errorText } from "./cli/messages.js";
 import { buildProgram } from "./cli/program.js";
 import { isCtdialError } from "./errors.js";
 import { redact } from "./secrets.js";
@@ -36,7 +37,7 @@ function reportError(error: unknown, json: boolean): number {
     return 2;
   }
   if (isCtdialError(error)) {
-    process.stderr.write(`ctdial: ${redact(error.message)}\n`);
+    process.stderr.write(`ctdial: ${redact(errorText(error))}\n`);
     if (process.env.CTDIAL_DEBUG) process.stderr.write(`${redact(String(error.stack))}\n`);
     if (json) process.stdout.write(`${errorJson(error)}\n`);
     return error.exitCode;
@@ -52,4 +53,4 @@ function reportError(error: unknown, json: boolean): number {
 }
 
 await main(process.argv);
-await settleAndExit();
+await flushAndExit();

@@ -17,11 +17,13 @@ export { DEFAULT_API_URL } from "./calltouch/endpoint.js";
 export type { CallbackRequest, CallOutcome, CalltouchClient, Decision } from "./calltouch/types.js";
 export { findCampaignFile, loadCampaignFile, parseCampaign } from "./campaign/load.js";
 export type { Campaign, CampaignInput, Mapping } from "./campaign/schema.js";
+export { exitCodeOf } from "./cli/exit.js";
+export { type Clock, fixedClock, systemClock } from "./clock.js";
 export { createRateLimiter, type RateLimiter } from "./dispatch/rate-limiter.js";
 export { type CampaignOptions, type ResolvedCampaign, resolveCampaign } from "./engine/resolve.js";
 export { type RowAttempt, type RunOptions, type RunProgress, runCampaign } from "./engine/run.js";
 export { type CampaignStatus, campaignStatus } from "./engine/status.js";
-export { exitCodeOf, type RunSummary } from "./engine/summary.js";
+export type { ReportNotWritten, RunStop, RunSummary } from "./engine/summary.js";
 export { type ValidateOptions, validateCampaign } from "./engine/validate.js";
 export { ConfigError, CtdialError, InputError, StopError } from "./errors.js";
 export { defaultStateDir } from "./journal/index.js";
@@ -30,7 +32,9 @@ export { mapRow, normalizePhone, phoneKey, resolveColumns } from "./mapping/inde
 export type { RowOutcome, RowStatus } from "./outcome.js";
 export { REPORT_COLUMNS } from "./report-columns.js";
 export { type Sandbox, type SandboxOptions, startSandbox } from "./sandbox/index.js";
-export { openReport, type ReportSink } from "./sinks/index.js";
+/** @deprecated The old name of ReportWriter (a report file's writer; the sinks are OutcomeSink). */
+export type { ReportWriter as ReportSink } from "./sinks/index.js";
+export { openReport, type ReportWriter } from "./sinks/index.js";
 export type { OutcomeSink, RunEnd, SettledRow } from "./sinks/outcome-sink.js";
 export { openSource } from "./sources/open.js";
 export type { Cell, Source, SourceRow } from "./sources/types.js";

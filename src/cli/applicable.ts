@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { ConfigError } from "../errors.js";
 import { sourceKindOf } from "../sources/open.js";
+import { noun } from "./plural.js";
 
 /**
  * Options that do not apply to this file or this command are refused or warned about, never silently
@@ -30,7 +31,7 @@ export function refuseInapplicableSourceOptions(source: string, flags: SourceFla
     ].filter((name) => name !== undefined);
     if (csvOnly.length > 0) {
       throw new ConfigError(
-        `${csvOnly.join(" and ")} ${csvOnly.length === 1 ? "applies" : "apply"} to CSV files, but ${file} is an XLSX file, which has neither; remove ${csvOnly.join(" and ")}, or name the .csv file.`,
+        `${csvOnly.join(" and ")} ${noun(csvOnly.length, "applies", "apply")} to CSV files, but ${file} is an XLSX file, which has neither; remove ${csvOnly.join(" and ")}, or name the .csv file.`,
       );
     }
   }

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { RowAttempt } from "../engine/run.js";
+import { plural } from "./plural.js";
 import { formatDuration } from "./progress.js";
 
 /**
@@ -29,10 +30,7 @@ export function logAttempt(logger: Logger, attempt: RowAttempt): void {
     logger.info(fields, `row ${row}: ${decision.message}; left pending, the next run sends it`);
   } else if (decision.action === "retry" || decision.action === "retry-later") {
     const tries = outcome.status === "failed" ? outcome.attempts : attempt.attempt;
-    logger.info(
-      fields,
-      `row ${row}: ${decision.message}; gave up after ${tries} ${tries === 1 ? "attempt" : "attempts"}`,
-    );
+    logger.info(fields, `row ${row}: ${decision.message}; gave up after ${plural(tries, "attempt")}`);
   } else {
     logger.info(fields, `row ${row}: ${decision.message}`);
   }

@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import { createInterface } from "node:readline/promises";
+import { systemClock } from "../clock.js";
 import type { ResolvedCampaign } from "../engine/resolve.js";
 import { type CampaignStatus, campaignStatus } from "../engine/status.js";
 import { CtdialError, isCtdialError } from "../errors.js";
@@ -73,7 +74,7 @@ export async function countRowsToSend(
   includeUnknown: boolean,
   waitMs = 1500,
 ): Promise<{ rows: RowsToSend; status: Promise<CampaignStatus | undefined> }> {
-  const counted = campaignStatus(resolved, options).then(
+  const counted = campaignStatus(resolved, { ...options, clock: systemClock }).then(
     (status) => ({ status }),
     (error: unknown) => ({ error }),
   );

@@ -1,6 +1,7 @@
 import { CommanderError } from "commander";
 import { isCtdialError } from "../errors.js";
 import { redact } from "../secrets.js";
+import { errorText } from "./messages.js";
 
 /**
  * With --json, an error also ends stdout with one object, `{"error":{"code":"...","message":"..."}}`
@@ -28,7 +29,7 @@ function errorMessage(error: unknown): string {
         .trim(),
     );
   }
-  if (isCtdialError(error)) return redact(error.message);
+  if (isCtdialError(error)) return redact(errorText(error));
   const message = error instanceof Error ? error.message : String(error);
   return redact(`unexpected error: ${message} (this is a bug in ctdial; CTDIAL_DEBUG=1 shows details)`);
 }

@@ -1,3 +1,5 @@
+import type { RunSummary } from "../engine/summary.js";
+
 /**
  * How the ctdial process ends: with the command's exit code, after everything written to stdout and
  * stderr has left, even when a handle was left open (a server, a timer) and even when the reader of
@@ -41,7 +43,14 @@ export function drained(stream: NodeJS.WriteStream): Promise<void> {
 }
 
 /** Exits with process.exitCode once stdout and stderr are flushed: output is never cut off. */
-export async function settleAndExit(): Promise<never> {
+export async function flushAndExit(): Promise<never> {
   await Promise.all([drained(process.stdout), drained(process.stderr)]);
   process.exit(process.exitCode ?? 0);
+}
+
+/** docs/contract.md exit codes: 0 all sent/skipped (dry run: all valid), 1 some rows need attention, 3 stopped. */
+export function exitCodeOf(summary: RunSummary): 0 | 1 | 3 {
+  if (summary.stopped !== undefined) return 3;
+  if (summary.invalid + summary.failed + summary.unknown > 0) return 1;
+  return 0;
 }

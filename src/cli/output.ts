@@ -1,5 +1,6 @@
 import type { RunSummary } from "../engine/summary.js";
-import { plural } from "./plural.js";
+import { reportLine, reportNoteText, stoppedLine, stopText } from "./messages.js";
+import { noun, plural } from "./plural.js";
 
 /**
  * Everything ctdial prints for people. Only cli/ writes to the terminal; the engine returns data.
@@ -36,7 +37,7 @@ export function formatSummary(summary: RunSummary, moved?: ReadonlyMap<number, n
   if (summary.problems.length > 0) {
     lines.push("");
     lines.push(
-      `${plural(summary.problemCount, "row")} ${summary.problemCount === 1 ? "needs" : "need"} attention:`,
+      `${plural(summary.problemCount, "row")} ${noun(summary.problemCount, "needs", "need")} attention:`,
     );
     // A sheet's row that moved mid-run (rows inserted above it) is named where its result was written.
     const rowNow = (row: number): number => moved?.get(row) ?? row;
@@ -53,16 +54,11 @@ export function formatSummary(summary: RunSummary, moved?: ReadonlyMap<number, n
   }
   lines.push(...skipLines(summary));
   lines.push("");
-  lines.push(
-    summary.reportNote === undefined ? `Report: ${summary.report}` : `Report: ${summary.reportNote}`,
-  );
+  lines.push(reportLine(summary));
   if (summary.stopped !== undefined) {
     lines.push("");
-    const { code, message } = summary.stopped;
-    lines.push(
-      typeof code === "number" ? `Stopped: Calltouch answered ${code}: ${message}` : `Stopped: ${message}`,
-    );
-    if (summary.stopped.advice !== undefined) lines.push(summary.stopped.advice);
+    lines.push(stoppedLine(summary.stopped));
+    lines.push(stopText(summary.stopped).advice);
   }
   return lines;
 }
@@ -92,17 +88,20 @@ function skipLines(summary: RunSummary): string[] {
 }
 
 function rowsWord(n: number): string {
-  return n === 1 ? "1 row" : `${n} rows`;
+  return plural(n, "row");
 }
 
 /** The --json summary object (docs/contract.md "Exit codes and summary"). */
 export function summaryJson(summary: RunSummary): Record<string, unknown> {
-  const { problems, problemCount, stopped, dryRun, ...counts } = summary;
+  const { problems, problemCount, stopped, dryRun, reportNotWritten, ...counts } = summary;
   return {
     ...counts,
+    ...(reportNotWritten === undefined
+      ? {}
+      : { reportNote: reportNoteText(summary.report, reportNotWritten) }),
     dryRun,
     problemCount,
     problems,
-    ...(stopped === undefined ? {} : { stopped }),
+    ...(stopped === undefined ? {} : { stopped: { code: stopped.code, ...stopText(stopped) } }),
   };
 }

@@ -1,11 +1,12 @@
 import { basename } from "node:path";
 import { type Command, Option } from "commander";
 import type { Logger } from "pino";
+import { systemClock } from "../clock.js";
 import { createRateLimiter } from "../dispatch/rate-limiter.js";
 import { countRows } from "../engine/plan.js";
 import { type CampaignOptions, type ResolvedCampaign, resolveCampaign } from "../engine/resolve.js";
 import { runCampaign } from "../engine/run.js";
-import { exitCodeOf, type RunSummary } from "../engine/summary.js";
+import type { RunSummary } from "../engine/summary.js";
 import { validateCampaign } from "../engine/validate.js";
 import { acquireSenderLock } from "../journal/sender-lock.js";
 import {
@@ -17,7 +18,9 @@ import { logAttempt } from "./attempt-log.js";
 import { type CleanupStep, runCleanup } from "./cleanup.js";
 import { confirmationQuestion, confirmOrStop, countRowsToSend, willAsk } from "./confirm.js";
 import { type Endpoint, openEndpoint } from "./endpoint.js";
+import { exitCodeOf } from "./exit.js";
 import { createLogger } from "./logger.js";
+import { hookErrorText, runWaitText, sinkFailureText } from "./messages.js";
 import { campaignOptions, csvThreadOf, parseRate, sandboxAware, stateDirOf } from "./options.js";
 import { formatSummary, type Output, processOutput, summaryJson } from "./output.js";
 import { createProgressBar, type ProgressBar } from "./progress.js";
@@ -93,7 +96,7 @@ function addSendingOptions(command: Command, mode: Mode): void {
 export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode): Promise<number> {
   if (mode === "run" && flags.includeUnknown) refuseIncludeUnknownOnRun();
   const output = processOutput(flags.json === true);
-  const resolved = await resolveCampaign(sourceArg, flags, process.env);
+  const resolved = await resolveCampaign(sourceArg, flags, process.env, { clock: systemClock });
   refuseInapplicableSourceOptions(resolved.source, flags);
   // The sandbox accepts anything: its runs must never make rows look sent to a real run.
   const stateDir = sandboxAware(stateDirOf(flags.stateDir, process.env), flags.sandbox === true);
@@ -105,6 +108,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
         ...flags,
         csvThread: csvThreadOf(process.env),
         stateDir,
+        clock: systemClock,
         onWarning,
       }),
       flags,
@@ -153,16 +157,20 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
           "sending",
         );
       },
+      clock: systemClock,
       onAttempt: (attempt) => logAttempt(logger, attempt),
       onWarning,
       sheetWriteback: {
         onWarning: (warning) => onWarning(sheetWriteWarningText(warning)),
         onRowMoved: (readAt, writtenAt) => moved.set(readAt, writtenAt),
       },
+      onSinkFailure: (name, error) => onWarning(sinkFailureText(name, error)),
+      onHookError: (error) => onWarning(hookErrorText(error)),
       onProgress: (p) => {
         // Without a terminal there is no countdown to redraw: say once that sending waits.
-        if (p.note !== undefined && lastNote === undefined && !process.stderr.isTTY) logger.info(p.note);
-        lastNote = p.note;
+        const note = p.waiting === undefined ? undefined : runWaitText(p.waiting, systemClock.now());
+        if (note !== undefined && lastNote === undefined && !process.stderr.isTTY) logger.info(note);
+        lastNote = note;
         const elapsed = Math.max(1, (Date.now() - startedAt) / 1000);
         const rate = p.done / elapsed;
         const rows = total.value;
@@ -172,7 +180,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
           rate: (p.counts.sent ?? 0) / elapsed,
           etaSeconds: rows !== undefined && rate > 0 ? (rows - p.done) / rate : undefined,
           counts: p.counts,
-          note: p.note,
+          note,
         });
       },
     });

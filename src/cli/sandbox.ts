@@ -3,7 +3,7 @@ import { type SandboxOptions, startSandbox } from "../sandbox/index.js";
 import { runCleanup } from "./cleanup.js";
 import { parseCount, parsePort, parseShare } from "./options.js";
 import { processOutput } from "./output.js";
-import { plural } from "./plural.js";
+import { noun, plural } from "./plural.js";
 
 interface SandboxFlags {
   port: number;
@@ -105,5 +105,5 @@ async function sandboxCommand(flags: SandboxFlags): Promise<void> {
   });
   await runCleanup([{ what: "close the sandbox", run: () => sandbox.close() }]);
   const accepted = sandbox.acceptedCount;
-  output.info(`Stopped. ${plural(accepted, "request")} ${accepted === 1 ? "was" : "were"} accepted.`);
+  output.info(`Stopped. ${plural(accepted, "request")} ${noun(accepted, "was", "were")} accepted.`);
 }

@@ -1,11 +1,12 @@
 import type { Command } from "commander";
+import { systemClock } from "../clock.js";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { type CampaignStatus, campaignStatus } from "../engine/status.js";
 import { isoInZone } from "../time/local-time.js";
 import { refuseInapplicableSourceOptions } from "./applicable.js";
 import { campaignOptions, csvThreadOf, sandboxAware, stateDirOf } from "./options.js";
 import { processOutput } from "./output.js";
-import { plural } from "./plural.js";
+import { noun, plural } from "./plural.js";
 
 interface StatusFlags extends CampaignOptions {
   json?: boolean;
@@ -21,13 +22,17 @@ export function registerStatus(program: Command): void {
   command.option("--sandbox", "show the journal of --sandbox runs");
   command.action(async (sourceArg: string, flags: StatusFlags) => {
     const output = processOutput(flags.json === true);
-    const resolved = await resolveCampaign(sourceArg, flags, process.env, { writesReport: false });
+    const resolved = await resolveCampaign(sourceArg, flags, process.env, {
+      writesReport: false,
+      clock: systemClock,
+    });
     refuseInapplicableSourceOptions(resolved.source, flags);
     const status = await campaignStatus(resolved, {
       ...flags,
       csvThread: csvThreadOf(process.env),
       // The same folder the sandbox runs wrote to, or --sandbox would show the real journal.
       stateDir: sandboxAware(stateDirOf(flags.stateDir, process.env), flags.sandbox === true),
+      clock: systemClock,
     });
     for (const line of formatStatus(status)) output.info(line);
     if (flags.json) output.json(status);
@@ -54,7 +59,7 @@ export function formatStatus(status: CampaignStatus): string[] {
   const unknown = status.rows.unknown ?? 0;
   if (unknown > 0) {
     lines.push(
-      `Unknown: ${unknown} (the answer was lost; ${unknown === 1 ? "it" : "they"} may have been called; ctdial retry --include-unknown resends ${them(unknown)})`,
+      `Unknown: ${unknown} (the answer was lost; ${noun(unknown, "it", "they")} may have been called; ctdial retry --include-unknown resends ${them(unknown)})`,
     );
   }
   if (journal.tornLine !== undefined)
@@ -66,5 +71,5 @@ export function formatStatus(status: CampaignStatus): string[] {
 }
 
 function them(count: number): string {
-  return count === 1 ? "it" : "them";
+  return noun(count, "it", "them");
 }

@@ -1,8 +1,9 @@
 import { type Command, Option } from "commander";
+import { systemClock } from "../clock.js";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
-import { exitCodeOf } from "../engine/summary.js";
 import { validateCampaign } from "../engine/validate.js";
 import { refuseInapplicableSourceOptions, sendingOptionWarnings } from "./applicable.js";
+import { exitCodeOf } from "./exit.js";
 import { campaignOptions, csvThreadOf, parseRate, sandboxAware, stateDirOf } from "./options.js";
 import { formatSummary, processOutput, summaryJson } from "./output.js";
 
@@ -31,7 +32,7 @@ export function registerValidate(program: Command): void {
 
 export async function validateCommand(sourceArg: string, flags: ValidateFlags): Promise<number> {
   const output = processOutput(flags.json === true);
-  const resolved = await resolveCampaign(sourceArg, flags, process.env);
+  const resolved = await resolveCampaign(sourceArg, flags, process.env, { clock: systemClock });
   refuseInapplicableSourceOptions(resolved.source, flags);
   const onWarning = (message: string): void => output.error(`warning: ${message}`);
   for (const warning of sendingOptionWarnings("validate", flags)) onWarning(warning);
@@ -40,6 +41,7 @@ export async function validateCommand(sourceArg: string, flags: ValidateFlags): 
     csvThread: csvThreadOf(process.env),
     // As run --sandbox --dry-run and status --sandbox do: rows the sandbox took show as already sent.
     stateDir: sandboxAware(stateDirOf(flags.stateDir, process.env), flags.sandbox === true),
+    clock: systemClock,
     onWarning,
   });
   for (const line of formatSummary(summary)) output.info(line);

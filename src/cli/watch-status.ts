@@ -4,11 +4,12 @@
  */
 import type { FolderState, FolderWords, StatusView, StopCause, WaitingWhy } from "../watch/folder-events.js";
 import { ALIVE_MS } from "../watch/status-board.js";
+import { exitCodeOf } from "./exit.js";
 import { plural } from "./plural.js";
 import { readableTime } from "./readable-time.js";
 import { doneLine, errorNoteText, folderPauseAdvice, pauseReason, waitReasonText } from "./watch-words.js";
 
-export const folderWords: FolderWords = { status: formatStatus, errorNote: errorNoteText };
+export const folderWords: FolderWords = { status: formatStatus, errorNote: errorNoteText, exitCodeOf };
 
 /**
  * The status as a person reads it: the state and since when in the first line, when the file was
@@ -52,11 +53,9 @@ export function formatStatus(view: StatusView, zone?: string): string {
         .map(([status, n]) => `${status} ${n}`)
         .join(", ");
       const waits =
-        file.windowOpens !== undefined
-          ? `; waits for its call window, which opens at ${time(file.windowOpens.at, file.windowOpens.zone)}`
-          : file.note === undefined
-            ? ""
-            : `; ${file.note}`;
+        file.waiting === undefined
+          ? ""
+          : `; waits for its call window, which opens at ${time(file.waiting.opensAt, file.zone)}`;
       lines.push(
         `  ${file.name}: ${plural(file.done, "row")} done${counts === "" ? "" : ` (${counts})`}${waits}`,
       );

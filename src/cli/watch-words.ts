@@ -14,6 +14,7 @@ import type {
 } from "../watch/folder-events.js";
 import type { IgnoreReason } from "../watch/ignore-rules.js";
 import { SOURCE_EXTENSIONS } from "../watch/ignore-rules.js";
+import { reportNoteText } from "./messages.js";
 import { plural } from "./plural.js";
 import { readableTime } from "./readable-time.js";
 
@@ -113,7 +114,7 @@ export function waitReasonText(why: WaitReason, at?: string): string {
   const then = at === undefined ? "" : ` at ${at}`;
   switch (why.kind) {
     case "report-held":
-      return `${why.note}; tried again${then || " shortly"}`;
+      return `${reportNoteText(why.report, why.notWritten)}; tried again${then || " shortly"}`;
     case "daily-limit":
       return `${why.message}; it goes on the next day${then}`;
     case "stopped":
@@ -149,7 +150,10 @@ export function errorNoteText(note: FailureNote): string {
     case "widget-refused": {
       const sent = `${plural(note.sent, "row")} ${note.sent === 1 ? "was" : "were"} sent before that`;
       const advice = note.advice === undefined ? "" : `${note.advice} `;
-      return `${note.file} was stopped: ${note.said} (error 10003). ${advice}${sent}; the report lists every row. ${AGAIN}`;
+      const keys = note.routeKeys;
+      const which = keys.length === 0 ? "of this file" : `${keys.length > 1 ? "s" : ""} ${keys.join(", ")}`;
+      const said = `Calltouch refused the widget key${which.startsWith("of") ? ` ${which}` : which}: ${note.calltouchMessage}`;
+      return `${note.file} was stopped: ${said} (error 10003). ${advice}${sent}; the report lists every row. ${AGAIN}`;
     }
     case "input-changed":
       return `${sentence(note.message)} ${AGAIN}`;

@@ -1,4 +1,5 @@
 import { decide as defaultDecide } from "../calltouch/decide.js";
+import { createWake, sleep } from "../wake.js";
 import { retryOptions } from "./retry-delay.js";
 import { driveRow, type RowContext, type RowState } from "./send-row.js";
 import { SIGNAL_STOP, StopControl } from "./stop-control.js";
@@ -99,7 +100,7 @@ export async function dispatch<T extends DispatchItem>(
     }
   }
 
-  async function settleHeld(): Promise<void> {
+  async function waitForHeld(): Promise<void> {
     while (held.size > 0) await Promise.all([...held]);
   }
 
@@ -113,7 +114,7 @@ export async function dispatch<T extends DispatchItem>(
       // The source failed mid-way: nothing more is taken; rows already taken settle, then it is rethrown.
       control.failHard(error);
     }
-    await settleHeld();
+    await waitForHeld();
   } finally {
     options.signal?.removeEventListener("abort", onSignal);
     control.dispose();
@@ -128,33 +129,7 @@ export async function dispatch<T extends DispatchItem>(
   };
 }
 
-/** Resolves after `ms`, or at once when the signal aborts. Never rejects. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal === undefined) return new Promise<void>((resolve) => setTimeout(resolve, ms));
-  if (signal.aborted) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
-}
-
-/** Lets the main loop wait for "something changed" without polling. */
-function createWake(): { wait(): Promise<void>; notify(): void } {
-  let waiters: (() => void)[] = [];
-  return {
-    wait: () => new Promise<void>((resolve) => waiters.push(resolve)),
-    notify: () => {
-      const woken = waiters;
-      waiters = [];
-      for (const resolve of woken) resolve();
-    },
-  };
-}
+/** Moved to src/wake.ts; re-exported for the callers outside dispatch/ that still import it from here. */
 
 export type {
   AttemptEvent,

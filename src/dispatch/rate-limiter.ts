@@ -36,8 +36,6 @@ export interface RateLimiterOptions {
    * (100..500 ms) but a stop finds few requests in flight. @default 5
    */
   concurrency?: number;
-  /** How many recent start timestamps `stats()` keeps (memory stays flat on long runs). @default 1000 */
-  keepStarts?: number;
   /**
    * A start this long after the previous one is cold (see above). Matches the HTTP client's idle
    * socket timeout (src/calltouch/client.ts FREE_SOCKET_TIMEOUT_MS). @default 4000
@@ -54,8 +52,6 @@ export interface RateLimiterStats {
   readonly inFlight: number;
   /** How many times `slowDown` was called. */
   readonly slowDowns: number;
-  /** Date.now() of the most recent starts, oldest first (at most `keepStarts`). */
-  readonly starts: readonly number[];
 }
 
 export interface RateLimiter {
@@ -74,10 +70,6 @@ export interface RateLimiter {
    * waits until the departure `ceil(rate)` requests back is a full window (plus margin) old.
    */
   departed(): void;
-  /** Change the rate; the next start keeps the new spacing from the last one. */
-  setRate(rate: number): void;
-  /** Resolves when nothing is waiting or running. */
-  onIdle(): Promise<void>;
   stats(): RateLimiterStats;
 }
 
@@ -88,27 +80,23 @@ interface Entry {
   readonly resolve: (value: unknown) => void;
   readonly reject: (reason: unknown) => void;
   readonly signal: AbortSignal | undefined;
-  /** Aborts the p-queue registration only; replaced when the entry moves to a new queue. */
-  controller: AbortController;
+  /** Aborts the p-queue registration only (the caller's signal is linked to it while the entry waits). */
+  readonly controller: AbortController;
   readonly onAbort: () => void;
 }
-
-/** Reason used to pull a waiting entry out of a queue being replaced by setRate. */
-const MOVED = Symbol("moved to a queue with a new rate");
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const windowMs = options.windowMs ?? 1000;
   const marginMs = options.marginMs ?? 20;
   const concurrency = options.concurrency ?? 5;
-  const keepStarts = options.keepStarts ?? 1000;
   const coldAfterMs = options.coldAfterMs ?? 4000;
   if (!(windowMs > 0) || !(marginMs >= 0) || !(concurrency >= 1)) {
     throw new RangeError("the rate limiter needs windowMs > 0, marginMs >= 0 and concurrency >= 1");
   }
 
-  let rate = checkRate(options.rate);
-  let intervalMs = (windowMs + marginMs) / rate;
-  let queue = newQueue(intervalMs);
+  const rate = checkRate(options.rate);
+  const intervalMs = (windowMs + marginMs) / rate;
+  const queue = new PQueue({ concurrency, intervalCap: 1, interval: intervalMs, strict: true });
   let holdUntil = 0;
   let holdTimer: NodeJS.Timeout | undefined;
   let lastStart = Number.NEGATIVE_INFINITY;
@@ -116,29 +104,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   let started = 0;
   let inFlight = 0;
   let slowDowns = 0;
-  let starts: number[] = [];
   let departures: number[] = [];
-  // Insertion-ordered: setRate moves waiting entries to the new queue in the order they came.
   const waiting = new Set<Entry>();
-  let idleWaiters: (() => void)[] = [];
-
-  function newQueue(interval: number): PQueue {
-    return new PQueue({ concurrency, intervalCap: 1, interval, strict: true });
-  }
-
-  function settleIdle(): void {
-    if (waiting.size > 0 || inFlight > 0) return;
-    const waiters = idleWaiters;
-    idleWaiters = [];
-    for (const wake of waiters) wake();
-  }
 
   function recordStart(): void {
-    const now = Date.now();
-    lastStart = now;
+    lastStart = Date.now();
     started++;
-    starts.push(now);
-    if (starts.length > 2 * keepStarts) starts = starts.slice(-keepStarts);
   }
 
   function enqueue(entry: Entry): void {
@@ -160,14 +131,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
           coldInFlight = false;
           hold(Date.now() + intervalMs);
         }
-        settleIdle();
       }
     };
     queue.add(job, { signal: entry.controller.signal }).then(entry.resolve, (reason: unknown) => {
-      if (reason === MOVED) return;
       waiting.delete(entry);
       entry.reject(reason);
-      settleIdle();
     });
   }
 
@@ -236,30 +204,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       slowDowns++;
       hold(Date.now() + ms);
     },
-    setRate(next: number) {
-      const checked = checkRate(next);
-      if (checked === rate) return;
-      rate = checked;
-      intervalMs = (windowMs + marginMs) / rate;
-      const old = queue;
-      // Paused first, so that pulling entries out cannot start one of them in the old queue.
-      old.pause();
-      queue = newQueue(intervalMs);
-      queue.pause();
-      for (const entry of [...waiting]) {
-        entry.controller.abort(MOVED);
-        entry.controller = new AbortController();
-        enqueue(entry);
-      }
-      // The new queue has no start history: hold it until the new spacing after the last start.
-      hold(Math.max(holdUntil, lastStart + intervalMs));
-    },
-    onIdle() {
-      if (waiting.size === 0 && inFlight === 0) return Promise.resolve();
-      return new Promise<void>((resolve) => idleWaiters.push(resolve));
-    },
     stats() {
-      return { started, waiting: waiting.size, inFlight, slowDowns, starts: starts.slice(-keepStarts) };
+      return { started, waiting: waiting.size, inFlight, slowDowns };
     },
   };
 }

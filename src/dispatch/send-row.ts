@@ -179,10 +179,16 @@ function applyToEveryone<T extends DispatchItem>(
     // Capped: a Retry-After of minutes would otherwise freeze every campaign sharing the limiter.
     ctx.limiter.slowDown(Math.min(decision.retryAfterMs ?? SLOW_DOWN_MS, ctx.retry.maxDelayMs));
   } else if (decision.action === "stop-campaign") {
-    control.stop({ code: decision.code, message: decision.message, advice: decision.advice });
+    const { code, message, advice } = decision;
+    control.stop({ kind: "calltouch-refusal", code, message, advice });
   } else if (decision.action === "stop-route") {
-    const advice = decision.advice ?? "Switch on the widget with this routeKey in Calltouch, then run again.";
-    const stop = { code: decision.code, message: decision.message, advice };
+    const { code, message } = decision;
+    const stop = {
+      kind: "calltouch-refusal" as const,
+      code,
+      message,
+      ...(decision.advice === undefined ? {} : { advice: decision.advice }),
+    };
     const routeKey = row.item.request.routeKey;
     if (routeKey === ctx.campaignRouteKey) control.stop(stop);
     else control.stopRoute({ routeKey, ...stop });

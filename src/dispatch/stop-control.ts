@@ -5,9 +5,9 @@ import type { DispatchStop, RouteStop } from "./types.js";
 export const STOPPED = Symbol("dispatch stopped");
 
 export const SIGNAL_STOP: DispatchStop = {
+  kind: "signal",
   code: "SIGNAL",
   message: "the run was interrupted by a signal before the row was sent",
-  advice: "Run the same command again to send the pending rows.",
 };
 
 /**
@@ -15,7 +15,7 @@ export const SIGNAL_STOP: DispatchStop = {
  * - `stopSignal`: no new request may start (withdraws rows waiting for a slot, wakes backoff sleeps);
  * - one per routeKey: the same, for the rows of a widget Calltouch refused (10003);
  * - `drainSignal`: fired `drainTimeoutMs` after a stop; requests still in flight are given up.
- * The first stop wins: its code and advice are what the user is told.
+ * The first stop wins: its kind and code are what the user is told.
  */
 export class StopControl {
   #stopped: DispatchStop | undefined;
@@ -67,17 +67,19 @@ export class StopControl {
     // is a stop with its own code and advice, not a crash: dispatch returns it as `stopped`.
     if (error instanceof StopError) {
       this.stop({
+        kind: error.kind,
         code: error.code,
         message: error.message,
-        advice: error.advice ?? "Run the same command again to send the pending rows.",
+        params: error.params,
+        ...(error.advice === undefined ? {} : { advice: error.advice }),
       });
       return;
     }
     this.#fatal ??= { error };
     this.stop({
+      kind: "failure",
       code: "E_HOOK",
       message: error instanceof Error ? error.message : String(error),
-      advice: "Fix the problem above, then run the same command again.",
     });
   }
 

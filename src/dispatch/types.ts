@@ -1,4 +1,5 @@
 import type { CallbackRequest, CallOutcome, CalltouchClient, Decision } from "../calltouch/types.js";
+import type { ErrorParams, StopKind } from "../errors.js";
 import type { RowOutcome } from "../outcome.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import type { RetryOptions } from "./retry-delay.js";
@@ -83,11 +84,19 @@ export interface DispatchOptions<T extends DispatchItem = DispatchItem> {
   random?: () => number;
 }
 
-/** Why a dispatch ended early; `advice` is one sentence telling the user what to do next. */
+/**
+ * Why a dispatch ended early, as data: `kind` says what the caller may do about it, `code` is
+ * Calltouch's number (or HTTP status) for a refusal and a stable E_* code otherwise, `params` what the
+ * stop names (a limit, the widget keys refused). `message` is Calltouch's own words for a refusal and a
+ * default English sentence otherwise (pending rows carry it as their reason); `advice` is set only when
+ * the source of the stop knows what to do (Calltouch's refusals). The CLI words the rest.
+ */
 export interface DispatchStop {
+  readonly kind: StopKind;
   readonly code: number | string;
   readonly message: string;
-  readonly advice: string;
+  readonly params?: ErrorParams;
+  readonly advice?: string;
 }
 
 export interface RouteStop extends DispatchStop {

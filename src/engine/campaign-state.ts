@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import type { CallbackRequest } from "../calltouch/types.js";
 import { parseDuration } from "../campaign/duration.js";
+import { type Clock, systemClock } from "../clock.js";
 import { type ExcludeList, excludeWarnings, loadExcludeList } from "../hygiene/index.js";
 import {
   campaignIdentity,
@@ -16,11 +17,11 @@ import {
   sheetSource,
   tokenFingerprint,
 } from "../journal/index.js";
-import type { RowOutcome } from "../outcome.js";
 import { sourceKindOf } from "../sources/open.js";
 import { isoInZone, isoWithOffset } from "../time/local-time.js";
 import { type Eligibility, eligibility, type PassMode } from "./eligibility.js";
 import { type ResolvedCampaign, relativeBase } from "./resolve.js";
+import type { FateOf } from "./unsent.js";
 
 /**
  * Everything a campaign remembers between runs and the rules that need files: the journal, the
@@ -46,6 +47,8 @@ export interface CampaignState {
   readonly warnings: readonly string[];
   /** The campaign's timezone: how times are shown (reports, status, skip reasons). */
   readonly timezone: string;
+  /** "Now" for the dedupe window and the daily limit. */
+  readonly clock: Clock;
   close(): Promise<void>;
 }
 
@@ -55,6 +58,8 @@ export interface StateOptions {
   readonly token?: string;
   /** validate / dry run / status: read the journal without locking or writing it. */
   readonly readOnly?: boolean;
+  /** @default systemClock */
+  readonly clock?: Clock;
 }
 
 export async function openCampaignState(
@@ -62,12 +67,14 @@ export async function openCampaignState(
   options: StateOptions,
 ): Promise<CampaignState> {
   const { campaign } = resolved;
+  const clock = options.clock ?? systemClock;
   const opened: { close(): Promise<void> }[] = [];
   try {
     const journal = await openJournal({
       stateDir: options.stateDir,
       identity: identityOf(resolved),
       readOnly: options.readOnly,
+      clock,
     });
     opened.push(journal);
     const excludeFiles = campaign.exclude === undefined ? [] : [campaign.exclude].flat();
@@ -84,7 +91,7 @@ export async function openCampaignState(
     // `dedupeWindow: 0` turns the lookups off; accepted phones are still recorded for other campaigns.
     const windowMs = parseDuration(campaign.dedupeWindow);
     if (windowMs > 0 || !options.readOnly) {
-      const registry = await openDedupeRegistry({ stateDir: options.stateDir, windowMs });
+      const registry = await openDedupeRegistry({ stateDir: options.stateDir, windowMs, clock });
       opened.push(registry);
       dedupe = windowMs > 0 ? { registry, windowMs, window: String(campaign.dedupeWindow) } : { registry };
     }
@@ -94,6 +101,7 @@ export async function openCampaignState(
         stateDir: options.stateDir,
         tokenFingerprint: tokenFingerprint(options.token),
         timezone: campaign.timezone ?? campaign.calltouchTimezone,
+        clock,
       });
       opened.push(counter);
       daily = { counter, limit: campaign.dailyLimit };
@@ -106,6 +114,7 @@ export async function openCampaignState(
       daily,
       warnings,
       timezone: campaign.timezone ?? campaign.calltouchTimezone,
+      clock,
       close: async () => {
         for (const item of opened.reverse()) await item.close();
       },
@@ -197,28 +206,14 @@ export function eligibilityOf(
     hit === undefined
       ? undefined
       : { campaign: hit.campaign, at: isoInZone(isoWithOffset(hit.at), state.timezone), window };
-  const now = Date.now();
+  const now = state.clock.now();
   const peeked = state.dedupe.registry.peek(row.phoneKey, now, windowMs);
   if (peeked !== null) return decide(hitToInput(peeked));
   return state.dedupe.registry.lookup(row.phoneKey, now, windowMs).then((hit) => decide(hitToInput(hit)));
 }
 
-/** What the journal and the rules say of a row that is not sent now (the report's view of it). */
-export function reportOutcome(
-  state: CampaignState,
-  planned: {
-    readonly row: { readonly rowNumber: number };
-    readonly phoneKey: number;
-    readonly request: CallbackRequest;
-  },
-): RowOutcome | Promise<RowOutcome> {
-  const known = knownRow(planned.row.rowNumber, planned.phoneKey, planned.request);
-  const fate = eligibilityOf(state, known, "report");
-  return fate instanceof Promise ? fate.then(unsentOutcome) : unsentOutcome(fate);
+/** What the journal and the rules say of a sendable row that is not sent now (the report's view of it). */
+export function reportFate(state: CampaignState): FateOf {
+  return (planned) =>
+    eligibilityOf(state, knownRow(planned.row.rowNumber, planned.phoneKey, planned.request), "report");
 }
-
-function unsentOutcome(fate: Eligibility): RowOutcome {
-  return fate.send ? PENDING : fate.outcome;
-}
-
-const PENDING: RowOutcome = { status: "pending" };

@@ -178,16 +178,20 @@ export function plannedRows(
  */
 function requireRouteKey(resolved: ResolvedCampaign, columns: ResolvedColumns): void {
   if (resolved.campaign.routeKey !== undefined || columns.routeKey !== undefined) return;
-  const where =
+  // Where a routeKey could go: the campaign file read, else the one beside the data file (a sheet has none).
+  const params =
     resolved.campaignPath !== undefined
-      ? `add routeKey: <key> to ${basename(resolved.campaignPath)}`
+      ? { campaignFile: basename(resolved.campaignPath) }
       : resolved.sheetTab !== undefined
-        ? "write a campaign file with routeKey: <key> and source: <the sheet's link> (ctdial init <link> writes one)"
-        : `create ${basename(resolved.source).replace(/\.[^.]+$/, "")}.campaign.yaml with routeKey: <key> (ctdial init writes one)`;
+        ? { sheet: true }
+        : {
+            campaignFile: `${basename(resolved.source).replace(/\.[^.]+$/, "")}.campaign.yaml`,
+            create: true,
+          };
   throw new ConfigError(
-    `no routeKey: ${where}, or pass --route-key KEY, or set CALLTOUCH_ROUTE_KEY; it is the key of your "Форма на сайте" widget (Calltouch cabinet -> Виджеты).`,
+    'no routeKey: the campaign names no widget key and no column holds one; it is the key of your "Форма на сайте" widget (Calltouch cabinet -> Виджеты).',
     [],
-    { code: "E_NO_ROUTE_KEY" },
+    { code: "E_NO_ROUTE_KEY", params },
   );
 }
 

@@ -2,17 +2,18 @@ import { sheetLink } from "../google-sheets/url.js";
 import { liveReport } from "../sinks/live-report.js";
 import { openReport } from "../sinks/open-report.js";
 import type { OutcomeSink } from "../sinks/outcome-sink.js";
-import { orderedReport } from "../sinks/report-sink.js";
+import { orderedReportSink } from "../sinks/report-sink.js";
 import type { SheetWritebackHooks } from "../sinks/sheet/writeback.js";
 import { isSheetsSource } from "../sources/sheets/source.js";
 import type { PlannedRows } from "./plan.js";
 import type { ResolvedCampaign } from "./resolve.js";
+import type { ReportNotWritten } from "./summary.js";
 
 export interface ReportSinkOptions {
   /** More subscribers besides the report. */
   readonly sinks?: readonly OutcomeSink[];
-  /** Why the report must not be written now (another run owns it); implies no report. */
-  readonly reportBlocked?: string;
+  /** A run of the same campaign (this process id) is sending and owns the report: none is written. */
+  readonly reportOwnedBy?: number;
   /**
    * A Google Sheet written back: write the header cells at once, so that view-only access is refused
    * before anything is sent (a watch's later cycles skip it). @default true
@@ -29,6 +30,16 @@ export interface ReportSinkOptions {
   readonly sheetWriteback?: SheetWritebackHooks;
 }
 
+export interface ReportSinks {
+  readonly sinks: OutcomeSink[];
+  /** The sink that writes the report file, when there is one: its failure means the report was not written. */
+  readonly report?: OutcomeSink;
+  /** What the summary names as the report (a file path, or the sheet's link). */
+  readonly reportPath: string;
+  /** Set when no report is written at all (another run owns it). */
+  readonly reportNotWritten?: ReportNotWritten;
+}
+
 /**
  * The sinks of one command: its report, then the caller's own. The report is a file (CSV or XLSX), or
  * for a Google Sheet without --report the sheet itself: each row's result written beside it.
@@ -37,10 +48,14 @@ export async function reportSinks(
   resolved: ResolvedCampaign,
   rows: PlannedRows,
   options: ReportSinkOptions,
-): Promise<{ sinks: OutcomeSink[]; reportPath: string; reportNote?: string }> {
+): Promise<ReportSinks> {
   const extra = [...(options.sinks ?? [])];
-  if (options.reportBlocked !== undefined) {
-    return { sinks: extra, reportPath: resolved.reportPath, reportNote: options.reportBlocked };
+  if (options.reportOwnedBy !== undefined) {
+    return {
+      sinks: extra,
+      reportPath: resolved.reportPath,
+      reportNotWritten: { reason: "another-run", pid: options.reportOwnedBy },
+    };
   }
   const { source } = rows;
   if (resolved.sheetTab !== undefined && resolved.reportPath === resolved.source && isSheetsSource(source)) {
@@ -58,6 +73,7 @@ export async function reportSinks(
       ...options.sheetWriteback,
     });
     const link = sheetLink({ spreadsheetId: source.tab.spreadsheetId, gid: source.tab.sheetId });
+    // Not `report`: a sheet that cannot be written is told as a warning, its rows are in the journal.
     return { sinks: [sheet, ...extra], reportPath: link };
   }
   if (options.reportEveryMs !== undefined) {
@@ -65,8 +81,8 @@ export async function reportSinks(
       everyMs: options.reportEveryMs,
       onWarning: options.onWarning,
     });
-    return { sinks: [live, ...extra], reportPath: resolved.reportPath };
+    return { sinks: [live, ...extra], report: live, reportPath: resolved.reportPath };
   }
-  const report = orderedReport(await openReport(resolved.reportPath, source));
-  return { sinks: [report, ...extra], reportPath: report.path };
+  const report = orderedReportSink(await openReport(resolved.reportPath, source));
+  return { sinks: [report, ...extra], report, reportPath: report.path };
 }

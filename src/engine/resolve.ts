@@ -7,6 +7,7 @@ import {
   resolveSourceFromCampaign,
 } from "../campaign/load.js";
 import type { Campaign } from "../campaign/schema.js";
+import { type Clock, systemClock } from "../clock.js";
 import { ConfigError, InputError } from "../errors.js";
 import type { SheetTab } from "../google-sheets/tab.js";
 import { defaultReportPath } from "../sinks/open-report.js";
@@ -57,7 +58,14 @@ export async function resolveCampaign(
   sourceArg: string,
   options: CampaignOptions,
   env: NodeJS.ProcessEnv,
-  { writesReport = true }: { writesReport?: boolean } = {},
+  {
+    writesReport = true,
+    clock = systemClock,
+  }: {
+    writesReport?: boolean;
+    /** Where the command's start (`startedAt`) comes from. @default systemClock */
+    clock?: Clock;
+  } = {},
 ): Promise<ResolvedCampaign> {
   let source: string;
   let campaignPath: string | undefined;
@@ -70,6 +78,8 @@ export async function resolveCampaign(
     if (campaign.source === undefined) {
       throw new ConfigError(
         `${basename(sourceArg)} has no source key; add source: clients.csv (the file to dial).`,
+        [],
+        { params: { campaignFile: basename(sourceArg) } },
       );
     }
     source = resolveSourceFromCampaign(campaignPath, campaign);
@@ -83,7 +93,7 @@ export async function resolveCampaign(
   }
 
   if (sourceKindOf(source) !== "sheets" && !existsSync(source)) {
-    throw new InputError(`${source} does not exist; check the path.`);
+    throw new InputError(`${source} does not exist; check the path.`, { params: { path: source } });
   }
 
   const routeKey = options.routeKey ?? nonEmpty(env.CALLTOUCH_ROUTE_KEY) ?? campaign.routeKey;
@@ -112,7 +122,7 @@ export async function resolveCampaign(
       defaultPath,
     });
   }
-  return { source, campaign: merged, campaignPath, reportPath, startedAt: Date.now(), sheetTab };
+  return { source, campaign: merged, campaignPath, reportPath, startedAt: clock.now(), sheetTab };
 }
 
 /**

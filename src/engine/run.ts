@@ -1,19 +1,20 @@
 import type { CalltouchClient } from "../calltouch/types.js";
 import { withCleanup } from "../cleanup.js";
+import type { Clock } from "../clock.js";
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
-import { InputError, StopError } from "../errors.js";
-import type { RowOutcome } from "../outcome.js";
+import { InputError, isCtdialError, StopError } from "../errors.js";
 import type { OutcomeSink } from "../sinks/outcome-sink.js";
 import type { SheetWritebackHooks } from "../sinks/sheet/writeback.js";
 import type { OpenSourceOptions } from "../sources/open.js";
-import { type CampaignState, openCampaignState, reportOutcome } from "./campaign-state.js";
+import { type CampaignState, openCampaignState, reportFate } from "./campaign-state.js";
 import { openPlannedRows, type PlannedRows } from "./plan.js";
 import { reportSinks } from "./report-sinks.js";
 import type { ResolvedCampaign } from "./resolve.js";
 import { type RunProgress, RunState } from "./run-state.js";
 import { type RowAttempt, sendPass } from "./send-pass.js";
 import { settleRest } from "./settle-pass.js";
-import type { RunSummary } from "./summary.js";
+import type { ReportNotWritten, RunStop, RunSummary } from "./summary.js";
+import { PENDING } from "./unsent.js";
 
 export type { RunProgress } from "./run-state.js";
 export type { RowAttempt } from "./send-pass.js";
@@ -51,8 +52,17 @@ export interface RunOptions extends OpenSourceOptions {
   onReady?: (ready: { estimatedRows?: number }) => Promise<void> | void;
   /** Every answer and what follows from it (the CLI logs it). A throw here never harms a row. */
   onAttempt?: (attempt: RowAttempt) => void;
-  /** For warnings that are not about one row (exclude-file lines that are not phones, a sink that failed). */
+  /** For warnings that are not about one row (exclude-file lines that are not phones). */
   onWarning?: (message: string) => void;
+  /**
+   * A sink (`name`) failed and receives nothing more; sending goes on, and the journal keeps every
+   * result for the next run to write. Unset: told to `onWarning` in a default English sentence.
+   */
+  onSinkFailure?: (name: string, error: unknown) => void;
+  /** `onAttempt` threw (a log line could not be written); the row goes on. Unset: told to `onWarning`. */
+  onHookError?: (error: unknown) => void;
+  /** "Now" for the call window, the daily limit, the dedupe window and the journal's times. @default systemClock */
+  clock?: Clock;
 }
 
 /**
@@ -67,7 +77,11 @@ const REST_AFTER_SIGNAL_MS = 2000;
  * row is settled once into the run's state, which hands it to the report and the other sinks.
  */
 export async function runCampaign(resolved: ResolvedCampaign, options: RunOptions): Promise<RunSummary> {
-  const state = await openCampaignState(resolved, { stateDir: options.stateDir, token: options.token });
+  const state = await openCampaignState(resolved, {
+    stateDir: options.stateDir,
+    token: options.token,
+    clock: options.clock,
+  });
   let rows: PlannedRows | undefined;
   return withCleanup(async () => {
     for (const warning of state.warnings) options.onWarning?.(warning);
@@ -85,7 +99,7 @@ async function sendAndReport(
   state: CampaignState,
   rows: PlannedRows,
 ): Promise<RunSummary> {
-  const { sinks, reportPath, reportNote } = await reportSinks(resolved, rows, options);
+  const { sinks, report, reportPath, reportNotWritten } = await reportSinks(resolved, rows, options);
   const run = new RunState({
     campaign: resolved.campaign,
     sinks,
@@ -93,10 +107,11 @@ async function sendAndReport(
     dryRun: false,
     onProgress: options.onProgress,
     onSinkFailure: (sink, error) =>
-      options.onWarning?.(
-        `${sink.name} could not be written (${messageOf(error)}); sending goes on, and the journal keeps every result for the next run to write`,
-      ),
+      options.onSinkFailure !== undefined
+        ? options.onSinkFailure(sink.name, error)
+        : options.onWarning?.(`${sink.name} could not be written (${messageOf(error)}); sending goes on`),
   });
+  run.reportNotWritten(reportNotWritten);
   let complete = false;
   try {
     const stopped = await sendPass(rows, resolved.campaign, state, run, {
@@ -106,55 +121,52 @@ async function sendAndReport(
       includeUnknown: options.includeUnknown,
       noWait: options.noWait,
       signal: options.signal,
+      clock: options.clock,
       onAttempt: options.onAttempt,
-      onHookError: (error) => options.onWarning?.(`a log line could not be written: ${messageOf(error)}`),
+      onHookError:
+        options.onHookError ??
+        ((error) => options.onWarning?.(`a log line could not be written: ${messageOf(error)}`)),
     });
-    run.summary.stopped = stopped;
-    complete = await settleUnsent(rows, state, run, stopped);
+    run.stopped(stopped);
+    complete = await settleUnsentRest(rows, state, run, stopped);
   } catch (error) {
     throw midRunStop(error, run) ?? error;
   } finally {
     await run.close({ complete });
   }
-  run.summary.reportNote = reportNote ?? notWrittenNote(run, complete, reportPath);
-  return run.summary;
+  run.reportNotWritten(notWritten(run, complete, report));
+  return run.summary();
 }
 
 /**
  * Rows sending never took (it stopped early): settled from the journal, `pending` with the stop's
- * reason. After a signal this is time-boxed; the previous report then stays (see notWrittenNote).
+ * reason. After a signal this is time-boxed; the previous report then stays (see notWritten).
  */
-async function settleUnsent(
+function settleUnsentRest(
   rows: PlannedRows,
   state: CampaignState,
   run: RunState,
-  stopped: RunSummary["stopped"],
+  stop: RunStop | undefined,
 ): Promise<boolean> {
-  const deadline = stopped?.code === "SIGNAL" ? Date.now() + REST_AFTER_SIGNAL_MS : undefined;
-  const withStopReason = (outcome: RowOutcome): RowOutcome => {
-    if (outcome.status !== "pending" || stopped === undefined || outcome.reason !== undefined) return outcome;
-    return { ...outcome, code: stopped.code, reason: stopped.message };
-  };
-  return settleRest(
-    rows,
-    run,
-    (planned) => {
-      const outcome = reportOutcome(state, planned);
-      return outcome instanceof Promise ? outcome.then(withStopReason) : withStopReason(outcome);
-    },
-    deadline,
-  );
+  // Measures an interval, not a date: the process's own time.
+  const deadline = stop?.kind === "signal" ? Date.now() + REST_AFTER_SIGNAL_MS : undefined;
+  return settleRest(rows, run, reportFate(state), { sendable: PENDING, stop, deadline });
 }
 
-function notWrittenNote(run: RunState, complete: boolean, reportPath: string): string | undefined {
-  const failed = run.sinkFailures.find((failure) => failure.sink.name.endsWith(reportPath));
+/** Why the report (the sink that writes it, found by identity) was not written, if it was not. */
+function notWritten(
+  run: RunState,
+  complete: boolean,
+  report: OutcomeSink | undefined,
+): ReportNotWritten | undefined {
+  const failed = run.sinkFailures.find((failure) => failure.sink === report);
   if (failed !== undefined) {
-    return `${messageOf(failed.error).replace(/\.$/, "")}; the journal has every result: \`ctdial validate\` on the same file writes the report again`;
+    const { error } = failed;
+    return isCtdialError(error)
+      ? { reason: "failed", code: error.code, message: error.message, params: error.params }
+      : { reason: "failed", message: error instanceof Error ? error.message : String(error) };
   }
-  if (!complete) {
-    return `${reportPath} was not rewritten, to exit at once; the journal has every result: \`ctdial validate\` on the same file writes the report again, or the next \`ctdial run\` does`;
-  }
-  return undefined;
+  return complete ? undefined : { reason: "cut-short" };
 }
 
 /**
@@ -164,15 +176,12 @@ function notWrittenNote(run: RunState, complete: boolean, reportPath: string): s
  */
 function midRunStop(error: unknown, run: RunState): StopError | undefined {
   if (!(error instanceof InputError) || run.progress.done === 0) return undefined;
+  const sent = run.progress.counts.sent ?? 0;
   return new StopError(
     "E_INPUT_MIDRUN",
-    `${error.message} Sending stopped there after ${sentRows(run.progress.counts.sent ?? 0)}; fix the file and run the same command again (rows already sent will not be sent twice).`,
-    { cause: error },
+    `${error.message} Sending stopped there (rows sent: ${sent}); rows already sent will not be sent twice.`,
+    { cause: error, params: { ...error.params, inputCode: error.code, inputMessage: error.message, sent } },
   );
-}
-
-function sentRows(n: number): string {
-  return n === 1 ? "1 row was sent" : `${n} rows were sent`;
 }
 
 function messageOf(error: unknown): string {

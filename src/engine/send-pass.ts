@@ -1,5 +1,6 @@
 import type { CalltouchClient } from "../calltouch/types.js";
 import type { Campaign } from "../campaign/schema.js";
+import { type Clock, systemClock } from "../clock.js";
 import {
   type AttemptEvent,
   type DispatchOutcome,
@@ -8,18 +9,13 @@ import {
 } from "../dispatch/dispatch.js";
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import type { SourceRow } from "../sources/types.js";
-import {
-  type CampaignState,
-  eligibilityOf,
-  type KnownRow,
-  knownRow,
-  reportOutcome,
-} from "./campaign-state.js";
+import { type CampaignState, eligibilityOf, type KnownRow, knownRow, reportFate } from "./campaign-state.js";
 import type { PlannedRows } from "./plan.js";
 import type { RunState } from "./run-state.js";
 import { createSendRules } from "./send-rules.js";
-import { outcomeWithout, phoneOf, withNote } from "./settle-pass.js";
-import type { RunSummary } from "./summary.js";
+import { readRow, settleUnsent } from "./settle-pass.js";
+import type { RunStop } from "./summary.js";
+import { PENDING, unsentOutcome, withNote } from "./unsent.js";
 
 /** A row on its way to Calltouch: what the journal knows it by, and where the report puts it. */
 export interface SendableRow extends KnownRow {
@@ -42,6 +38,8 @@ export interface SendPassOptions {
   readonly includeUnknown?: boolean;
   readonly noWait?: boolean;
   readonly signal?: AbortSignal;
+  /** "Now" for the call window and the daily limit. @default systemClock */
+  readonly clock?: Clock;
   readonly onAttempt?: (attempt: RowAttempt) => void;
   /** A hook (the log) failed; the run goes on. */
   readonly onHookError?: (error: unknown) => void;
@@ -59,13 +57,16 @@ export async function sendPass(
   state: CampaignState,
   run: RunState,
   options: SendPassOptions,
-): Promise<RunSummary["stopped"]> {
+): Promise<RunStop | undefined> {
   const rules = createSendRules(campaign, state, {
-    inFlight: run.inFlight,
+    inFlight: run,
     signal: options.signal,
     noWait: options.noWait,
-    onWait: (note) => run.note(note),
+    clock: options.clock,
+    onWait: (wait) => run.waiting(wait),
   });
+  const held = reportFate(state);
+  const clock = options.clock ?? systemClock;
 
   // Pulls rows by hand rather than with for-await: when the dispatcher stops early it ends this
   // generator, and for-await would then end the source too, which the rest of the run still reads.
@@ -74,33 +75,34 @@ export async function sendPass(
       // A stop must end this loop even while it settles rows without yielding any (a file whose rows
       // are all invalid, or all sent by an earlier run): the dispatcher waits here, not on a request.
       if (options.signal?.aborted) return;
-      const next = await rows.next();
+      const next = await readRow(rows, run);
       if (next === undefined) return;
-      run.markRead();
       const { index, planned } = next;
       if (planned.outcome !== undefined) {
         // Final already, or held back by this run (the journal's word first): never sent here.
-        let outcome = outcomeWithout(planned, (held) => reportOutcome(state, held));
-        if (outcome instanceof Promise) outcome = await outcome;
-        const wait = run.settle(index, { row: planned.row, outcome, phone: phoneOf(planned) });
+        const wait = settleUnsent(run, next, unsentOutcome(planned, held, { sendable: PENDING }));
         if (wait !== undefined) await wait;
         continue;
       }
       const known = knownRow(planned.row.rowNumber, planned.phoneKey, planned.request);
       let fate = eligibilityOf(state, known, options.mode, { includeUnknown: options.includeUnknown });
       if (fate instanceof Promise) fate = await fate;
-      const phone = planned.request.phone;
       if (fate.send) {
         yield Object.assign(known, {
           index,
           row: planned.row,
-          phone,
+          phone: planned.request.phone,
           note: planned.note,
           priorAttempts: fate.priorAttempts,
         });
         continue;
       }
-      const wait = run.settle(index, { row: planned.row, outcome: fate.outcome, phone });
+      const decided = fate;
+      const wait = settleUnsent(
+        run,
+        next,
+        unsentOutcome(planned, () => decided, { sendable: PENDING }),
+      );
       if (wait !== undefined) await wait;
     }
   }
@@ -113,6 +115,7 @@ export async function sendPass(
     retryUnknown: campaign.retryUnknown,
     resendWithoutSessionId: campaign.resendWithoutSessionId,
     retry: { maxAttempts: campaign.retry.attempts },
+    now: () => clock.now(),
     hooks: {
       beforeSend: async (item, attempt) => {
         await rules.beforeSend(item.rowNumber);
@@ -143,14 +146,18 @@ function withPriorAttempts(outcome: DispatchOutcome, prior: number): DispatchOut
   return { ...outcome, attempts: outcome.attempts + prior };
 }
 
-/** Per-row widget keys Calltouch refused (10003): their rows are pending, and the run counts as stopped. */
-function routeStop(routes: DispatchResult["stoppedRoutes"]): RunSummary["stopped"] {
+/**
+ * Per-row widget keys Calltouch refused (10003): their rows are pending, and the run counts as
+ * stopped by Calltouch, with the keys it refused (`params.routeKeys`) and its own words.
+ */
+function routeStop(routes: DispatchResult["stoppedRoutes"]): RunStop | undefined {
   const first = routes[0];
   if (first === undefined) return undefined;
-  const keys = routes.map((r) => r.routeKey).join(", ");
   return {
+    kind: "calltouch-refusal",
     code: first.code,
-    message: `Calltouch refused the widget key${routes.length > 1 ? "s" : ""} ${keys}: ${first.message}`,
-    advice: first.advice,
+    message: first.message,
+    params: { routeKeys: routes.map((r) => r.routeKey) },
+    ...(first.advice === undefined ? {} : { advice: first.advice }),
   };
 }

@@ -1,10 +1,12 @@
 import type { Campaign } from "../campaign/schema.js";
-import { sleep as sleepUntilAborted } from "../dispatch/dispatch.js";
+import { type Clock, systemClock } from "../clock.js";
 import { StopError } from "../errors.js";
-import { callWindowTimezone, formatCountdown, isOpen, nextOpening } from "../hygiene/index.js";
+import { callWindowTimezone, isOpen, nextOpening } from "../hygiene/index.js";
 import type { RowOutcome } from "../outcome.js";
 import { isoWithOffset } from "../time/local-time.js";
+import { sleep as sleepUntilAborted } from "../wake.js";
 import type { CampaignState, KnownRow } from "./campaign-state.js";
+import type { RunState, RunWait } from "./run-state.js";
 
 /**
  * The rules checked right before each request leaves, inside the limiter's slot: the call window
@@ -17,25 +19,27 @@ export interface SendRules {
   afterOutcome(row: KnownRow, outcome: RowOutcome): Promise<void>;
 }
 
+/** Rows between the daily limit's check and their outcome: the run's own (RunState). */
+export type InFlightRows = Pick<RunState, "flightStarted" | "flightEnded" | "inFlightBesides">;
+
 export interface SendRulesOptions {
-  /** Rows between the check and their outcome (the run's own set; see RunState.inFlight). */
-  inFlight: Set<number>;
+  inFlight: InFlightRows;
   signal?: AbortSignal;
   noWait?: boolean;
-  /** A line for the progress display while waiting; undefined when waiting is over. */
-  onWait?: (note: string | undefined) => void;
-  now?: () => number;
+  /** What sending waits for (the progress display words it); undefined when waiting is over. */
+  onWait?: (wait: RunWait | undefined) => void;
+  /** "Now" for the call window and the daily limit's day. @default systemClock */
+  clock?: Clock;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
-
-const PENDING_ADVICE = "Run the same command again to send the pending rows.";
 
 export function createSendRules(
   campaign: Campaign,
   state: CampaignState,
   options: SendRulesOptions,
 ): SendRules {
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = (): number => clock.now();
   const sleep = options.sleep ?? sleepUntilAborted;
   const { inFlight } = options;
 
@@ -47,18 +51,25 @@ export function createSendRules(
     while (!isOpen(window, zone, now())) {
       const opensAt = nextOpening(window, zone, now());
       if (options.noWait) {
+        const params = {
+          from: window.from,
+          to: window.to,
+          days: window.days,
+          zone,
+          opensAt: isoWithOffset(opensAt),
+        };
         throw new StopError(
           "E_CALL_WINDOW",
-          `outside the call window (${window.from}-${window.to}, ${window.days.join(" ")}, ${zone}); it opens at ${isoWithOffset(opensAt)}`,
-          { advice: "Run the same command again then, or leave out --no-wait to wait for it." },
+          `outside the call window (${params.from}-${params.to}, ${params.days.join(" ")}, ${zone}); it opens at ${params.opensAt}`,
+          { params },
         );
       }
       waited = true;
-      options.onWait?.(`waiting for the call window, opens in ${formatCountdown(opensAt - now())}`);
+      options.onWait?.({ for: "call-window", opensAt });
       await sleep(Math.min(1000, Math.max(1, opensAt - now())), options.signal);
       if (options.signal?.aborted) {
         throw new StopError("SIGNAL", "stopped while waiting for the call window", {
-          advice: PENDING_ADVICE,
+          params: { while: "call-window" },
         });
       }
     }
@@ -72,22 +83,19 @@ export function createSendRules(
    */
   async function reserveDailyUnit(rowNumber: number): Promise<void> {
     if (state.daily?.limit === undefined) {
-      inFlight.add(rowNumber);
+      inFlight.flightStarted(rowNumber);
       return;
     }
     const { counter, limit } = state.daily;
     const used = await counter.used(now());
-    const others = inFlight.size - (inFlight.has(rowNumber) ? 1 : 0);
-    if (used + others >= limit) {
+    if (used + inFlight.inFlightBesides(rowNumber) >= limit) {
       throw new StopError(
         "E_DAILY_LIMIT",
         `the daily limit of ${limit} accepted requests is reached (${used} accepted today)`,
-        {
-          advice: "Run the same command again tomorrow, or raise dailyLimit in the campaign file.",
-        },
+        { params: { limit, used } },
       );
     }
-    inFlight.add(rowNumber);
+    inFlight.flightStarted(rowNumber);
   }
 
   return {
@@ -96,7 +104,7 @@ export function createSendRules(
       await reserveDailyUnit(rowNumber);
     },
     async afterOutcome(row, outcome) {
-      inFlight.delete(row.rowNumber);
+      inFlight.flightEnded(row.rowNumber);
       if (outcome.status !== "sent") return;
       const at = Date.parse(outcome.sentAt);
       await state.daily?.counter.record(at);

@@ -1,11 +1,12 @@
 import { withCleanup } from "../cleanup.js";
+import type { Clock } from "../clock.js";
 import type { JournalStats } from "../journal/index.js";
 import type { RowStatus } from "../outcome.js";
 import type { OpenSourceOptions } from "../sources/open.js";
-import { openCampaignState, reportOutcome } from "./campaign-state.js";
+import { openCampaignState, reportFate } from "./campaign-state.js";
 import { openPlannedRows } from "./plan.js";
 import type { ResolvedCampaign } from "./resolve.js";
-import { outcomeWithout } from "./settle-pass.js";
+import { PENDING, unsentOutcome } from "./unsent.js";
 
 export interface CampaignStatus {
   readonly journal: JournalStats;
@@ -26,18 +27,24 @@ export interface CampaignStatus {
  */
 export async function campaignStatus(
   resolved: ResolvedCampaign,
-  options: OpenSourceOptions & { stateDir: string },
+  /** `clock`: "now" for the dedupe window. @default systemClock */
+  options: OpenSourceOptions & { stateDir: string; clock?: Clock },
 ): Promise<CampaignStatus> {
-  const state = await openCampaignState(resolved, { stateDir: options.stateDir, readOnly: true });
+  const state = await openCampaignState(resolved, {
+    stateDir: options.stateDir,
+    readOnly: true,
+    clock: options.clock,
+  });
   return withCleanup(async () => {
     const rows: Partial<Record<RowStatus, number>> = {};
     let total = 0;
     const planned = await openPlannedRows(resolved, options);
+    const fate = reportFate(state);
     await withCleanup(async () => {
       for (let next = await planned.next(); next !== undefined; next = await planned.next()) {
         total += 1;
         const row = next.planned;
-        const status: RowStatus = (await outcomeWithout(row, (held) => reportOutcome(state, held))).status;
+        const status: RowStatus = (await unsentOutcome(row, fate, { sendable: PENDING })).status;
         rows[status] = (rows[status] ?? 0) + 1;
       }
     }, [() => planned.close()]);

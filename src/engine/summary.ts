@@ -1,5 +1,27 @@
+import type { DispatchStop } from "../dispatch/types.js";
+import type { ErrorParams } from "../errors.js";
 import { formatProblems } from "../mapping/types.js";
 import type { RowOutcome, RowStatus, SkipCause } from "../outcome.js";
+
+/** Why a run stopped early, as data (see DispatchStop). */
+export type RunStop = DispatchStop;
+
+/**
+ * Why the report was not (re)written, as data (the CLI says what to do about it):
+ * - `another-run`: a run of the same campaign (process `pid`) is sending and writes it when it ends;
+ * - `failed`: writing it failed (`code`, `message`, `params` of the error);
+ * - `cut-short`: the run ended before every row was settled (a signal on a large file), so the
+ *   previous report was kept.
+ */
+export type ReportNotWritten =
+  | { readonly reason: "another-run"; readonly pid: number }
+  | {
+      readonly reason: "failed";
+      readonly code?: string;
+      readonly message: string;
+      readonly params?: ErrorParams;
+    }
+  | { readonly reason: "cut-short" };
 
 /** Counts by status plus the first problems, kept small whatever the file's size. */
 export interface RunSummary {
@@ -18,15 +40,16 @@ export interface RunSummary {
   problems: { rowNumber: number; status: RowStatus; message: string }[];
   /** How many such rows there were in all (problems holds at most PROBLEM_SAMPLE). */
   problemCount: number;
-  /** Set when the report file was not (re)written, saying why and how to get it. */
-  reportNote?: string;
-  /** Set when the run stopped early (exit 3). */
-  stopped?: { code: string | number; message: string; advice?: string };
+  /** Set when the report was not (re)written. */
+  reportNotWritten?: ReportNotWritten;
+  /** Set when the run stopped early. */
+  stopped?: RunStop;
   dryRun: boolean;
 }
 
 export const PROBLEM_SAMPLE = 20;
 
+/** A summary of nothing yet (tests and callers that build one by hand). */
 export function emptySummary(report: string, dryRun: boolean): RunSummary {
   return {
     total: 0,
@@ -45,20 +68,8 @@ export function emptySummary(report: string, dryRun: boolean): RunSummary {
   };
 }
 
-export function countOutcome(summary: RunSummary, rowNumber: number, outcome: RowOutcome): void {
-  summary.total += 1;
-  summary[outcome.status] += 1;
-  if (outcome.status === "skipped" && outcome.because !== undefined) {
-    summary.skippedBecause[outcome.because] = (summary.skippedBecause[outcome.because] ?? 0) + 1;
-  }
-  const message = problemText(outcome);
-  if (message === undefined) return;
-  summary.problemCount += 1;
-  if (summary.problems.length < PROBLEM_SAMPLE)
-    summary.problems.push({ rowNumber, status: outcome.status, message });
-}
-
-function problemText(outcome: RowOutcome): string | undefined {
+/** What a row that needs attention shows in `problems`; undefined for rows that need none. */
+export function problemText(outcome: RowOutcome): string | undefined {
   switch (outcome.status) {
     case "invalid":
       return formatProblems(outcome.problems);
@@ -68,11 +79,4 @@ function problemText(outcome: RowOutcome): string | undefined {
     default:
       return undefined;
   }
-}
-
-/** docs/contract.md exit codes: 0 all sent/skipped (dry run: all valid), 1 some rows need attention, 3 stopped. */
-export function exitCodeOf(summary: RunSummary): 0 | 1 | 3 {
-  if (summary.stopped !== undefined) return 3;
-  if (summary.invalid + summary.failed + summary.unknown > 0) return 1;
-  return 0;
 }

@@ -1,6 +1,6 @@
 import { withCleanup } from "../cleanup.js";
+import type { Clock } from "../clock.js";
 import { lockHolder } from "../journal/index.js";
-import type { RowOutcome } from "../outcome.js";
 import type { OutcomeSink } from "../sinks/outcome-sink.js";
 import type { OpenSourceOptions } from "../sources/open.js";
 import {
@@ -11,18 +11,15 @@ import {
   remembersNothing,
 } from "./campaign-state.js";
 import type { Eligibility } from "./eligibility.js";
-import { openPlannedRows, type PlannedRows, type SendablePlannedRow } from "./plan.js";
+import { openPlannedRows, type PlannedRows } from "./plan.js";
 import { reportSinks } from "./report-sinks.js";
 import type { ResolvedCampaign } from "./resolve.js";
 import { type RunProgress, RunState } from "./run-state.js";
 import { settleRest } from "./settle-pass.js";
 import type { RunSummary } from "./summary.js";
+import { type FateOf, WOULD_SEND } from "./unsent.js";
 
-const WOULD_SEND: RowOutcome = { status: "would-send" };
-
-function wouldSend(fate: Eligibility): RowOutcome {
-  return fate.send ? WOULD_SEND : fate.outcome;
-}
+const SEND: Eligibility = { send: true, priorAttempts: 0 };
 
 /**
  * How a sendable row's outcome is found. A first validate of a big file should not pay for machinery
@@ -30,19 +27,16 @@ function wouldSend(fate: Eligibility): RowOutcome {
  * row's fate, and that is one look into the registry's in-memory table (none at all when the
  * registry knows no phone); everything else takes the full path.
  */
-function lookupFor(
-  state: CampaignState,
-  full: (planned: SendablePlannedRow) => RowOutcome | Promise<RowOutcome>,
-): (planned: SendablePlannedRow) => RowOutcome | Promise<RowOutcome> {
-  if (remembersNothing(state)) return () => WOULD_SEND;
+function fateFor(state: CampaignState, full: FateOf): FateOf {
+  if (remembersNothing(state)) return () => SEND;
   const dedupe = state.dedupe;
   const journalEmpty = state.journal.stats().rowsKnown === 0;
   if (!journalEmpty || state.exclude !== undefined || dedupe?.windowMs === undefined) return full;
   const { registry, windowMs } = dedupe;
   return (planned) => {
     // undefined: not dialed within the window; a hit or a due refresh (null) takes the full path.
-    const hit = registry.peek(planned.phoneKey, Date.now(), windowMs);
-    return hit === undefined ? WOULD_SEND : full(planned);
+    const hit = registry.peek(planned.phoneKey, state.clock.now(), windowMs);
+    return hit === undefined ? SEND : full(planned);
   };
 }
 
@@ -54,6 +48,8 @@ export interface ValidateOptions extends OpenSourceOptions {
   checkSheetAccess?: boolean;
   onProgress?: (progress: RunProgress) => void;
   onWarning?: (message: string) => void;
+  /** "Now" for the dedupe window. @default systemClock */
+  clock?: Clock;
 }
 
 /**
@@ -68,7 +64,11 @@ export async function validateCampaign(
   resolved: ResolvedCampaign,
   options: ValidateOptions,
 ): Promise<RunSummary> {
-  const state = await openCampaignState(resolved, { stateDir: options.stateDir, readOnly: true });
+  const state = await openCampaignState(resolved, {
+    stateDir: options.stateDir,
+    readOnly: true,
+    clock: options.clock,
+  });
   let rows: PlannedRows | undefined;
   return withCleanup(async () => {
     for (const warning of state.warnings) options.onWarning?.(warning);
@@ -83,14 +83,9 @@ async function checkEveryRow(
   state: CampaignState,
   rows: PlannedRows,
 ): Promise<RunSummary> {
-  const runner = await lockHolder(state.journal.path);
-  const reportBlocked =
-    runner === undefined
-      ? undefined
-      : `${resolved.reportPath} was left alone: a ctdial run of this campaign (process ${runner}) is sending and writes it when it ends`;
-  const { sinks, reportPath, reportNote } = await reportSinks(resolved, rows, {
+  const { sinks, reportPath, reportNotWritten } = await reportSinks(resolved, rows, {
     ...options,
-    reportBlocked,
+    reportOwnedBy: await lockHolder(state.journal.path),
   });
   let failure: unknown;
   const run = new RunState({
@@ -104,21 +99,15 @@ async function checkEveryRow(
       failure ??= error;
     },
   });
-  const full = (planned: SendablePlannedRow): RowOutcome | Promise<RowOutcome> => {
-    const fate = eligibilityOf(
-      state,
-      knownRow(planned.row.rowNumber, planned.phoneKey, planned.request),
-      "dry-run",
-    );
-    return fate instanceof Promise ? fate.then(wouldSend) : wouldSend(fate);
-  };
+  run.reportNotWritten(reportNotWritten);
+  const full: FateOf = (planned) =>
+    eligibilityOf(state, knownRow(planned.row.rowNumber, planned.phoneKey, planned.request), "dry-run");
   let complete = false;
   try {
-    complete = await settleRest(rows, run, lookupFor(state, full));
+    complete = await settleRest(rows, run, fateFor(state, full), { sendable: WOULD_SEND });
   } finally {
     await run.close({ complete });
   }
   if (failure !== undefined) throw failure;
-  run.summary.reportNote = reportNote;
-  return run.summary;
+  return run.summary();
 }

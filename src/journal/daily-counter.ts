@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { DateTime } from "luxon";
+import { type Clock, systemClock } from "../clock.js";
 import { ConfigError } from "../errors.js";
 import { DayLog } from "./day-log.js";
 import { stateDirError } from "./state-dir.js";
@@ -12,6 +13,8 @@ export interface DailyCounterOptions {
   readonly timezone: string;
   /** fdatasync each record. @default true */
   readonly durable?: boolean;
+  /** "Now" when `used` and `record` are not told, and for pruning. @default systemClock */
+  readonly clock?: Clock;
 }
 
 /** Accepted requests per calendar day for one token, shared by every campaign and process. */
@@ -33,34 +36,43 @@ const KEEP_MS = 3 * 86_400_000;
  */
 export async function createDailyCounter(options: DailyCounterOptions): Promise<DailyCounter> {
   if (!DateTime.now().setZone(options.timezone).isValid) {
-    throw new ConfigError(`timezone "${options.timezone}" is not an IANA time zone such as "Europe/Moscow"`);
+    throw new ConfigError(
+      `timezone "${options.timezone}" is not an IANA time zone such as "Europe/Moscow"`,
+      [],
+      {
+        params: { timezone: options.timezone },
+      },
+    );
   }
   if (!/^[0-9a-f]{16}$/.test(options.tokenFingerprint)) {
     // Guards against a caller passing the token itself: it would become a file name.
     throw new TypeError("tokenFingerprint must be tokenFingerprint(token), 16 hex digits");
   }
   const dir = join(options.stateDir, "daily", options.tokenFingerprint);
+  const clock = options.clock ?? systemClock;
   let log: DayLog;
   try {
     log = await DayLog.open(dir, { durable: options.durable ?? true });
-    await log.prune(Date.now() - KEEP_MS);
+    await log.prune(clock.now() - KEEP_MS);
   } catch (error) {
     throw stateDirError(dir, error);
   }
-  return new FileDailyCounter(log, options.timezone);
+  return new FileDailyCounter(log, options.timezone, clock);
 }
 
 class FileDailyCounter implements DailyCounter {
   readonly #log: DayLog;
   readonly #zone: string;
+  readonly #clock: Clock;
   #day: { start: number; end: number; count: number } | undefined;
 
-  constructor(log: DayLog, zone: string) {
+  constructor(log: DayLog, zone: string, clock: Clock) {
     this.#log = log;
     this.#zone = zone;
+    this.#clock = clock;
   }
 
-  async used(now: Date | number = Date.now()): Promise<number> {
+  async used(now: Date | number = this.#clock.now()): Promise<number> {
     const ms = typeof now === "number" ? now : now.getTime();
     const start = DateTime.fromMillis(ms, { zone: this.#zone }).startOf("day");
     const day = { start: start.toMillis(), end: start.plus({ days: 1 }).toMillis() };
@@ -77,7 +89,7 @@ class FileDailyCounter implements DailyCounter {
     return current.count;
   }
 
-  async record(at: Date | number = Date.now()): Promise<void> {
+  async record(at: Date | number = this.#clock.now()): Promise<void> {
     const ms = typeof at === "number" ? at : at.getTime();
     await this.#log.append(ms, String(ms));
   }

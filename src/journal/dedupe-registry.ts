@@ -1,5 +1,6 @@
 import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { type Clock, systemClock } from "../clock.js";
 import { DayLog } from "./day-log.js";
 import { grow, PhoneSlots } from "./phone-slots.js";
 import { stateDirError } from "./state-dir.js";
@@ -17,6 +18,8 @@ export interface DedupeRegistryOptions {
   readonly refreshMs?: number;
   /** fdatasync each record. @default true */
   readonly durable?: boolean;
+  /** "Now" when a lookup is not told, and for pruning. @default systemClock */
+  readonly clock?: Clock;
 }
 
 /** The most recent acceptance of a phone by any campaign. */
@@ -76,14 +79,15 @@ async function longestWindow(dir: string, windowMs: number): Promise<number> {
 export async function openDedupeRegistry(options: DedupeRegistryOptions): Promise<DedupeRegistry> {
   const dir = join(options.stateDir, "dialed");
   const retention = options.retentionMs ?? DEFAULT_RETENTION_MS;
+  const clock = options.clock ?? systemClock;
   let log: DayLog;
   try {
     log = await DayLog.open(dir, { durable: options.durable ?? true });
-    await log.prune(Date.now() - Math.max(retention, await longestWindow(dir, options.windowMs)));
+    await log.prune(clock.now() - Math.max(retention, await longestWindow(dir, options.windowMs)));
   } catch (error) {
     throw stateDirError(dir, error);
   }
-  const registry = new FileDedupeRegistry(log, options.windowMs, options.refreshMs ?? 1000);
+  const registry = new FileDedupeRegistry(log, options.windowMs, options.refreshMs ?? 1000, clock);
   await registry.refresh();
   return registry;
 }
@@ -97,17 +101,19 @@ class FileDedupeRegistry implements DedupeRegistry {
   #campaign = new Uint32Array(1024);
   readonly #campaignIds = new Map<string, number>();
   readonly #campaigns: string[] = [];
+  readonly #clock: Clock;
   #refreshedAt = Number.NEGATIVE_INFINITY;
 
-  constructor(log: DayLog, windowMs: number, refreshMs: number) {
+  constructor(log: DayLog, windowMs: number, refreshMs: number, clock: Clock) {
     this.#log = log;
     this.#windowMs = windowMs;
     this.#refreshMs = refreshMs;
+    this.#clock = clock;
   }
 
   async lookup(
     phoneKey: number,
-    now: Date | number = Date.now(),
+    now: Date | number = this.#clock.now(),
     windowMs = this.#windowMs,
   ): Promise<DedupeHit | undefined> {
     if (windowMs > this.#windowMs) {
@@ -142,7 +148,7 @@ class FileDedupeRegistry implements DedupeRegistry {
     await this.#log.append(ms, JSON.stringify({ p: phoneKey, at: ms, c: campaign }));
   }
 
-  async refresh(now: Date | number = Date.now()): Promise<void> {
+  async refresh(now: Date | number = this.#clock.now()): Promise<void> {
     const ms = toMs(now);
     this.#refreshedAt = ms;
     await this.#log.readNew(ms - this.#windowMs, ms, (line) => {

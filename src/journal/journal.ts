@@ -1,5 +1,6 @@
 import { open, stat, truncate } from "node:fs/promises";
 import { dirname } from "node:path";
+import { type Clock, systemClock } from "../clock.js";
 import { ConfigError, StopError } from "../errors.js";
 import { formatProblems } from "../mapping/types.js";
 import type { RowOutcome } from "../outcome.js";
@@ -19,6 +20,8 @@ export interface OpenJournalOptions {
   readonly readOnly?: boolean;
   /** fdatasync every group of appends. Turn off only to measure what durability costs. @default true */
   readonly durable?: boolean;
+  /** Where the records' times come from. @default systemClock */
+  readonly clock?: Clock;
 }
 
 /** How a row is known to the journal: its phone (identity when sent), its content hash (when failed). */
@@ -65,6 +68,7 @@ export interface Journal {
 /** Opens (creating, repairing a torn tail) and replays the journal of one campaign. */
 export async function openJournal(options: OpenJournalOptions): Promise<Journal> {
   const path = journalPath(options.stateDir, options.identity);
+  const clock = options.clock ?? systemClock;
   const size = await stat(path).then(
     (info) => info.size,
     (error: NodeJS.ErrnoException) => {
@@ -78,7 +82,16 @@ export async function openJournal(options: OpenJournalOptions): Promise<Journal>
   if (options.readOnly === true) {
     const replay = exists ? await replayJournal(path, table) : undefined;
     if (replay?.header !== undefined) checkOwner(path, replay.header, options.identity);
-    return new FileJournal(path, options.identity, table, replay?.header, replay, undefined, undefined);
+    return new FileJournal(
+      path,
+      options.identity,
+      table,
+      replay?.header,
+      replay,
+      undefined,
+      undefined,
+      clock,
+    );
   }
   try {
     await ensurePrivateDir(dirname(path));
@@ -99,12 +112,12 @@ export async function openJournal(options: OpenJournalOptions): Promise<Journal>
         kind: JOURNAL_KIND,
         source: options.identity.source,
         routeKey: options.identity.routeKey,
-        createdAt: new Date().toISOString(),
+        createdAt: new Date(clock.now()).toISOString(),
       };
       await appender.append(JSON.stringify(header));
       await syncDirectory(dirname(path));
     }
-    return new FileJournal(path, options.identity, table, header, replay, appender, release);
+    return new FileJournal(path, options.identity, table, header, replay, appender, release, clock);
   } catch (error) {
     await release();
     throw error;
@@ -121,6 +134,7 @@ class FileJournal implements Journal {
   #lastRunAt: string | undefined;
   #runs: number;
   #closed = false;
+  readonly #clock: Clock;
 
   constructor(
     readonly path: string,
@@ -130,7 +144,9 @@ class FileJournal implements Journal {
     replay: { lastRunAt: string | undefined; runs: number; tornLine: number | undefined } | undefined,
     appender: DurableAppender | undefined,
     release: (() => Promise<void>) | undefined,
+    clock: Clock,
   ) {
+    this.#clock = clock;
     this.#table = table;
     this.#applier = new RecordApplier(table);
     this.#header = header;
@@ -152,7 +168,7 @@ class FileJournal implements Journal {
       p: row.phoneKey,
       h: row.rowHash,
       a: attempt,
-      ts: Date.now(),
+      ts: this.#clock.now(),
     } as const;
     this.#applier.apply(record);
     return this.#append(record);
@@ -179,7 +195,7 @@ class FileJournal implements Journal {
   }
 
   recordRun(cmd: string): Promise<void> {
-    const at = new Date().toISOString();
+    const at = new Date(this.#clock.now()).toISOString();
     this.#lastRunAt = at;
     this.#runs++;
     return this.#append({ t: "run", at, pid: process.pid, cmd });
@@ -218,8 +234,8 @@ class FileJournal implements Journal {
       const code = (error as NodeJS.ErrnoException).code ?? "error";
       throw new StopError(
         "E_JOURNAL_WRITE",
-        `cannot write the journal ${this.path} (${code}); free disk space or fix its permissions, then run the same command again`,
-        { cause: error },
+        `cannot write the journal ${this.path} (${code}); free disk space or fix its permissions`,
+        { cause: error, params: { path: this.path, errno: code } },
       );
     }
   }
@@ -253,7 +269,7 @@ function checkOwner(path: string, header: JournalHeader, identity: CampaignIdent
   throw new ConfigError(
     `the journal ${path} belongs to another campaign (${header.source}, routeKey "${header.routeKey}"); move it aside and run again`,
     [],
-    { code: "E_JOURNAL_OWNER" },
+    { code: "E_JOURNAL_OWNER", params: { path, source: header.source, routeKey: header.routeKey } },
   );
 }
 

@@ -50,7 +50,7 @@ function lockedError(path: string, owner?: number): ConfigError {
   return new ConfigError(
     `this campaign is being run by ${who}; wait for it to finish, or delete ${path} if no ctdial is running`,
     [],
-    { code: "E_JOURNAL_LOCKED" },
+    { code: "E_JOURNAL_LOCKED", params: { lockFile: path, pid: owner } },
   );
 }
 

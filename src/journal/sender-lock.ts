@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { sleep } from "../dispatch/dispatch.js";
 import { StopError } from "../errors.js";
+import { sleep } from "../wake.js";
 import {
   isRunning,
   type LockOwner,

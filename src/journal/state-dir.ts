@@ -32,8 +32,8 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
 export function stateDirError(dir: string, cause: unknown): ConfigError {
   const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? "error";
   return new ConfigError(
-    `cannot use the state directory ${dir} (${code}); check its permissions and free space, or choose another with --state-dir`,
+    `cannot use the state directory ${dir} (${code}); check its permissions and free space, or choose another state directory`,
     [],
-    { code: "E_STATE_DIR", cause },
+    { code: "E_STATE_DIR", cause, params: { dir, errno: code } },
   );
 }

@@ -4,4 +4,4 @@ export { neutralizeFormula } from "./neutralize.js";
 export { defaultReportPath, openReport } from "./open-report.js";
 export { type CsvReportOptions, cellText, openCsvReport } from "./report-csv.js";
 export { openXlsxReport, sheetTitle, type XlsxReportOptions } from "./report-xlsx.js";
-export type { ReportSink } from "./types.js";
+export type { ReportWriter } from "./types.js";

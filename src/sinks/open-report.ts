@@ -1,7 +1,7 @@
 import { basename, dirname, extname, join } from "node:path";
 import type { SourceInfo } from "../sources/types.js";
 import { openCsvReport } from "./report-csv.js";
-import type { ReportSink } from "./types.js";
+import type { ReportWriter } from "./types.js";
 
 /**
  * Delimiter of a CSV report made from a source that has none (an XLSX source with `--report x.csv`):
@@ -16,7 +16,7 @@ export function defaultReportPath(sourcePath: string, kind: "csv" | "xlsx"): str
 }
 
 /** Opens the report writer the path's extension asks for: `.xlsx` is XLSX, anything else CSV. */
-export async function openReport(path: string, source: SourceInfo): Promise<ReportSink> {
+export async function openReport(path: string, source: SourceInfo): Promise<ReportWriter> {
   if (extname(path).toLowerCase() === ".xlsx") {
     // Loaded on demand: exceljs costs half a second of start-up that CSV campaigns never need.
     const { openXlsxReport } = await import("./report-xlsx.js");

@@ -6,7 +6,7 @@ import { outcomeCells } from "./columns.js";
 import { type ReportLayout, reportLayout } from "./layout.js";
 import { neutralizeFormula } from "./neutralize.js";
 import { openReportFile, type ReportFile } from "./report-file.js";
-import type { ReportSink } from "./types.js";
+import type { ReportWriter } from "./types.js";
 
 export interface CsvReportOptions {
   /** The source's delimiter (docs/contract.md: the report uses the same one). */
@@ -38,7 +38,7 @@ export async function openCsvReport(
   path: string,
   headers: readonly string[],
   options: CsvReportOptions,
-): Promise<ReportSink> {
+): Promise<ReportWriter> {
   const { delimiter } = options;
   if (delimiter === "" || /["\r\n]/.test(delimiter)) {
     throw new ConfigError(
@@ -47,12 +47,12 @@ export async function openCsvReport(
   }
   const file = await openReportFile(path);
   const layout = reportLayout(headers);
-  const sink = new CsvReportSink(file, layout, delimiter);
+  const sink = new CsvReportWriter(file, layout, delimiter);
   await sink.writeLine(layout.headers, BOM);
   return sink;
 }
 
-class CsvReportSink implements ReportSink {
+class CsvReportWriter implements ReportWriter {
   readonly path: string;
   #lines: string[] = [];
   #chars = 0;

@@ -1,5 +1,5 @@
 import type { OutcomeSink, RunEnd, SettledRow } from "./outcome-sink.js";
-import type { ReportSink } from "./types.js";
+import type { ReportWriter } from "./types.js";
 
 /**
  * The report file as a subscriber of settled rows. Rows settle out of order (a row waiting out a
@@ -10,7 +10,7 @@ import type { ReportSink } from "./types.js";
  * A run that ends before every row was settled (Ctrl+C on a large file) leaves the previous report in
  * place rather than publishing half a table: `close` then discards the new file.
  */
-export function orderedReport(report: ReportSink): OutcomeSink & { readonly path: string } {
+export function orderedReportSink(report: ReportWriter): OutcomeSink & { readonly path: string } {
   const early = new Map<number, SettledRow>();
   let next = 0;
 

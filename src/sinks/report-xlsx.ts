@@ -6,7 +6,7 @@ import type { Cell, SourceRow } from "../sources/types.js";
 import { outcomeCells } from "./columns.js";
 import { type ReportLayout, reportLayout } from "./layout.js";
 import { openReportFile, type ReportFile } from "./report-file.js";
-import type { ReportSink } from "./types.js";
+import type { ReportWriter } from "./types.js";
 
 export interface XlsxReportOptions {
   /** The tab's name, usually the source's tab; made valid for Excel. @default "Report" */
@@ -39,7 +39,7 @@ export async function openXlsxReport(
   path: string,
   headers: readonly string[],
   options: XlsxReportOptions = {},
-): Promise<ReportSink> {
+): Promise<ReportWriter> {
   const file = await openReportFile(path);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: file.stream,
@@ -56,10 +56,10 @@ export async function openXlsxReport(
   const headerRow = sheet.addRow([...layout.headers]);
   headerRow.font = { bold: true };
   headerRow.commit();
-  return new XlsxReportSink(file, workbook, sheet, layout);
+  return new XlsxReportWriter(file, workbook, sheet, layout);
 }
 
-class XlsxReportSink implements ReportSink {
+class XlsxReportWriter implements ReportWriter {
   readonly path: string;
   #rows = 1;
   #done = false;

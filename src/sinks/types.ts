@@ -6,7 +6,7 @@ import type { SourceRow } from "../sources/types.js";
  * over `path` only by `close()`, so a crash or an `abort()` never leaves a half report in place of
  * the previous one.
  */
-export interface ReportSink {
+export interface ReportWriter {
   /** The final path of the report (what the summary prints). */
   readonly path: string;
   /**

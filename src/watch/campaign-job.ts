@@ -5,7 +5,7 @@ import type { Clock } from "../clock.js";
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import { type CampaignOptions, type ResolvedCampaign, resolveCampaign } from "../engine/resolve.js";
 import { type RowAttempt, type RunProgress, runCampaign } from "../engine/run.js";
-import { exitCodeOf, type RunSummary } from "../engine/summary.js";
+import type { RunSummary } from "../engine/summary.js";
 import { isCtdialError } from "../errors.js";
 import type { CampaignNamed, FailureNote, FolderEvent, PauseCause, WaitReason } from "./folder-events.js";
 import { reportPathOf } from "./leave-folder.js";
@@ -125,21 +125,24 @@ export function endOf(
   const stop = summary.stopped;
   // Every row settled, but the report could not replace the old one (open in a program that locks
   // it): the file stays, and a later run (which sends nothing twice) writes the report.
-  if (stop === undefined && summary.reportNote !== undefined) {
+  if (stop === undefined && summary.reportNotWritten !== undefined) {
     return {
       kind: "later",
       until: clock.now() + TRY_AGAIN_MS,
-      why: { kind: "report-held", note: summary.reportNote },
+      why: { kind: "report-held", report: summary.report, notWritten: summary.reportNotWritten },
     };
   }
   if (stop === undefined) return { kind: "done", summary, resolved, sentNow };
   const name = basename(resolved.source);
-  if (stop.code === "SIGNAL") return { kind: "interrupted" };
-  if (stop.code === 10003) {
+  if (stop.kind === "signal") return { kind: "interrupted" };
+  if (stop.kind === "calltouch-refusal" && stop.code === 10003) {
     // A widget key refused: only the files that use it fail, the rest of the folder goes on.
-    const said = stop.message.startsWith("Calltouch refused the widget key")
-      ? stop.message
-      : `Calltouch refused the widget key ${resolved.campaign.routeKey ?? "of this file"}: ${stop.message}`;
+    const routeKeys = stop.params?.routeKeys;
+    const keys: string[] = Array.isArray(routeKeys)
+      ? routeKeys.map(String)
+      : resolved.campaign.routeKey === undefined
+        ? []
+        : [resolved.campaign.routeKey];
     return {
       kind: "failed",
       exitCode: 3,
@@ -147,13 +150,14 @@ export function endOf(
       note: {
         kind: "widget-refused",
         file: name,
-        said,
+        routeKeys: keys,
+        calltouchMessage: stop.message,
         ...(stop.advice === undefined ? {} : { advice: stop.advice }),
         sent: summary.sent,
       },
     };
   }
-  if (typeof stop.code === "number") {
+  if (stop.kind === "calltouch-refusal") {
     // 10001, 10002, a refused token, a wrong address: every file would meet the same answer.
     return {
       kind: "paused",
@@ -164,7 +168,7 @@ export function endOf(
       },
     };
   }
-  if (stop.code === "E_DAILY_LIMIT") {
+  if (stop.kind === "daily-limit") {
     const zone = resolved.campaign.timezone ?? resolved.campaign.calltouchTimezone;
     const tomorrow = DateTime.fromMillis(clock.now()).setZone(zone).plus({ days: 1 }).startOf("day");
     return {
@@ -228,7 +232,8 @@ function campaignNamed(resolved: ResolvedCampaign): CampaignNamed | undefined {
   };
 }
 
-export function exitCodeOfEnd(end: JobEnd): number {
+/** The file's part in `--once`'s exit code; `exitCodeOf` is the CLI's reading of a run's summary. */
+export function exitCodeOfEnd(end: JobEnd, exitCodeOf: (summary: RunSummary) => number): number {
   switch (end.kind) {
     case "done":
       return exitCodeOf(end.summary);

@@ -54,7 +54,7 @@ export async function finishJob(f: FolderContext, job: Job, end: JobEnd): Promis
       } as const;
       f.emit({ kind: "file-done", entry });
       pushRecent(f, entry);
-      f.tally.settle(job.name, exitCodeOfEnd(end));
+      f.tally.settle(job.name, exitCodeOfEnd(end, f.words.exitCodeOf));
       job.leave = leaveTo(f, job, DONE_DIR, end.resolved);
       break;
     }

@@ -4,6 +4,8 @@
  * writes STATUS.txt and the `<name>.error.txt` notes, so that every sentence a person reads is in one
  * place (and one catalog can later replace the English).
  */
+import type { RunWait } from "../engine/run-state.js";
+import type { ReportNotWritten, RunSummary } from "../engine/summary.js";
 import type { IgnoreReason } from "./ignore-rules.js";
 
 /** Calltouch refused the whole account: its code, its message and what to do, as the engine gave them. */
@@ -16,7 +18,7 @@ export interface PauseCause {
 /** Why a file waits in the folder for a later run (nothing is wrong with the file itself). */
 export type WaitReason =
   /** Every row settled, but the report could not replace the old one (open in Excel). */
-  | { readonly kind: "report-held"; readonly note: string }
+  | { readonly kind: "report-held"; readonly report: string; readonly notWritten: ReportNotWritten }
   /** The daily limit is reached: it goes on the next day of `zone` (the campaign's). */
   | { readonly kind: "daily-limit"; readonly message: string; readonly zone: string }
   /** ctdial stopped the run for a reason that passes (the call window, a network stop): tried again shortly. */
@@ -30,11 +32,12 @@ export type WaitReason =
 
 /** Why a file could not be run: what its `<name>.error.txt` says. */
 export type FailureNote =
-  /** Calltouch refused the file's widget key (10003); `said` is the refusal as one sentence. */
+  /** Calltouch refused the file's widget key (10003): the keys (empty when unknown) and Calltouch's own words. */
   | {
       readonly kind: "widget-refused";
       readonly file: string;
-      readonly said: string;
+      readonly routeKeys: readonly string[];
+      readonly calltouchMessage: string;
       readonly advice?: string;
       readonly sent: number;
     }
@@ -113,16 +116,18 @@ export interface CampaignNamed {
 export interface FolderWords {
   status(view: StatusView): string;
   errorNote(note: FailureNote): string;
+  /** The exit code a run's summary means (for `--once`): the CLI's, like every exit code. */
+  exitCodeOf(summary: RunSummary): number;
 }
 
 export interface RunningLine {
   readonly name: string;
   readonly done: number;
   readonly counts: Readonly<Record<string, number>>;
-  /** The engine's note on what the run waits for (the call window), as it words it. */
-  readonly note?: string;
-  /** Set while the run waits for its call window to open: when it opens, in the campaign's zone. */
-  readonly windowOpens?: { readonly at: number; readonly zone: string };
+  /** What the run waits for (the call window, and when it opens), as the engine says it. */
+  readonly waiting?: RunWait;
+  /** The file's campaign's zone, which a person reads its call window's times in. */
+  readonly zone?: string;
 }
 
 /** Why a service ended (STATUS.txt says STOPPED with it). */

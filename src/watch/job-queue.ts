@@ -1,5 +1,4 @@
 import type { RunProgress } from "../engine/run.js";
-import type { CallWindow } from "../hygiene/call-window.js";
 import type { ReadinessTracker } from "./file-ready.js";
 import type { WaitReason } from "./folder-events.js";
 import type { FolderScan } from "./folder-scan.js";
@@ -17,8 +16,8 @@ export interface Job {
   until?: number;
   why?: WaitReason;
   progress?: RunProgress;
-  /** What STATUS.txt needs of the file's campaign: its call window and its zone. */
-  campaign?: { readonly callWindow?: CallWindow; readonly zone: string };
+  /** The file's campaign's zone: STATUS.txt writes its call window's times in it. */
+  zone?: string;
   /** Moves what is still to move (a file open in another program could not be moved); true once all left. */
   leave?: () => Promise<boolean>;
 }

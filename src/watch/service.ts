@@ -130,10 +130,7 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
         job.progress = progress;
       },
       onResolved: (resolved) => {
-        job.campaign = {
-          ...(resolved.campaign.callWindow === undefined ? {} : { callWindow: resolved.campaign.callWindow }),
-          zone: callWindowTimezone(resolved.campaign),
-        };
+        job.zone = callWindowTimezone(resolved.campaign);
       },
     })
       .then((end) => finishJob(f, job, end))

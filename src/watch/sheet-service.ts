@@ -6,12 +6,12 @@
  * its requests and write its results; then the watch ends.
  */
 
-import { sleep } from "../dispatch/dispatch.js";
 import type { ResolvedCampaign } from "../engine/resolve.js";
 import { type RunOptions, runCampaign } from "../engine/run.js";
 import type { RunSummary } from "../engine/summary.js";
 import { isCtdialError } from "../errors.js";
 import { createWritePacer } from "../sinks/sheet/pacer.js";
+import { sleep } from "../wake.js";
 
 export interface SheetWatchOptions extends Omit<RunOptions, "checkSheetAccess" | "mode"> {
   /** Time between the end of one cycle and the start of the next. @default 15000 */
@@ -79,7 +79,7 @@ export async function watchSheet(
  * refusal, so the watch ends (exit 3). A daily limit or a closed call window only waits.
  */
 function isCampaignStop(summary: RunSummary): boolean {
-  // Calltouch's own refusals carry its numeric code or HTTP status (10001-10003, a refused token, a
-  // wrong address); ctdial's own stops (daily limit, call window) carry E_* codes and only wait.
-  return typeof summary.stopped?.code === "number";
+  // Calltouch's own refusals (10001-10003, a refused token, a wrong address); ctdial's own stops
+  // (daily limit, call window) only wait.
+  return summary.stopped?.kind === "calltouch-refusal";
 }

@@ -1,4 +1,3 @@
-import { isOpen, nextOpening } from "../hygiene/call-window.js";
 import type { FolderContext } from "./folder-context.js";
 import type { FolderState, RunningLine, StatusView, StopCause, WaitingWhy } from "./folder-events.js";
 import type { Job } from "./job-queue.js";
@@ -39,7 +38,7 @@ export class StatusBoard {
     const now = f.clock.now();
     const list = [...f.queue.jobs.values()];
     const pause = f.pause.active;
-    const running = list.filter((job) => job.phase === "running").map((job) => runningLine(job, now));
+    const running = list.filter((job) => job.phase === "running").map(runningLine);
     const waiting = list
       .filter((job) => job.phase !== "running")
       .map((job) => ({ name: job.name, why: waitingWhy(job, pause !== undefined) }));
@@ -71,23 +70,13 @@ export class StatusBoard {
   }
 }
 
-function runningLine(job: Job, now: number): RunningLine {
-  const window = job.campaign?.callWindow;
-  const zone = job.campaign?.zone;
-  // The engine's note says the run waits (for its call window): when it opens, from the campaign.
-  const opens =
-    job.progress?.note !== undefined &&
-    window !== undefined &&
-    zone !== undefined &&
-    !isOpen(window, zone, now)
-      ? { at: nextOpening(window, zone, now), zone }
-      : undefined;
+function runningLine(job: Job): RunningLine {
   return {
     name: job.name,
     done: job.progress?.done ?? 0,
     counts: job.progress?.counts ?? {},
-    ...(job.progress?.note === undefined ? {} : { note: job.progress.note }),
-    ...(opens === undefined ? {} : { windowOpens: opens }),
+    ...(job.progress?.waiting === undefined ? {} : { waiting: job.progress.waiting }),
+    ...(job.zone === undefined ? {} : { zone: job.zone }),
   };
 }
 
@@ -96,7 +85,7 @@ function folderState(
   running: readonly RunningLine[],
   waiting: readonly { readonly why: WaitingWhy }[],
 ): FolderState {
-  const sending = running.some((line) => line.windowOpens === undefined);
+  const sending = running.some((line) => line.waiting === undefined);
   if (sending || waiting.some((w) => w.why.kind === "next")) return { kind: "sending" };
   const reasons = new Set<"call-window" | "daily-limit" | "retry">();
   let until: { at: number; zone?: string } | undefined;
@@ -104,9 +93,9 @@ function folderState(
     if (until === undefined || at < until.at) until = zone === undefined ? { at } : { at, zone };
   };
   for (const line of running) {
-    if (line.windowOpens === undefined) continue;
+    if (line.waiting === undefined) continue;
     reasons.add("call-window");
-    earliest(line.windowOpens.at, line.windowOpens.zone);
+    earliest(line.waiting.opensAt, line.zone);
   }
   for (const { why } of waiting) {
     if (why.kind !== "waits") continue;

@@ -1,119 +1,90 @@
-import { CommanderError } from "commander";
 import { describe, expect, it } from "vitest";
-import { confirmationQuestion } from "../../src/cli/confirm.js";
-import { errorCode, errorJson, wantsJson } from "../../src/cli/error-json.js";
-import { formatSummary } from "../../src/cli/output.js";
-import { plural } from "../../src/cli/plural.js";
-import { formatStatus } from "../../src/cli/status.js";
-import type { CampaignStatus } from "../../src/engine/status.js";
-import { emptySummary } from "../../src/engine/summary.js";
-import { ConfigError, InputError, StopError } from "../../src/errors.js";
-import { registerSecret } from "../../src/secrets.js";
+import { errorText, reportNoteText, stoppedLine, stopText } from "../../src/cli/messages.js";
+import { ConfigError, StopError } from "../../src/errors.js";
+import { corruptLineError, notJournalError } from "../../src/journal/format.js";
 
-describe("counts agree with their nouns", () => {
-  it("plural()", () => {
-    expect(plural(0, "row")).toBe("0 rows");
-    expect(plural(1, "row")).toBe("1 row");
-    expect(plural(2, "failed row")).toBe("2 failed rows");
+describe("the CLI words stops from their kind and params", () => {
+  it("a refusal of Calltouch's names its code, and per-row widget keys name the keys", () => {
+    const refusal = {
+      kind: "calltouch-refusal",
+      code: 10001,
+      message: "Недостаточно минут",
+      advice: "Top up.",
+    } as const;
+    expect(stoppedLine(refusal)).toBe("Stopped: Calltouch answered 10001: Недостаточно минут");
+    expect(stopText(refusal).advice).toBe("Top up.");
+    const routes = {
+      kind: "calltouch-refusal",
+      code: 10003,
+      message: "нет виджета",
+      params: { routeKeys: ["a", "b"] },
+    } as const;
+    expect(stopText(routes).message).toBe("Calltouch refused the widget keys a, b: нет виджета");
   });
 
-  it("a one-row summary reads 1 row", () => {
-    const s = emptySummary("/tmp/one.report.csv", false);
-    Object.assign(s, { total: 1, invalid: 1, problemCount: 1 });
-    s.problems = [{ rowNumber: 2, status: "invalid" as const, message: "column Телефон: phone is empty" }];
-    const lines = formatSummary(s);
-    expect(lines[0]).toBe("1 row: invalid 1");
-    expect(lines).toContain("1 row needs attention:");
-  });
-
-  it("a one-row status reads 1 row, 1 run, it", () => {
-    const status: CampaignStatus = {
-      journal: {
-        exists: true,
-        runs: 1,
-        lastRunAt: "2026-11-30T10:00:00+03:00",
-        path: "/s/j.jsonl",
-      } as CampaignStatus["journal"],
-      timezone: "Europe/Moscow",
-      rows: { pending: 1, failed: 1, unknown: 1 },
-      total: 1,
-      left: 1,
-      retryable: 1,
-    };
-    const lines = formatStatus(status);
-    expect(lines[0]).toBe("1 row: pending 1, failed 1, unknown 1");
-    expect(lines).toContain("Last run: 2026-11-30T10:00:00+03:00 (1 run)");
-    expect(lines).toContain("Left to send: 1 (ctdial run continues with it)");
-    expect(lines).toContain("Failed: 1 (ctdial retry sends it again)");
-    expect(lines).toContain(
-      "Unknown: 1 (the answer was lost; it may have been called; ctdial retry --include-unknown resends it)",
+  it("ctdial's own stops get their sentence and advice here, not from the engine", () => {
+    expect(
+      stopText({ kind: "daily-limit", code: "E_DAILY_LIMIT", message: "x", params: { limit: 3, used: 3 } }),
+    ).toEqual({
+      message: "the daily limit of 3 accepted requests is reached (3 accepted today)",
+      advice: "Run the same command again tomorrow, or raise dailyLimit in the campaign file.",
+    });
+    const window = {
+      kind: "call-window",
+      code: "E_CALL_WINDOW",
+      message: "x",
+      params: {
+        from: "09:00",
+        to: "20:00",
+        days: ["mon", "tue"],
+        zone: "Europe/Moscow",
+        opensAt: "2026-11-25T09:00:00+03:00",
+      },
+    } as const;
+    expect(stopText(window).message).toBe(
+      "outside the call window (09:00-20:00, mon tue, Europe/Moscow); it opens at 25 Nov 2026, 09:00 (Europe/Moscow)",
+    );
+    expect(stopText(window).advice).toContain("--no-wait");
+    expect(stopText({ kind: "signal", code: "SIGNAL", message: "x" }).advice).toBe(
+      "Run the same command again to send the pending rows.",
     );
   });
 });
 
-describe("the confirmation question says how many rows are about to be sent", () => {
-  const base = {
-    source: "/calls/clients.csv",
-    endpoint: "api.calltouch.ru",
-    routeKey: "rk_1",
-    includeUnknown: false,
-  } as const;
-
-  it("counted", () => {
-    expect(
-      confirmationQuestion({ ...base, mode: "run", rows: { kind: "exact", toSend: 1, inFile: 37 } }),
-    ).toBe("Send 1 row of clients.csv (37 in the file) to api.calltouch.ru (routeKey rk_1)?");
-    expect(
-      confirmationQuestion({ ...base, mode: "retry", rows: { kind: "exact", toSend: 3, inFile: 37 } }),
-    ).toBe("Resend 3 failed rows of clients.csv (37 in the file) to api.calltouch.ru (routeKey rk_1)?");
-    expect(
-      confirmationQuestion({
-        ...base,
-        mode: "retry",
-        includeUnknown: true,
-        routeKey: undefined,
-        rows: { kind: "exact", toSend: 4, inFile: 37 },
-      }),
-    ).toBe(
-      "Resend 4 failed or unknown rows of clients.csv (37 in the file) to api.calltouch.ru (routeKey from the file)?",
-    );
-  });
-
-  it("still counting: about how many, from the file's estimate", () => {
-    expect(confirmationQuestion({ ...base, mode: "run", rows: { kind: "estimate", inFile: 200_000 } })).toBe(
-      "Send the unsent rows of clients.csv (about 200000 in the file; still counting) to api.calltouch.ru (routeKey rk_1)?",
-    );
-    expect(
-      confirmationQuestion({ ...base, mode: "retry", rows: { kind: "estimate", inFile: undefined } }),
-    ).toBe("Resend the failed rows of clients.csv (still counting) to api.calltouch.ru (routeKey rk_1)?");
-  });
-});
-
-describe("--json errors", () => {
-  it("carry the error class's stable code and the redacted message", () => {
-    registerSecret("ct-json-secret-77aa");
-    expect(JSON.parse(errorJson(new ConfigError("bad key ct-json-secret-77aa; fix it.")))).toEqual({
-      error: { code: "E_CONFIG", message: "bad key [redacted]; fix it." },
+describe("the CLI words errors from their code and params", () => {
+  it("a campaign without a routeKey is told the flags and the command that fix it", () => {
+    const error = new ConfigError("no routeKey", [], {
+      code: "E_NO_ROUTE_KEY",
+      params: { campaignFile: "clients.campaign.yaml", create: true },
     });
-    expect(errorCode(new InputError("x", { code: "E_ENCODING" }))).toBe("E_ENCODING");
-    expect(errorCode(new StopError("E_DAILY_LIMIT", "x"))).toBe("E_DAILY_LIMIT");
-    expect(errorCode(new TypeError("x"))).toBe("E_INTERNAL");
-  });
-
-  it("usage errors are E_USAGE, in one line without commander's prefix", () => {
-    const error = new CommanderError(
-      1,
-      "commander.unknownOption",
-      "error: unknown option '--x'\n(Did you mean --y?)",
+    expect(errorText(error)).toMatch(
+      /^no routeKey: create clients\.campaign\.yaml with routeKey: <key> \(ctdial init writes one\), or pass --route-key KEY, or set CALLTOUCH_ROUTE_KEY;/,
     );
-    expect(JSON.parse(errorJson(error))).toEqual({
-      error: { code: "E_USAGE", message: "unknown option '--x' (Did you mean --y?)" },
-    });
   });
 
-  it("--json counts only before a lone --", () => {
-    expect(wantsJson(["run", "a.csv", "--json"])).toBe(true);
-    expect(wantsJson(["run", "--", "--json"])).toBe(false);
-    expect(wantsJson(["run", "a.csv"])).toBe(false);
+  it("a file unreadable part-way says how many rows were sent", () => {
+    const error = new StopError("E_INPUT_MIDRUN", "x", {
+      params: { inputMessage: "row 9 has an unclosed quote.", sent: 1 },
+    });
+    expect(errorText(error)).toBe(
+      "row 9 has an unclosed quote. Sending stopped there after 1 row was sent; fix the file and run the same command again (rows already sent will not be sent twice).",
+    );
+  });
+
+  it("the journal's errors read the same from the CLI as their default English", () => {
+    for (const error of [corruptLineError("/s/j.jsonl", 7), notJournalError("/s/j.jsonl")]) {
+      expect(errorText(error)).toBe(error.message);
+    }
+  });
+
+  it("an error without a catalog entry keeps its own message", () => {
+    expect(errorText(new ConfigError("something else"))).toBe("something else");
+  });
+
+  it("says why the report was not written and how to get it", () => {
+    expect(reportNoteText("r.csv", { reason: "another-run", pid: 42 })).toBe(
+      "r.csv was left alone: a ctdial run of this campaign (process 42) is sending and writes it when it ends",
+    );
+    expect(reportNoteText("r.csv", { reason: "cut-short" })).toContain("`ctdial validate` on the same file");
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { exitCodeOf } from "../../src/cli/exit.js";
 import { formatSummary, summaryJson } from "../../src/cli/output.js";
 import { formatDuration, formatProgress } from "../../src/cli/progress.js";
-import { emptySummary, exitCodeOf } from "../../src/engine/summary.js";
+import { emptySummary } from "../../src/engine/summary.js";
 
 function summary() {
   const s = emptySummary("/tmp/clients.report.csv", false);
@@ -35,6 +36,7 @@ describe("the summary a person reads", () => {
   it("says why a run stopped and what to do", () => {
     const s = summary();
     s.stopped = {
+      kind: "calltouch-refusal",
       code: 10001,
       message: "Недостаточно минут",
       advice: "Top up callback minutes in Calltouch, then run the same command again.",

@@ -95,11 +95,12 @@ describe("the folder service's events in words", () => {
       errorNoteText({
         kind: "widget-refused",
         file: "off.csv",
-        said: "Calltouch refused the widget key rk",
+        routeKeys: ["rk"],
+        calltouchMessage: "widget not found",
         sent: 1,
       }),
     ).toContain(
-      "off.csv was stopped: Calltouch refused the widget key rk (error 10003). 1 row was sent before that;",
+      "off.csv was stopped: Calltouch refused the widget key rk: widget not found (error 10003). 1 row was sent before that;",
     );
   });
 });

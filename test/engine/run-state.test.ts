@@ -31,7 +31,7 @@ describe("RunState: one owner of a run's state", () => {
     const run = new RunState({ campaign, sinks: [a.sink, b.sink], report: "r.csv", dryRun: false });
     run.settle(0, { row: row(0), outcome: { status: "skipped", reason: "duplicate of row 1" } });
     run.settle(1, { row: row(1), outcome: { status: "invalid", problems: [{ message: "bad phone" }] } });
-    expect(run.summary).toMatchObject({ total: 2, skipped: 1, invalid: 1, problemCount: 1 });
+    expect(run.summary()).toMatchObject({ total: 2, skipped: 1, invalid: 1, problemCount: 1 });
     expect(run.progress).toMatchObject({ done: 2, counts: { skipped: 1, invalid: 1 } });
     expect(a.got.map((s) => s.index)).toEqual([0, 1]);
     expect(b.got.map((s) => s.index)).toEqual([0, 1]);
@@ -51,7 +51,7 @@ describe("RunState: one owner of a run's state", () => {
     for (let n = 0; n < 3; n++) run.settle(n, { row: row(n), outcome: { status: "pending" } });
     expect(failures).toEqual(["the sheet: the sheet is full"]);
     expect(report.got).toHaveLength(3);
-    expect(run.summary.pending).toBe(3);
+    expect(run.summary().pending).toBe(3);
     expect(run.sinkFailures.map((f) => f.sink.name)).toEqual(["the sheet"]);
   });
 

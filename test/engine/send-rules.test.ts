@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseCampaign } from "../../src/campaign/load.js";
+import { runWaitText } from "../../src/cli/messages.js";
 import type { CampaignState } from "../../src/engine/campaign-state.js";
+import type { RunWait } from "../../src/engine/run-state.js";
 import { createSendRules, type SendRulesOptions } from "../../src/engine/send-rules.js";
 import { StopError } from "../../src/errors.js";
 
@@ -37,8 +39,17 @@ const row = (rowNumber: number) => ({
   rowHash: "h",
   request: { routeKey: "rk", phone: "7" },
 });
-/** Each test's rules get their own in-flight set, as each run has its own. */
-const fresh = (): SendRulesOptions => ({ inFlight: new Set<number>() });
+/** Each test's rules get their own rows in flight, as each run has its own. */
+const fresh = (): SendRulesOptions => {
+  const rows = new Set<number>();
+  return {
+    inFlight: {
+      flightStarted: (n) => void rows.add(n),
+      flightEnded: (n) => void rows.delete(n),
+      inFlightBesides: (n) => rows.size - (rows.has(n) ? 1 : 0),
+    },
+  };
+};
 
 const sent = { status: "sent" as const, requestId: 1, sentAt: "2026-11-25T10:00:00+03:00", attempts: 1 };
 
@@ -61,9 +72,8 @@ describe("send rules: the daily limit", () => {
     expect((stop as StopError).message).toBe(
       "the daily limit of 2 accepted requests is reached (2 accepted today)",
     );
-    expect((stop as StopError).advice).toBe(
-      "Run the same command again tomorrow, or raise dailyLimit in the campaign file.",
-    );
+    expect((stop as StopError).kind).toBe("daily-limit");
+    expect((stop as StopError).params).toEqual({ limit: 2, used: 2 });
   });
 
   it("never lets rows released together pass on the last unit of the day", async () => {
@@ -104,19 +114,19 @@ describe("send rules: the call window", () => {
     const rules = createSendRules(campaign, fakeState().state, {
       ...fresh(),
       noWait: true,
-      now: () => early,
+      clock: { now: () => early },
     });
     await expect(rules.beforeSend(2)).rejects.toThrow(
       "outside the call window (09:00-20:00, mon tue wed thu fri sat sun, Europe/Moscow); it opens at",
     );
   });
 
-  it("otherwise waits, showing a countdown, and sends when it opens", async () => {
+  it("otherwise waits, saying until when (as data), and sends when it opens", async () => {
     let clock = early;
-    const notes: (string | undefined)[] = [];
+    const notes: (RunWait | undefined)[] = [];
     const rules = createSendRules(campaign, fakeState().state, {
       ...fresh(),
-      now: () => clock,
+      clock: { now: () => clock },
       sleep: async (ms) => {
         clock += Math.max(ms, 3_600_000);
       },
@@ -124,7 +134,8 @@ describe("send rules: the call window", () => {
     });
     await rules.beforeSend(2);
     expect(clock).toBeGreaterThanOrEqual(Date.UTC(2026, 10, 25, 6, 0, 0));
-    expect(notes[0]).toBe("waiting for the call window, opens in 2:00:00");
+    expect(notes[0]).toEqual({ for: "call-window", opensAt: early + 2 * 3_600_000 });
+    expect(runWaitText(notes[0]!, early)).toBe("waiting for the call window, opens in 2:00:00");
     expect(notes.at(-1)).toBeUndefined();
   });
 
@@ -132,7 +143,7 @@ describe("send rules: the call window", () => {
     const controller = new AbortController();
     const rules = createSendRules(campaign, fakeState().state, {
       ...fresh(),
-      now: () => early,
+      clock: { now: () => early },
       signal: controller.signal,
       sleep: async () => controller.abort(),
     });

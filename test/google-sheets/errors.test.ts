@@ -1,7 +1,6 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openSheetsApi } from "../../src/google-sheets/api.js";
@@ -9,6 +8,7 @@ import { locateTab } from "../../src/google-sheets/tab.js";
 import { parseSheetLocation } from "../../src/google-sheets/url.js";
 import { ERRORS } from "../fakes/sheets/errors.js";
 import { type SheetsFake, startSheetsFake } from "../fakes/sheets/server.js";
+import { tempDir } from "../tidy.js";
 import { bareEnv, SA_EMAIL, serviceAccountKey, tokenApi } from "./helpers.js";
 
 let fake: SheetsFake;
@@ -85,7 +85,7 @@ describe("every way Google refuses, as one sentence with a code (exit 2)", () =>
   });
 
   it("a key that cannot sign is named with what to do, not taken for a network failure", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "ctdial-badkey-"));
+    const dir = tempDir("ctdial-badkey-");
     const key = join(dir, "key.json");
     writeFileSync(
       key,
@@ -114,7 +114,7 @@ describe("every way Google refuses, as one sentence with a code (exit 2)", () =>
     });
     await new Promise<void>((resolve) => token.listen(0, "127.0.0.1", resolve));
     try {
-      const dir = mkdtempSync(join(tmpdir(), "ctdial-signin-"));
+      const dir = tempDir("ctdial-signin-");
       const file = join(dir, "adc.json");
       writeFileSync(
         file,

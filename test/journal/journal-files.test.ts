@@ -57,9 +57,10 @@ describe("a state directory that cannot be used", () => {
     const blocker = join(base, "not-a-folder");
     await writeFile(blocker, "");
     const dir = join(blocker, "state");
-    const advice = "(ENOTDIR); check its permissions and free space, or choose another with --state-dir";
+    const advice = "(ENOTDIR); check its permissions and free space, or choose another state directory";
     const error = await openJournal({ stateDir: dir, identity }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).params).toEqual({ dir: join(dir, "journals"), errno: "ENOTDIR" });
     expect((error as Error).message).toBe(
       `cannot use the state directory ${join(dir, "journals")} ${advice}`,
     );

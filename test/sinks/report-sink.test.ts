@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RowOutcome } from "../../src/outcome.js";
 import { openCsvReport } from "../../src/sinks/report-csv.js";
-import { orderedReport } from "../../src/sinks/report-sink.js";
+import { orderedReportSink } from "../../src/sinks/report-sink.js";
 import { row, useTempDir } from "./helpers.js";
 
 const tempDir = useTempDir();
@@ -19,7 +19,7 @@ async function reportOf(order: number[], complete = true): Promise<string> {
   const dir = await tempDir();
   const path = join(dir, "clients.report.csv");
   await writeFile(path, "previous report\n");
-  const sink = orderedReport(await openCsvReport(path, ["Телефон"], { delimiter: ";" }));
+  const sink = orderedReportSink(await openCsvReport(path, ["Телефон"], { delimiter: ";" }));
   for (const index of order) {
     const wait = sink.accept({
       index,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCampaign } from "../../src/campaign/load.js";
+import { exitCodeOf } from "../../src/cli/exit.js";
 import { errorNoteText } from "../../src/cli/watch-words.js";
 import { fixedClock } from "../../src/clock.js";
 import type { ResolvedCampaign } from "../../src/engine/resolve.js";
@@ -19,7 +20,15 @@ function stoppedWith(code: string | number, message: string): RunSummary {
   summary.total = 10;
   summary.sent = 4;
   summary.pending = 6;
-  summary.stopped = { code, message, advice: "Do something." };
+  const kind =
+    code === "SIGNAL"
+      ? "signal"
+      : code === "E_DAILY_LIMIT"
+        ? "daily-limit"
+        : typeof code === "number"
+          ? "calltouch-refusal"
+          : "failure";
+  summary.stopped = { kind, code, message, advice: "Do something." };
   return summary;
 }
 
@@ -29,7 +38,7 @@ describe("what a run's end means for the folder", () => {
     summary.total = summary.sent = 3;
     const end = endOf(summary, resolved, fixedClock(NOW));
     expect(end.kind).toBe("done");
-    expect(exitCodeOfEnd(end)).toBe(0);
+    expect(exitCodeOfEnd(end, exitCodeOf)).toBe(0);
   });
 
   it.each([10001, 10002, 403])("an account-wide refusal (%s) pauses the folder", (code) => {
@@ -47,7 +56,16 @@ describe("what a run's end means for the folder", () => {
     const paragraph = errorNoteText(end.note);
     expect(paragraph).toContain("Calltouch refused the widget key rk_main: widget not found (error 10003)");
     expect(paragraph).toContain("4 rows were sent");
-    expect(exitCodeOfEnd(end)).toBe(3);
+    expect(exitCodeOfEnd(end, exitCodeOf)).toBe(3);
+  });
+
+  it("refused per-row widget keys fail the file, naming the keys Calltouch refused", () => {
+    const summary = stoppedWith(10003, "widget not found");
+    summary.stopped = { ...summary.stopped!, params: { routeKeys: ["rk_a", "rk_b"] } };
+    const end = endOf(summary, resolved, fixedClock(NOW));
+    expect(end.kind === "failed" && errorNoteText(end.note)).toContain(
+      "Calltouch refused the widget keys rk_a, rk_b: widget not found (error 10003)",
+    );
   });
 
   it("the daily limit makes the file wait until the next day in the campaign's timezone", () => {

@@ -78,7 +78,11 @@ describe("watch <sheet>: when Calltouch refuses", () => {
       const controller = new AbortController();
       const stopped = (): RunSummary => ({
         ...emptySummary("sheet", false),
-        stopped: { code, message: "no" },
+        stopped: {
+          kind: code === "E_DAILY_LIMIT" ? "daily-limit" : "calltouch-refusal",
+          code,
+          message: "no",
+        },
       });
       const result = await watchSheet(resolved, options([stopped], events, controller));
       expect(events.filter((e) => e.startsWith("look")).length, String(code)).toBe(looks);

@@ -76,8 +76,8 @@ describe("STATUS.txt", () => {
             name: "a.csv",
             done: 0,
             counts: {},
-            note: "waiting for the call window, opens in 8h",
-            windowOpens: { at: Date.parse("2026-12-07T06:00:00Z"), zone: "Europe/Moscow" },
+            waiting: { for: "call-window", opensAt: Date.parse("2026-12-07T06:00:00Z") },
+            zone: "Europe/Moscow",
           },
         ],
         waiting: [

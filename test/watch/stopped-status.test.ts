@@ -27,7 +27,7 @@ describe("STATUS.txt when the folder service ends with an error", () => {
       token: "t",
       limiter: createRateLimiter({ rate: 5 }),
       onEvent: () => undefined,
-      words: { status: (view) => formatStatus(view, "UTC"), errorNote: () => "" },
+      words: { status: (view) => formatStatus(view, "UTC"), errorNote: () => "", exitCodeOf: () => 0 },
       signal: new AbortController().signal,
       once: false,
       quietMs: 10,

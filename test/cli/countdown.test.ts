@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCountdown } from "../../src/hygiene/countdown.js";
+import { formatCountdown } from "../../src/cli/countdown.js";
 
 describe("formatCountdown", () => {
   it.each([
