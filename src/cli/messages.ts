@@ -3,6 +3,7 @@ import type { ReportNotWritten, RunStop, RunSummary } from "../engine/summary.js
 import { type CtdialError, type ErrorParams, isCtdialError } from "../errors.js";
 import { formatCountdown } from "./countdown.js";
 import { noun, plural } from "./plural.js";
+import { readableTime } from "./readable-time.js";
 
 /**
  * Every sentence the CLI makes from what the engine, the dispatcher and the journal hand it (codes,
@@ -56,6 +57,12 @@ function sentRows(n: number): string {
 
 const PENDING_ADVICE = "Run the same command again to send the pending rows.";
 
+/** When the call window opens, as a person reads it, in the campaign's zone (the engine gives ISO). */
+function opensAtText(opensAt: unknown, zone: unknown): string {
+  const at = Date.parse(String(opensAt));
+  return Number.isNaN(at) ? text(opensAt) : readableTime(at, typeof zone === "string" ? zone : undefined);
+}
+
 /** A stop as the summary tells it: what happened, and what to do next. */
 export function stopText(stop: RunStop): { readonly message: string; readonly advice: string } {
   const p = stop.params ?? {};
@@ -85,7 +92,7 @@ export function stopText(stop: RunStop): { readonly message: string; readonly ad
       };
     case "call-window":
       return {
-        message: `outside the call window (${text(p.from)}-${text(p.to)}, ${text(p.days)}, ${text(p.zone)}); it opens at ${text(p.opensAt)}`,
+        message: `outside the call window (${text(p.from)}-${text(p.to)}, ${text(p.days)}, ${text(p.zone)}); it opens at ${opensAtText(p.opensAt, p.zone)}`,
         advice: "Run the same command again then, or leave out --no-wait to wait for it.",
       };
     default:

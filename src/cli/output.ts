@@ -28,7 +28,7 @@ export function processOutput(json: boolean): Output {
 const STATUS_ORDER = ["would-send", "sent", "skipped", "invalid", "failed", "unknown", "pending"] as const;
 
 /** The short table a person reads after a run: counts, then the first problems with row numbers. */
-export function formatSummary(summary: RunSummary): string[] {
+export function formatSummary(summary: RunSummary, moved?: ReadonlyMap<number, number>): string[] {
   const lines: string[] = [];
   const counts = STATUS_ORDER.filter((status) => summary[status] > 0).map(
     (status) => `${status} ${summary[status]}`,
@@ -39,10 +39,14 @@ export function formatSummary(summary: RunSummary): string[] {
     lines.push(
       `${plural(summary.problemCount, "row")} ${noun(summary.problemCount, "needs", "need")} attention:`,
     );
-    const width = String(summary.problems.at(-1)?.rowNumber ?? 0).length;
+    // A sheet's row that moved mid-run (rows inserted above it) is named where its result was written.
+    const rowNow = (row: number): number => moved?.get(row) ?? row;
+    const width = Math.max(...summary.problems.map((problem) => String(rowNow(problem.rowNumber)).length));
     for (const problem of summary.problems) {
+      const now = rowNow(problem.rowNumber);
+      const was = now === problem.rowNumber ? "" : ` (was row ${problem.rowNumber} when read)`;
       lines.push(
-        `  row ${String(problem.rowNumber).padStart(width)}  ${problem.status.padEnd(7)}  ${problem.message}`,
+        `  row ${String(now).padStart(width)}  ${problem.status.padEnd(7)}  ${problem.message}${was}`,
       );
     }
     const rest = summary.problemCount - summary.problems.length;

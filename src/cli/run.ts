@@ -126,6 +126,8 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
     );
   });
   let summary: RunSummary;
+  /** Sheet rows whose result was written elsewhere than where they were read: read row -> row now. */
+  const moved = new Map<number, number>();
   let releaseSender: (() => Promise<void>) | undefined;
   try {
     const total = await confirmRun(resolved, flags, mode, stateDir, endpoint);
@@ -158,7 +160,10 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
       clock: systemClock,
       onAttempt: (attempt) => logAttempt(logger, attempt),
       onWarning,
-      sheetWriteback: { onWarning: (warning) => onWarning(sheetWriteWarningText(warning)) },
+      sheetWriteback: {
+        onWarning: (warning) => onWarning(sheetWriteWarningText(warning)),
+        onRowMoved: (readAt, writtenAt) => moved.set(readAt, writtenAt),
+      },
       onSinkFailure: (name, error) => onWarning(sinkFailureText(name, error)),
       onHookError: (error) => onWarning(hookErrorText(error)),
       onProgress: (p) => {
@@ -187,7 +192,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
       ...closingSteps({ progress, signals: stop, endpoint, logger }),
     ]);
   }
-  return printSummary(summary, flags, output);
+  return printSummary(summary, flags, output, moved);
 }
 
 /** What a sending run closes, in order; each step runs whatever the others do (see cleanup.ts). */
@@ -267,8 +272,13 @@ function displayName(resolved: ResolvedCampaign): string {
   return tab === undefined ? basename(resolved.source) : `"${tab.spreadsheetTitle}" / ${tab.title}`;
 }
 
-function printSummary(summary: RunSummary, flags: RunFlags, output: Output): number {
-  for (const line of formatSummary(summary)) output.info(line);
+function printSummary(
+  summary: RunSummary,
+  flags: RunFlags,
+  output: Output,
+  moved?: ReadonlyMap<number, number>,
+): number {
+  for (const line of formatSummary(summary, moved)) output.info(line);
   if (flags.json) output.json(summaryJson(summary));
   return exitCodeOf(summary);
 }

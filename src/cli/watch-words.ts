@@ -16,6 +16,7 @@ import type { IgnoreReason } from "../watch/ignore-rules.js";
 import { SOURCE_EXTENSIONS } from "../watch/ignore-rules.js";
 import { reportNoteText } from "./messages.js";
 import { plural } from "./plural.js";
+import { readableTime } from "./readable-time.js";
 
 export type Level = "debug" | "info" | "warn" | "error";
 
@@ -57,15 +58,24 @@ export function folderEventLine(event: FolderEvent): LogLine {
         text: `${event.file}: unexpected error: ${event.message} (this is a bug in ctdial)`,
         fields: { file: event.file },
       };
-    case "paused":
+    case "paused": {
+      const advice = folderPauseAdvice(event.cause);
       return {
         level: "error",
-        text: `paused: ${pauseReason(event.cause)}. ${event.cause.advice ?? ""} Files stay in the folder; checking again at ${new Date(event.nextCheck).toISOString()}.`,
+        text: `paused: ${pauseReason(event.cause)}.${advice === undefined ? "" : ` ${advice}`} Files stay in the folder; nothing needs restarting: ctdial checks again by itself at ${readableTime(event.nextCheck)} and resumes once Calltouch accepts requests.`,
+        fields: { code: event.cause.code, nextCheck: new Date(event.nextCheck).toISOString() },
       };
+    }
     case "resumed":
       return { level: "info", text: "Calltouch accepts requests again: the folder resumes" };
-    case "file-waits":
-      return { level: "warn", text: `${event.file}: waits: ${waitReasonText(event.why)}` };
+    case "file-waits": {
+      const zone = event.why.kind === "daily-limit" ? event.why.zone : undefined;
+      return {
+        level: "warn",
+        text: `${event.file}: waits: ${waitReasonText(event.why, readableTime(event.until, zone))}`,
+        fields: { file: event.file, until: new Date(event.until).toISOString() },
+      };
+    }
     case "file-done":
       return { level: "info", text: `${doneLine(event.entry)}; moved to ${event.entry.to}/` };
     case "file-failed":
@@ -128,21 +138,36 @@ export function pauseReason(cause: PauseCause): string {
   return `Calltouch answered ${cause.code}: ${cause.message}`;
 }
 
-export function waitReasonText(why: WaitReason): string {
+/** Why a file waits, and when it goes on (`at`, already in words) where that is known. */
+export function waitReasonText(why: WaitReason, at?: string): string {
+  const then = at === undefined ? "" : ` at ${at}`;
   switch (why.kind) {
     case "report-held":
-      return `${reportNoteText(why.report, why.notWritten)}; tried again shortly`;
+      return `${reportNoteText(why.report, why.notWritten)}; tried again${then || " shortly"}`;
     case "daily-limit":
-      return `${why.message}; it goes on tomorrow`;
+      return `${why.message}; it goes on the next day${then}`;
     case "stopped":
-      return `${why.message}; it is tried again shortly`;
+      return `${why.message}; it is tried again${then || " shortly"}`;
     case "not-now":
-      return why.message;
+      return at === undefined ? why.message : `${why.message}; tried again${then}`;
     case "unexpected":
-      return `an unexpected error: ${why.message}`;
+      return `an unexpected error: ${why.message}; tried again${then || " shortly"}`;
     case "finishing-failed":
-      return "an error while finishing it; tried again in a minute";
+      return `an error while finishing it; tried again${then || " in a minute"}`;
   }
+}
+
+/**
+ * What to do about a pause, in the folder's terms: the engine's advice ends "then run the same command
+ * again", which is not true of a folder (it resumes by itself), so that clause is left out.
+ */
+export function folderPauseAdvice(cause: PauseCause): string | undefined {
+  if (cause.advice === undefined) return undefined;
+  const advice = cause.advice
+    .replace(/,?\s*(and |then )?run the same command again[^.]*\.?$/i, ".")
+    .replace(/^\s*\.$/, "")
+    .trim();
+  return advice === "" ? undefined : advice;
 }
 
 const AGAIN =
@@ -163,16 +188,34 @@ export function errorNoteText(note: FailureNote): string {
       return `${sentence(note.message)} ${AGAIN}`;
     case "cannot-run":
       return `${note.file} could not be run: ${sentence(note.message)} ${AGAIN}`;
+    case "report-name-taken":
+      return `${note.file} could not be run: its report would be written as ${note.report}, and the ${note.report} in the campaigns folder is not a ctdial report; ctdial never writes over a file it did not write, so ${note.report} was left where it is. Rename ${note.report}, or rename ${note.file} (its report is named after it), then put ${note.file} back into the campaigns folder; rows already sent will not be sent again.`;
   }
 }
 
-/** "clients.csv: 12 rows: sent 10, invalid 2" */
+/**
+ * "clients.csv: 12 rows: sent 10, invalid 2". Rows sent by an earlier run (the file was dropped again)
+ * are told apart: "40 rows: already sent earlier, nothing to do", "12 rows: sent 2, already sent
+ * earlier 10".
+ */
 export function doneLine(entry: Extract<RecentEntry, { kind: "done" }>): string {
-  const counts = Object.entries(entry.counts)
+  const sent = entry.counts.sent ?? 0;
+  const now = Math.min(entry.sentNow, sent);
+  const before = sent - now;
+  const parts = Object.entries(entry.counts)
     .filter(([, n]) => n > 0)
-    .map(([status, n]) => `${status} ${n}`)
-    .join(", ");
-  return `${entry.file}: ${plural(entry.total, "row")}: ${counts || "nothing to do"}`;
+    .flatMap(([status, n]) => {
+      if (status !== "sent" || before === 0) return [`${status} ${n}`];
+      return now === 0
+        ? [`already sent earlier ${before}`]
+        : [`sent ${now}`, `already sent earlier ${before}`];
+    });
+  const rows = `${entry.file}: ${plural(entry.total, "row")}`;
+  if (parts.length === 0) return `${rows}: nothing to do`;
+  // Every row was settled by an earlier run: this run had nothing to send.
+  if (before > 0 && now === 0 && before === entry.total)
+    return `${rows}: already sent earlier, nothing to do`;
+  return `${rows}: ${parts.join(", ")}`;
 }
 
 const IGNORED: Record<Exclude<IgnoreReason, "not-a-table">, string> = {
@@ -186,7 +229,8 @@ const IGNORED: Record<Exclude<IgnoreReason, "not-a-table">, string> = {
   temporary: "a temporary file (still being copied or edited)",
   "status-file": "the service's status file",
   "error-note": "an error note",
-  report: "a ctdial report",
+  report:
+    "named as a report (.report.csv or .report.xlsx) without its table beside it, and the folder never dials a report; to dial its rows, rename it (rows it marks as sent are not sent again)",
   "campaign-file": "a campaign file (used for the tables it belongs to)",
   "old-xls": "an old-format .xls workbook: open it in Excel and save it as .xlsx to dial it",
   "not-a-regular-file": "not a regular file",

@@ -1,4 +1,5 @@
-import { resolve } from "node:path";
+import { statSync } from "node:fs";
+import { basename, resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { createRateLimiter } from "../dispatch/rate-limiter.js";
 import { ConfigError } from "../errors.js";
@@ -110,6 +111,7 @@ export async function watchCommand(target: string, flags: WatchFlags): Promise<n
   const kind = kindOf(target);
   refuseOtherKindOptions(kind, flags);
   if (kind === "sheet") return watchSheetCommand(target, flags);
+  refuseNonFolder(target);
   const logger = createLogger(flags.logLevel ?? "info");
   const realStateDir = stateDirOf(flags.stateDir, process.env);
   const endpoint = await openEndpoint(flags.sandbox === true, process.env);
@@ -145,6 +147,27 @@ export async function watchCommand(target: string, flags: WatchFlags): Promise<n
     stop.dispose();
     await endpoint.close();
   }
+}
+
+/**
+ * A folder that is not there, or a file given where a folder is meant: one sentence and exit 2 before
+ * anything starts (else the service would scan a file for ever, logging ENOTDIR).
+ */
+function refuseNonFolder(target: string): void {
+  const info = statSync(target, { throwIfNoEntry: false });
+  if (info === undefined) {
+    throw new ConfigError(
+      `the campaigns folder ${target} does not exist; create it (mkdir ${target}), or name the folder to serve: ctdial watch <folder>.`,
+      [],
+      { code: "E_WATCH_FOLDER" },
+    );
+  }
+  if (info.isDirectory()) return;
+  throw new ConfigError(
+    `${target} is a file, not a folder: to dial one file use \`ctdial run ${target}\`; \`ctdial watch\` serves a folder that files are dropped into (${basename(target)} could go into one).`,
+    [],
+    { code: "E_WATCH_FOLDER" },
+  );
 }
 
 function parsePositive(value: string): number {

@@ -80,6 +80,16 @@ interface CredentialFile {
   refresh_token?: string;
 }
 
+/** The fields a known type of credentials file needs and this one lacks; undefined for an unknown type. */
+function missingFields(json: CredentialFile): string[] | undefined {
+  const needs: Record<string, readonly (keyof CredentialFile)[]> = {
+    service_account: ["client_email", "private_key"],
+    authorized_user: ["refresh_token"],
+  };
+  const fields = json.type === undefined ? undefined : needs[json.type];
+  return fields?.filter((field) => !json[field]);
+}
+
 function fromFile(path: string, named: string, options: AuthOptions): SheetsCredentials {
   let json: CredentialFile;
   try {
@@ -119,6 +129,14 @@ function fromFile(path: string, named: string, options: AuthOptions): SheetsCred
       file: path,
       kind: "signed-in",
     };
+  }
+  const missing = missingFields(json);
+  if (missing !== undefined) {
+    throw new ConfigError(
+      `${named} names ${path}, a ${json.type} credentials file without ${missing.map((f) => `"${f}"`).join(" and ")}; it is incomplete (cut short when copied, or typed by hand): download the ${json.type === "service_account" ? "service account's JSON key" : "credentials"} again and point the variable at the whole file.`,
+      [],
+      { code: "E_SHEETS_CREDENTIALS_FILE" },
+    );
   }
   throw new ConfigError(
     `${named} names ${path}, a credentials file of type "${json.type ?? "unknown"}" that ctdial cannot use; create a service-account key (type service_account) instead.`,

@@ -9,11 +9,17 @@ export interface SheetLocation {
 
 // Google's spreadsheet ids are 44 characters today; older ones are shorter. Never shorter than this.
 const BARE_ID = /^[A-Za-z0-9_-]{25,100}$/;
-const SHEETS_HOST = /^https?:\/\/docs\.google\.com\/spreadsheets\//i;
+// The scheme is optional: a link copied from the address bar of some browsers, or typed, lacks it.
+const SHEETS_HOST = /^(?:https?:\/\/)?(?:www\.)?docs\.google\.com\/spreadsheets\//i;
 
 /** True for a browser link to a Google Sheet, or a bare spreadsheet id (a file name has a dot). */
 export function looksLikeSheet(text: string): boolean {
-  return SHEETS_HOST.test(text.trim()) || BARE_ID.test(text.trim());
+  return isSheetLink(text) || BARE_ID.test(text.trim());
+}
+
+/** True for a link to a Google Sheet, with or without `https://` (never a file name, whatever its dots). */
+export function isSheetLink(text: string): boolean {
+  return SHEETS_HOST.test(text.trim());
 }
 
 /**
@@ -25,11 +31,12 @@ export function parseSheetLocation(text: string): SheetLocation {
   if (BARE_ID.test(trimmed)) return { spreadsheetId: trimmed };
   let url: URL;
   try {
-    url = new URL(trimmed);
+    // `docs.google.com/spreadsheets/d/...` without its scheme is the same link.
+    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`);
   } catch {
     throw notALink(trimmed);
   }
-  if (url.hostname.toLowerCase() !== "docs.google.com") throw notALink(trimmed);
+  if (url.hostname.toLowerCase().replace(/^www\./, "") !== "docs.google.com") throw notALink(trimmed);
   if (/\/spreadsheets\/d\/e\//.test(url.pathname)) {
     throw new InputError(
       `${trimmed} is a "Publish to the web" link, which does not name the spreadsheet itself; open the sheet and copy the link from the browser's address bar instead.`,

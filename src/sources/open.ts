@@ -1,6 +1,6 @@
 import { extname } from "node:path";
 import { InputError } from "../errors.js";
-import { looksLikeSheet } from "../google-sheets/url.js";
+import { isSheetLink, looksLikeSheet } from "../google-sheets/url.js";
 import { isCtdialReport } from "../report-columns.js";
 import { openCsv } from "./csv/open-csv.js";
 import { openCsvThreaded } from "./csv/threaded.js";
@@ -29,8 +29,8 @@ export type SourceKind = "csv" | "xlsx" | "sheets";
 /** Which adapter reads this source, decided by its name alone (no I/O). */
 export function sourceKindOf(location: string): SourceKind {
   const ext = extname(location).toLowerCase();
-  // A link, or a bare spreadsheet id (it has no extension; a file name does).
-  if (looksLikeSheet(location) && (ext === "" || /^https?:/i.test(location))) return "sheets";
+  // A link (with or without https://), or a bare spreadsheet id (it has no extension; a file name does).
+  if (isSheetLink(location) || (looksLikeSheet(location) && ext === "")) return "sheets";
   if (CSV_EXTENSIONS.has(ext)) return "csv";
   if (ext === ".xlsx" || ext === ".xlsm") return "xlsx";
   if (ext === ".xls") {

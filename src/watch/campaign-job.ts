@@ -9,6 +9,7 @@ import { type RowAttempt, type RunProgress, runCampaign } from "../engine/run.js
 import type { RunSummary } from "../engine/summary.js";
 import { isCtdialError } from "../errors.js";
 import type { CampaignNamed, FailureNote, FolderEvent, PauseCause, WaitReason } from "./folder-events.js";
+import { reportPathOf } from "./leave-folder.js";
 
 /**
  * One file of the folder run as one campaign with the existing engine, and what its end means for
@@ -16,7 +17,13 @@ import type { CampaignNamed, FailureNote, FolderEvent, PauseCause, WaitReason } 
  * folder pauses), or it must wait (the daily limit, a journal another process holds).
  */
 export type JobEnd =
-  | { readonly kind: "done"; readonly summary: RunSummary; readonly resolved: ResolvedCampaign }
+  | {
+      readonly kind: "done";
+      readonly summary: RunSummary;
+      readonly resolved: ResolvedCampaign;
+      /** Rows Calltouch accepted in this run; the rest of `summary.sent` were sent by earlier runs. */
+      readonly sentNow: number;
+    }
   | {
       readonly kind: "failed";
       /** What `<name>.error.txt` says (the CLI words it). */
@@ -44,6 +51,8 @@ export interface JobContext {
   readonly onAttempt?: (file: string, attempt: RowAttempt) => void;
   readonly signal: AbortSignal;
   readonly onProgress: (progress: RunProgress) => void;
+  /** The file's campaign, once known (STATUS.txt reads its call window and zone). */
+  readonly onResolved?: (resolved: ResolvedCampaign) => void;
   readonly clock: Clock;
   /**
    * The file is one that left the folder mid-run under another name (renamed): its journal is that
@@ -73,8 +82,12 @@ export async function runFileJob(path: string, ctx: JobContext): Promise<JobEnd>
   }
   if (ctx.cameBack === true) resolved = withDedupeAtLeast(resolved, CAME_BACK_WINDOW);
   const campaign = campaignNamed(resolved);
+  ctx.onResolved?.(resolved);
   ctx.onEvent({ kind: "picked-up", file: name, ...(campaign === undefined ? {} : { campaign }) });
   let summary: RunSummary;
+  // The engine's summary counts every row sent, by this run or an earlier one (the journal's): the
+  // answers of this run tell the two apart, so a file dropped again does not read "sent 40".
+  let sentNow = 0;
   try {
     summary = await runCampaign(resolved, {
       ...ctx.campaign,
@@ -83,7 +96,10 @@ export async function runFileJob(path: string, ctx: JobContext): Promise<JobEnd>
       limiter: ctx.limiter,
       token: ctx.token,
       signal: ctx.signal,
-      onAttempt: ctx.onAttempt === undefined ? undefined : (attempt) => ctx.onAttempt?.(name, attempt),
+      onAttempt: (attempt) => {
+        if (attempt.next.kind === "settled" && attempt.next.outcome.status === "sent") sentNow++;
+        ctx.onAttempt?.(name, attempt);
+      },
       onProgress: ctx.onProgress,
       // Beside the file and rewritten as rows finish, so an operator can open it mid-run.
       reportEveryMs: LIVE_REPORT_MS,
@@ -92,7 +108,7 @@ export async function runFileJob(path: string, ctx: JobContext): Promise<JobEnd>
   } catch (error) {
     return thrown(error, name, ctx, resolved);
   }
-  return endOf(summary, resolved, ctx.clock);
+  return endOf(summary, resolved, ctx.clock, sentNow);
 }
 
 /**
@@ -121,7 +137,12 @@ function withDedupeAtLeast(resolved: ResolvedCampaign, window: string): Resolved
 }
 
 /** What a finished run means for its file and for the folder. */
-export function endOf(summary: RunSummary, resolved: ResolvedCampaign, clock: Clock): JobEnd {
+export function endOf(
+  summary: RunSummary,
+  resolved: ResolvedCampaign,
+  clock: Clock,
+  sentNow = summary.sent,
+): JobEnd {
   const stop = summary.stopped;
   // Every row settled, but the report could not replace the old one (open in a program that locks
   // it): the file stays, and a later run (which sends nothing twice) writes the report.
@@ -132,7 +153,7 @@ export function endOf(summary: RunSummary, resolved: ResolvedCampaign, clock: Cl
       why: { kind: "report-held", report: summary.report, notWritten: summary.reportNotWritten },
     };
   }
-  if (stop === undefined) return { kind: "done", summary, resolved };
+  if (stop === undefined) return { kind: "done", summary, resolved, sentNow };
   const name = basename(resolved.source);
   if (stop.kind === "signal") return { kind: "interrupted", summary };
   if (stop.kind === "calltouch-refusal" && stop.code === 10003) {
@@ -174,7 +195,7 @@ export function endOf(summary: RunSummary, resolved: ResolvedCampaign, clock: Cl
     return {
       kind: "later",
       until: tomorrow.toMillis() + 60_000,
-      why: { kind: "daily-limit", message: stop.message },
+      why: { kind: "daily-limit", message: stop.message, zone },
     };
   }
   if (stop.code === "E_INPUT_MIDRUN") {
@@ -193,6 +214,16 @@ function thrown(error: unknown, name: string, ctx: JobContext, resolved?: Resolv
       kind: "later",
       until: ctx.clock.now() + TRY_AGAIN_MS,
       why: { kind: "not-now", message: error.message },
+    };
+  }
+  if (isCtdialError(error) && error.code === "E_REPORT_TARGET") {
+    // In a folder the report's name is always the table's own (<stem>.report.csv), so the file
+    // refused is one the user put there under that name: the note says how to part the two.
+    return {
+      kind: "failed",
+      exitCode: 2,
+      ...(resolved === undefined ? {} : { resolved }),
+      note: { kind: "report-name-taken", file: name, report: basename(reportPathOf(name)) },
     };
   }
   if (isCtdialError(error) && (error.exitCode === 2 || error.code === "E_INPUT_MIDRUN")) {

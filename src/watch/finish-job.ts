@@ -57,13 +57,20 @@ export async function finishJob(f: FolderContext, job: Job, end: JobEnd): Promis
       job.phase = "waiting";
       job.until = end.until;
       job.why = end.why;
-      f.emit({ kind: "file-waits", file: job.name, why: end.why });
+      f.emit({ kind: "file-waits", file: job.name, why: end.why, until: end.until });
       f.tally.settle(job.name, 3);
       return;
     case "done": {
       const { summary } = end;
       const counts = Object.fromEntries(COUNTED.map((status) => [status, summary[status]]));
-      const entry = { kind: "done", file: job.name, total: summary.total, counts, to: DONE_DIR } as const;
+      const entry = {
+        kind: "done",
+        file: job.name,
+        total: summary.total,
+        counts,
+        sentNow: end.sentNow,
+        to: DONE_DIR,
+      } as const;
       f.emit({ kind: "file-done", entry });
       pushRecent(f, entry);
       f.tally.settle(job.name, exitCodeOfEnd(end, f.words.exitCodeOf));

@@ -19,8 +19,8 @@ export interface PauseCause {
 export type WaitReason =
   /** Every row settled, but the report could not replace the old one (open in Excel). */
   | { readonly kind: "report-held"; readonly report: string; readonly notWritten: ReportNotWritten }
-  /** The daily limit is reached: it goes on tomorrow. */
-  | { readonly kind: "daily-limit"; readonly message: string }
+  /** The daily limit is reached: it goes on the next day of `zone` (the campaign's). */
+  | { readonly kind: "daily-limit"; readonly message: string; readonly zone: string }
   /** ctdial stopped the run for a reason that passes (the call window, a network stop): tried again shortly. */
   | { readonly kind: "stopped"; readonly message: string }
   /** It cannot be run now (a journal another process holds, a state folder that cannot be written). */
@@ -44,7 +44,12 @@ export type FailureNote =
   /** The file changed under the run (rows out of order, a damaged read): the engine's message. */
   | { readonly kind: "input-changed"; readonly message: string }
   /** The file, or its campaign, cannot be run (no phone column, a broken sidecar): the validate message. */
-  | { readonly kind: "cannot-run"; readonly file: string; readonly message: string };
+  | { readonly kind: "cannot-run"; readonly file: string; readonly message: string }
+  /**
+   * The name its report would take is a file that is not a ctdial report (the user's own
+   * `clients.report.csv`): never written over, and left where it is.
+   */
+  | { readonly kind: "report-name-taken"; readonly file: string; readonly report: string };
 
 /** How a finished file shows in STATUS.txt's "Recently finished". */
 export type RecentEntry =
@@ -53,6 +58,8 @@ export type RecentEntry =
       readonly file: string;
       readonly total: number;
       readonly counts: Readonly<Record<string, number>>;
+      /** Of `counts.sent`, the rows sent by this run (the others were sent before: the file came back). */
+      readonly sentNow: number;
       readonly to: string;
     }
   | { readonly kind: "failed"; readonly file: string; readonly to: string; readonly note: string };
@@ -60,7 +67,7 @@ export type RecentEntry =
 /** Why a file of the folder is not running now (STATUS.txt's "Waiting"). */
 export type WaitingWhy =
   | { readonly kind: "leaving" }
-  | { readonly kind: "waits"; readonly why?: WaitReason }
+  | { readonly kind: "waits"; readonly why?: WaitReason; readonly until?: number }
   | { readonly kind: "paused" }
   | { readonly kind: "next" };
 
@@ -72,7 +79,8 @@ export type FolderEvent =
   | { readonly kind: "unexpected-error"; readonly file: string; readonly message: string }
   | { readonly kind: "paused"; readonly cause: PauseCause; readonly nextCheck: number }
   | { readonly kind: "resumed" }
-  | { readonly kind: "file-waits"; readonly file: string; readonly why: WaitReason }
+  /** `until`: when it is tried again (ms since the epoch). */
+  | { readonly kind: "file-waits"; readonly file: string; readonly why: WaitReason; readonly until: number }
   | { readonly kind: "file-done"; readonly entry: Extract<RecentEntry, { kind: "done" }> }
   | { readonly kind: "file-failed"; readonly file: string; readonly to: string; readonly note: FailureNote }
   /** Files of a finished group that could not be moved yet (open in another program): tried again. */
@@ -136,15 +144,47 @@ export interface RunningLine {
   readonly name: string;
   readonly done: number;
   readonly counts: Readonly<Record<string, number>>;
-  /** What the run waits for (the call window), as the engine says it. */
+  /** What the run waits for (the call window, and when it opens), as the engine says it. */
   readonly waiting?: RunWait;
+  /** The file's campaign's zone, which a person reads its call window's times in. */
+  readonly zone?: string;
 }
+
+/** Why a service ended (STATUS.txt says STOPPED with it). */
+export type StopCause =
+  /** SIGTERM or Ctrl+C. */
+  | { readonly kind: "signal" }
+  /** --once ran what was there. */
+  | { readonly kind: "once" }
+  /** An error ended the service; its sentence (the CLI prints it too). */
+  | { readonly kind: "error"; readonly message: string };
+
+/** What the folder is doing as a whole: STATUS.txt's first line. */
+export type FolderState =
+  /** At least one file is sending (or about to start). */
+  | { readonly kind: "sending" }
+  /**
+   * Files are in hand but none can send now: each waits for its call window or the next day (daily
+   * limit) or a retry. `until` is the earliest time one goes on, in `zone` (that file's campaign's).
+   */
+  | {
+      readonly kind: "waiting";
+      readonly for: readonly ("call-window" | "daily-limit" | "retry")[];
+      readonly until?: { readonly at: number; readonly zone?: string };
+    }
+  | { readonly kind: "paused" }
+  | { readonly kind: "waiting-for-sender" }
+  | { readonly kind: "idle" }
+  | { readonly kind: "stopped"; readonly cause: StopCause };
 
 /** What STATUS.txt shows, as data; cli/watch-status.ts puts it into words. */
 export interface StatusView {
   readonly dir: string;
   /** When (ms since the epoch, by the service's clock). */
   readonly at: number;
+  readonly state: FolderState;
+  /** Since when the folder is in this state (ms since the epoch). */
+  readonly since: number;
   /** Set while the whole folder is paused: why, and when it looks again (ms since the epoch). */
   readonly paused?: { readonly cause: PauseCause; readonly nextCheck: number };
   /** Set while another ctdial holds the machine's sender lock (the lock's own sentence). */

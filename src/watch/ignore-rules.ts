@@ -61,6 +61,11 @@ export function classify(name: string, isDirectory: boolean): Classification {
   return ignored("not-a-table", false);
 }
 
+/** `clients.report.csv` -> `clients`: the stem of the table a report belongs to. */
+export function reportStem(name: string): string {
+  return name.replace(REPORT_FILE, "");
+}
+
 function ignored(reason: IgnoreReason, own: boolean): Classification {
   return { kind: "ignored", reason, own };
 }

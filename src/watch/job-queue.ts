@@ -37,6 +37,8 @@ export interface Job {
   until?: number;
   why?: WaitReason;
   progress?: RunProgress;
+  /** The file's campaign's zone: STATUS.txt writes its call window's times in it. */
+  zone?: string;
   /** Moves what is still to move (a file open in another program could not be moved); true once all left. */
   leave?: () => Promise<boolean>;
 }

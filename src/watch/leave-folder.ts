@@ -17,8 +17,12 @@ export function leaveTo(
   job: Job,
   sub: string,
   resolved: ResolvedCampaign | undefined,
+  keepReport = false,
 ): () => Promise<boolean> {
-  const group = [job.name, ...companions(f.dir, job.name, resolved?.reportPath, resolved?.campaignPath)];
+  const group = [
+    job.name,
+    ...companions(f.dir, job.name, resolved?.reportPath, resolved?.campaignPath, keepReport),
+  ];
   return async () => {
     const result = await moveGroup(f.dir, sub, stemOf(job.name), group, new Date(f.clock.now()));
     return reportLeft(f, job, result.left);
@@ -33,8 +37,10 @@ export function leaveFailed(
   note: FailureNote,
   resolved: ResolvedCampaign | undefined,
 ): () => Promise<boolean> {
-  const extra = companions(f.dir, job.name, resolved?.reportPath, resolved?.campaignPath);
-  const rest = leaveTo(f, job, sub, resolved);
+  // A report name held by the user's own file: that file is not ctdial's and stays where it is.
+  const keepReport = note.kind === "report-name-taken";
+  const extra = companions(f.dir, job.name, resolved?.reportPath, resolved?.campaignPath, keepReport);
+  const rest = leaveTo(f, job, sub, resolved, keepReport);
   let noted = false;
   return async () => {
     if (noted) return rest();
@@ -54,10 +60,10 @@ function companions(
   name: string,
   report: string | undefined,
   campaign: string | undefined,
+  keepReport = false,
 ): string[] {
   const stem = stemOf(name);
-  const reportPath =
-    report ?? join(dir, `${stem}.report.${extname(name).toLowerCase() === ".xlsx" ? "xlsx" : "csv"}`);
+  const reportPath = report ?? join(dir, reportPathOf(name));
   const campaignPath =
     campaign ??
     SIDECAR_EXTENSIONS.map((ext) => join(dir, `${stem}.campaign${ext}`)).find((path) => existsSync(path));
@@ -67,8 +73,13 @@ function companions(
     basename(campaignPath).startsWith(`${stem}.`)
       ? [basename(campaignPath)]
       : [];
-  const ownReport = dirname(reportPath) === dir ? [basename(reportPath)] : [];
+  const ownReport = !keepReport && dirname(reportPath) === dir ? [basename(reportPath)] : [];
   return [...ownReport, ...sidecar];
+}
+
+/** The report a table of the folder gets: `clients.report.csv` (`.xlsx` for a workbook). */
+export function reportPathOf(name: string): string {
+  return `${stemOf(name)}.report.${extname(name).toLowerCase() === ".xlsx" ? "xlsx" : "csv"}`;
 }
 
 /** True when nothing was left behind; else tells (once per change) which files wait to move. */

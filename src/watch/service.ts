@@ -5,16 +5,19 @@ import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import type { CampaignOptions } from "../engine/resolve.js";
 import type { RowAttempt } from "../engine/run.js";
 import { ConfigError } from "../errors.js";
+import { callWindowTimezone } from "../hygiene/call-window.js";
 import { acquireSenderLock, type ReleaseLock } from "../journal/sender-lock.js";
 import { runFileJob } from "./campaign-job.js";
 import { contentKey } from "./content-key.js";
 import { DEFAULT_QUIET_MS, ReadinessTracker } from "./file-ready.js";
 import { finishJob } from "./finish-job.js";
 import type { FolderContext } from "./folder-context.js";
-import type { FolderEvent, FolderWords } from "./folder-events.js";
+import type { FolderEvent, FolderWords, StopCause } from "./folder-events.js";
 import { type FolderScan, scanFolder } from "./folder-scan.js";
 import { watchFolder } from "./folder-watcher.js";
+import { reportStem } from "./ignore-rules.js";
 import { type Job, JobQueue } from "./job-queue.js";
+import { stemOf } from "./move-files.js";
 import { OnceTally } from "./once-tally.js";
 import { Pause } from "./pause.js";
 import { StatusBoard } from "./status-board.js";
@@ -98,15 +101,24 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
   let scanFailed = false;
 
   const watcher = watchFolder(dir, () => wakeUp.wake(), f.emit);
+  // Each run gets its own stop signal, all ended by one listener on the service's: listeners a run
+  // adds (its dispatcher, its call-window wait) then stay on its own signal, however many files the
+  // folder runs over its life or at once (Node warns past 10 on one signal).
+  const runStops = new Set<AbortController>();
+  const stopRuns = (): void => {
+    for (const stop of runStops) stop.abort(signal.reason);
+  };
+  signal.addEventListener("abort", stopRuns, { once: true });
 
   function start(job: Job): void {
     job.phase = "running";
     job.progress = undefined;
     job.stopping = undefined;
-    // This file's own stop (it left the folder, or changed under the run), and the service's.
+    // This file's own stop (it left the folder, or changed under the run); the service's stop reaches
+    // every running file through `runStops` (one listener in all, not one per file).
     const stop = new AbortController();
-    const stopAll = (): void => stop.abort(signal.reason);
-    signal.addEventListener("abort", stopAll, { once: true });
+    if (signal.aborted) stop.abort(signal.reason);
+    runStops.add(stop);
     job.stop = stop;
     const run = contentKey(job.path)
       .then((content) => {
@@ -128,6 +140,9 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
           onProgress: (progress) => {
             job.progress = progress;
           },
+          onResolved: (resolved) => {
+            job.zone = callWindowTimezone(resolved.campaign);
+          },
         });
       })
       .then((end) => finishJob(f, job, end))
@@ -145,7 +160,7 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
         job.why = { kind: "finishing-failed" };
       })
       .finally(() => {
-        signal.removeEventListener("abort", stopAll);
+        runStops.delete(stop);
         queue.running.delete(job.name);
         wakeUp.wake();
       });
@@ -210,10 +225,15 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
   }
 
   function tellPassedOver(scan: FolderScan): void {
+    const stems = new Set(scan.files.map((file) => stemOf(file.name).toLowerCase()));
     for (const item of scan.passedOver) {
-      if (f.told.get(item.name) === item.reason) continue;
-      f.told.set(item.name, item.reason);
-      f.emit({ kind: "passed-over", file: item.name, reason: item.reason, own: item.own });
+      // A report is the service's own only beside its table; one without it was dropped in (a report
+      // put back, or a user's file named like one) and is named once like any file ignored.
+      const own = item.reason === "report" ? stems.has(reportStem(item.name).toLowerCase()) : item.own;
+      const said = `${item.reason}:${own}`;
+      if (f.told.get(item.name) === said) continue;
+      f.told.set(item.name, said);
+      f.emit({ kind: "passed-over", file: item.name, reason: item.reason, own });
     }
   }
 
@@ -251,23 +271,34 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
   }
 
   f.emit({ kind: "watching", dir, once: options.once });
+  // STATUS.txt says STOPPED on every way out (a stop signal, --once done, an error), so that it never
+  // reads SENDING or PAUSED for a service that is gone.
+  let stopped: StopCause = { kind: "error", message: "" };
   try {
-    while (!signal.aborted) {
-      // Wakes from here on are news this pass may not see: they make the loop pass again at once.
-      wakeUp.take();
-      const next = await pass();
-      if (options.once && tally.finished && queue.running.size === 0) break;
-      if (options.once && pause.active !== undefined && queue.running.size === 0) break;
-      await wakeUp.sleep(Math.max(MIN_WAIT_MS, next - now()), signal);
+    try {
+      while (!signal.aborted) {
+        // Wakes from here on are news this pass may not see: they make the loop pass again at once.
+        wakeUp.take();
+        const next = await pass();
+        if (options.once && tally.finished && queue.running.size === 0) break;
+        if (options.once && pause.active !== undefined && queue.running.size === 0) break;
+        await wakeUp.sleep(Math.max(MIN_WAIT_MS, next - now()), signal);
+      }
+      await Promise.all(queue.running.values());
+      // --once ends with the files it finished moved: one more try for any whose move had to wait.
+      await queue.leaveAll();
+      stopped = signal.aborted ? { kind: "signal" } : { kind: "once" };
+    } catch (error) {
+      stopped = { kind: "error", message: error instanceof Error ? error.message : String(error) };
+      throw error;
+    } finally {
+      signal.removeEventListener("abort", stopRuns);
+      watcher?.close();
+      await release?.();
     }
-    await Promise.all(queue.running.values());
-    // --once ends with the files it finished moved: one more try for any whose move had to wait.
-    await queue.leaveAll();
   } finally {
-    watcher?.close();
-    await release?.();
+    await status.update(undefined, true, stopped);
   }
-  await status.update(undefined, true);
   if (signal.aborted) {
     f.emit({ kind: "stopped" });
     return 0;

@@ -42,7 +42,7 @@ describe("the CLI words stops from their kind and params", () => {
       },
     } as const;
     expect(stopText(window).message).toBe(
-      "outside the call window (09:00-20:00, mon tue, Europe/Moscow); it opens at 2026-11-25T09:00:00+03:00",
+      "outside the call window (09:00-20:00, mon tue, Europe/Moscow); it opens at 25 Nov 2026, 09:00 (Europe/Moscow)",
     );
     expect(stopText(window).advice).toContain("--no-wait");
     expect(stopText({ kind: "signal", code: "SIGNAL", message: "x" }).advice).toBe(

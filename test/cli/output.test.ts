@@ -25,6 +25,14 @@ describe("the summary a person reads", () => {
     expect(lines.at(-1)).toBe("Report: /tmp/clients.report.csv");
   });
 
+  it("names a sheet row that moved mid-run where its result was written, and where it was read", () => {
+    const lines = formatSummary(summary(), new Map([[14, 15]]));
+    expect(lines).toContain(
+      "  row 15  invalid  column Телефон: 8-800 numbers cannot be dialed (was row 14 when read)",
+    );
+    expect(lines).toContain("  row  2  invalid  column Телефон: 8-800 numbers cannot be dialed");
+  });
+
   it("says why a run stopped and what to do", () => {
     const s = summary();
     s.stopped = {

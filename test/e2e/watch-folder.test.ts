@@ -2,7 +2,7 @@ import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "../wait-for.js";
-import { readReport, runCli } from "./cli.js";
+import { readReport, runCli, workdir } from "./cli.js";
 import { acceptedPhones, PERMISSIVE, phoneNumbers, repeated, sandboxRecord } from "./journal-harness.js";
 import { startSandboxProcess } from "./sandbox-process.js";
 import { folderSetup, namesIn, phonesCsv, QUICK, startCtdial } from "./watch-harness.js";
@@ -153,5 +153,21 @@ describe("ctdial watch: picking files up", () => {
     expect(sheet.code).toBe(2);
     expect(sheet.stderr).toMatch(/Google/);
     expect(sheet.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("refuses a file or a missing folder at once (exit 2, one sentence) instead of scanning it for ever", async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, "clients.csv"), phonesCsv(phoneNumbers(2, "917")));
+    const file = await runCli(["watch", "clients.csv"], { cwd: dir, timeoutMs: 15_000 });
+    expect(file.code, file.stderr).toBe(2);
+    expect(file.stderr).toContain(
+      "clients.csv is a file, not a folder: to dial one file use `ctdial run clients.csv`",
+    );
+    expect(file.stderr).not.toContain("ENOTDIR");
+    expect(file.stderr.trim().split("\n")).toHaveLength(1);
+    const missing = await runCli(["watch", "no-such-folder"], { cwd: dir, timeoutMs: 15_000 });
+    expect(missing.code, missing.stderr).toBe(2);
+    expect(missing.stderr).toContain("the campaigns folder no-such-folder does not exist");
+    expect(missing.stderr.trim().split("\n")).toHaveLength(1);
   });
 });

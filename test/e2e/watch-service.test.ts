@@ -109,6 +109,10 @@ describe("ctdial watch: running for weeks", () => {
       const text = readFileSync(status, "utf8");
       expect(text).toContain("10001");
       expect(text).toContain("What to do:");
+      // One promise, the true one: it resumes by itself (no "run the same command again").
+      expect(text.split("\r\n")[0]).toContain("resumes by itself");
+      expect(text).not.toContain("same command");
+      expect(watcher.output()).not.toContain("same command");
       expect(namesIn(folder)).toContain("clients.csv");
       expect(watcher.output()).toContain("paused: Calltouch answered 10001");
 

@@ -86,4 +86,24 @@ describe("Google credentials, in the order the README gives", () => {
     expect(error.message).toMatch(/is not a Google credentials JSON file/);
     expect(error.message).not.toContain("private-bits");
   });
+
+  it("a key of a known type with fields missing names the missing fields, not its type", async () => {
+    const dir = tempDir("ctdial-key-");
+    const key = join(dir, "k.json");
+    writeFileSync(key, JSON.stringify({ type: "service_account", private_key_id: "x" }));
+    const error = await sheetsCredentials(bareEnv({ GOOGLE_APPLICATION_CREDENTIALS: key })).catch((e) => e);
+    expect(error.message).toContain(
+      `a service_account credentials file without "client_email" and "private_key"; it is incomplete`,
+    );
+    expect(error.message).not.toContain("cannot use");
+    writeFileSync(
+      key,
+      JSON.stringify({ type: "service_account", client_email: "a@b.iam", private_key_id: "x" }),
+    );
+    const one = await sheetsCredentials(bareEnv({ GOOGLE_APPLICATION_CREDENTIALS: key })).catch((e) => e);
+    expect(one.message).toContain(`without "private_key";`);
+    writeFileSync(key, JSON.stringify({ type: "external_account" }));
+    const other = await sheetsCredentials(bareEnv({ GOOGLE_APPLICATION_CREDENTIALS: key })).catch((e) => e);
+    expect(other.message).toContain(`of type "external_account" that ctdial cannot use`);
+  });
 });

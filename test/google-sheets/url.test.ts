@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { looksLikeSheet, parseSheetLocation } from "../../src/google-sheets/url.js";
+import { sourceKindOf } from "../../src/sources/open.js";
 
 const ID = "1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms";
 
@@ -14,11 +15,21 @@ describe("Google Sheets links as users copy them", () => {
     [`https://docs.google.com/spreadsheets/d/${ID}`, undefined],
     [`https://docs.google.com/spreadsheets/u/1/d/${ID}/edit#gid=9`, 9],
     [`  ${ID}  `, undefined],
+    // Copied without its scheme (some browsers hide it), or typed.
+    [`docs.google.com/spreadsheets/d/${ID}/edit#gid=4`, 4],
+    [`www.docs.google.com/spreadsheets/d/${ID}/edit`, undefined],
   ])("%s", (link, gid) => {
     expect(looksLikeSheet(link)).toBe(true);
     expect(parseSheetLocation(link)).toEqual(
       gid === undefined ? { spreadsheetId: ID } : { spreadsheetId: ID, gid },
     );
+  });
+
+  it("takes a link without https:// for a sheet, not for a file name", () => {
+    expect(sourceKindOf(`docs.google.com/spreadsheets/d/${ID}/edit#gid=4`)).toBe("sheets");
+    expect(sourceKindOf(`docs.google.com/spreadsheets/d/${ID}/edit?usp=sharing.csv`)).toBe("sheets");
+    expect(sourceKindOf("clients.csv")).toBe("csv");
+    expect(looksLikeSheet("docs.google.com.csv")).toBe(false);
   });
 
   it("does not take a file name for an id", () => {

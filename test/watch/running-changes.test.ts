@@ -140,10 +140,11 @@ describe("a file counts as done only if it is still what was read", () => {
     };
     return { f, events };
   }
-  const done = (report: string): { kind: "done"; summary: RunSummary; resolved: never } => ({
+  const done = (report: string): { kind: "done"; summary: RunSummary; resolved: never; sentNow: number } => ({
     kind: "done",
     summary: { ...emptySummary(report, false), total: 1, sent: 1 },
     resolved: undefined as never,
+    sentNow: 1,
   });
 
   it("a file saved again after it was read is not moved to done/: it is run again, and the log says so", async () => {

@@ -9,6 +9,7 @@ describe("what ctdial watch follows", () => {
     ["docs.google.com", "folder"],
     ["https://docs.google.com/spreadsheets/d/1AbC/edit#gid=0", "sheet"],
     ["http://DOCS.google.com/spreadsheets/d/1AbC", "sheet"],
+    ["docs.google.com/spreadsheets/d/1AbC/edit#gid=0", "sheet"],
   ] as const)("%s is a %s", (target, kind) => {
     expect(watchTargetKind(target)).toBe(kind);
   });

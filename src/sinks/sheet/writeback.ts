@@ -60,12 +60,18 @@ export interface SheetWritebackOptions {
   readonly timer?: boolean;
   /** Results that could not be placed, flushes that failed and will be tried again (the CLI words them). */
   readonly onWarning?: (warning: SheetWriteWarning) => void;
+  /**
+   * A result was written to a row other than the one it was read from (rows were inserted, deleted or
+   * sorted mid-run): the summary then names the row where it is now.
+   */
+  readonly onRowMoved?: (readAt: number, writtenAt: number) => void;
 }
 
 /** What a command hands the write-back through the engine: the shared pacer, and where warnings go. */
 export interface SheetWritebackHooks {
   readonly pacer?: WritePacer;
   readonly onWarning?: (warning: SheetWriteWarning) => void;
+  readonly onRowMoved?: (readAt: number, writtenAt: number) => void;
 }
 
 /** What the write-back tells without stopping: data, for the CLI to put into words. */
@@ -180,6 +186,7 @@ export async function openSheetWriteback(options: SheetWritebackOptions): Promis
         const at = located.get(item);
         if (at === undefined) left += 1;
         else rows.push({ rowNumber: at, cells: item.values });
+        if (at !== undefined && at !== item.rowNumber) options.onRowMoved?.(item.rowNumber, at);
       }
       const data = writeRanges(rows).map((r) => ({ range: a1(tab.title, r.cells), values: r.values }));
       if (headerPending) data.push(...headerCells());

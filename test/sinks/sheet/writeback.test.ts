@@ -185,7 +185,8 @@ describe("writing results back into the sheet", () => {
       spreadsheetId: "s1",
       tabs: [{ title: "Лист1", rows: [["Телефон", "Имя"], ...clientRows(200)] }],
     });
-    const { sink, rows } = await sinkFor();
+    const moved = new Map<number, number>();
+    const { sink, rows } = await sinkFor({ onRowMoved: (readAt, writtenAt) => moved.set(readAt, writtenAt) });
     rows.forEach((row, i) => {
       clock += 200;
       if (i === 100)
@@ -200,6 +201,12 @@ describe("writing results back into the sheet", () => {
     // The deleted row's result has nowhere to go; every other one is written.
     expect(written).toBe(edit.op === "delete" ? 199 : 200);
     expect(sink.stats.rowsLeft).toBe(edit.op === "delete" ? 1 : 0);
+    // Told where each moved result went, so the summary names the row where it is now.
+    if (edit.op === "insert") {
+      const shift = edit.rows.length;
+      expect(moved.size).toBeGreaterThan(0);
+      for (const [readAt, writtenAt] of moved) expect(writtenAt).toBe(readAt + shift);
+    }
   });
 
   it("a rerun that settles every row again writes only the results that changed", async () => {
