@@ -1,6 +1,7 @@
 import type { RunWait } from "../engine/run-state.js";
 import type { ReportNotWritten, RunStop, RunSummary } from "../engine/summary.js";
 import { type CtdialError, type ErrorParams, isCtdialError } from "../errors.js";
+import type { SenderHolder } from "../journal/sender-lock.js";
 import { formatCountdown } from "./countdown.js";
 import { noun, plural } from "./plural.js";
 import { readableTime } from "./readable-time.js";
@@ -41,9 +42,26 @@ const ERRORS: Readonly<Record<string, Render>> = {
     `the journal ${text(p.path)} is damaged at line ${text(p.line)}; move the file aside to start the campaign afresh (ctdial then forgets which rows were already sent)`,
   E_JOURNAL_OWNER: (p) =>
     `the journal ${text(p.path)} belongs to another campaign (${text(p.source)}, routeKey "${text(p.routeKey)}"); move it aside and run again`,
+  E_SENDER_BUSY: (p) =>
+    senderBusyText(
+      typeof p.pid === "number" ? { pid: p.pid, command: text(p.command), since: text(p.since) } : undefined,
+    ),
   E_INPUT_MIDRUN: (p) =>
     `${text(p.inputMessage)} Sending stopped there after ${sentRows(Number(p.sent))}; fix the file and run the same command again (rows already sent will not be sent twice).`,
 };
+
+/** Who sends from this machine now, as a person reads it (the time in the machine's zone). */
+export function senderBusyText(holder: SenderHolder | undefined): string {
+  if (holder === undefined) return "another ctdial is sending from this machine";
+  const since = Date.parse(holder.since);
+  const when = Number.isNaN(since) ? holder.since : readableTime(since);
+  return `another ctdial is sending from this machine (process ${holder.pid}: ${holder.command}, since ${when})`;
+}
+
+/** Said once when this ctdial waits for the other sender. */
+export function senderWaitText(holder: SenderHolder | undefined): string {
+  return `${senderBusyText(holder)}; waiting for it to finish (Calltouch's limit is per machine)`;
+}
 
 /** The sentence stderr (and --json's error object) shows for a CtdialError. */
 export function errorText(error: CtdialError): string {

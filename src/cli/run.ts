@@ -20,7 +20,7 @@ import { confirmationQuestion, confirmOrStop, countRowsToSend, willAsk } from ".
 import { type Endpoint, openEndpoint } from "./endpoint.js";
 import { exitCodeOf } from "./exit.js";
 import { createLogger } from "./logger.js";
-import { hookErrorText, runWaitText, sinkFailureText } from "./messages.js";
+import { hookErrorText, runWaitText, senderWaitText, sinkFailureText } from "./messages.js";
 import { campaignOptions, csvThreadOf, parseRate, sandboxAware, stateDirOf } from "./options.js";
 import { formatSummary, type Output, processOutput, summaryJson } from "./output.js";
 import { createProgressBar, type ProgressBar } from "./progress.js";
@@ -136,7 +136,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
       releaseSender = await acquireSenderLock(stateDirOf(flags.stateDir, process.env), {
         wait: flags.wait !== false,
         signal: stop.signal,
-        onWait: (message) => logger.warn(message),
+        onWait: (holder) => logger.warn(senderWaitText(holder)),
       });
     }
     const startedAt = Date.now();

@@ -8,6 +8,7 @@ import { runCleanup } from "./cleanup.js";
 import { confirmOrStop } from "./confirm.js";
 import { openEndpoint } from "./endpoint.js";
 import { createLogger } from "./logger.js";
+import { senderWaitText } from "./messages.js";
 import { sandboxAware, stateDirOf } from "./options.js";
 import { processOutput } from "./output.js";
 import { sheetWriteWarningText } from "./sheet-write-warning.js";
@@ -61,7 +62,7 @@ export async function watchSheetCommand(target: string, flags: WatchSheetFlags):
             acquireSenderLock(stateDirOf(flags.stateDir, process.env), {
               wait: true,
               signal: stop.signal,
-              onWait: (message) => logger.warn(message),
+              onWait: (holder) => logger.warn(senderWaitText(holder)),
             }),
       onWarning: (message) => logger.warn(message),
       sheetWriteback: { onWarning: (warning) => logger.warn(sheetWriteWarningText(warning)) },

@@ -2,9 +2,11 @@
  * STATUS.txt and the `<name>.error.txt` notes in words: the folder service hands over data (see
  * watch/status-file.ts, watch/folder-events.ts) and writes what these return.
  */
+
 import type { FolderState, FolderWords, StatusView, StopCause, WaitingWhy } from "../watch/folder-events.js";
 import { ALIVE_MS } from "../watch/status-board.js";
 import { exitCodeOf } from "./exit.js";
+import { senderBusyText } from "./messages.js";
 import { plural } from "./plural.js";
 import { readableTime } from "./readable-time.js";
 import { doneLine, errorNoteText, folderPauseAdvice, pauseReason, waitReasonText } from "./watch-words.js";
@@ -42,7 +44,7 @@ export function formatStatus(view: StatusView, zone?: string): string {
   }
   if (view.waitingForSender !== undefined) {
     lines.push("");
-    lines.push(`Waiting: ${view.waitingForSender}.`);
+    lines.push(`Waiting: ${senderBusyText(view.waitingForSender.holder)}.`);
   }
   if (view.running.length > 0) {
     lines.push("");

@@ -14,7 +14,7 @@ import type {
 } from "../watch/folder-events.js";
 import type { IgnoreReason } from "../watch/ignore-rules.js";
 import { SOURCE_EXTENSIONS } from "../watch/ignore-rules.js";
-import { reportNoteText } from "./messages.js";
+import { reportNoteText, senderWaitText } from "./messages.js";
 import { plural } from "./plural.js";
 import { readableTime } from "./readable-time.js";
 
@@ -125,7 +125,7 @@ export function folderEventLine(event: FolderEvent): LogLine {
     case "scan-failed":
       return { level: "error", text: `cannot read the campaigns folder ${event.dir}: ${event.message}` };
     case "waiting-for-sender":
-      return { level: "warn", text: event.message };
+      return { level: "warn", text: senderWaitText(event.holder) };
     case "file-events-off":
       return { level: "debug", text: `no file events for ${event.dir} (${event.message}); scanning only` };
     case "stopped":

@@ -29,14 +29,18 @@ export interface SenderLockOwner extends LockOwner {
 export interface SenderLockOptions {
   /** Wait for the other sender (true) or stop at once with exit 3 (false, `--no-wait`). */
   readonly wait: boolean;
-  /** Said once when the lock is held by another process and this one waits. */
-  readonly onWait?: (message: string) => void;
+  /** Told once when the lock is held by another process and this one waits: who holds it (unknown while
+   *  its holder is still writing the file). The CLI words it. */
+  readonly onWait?: (holder: SenderHolder | undefined) => void;
   readonly signal?: AbortSignal;
   /** How often a waiting sender looks again. @default 500 */
   readonly pollMs?: number;
   /** The command line recorded in the lock. @default process.argv without node's own path */
   readonly command?: string;
 }
+
+/** Who holds the sender lock, as data: the process, its command line and since when (ISO). */
+export type SenderHolder = Pick<SenderLockOwner, "pid" | "command" | "since">;
 
 export type ReleaseLock = () => Promise<void>;
 
@@ -70,15 +74,16 @@ export async function acquireSenderLock(stateDir: string, options: SenderLockOpt
       await removeStale(path, holder === "stale" ? undefined : holder);
       continue;
     }
-    const sentence = busySentence(holder === "unreadable" ? undefined : holder);
+    const known = holder === "unreadable" ? undefined : holderOf(holder);
     if (!options.wait) {
-      throw new StopError("E_SENDER_BUSY", sentence, {
+      throw new StopError("E_SENDER_BUSY", busySentence(known), {
+        params: known === undefined ? {} : { ...known },
         advice: "Run it again when the other ctdial has finished, or leave out --no-wait to wait for it.",
       });
     }
     if (!told) {
       told = true;
-      options.onWait?.(`${sentence}; waiting for it to finish (Calltouch's limit is per machine)`);
+      options.onWait?.(known);
     }
     await sleep(options.pollMs ?? 500, options.signal);
     if (options.signal?.aborted) {
@@ -89,8 +94,12 @@ export async function acquireSenderLock(stateDir: string, options: SenderLockOpt
   }
 }
 
-/** "another ctdial is sending from this machine (process 123: ctdial watch campaigns)". */
-export function busySentence(owner: SenderLockOwner | undefined): string {
+function holderOf(owner: SenderLockOwner): SenderHolder {
+  return { pid: owner.pid, command: owner.command, since: owner.since };
+}
+
+/** The default (English) message of E_SENDER_BUSY for library users; the CLI words it from its params. */
+function busySentence(owner: SenderHolder | undefined): string {
   if (owner === undefined) return "another ctdial is sending from this machine";
   return `another ctdial is sending from this machine (process ${owner.pid}: ${owner.command}, since ${owner.since})`;
 }

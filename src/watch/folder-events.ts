@@ -6,6 +6,7 @@
  */
 import type { RunWait } from "../engine/run-state.js";
 import type { ReportNotWritten, RunSummary } from "../engine/summary.js";
+import type { SenderHolder } from "../journal/sender-lock.js";
 import type { IgnoreReason } from "./ignore-rules.js";
 
 /** Calltouch refused the whole account: its code, its message and what to do, as the engine gave them. */
@@ -119,7 +120,7 @@ export type FolderEvent =
     }
   | { readonly kind: "scan-failed"; readonly dir: string; readonly message: string }
   /** Another ctdial holds the machine's sender lock (its own sentence, from the lock). */
-  | { readonly kind: "waiting-for-sender"; readonly message: string }
+  | { readonly kind: "waiting-for-sender"; readonly holder?: SenderHolder }
   | { readonly kind: "file-events-off"; readonly dir: string; readonly message: string }
   | { readonly kind: "stopped" };
 
@@ -188,7 +189,7 @@ export interface StatusView {
   /** Set while the whole folder is paused: why, and when it looks again (ms since the epoch). */
   readonly paused?: { readonly cause: PauseCause; readonly nextCheck: number };
   /** Set while another ctdial holds the machine's sender lock (the lock's own sentence). */
-  readonly waitingForSender?: string;
+  readonly waitingForSender?: { readonly holder?: SenderHolder };
   readonly running: readonly RunningLine[];
   /** Files waiting: their names and why. */
   readonly waiting: readonly { readonly name: string; readonly why: WaitingWhy }[];

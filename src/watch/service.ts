@@ -6,7 +6,7 @@ import type { CampaignOptions } from "../engine/resolve.js";
 import type { RowAttempt } from "../engine/run.js";
 import { ConfigError } from "../errors.js";
 import { callWindowTimezone } from "../hygiene/call-window.js";
-import { acquireSenderLock, type ReleaseLock } from "../journal/sender-lock.js";
+import { acquireSenderLock, type ReleaseLock, type SenderHolder } from "../journal/sender-lock.js";
 import { runFileJob } from "./campaign-job.js";
 import { contentKey } from "./content-key.js";
 import { DEFAULT_QUIET_MS, ReadinessTracker } from "./file-ready.js";
@@ -97,7 +97,7 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
   const status = new StatusBoard(f);
   const wakeUp = new WakeUp();
   let release: ReleaseLock | undefined;
-  let waitingForSender: string | undefined;
+  let waitingForSender: { holder?: SenderHolder } | undefined;
   let scanFailed = false;
 
   const watcher = watchFolder(dir, () => wakeUp.wake(), f.emit);
@@ -252,9 +252,9 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
         release = await acquireSenderLock(options.lockDir, {
           wait: options.waitForLock,
           signal,
-          onWait: (message) => {
-            waitingForSender = message;
-            f.emit({ kind: "waiting-for-sender", message });
+          onWait: (holder) => {
+            waitingForSender = holder === undefined ? {} : { holder };
+            f.emit({ kind: "waiting-for-sender", ...waitingForSender });
             void status.update(waitingForSender, true);
           },
         });

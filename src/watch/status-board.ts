@@ -1,5 +1,8 @@
 import type { FolderContext } from "./folder-context.js";
 import type { FolderState, RunningLine, StatusView, StopCause, WaitingWhy } from "./folder-events.js";
+
+type WaitingForSender = NonNullable<StatusView["waitingForSender"]>;
+
 import type { Job } from "./job-queue.js";
 import { statusWriter } from "./status-file.js";
 
@@ -23,7 +26,11 @@ export class StatusBoard {
     this.#writer = statusWriter(f.dir);
   }
 
-  async update(waitingForSender: string | undefined, force = false, stopped?: StopCause): Promise<void> {
+  async update(
+    waitingForSender: WaitingForSender | undefined,
+    force = false,
+    stopped?: StopCause,
+  ): Promise<void> {
     const { at, ...what } = this.view(waitingForSender, stopped);
     const said = JSON.stringify(what);
     if (!force && said === this.#said && at - this.#at < ALIVE_MS) return;
@@ -33,7 +40,7 @@ export class StatusBoard {
     }
   }
 
-  view(waitingForSender: string | undefined, stopped?: StopCause): StatusView {
+  view(waitingForSender: WaitingForSender | undefined, stopped?: StopCause): StatusView {
     const { f } = this;
     const now = f.clock.now();
     const list = [...f.queue.jobs.values()];

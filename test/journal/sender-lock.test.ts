@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { senderWaitText } from "../../src/cli/messages.js";
 import { StopError } from "../../src/errors.js";
 import { processStart } from "../../src/journal/lock-file.js";
-import { acquireSenderLock, senderLockPath } from "../../src/journal/sender-lock.js";
+import { acquireSenderLock, type SenderHolder, senderLockPath } from "../../src/journal/sender-lock.js";
 import { tempDir } from "../tidy.js";
 import { waitFor } from "../wait-for.js";
 
@@ -37,6 +38,7 @@ describe("the machine's sender lock", () => {
       code: "E_SENDER_BUSY",
       exitCode: 3,
       message: expect.stringContaining(`process ${process.pid}: ctdial run a.csv`),
+      params: { pid: process.pid, command: "ctdial run a.csv" },
     });
     await release();
   });
@@ -44,9 +46,9 @@ describe("the machine's sender lock", () => {
   it("makes a second holder wait, says so once, and lets it in when the first releases", async () => {
     const dir = stateDir();
     const release = await acquireSenderLock(dir, { wait: false, command: "first" });
-    const said: string[] = [];
+    const said: (SenderHolder | undefined)[] = [];
     let got = false;
-    const second = acquireSenderLock(dir, { wait: true, pollMs: 20, onWait: (m) => said.push(m) }).then(
+    const second = acquireSenderLock(dir, { wait: true, pollMs: 20, onWait: (h) => said.push(h) }).then(
       (r) => {
         got = true;
         return r;
@@ -57,7 +59,12 @@ describe("the machine's sender lock", () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(got).toBe(false);
     expect(said).toHaveLength(1);
-    expect(said[0]).toContain("first");
+    expect(said[0]).toMatchObject({ pid: process.pid, command: "first" });
+    expect(senderWaitText(said[0])).toMatch(
+      new RegExp(
+        `^another ctdial is sending from this machine \\(process ${process.pid}: first, since \\d+ \\w+ \\d{4}, \\d\\d:\\d\\d \\(.+\\)\\); waiting for it to finish`,
+      ),
+    );
     await release();
     const releaseSecond = await second;
     expect(JSON.parse(readFileSync(senderLockPath(dir), "utf8")).pid).toBe(process.pid);
