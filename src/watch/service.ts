@@ -7,6 +7,7 @@ import type { RowAttempt } from "../engine/run.js";
 import { ConfigError } from "../errors.js";
 import { callWindowTimezone } from "../hygiene/call-window.js";
 import { acquireSenderLock, type ReleaseLock, type SenderHolder } from "../journal/sender-lock.js";
+import { WakeUp } from "../wake.js";
 import { runFileJob } from "./campaign-job.js";
 import { contentKey } from "./content-key.js";
 import { DEFAULT_QUIET_MS, ReadinessTracker } from "./file-ready.js";
@@ -21,7 +22,6 @@ import { stemOf } from "./move-files.js";
 import { OnceTally } from "./once-tally.js";
 import { Pause } from "./pause.js";
 import { StatusBoard } from "./status-board.js";
-import { WakeUp } from "./wake-up.js";
 
 export interface WatchOptions {
   /** The campaigns folder (absolute). */
@@ -67,7 +67,7 @@ const MIN_WAIT_MS = 50;
  * `ctdial watch`: the loop that serves a campaigns folder. Each pass scans the folder (woken by file
  * events, and every `scanMs` in any case), starts the files that have finished arriving, and rewrites
  * STATUS.txt. The parts: job-queue.ts (the files in hand), finish-job.ts (what a run's end means),
- * pause.ts, leave-folder.ts (the moves), status-board.ts, wake-up.ts.
+ * pause.ts, leave-folder.ts (the moves), status-board.ts; it waits with wake.ts's WakeUp.
  */
 export async function serveFolder(options: WatchOptions): Promise<number> {
   const { dir, signal } = options;
