@@ -19,7 +19,7 @@ describe("dispatch: delivery", () => {
     const result = await dispatch(items, options);
     expect(result).toEqual({
       stoppedRoutes: [],
-      counts: { sent: 12, failed: 0, pending: 0, unknown: 0 },
+      counts: { sent: 12, failed: 0, pending: 0, unknown: 0, skipped: 0 },
       attempts: 12,
     });
     const outcomes = final();
@@ -105,7 +105,7 @@ describe("dispatch: hooks", () => {
     };
     options.hooks.onHookError = (error) => hookErrors.push(error);
     const result = await dispatch(rows(3).items, options);
-    expect(result.counts).toEqual({ sent: 3, failed: 0, pending: 0, unknown: 0 });
+    expect(result.counts).toEqual({ sent: 3, failed: 0, pending: 0, unknown: 0, skipped: 0 });
     expect([...final().values()].every((outcome) => outcome.status === "sent")).toBe(true);
     expect(hookErrors).toHaveLength(4);
   });
@@ -198,7 +198,7 @@ describe("dispatch: transient answers", () => {
       attempts: 1,
     });
     expect(sent.filter((s) => s.phone === phoneOf(2))).toHaveLength(1);
-    expect(result.counts).toEqual({ sent: 2, failed: 0, pending: 0, unknown: 1 });
+    expect(result.counts).toEqual({ sent: 2, failed: 0, pending: 0, unknown: 1, skipped: 0 });
   });
 
   it("resends a lost answer only when retryUnknown allows it", async () => {
@@ -245,7 +245,7 @@ describe("dispatch: refusals of one row", () => {
     });
     expect(outcomes.get(5)).toMatchObject({ status: "sent" });
     expect(sent).toHaveLength(4);
-    expect(result.counts).toEqual({ sent: 1, failed: 3, pending: 0, unknown: 0 });
+    expect(result.counts).toEqual({ sent: 1, failed: 3, pending: 0, unknown: 0, skipped: 0 });
   });
 
   it("sends a 10007 row again after the long delay, while the rows behind it go on", async () => {

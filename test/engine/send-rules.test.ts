@@ -27,6 +27,10 @@ function fakeState(limit?: number) {
       registry: {
         record: async (phoneKey: number, _at: number, campaign: string) =>
           void dialed.push({ phoneKey, campaign }),
+        refresh: async () => {},
+        claim: (phoneKey: number, campaign: string) => ({
+          claim: { accepted: async () => void dialed.push({ phoneKey, campaign }), release() {} },
+        }),
       },
     },
   } as unknown as CampaignState;
@@ -57,16 +61,16 @@ describe("send rules: the daily limit", () => {
   it("stops before the request that would pass the limit, counting requests in flight", async () => {
     const { state, accepted } = fakeState(2);
     const rules = createSendRules(parseCampaign({}, "test"), state, fresh());
-    await rules.beforeSend(2);
-    await rules.beforeSend(3);
+    await rules.beforeSend(row(2), row(2).request);
+    await rules.beforeSend(row(3), row(3).request);
     // Two in flight, none accepted yet: a third could make three.
-    await expect(rules.beforeSend(4)).rejects.toThrow(StopError);
+    await expect(rules.beforeSend(row(4), row(4).request)).rejects.toThrow(StopError);
     await rules.afterOutcome(row(2), sent);
     await rules.afterOutcome(row(3), { status: "failed", message: "x", attempts: 1 });
     expect(accepted).toHaveLength(1);
-    await rules.beforeSend(4);
+    await rules.beforeSend(row(4), row(4).request);
     await rules.afterOutcome(row(4), sent);
-    const stop = await rules.beforeSend(5).catch((error: unknown) => error);
+    const stop = await rules.beforeSend(row(5), row(5).request).catch((error: unknown) => error);
     expect(stop).toBeInstanceOf(StopError);
     expect((stop as StopError).code).toBe("E_DAILY_LIMIT");
     expect((stop as StopError).message).toBe(
@@ -81,7 +85,7 @@ describe("send rules: the daily limit", () => {
     // memory, so their checks interleave within one turn of the event loop.
     const { state } = fakeState(1);
     const rules = createSendRules(parseCampaign({}, "test"), state, fresh());
-    const results = await Promise.allSettled([2, 3, 4].map((n) => rules.beforeSend(n)));
+    const results = await Promise.allSettled([2, 3, 4].map((n) => rules.beforeSend(row(n), row(n).request)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected")).toHaveLength(2);
   });
@@ -89,8 +93,8 @@ describe("send rules: the daily limit", () => {
   it("lets a retry of a row already in flight through", async () => {
     const { state } = fakeState(1);
     const rules = createSendRules(parseCampaign({}, "test"), state, fresh());
-    await rules.beforeSend(2);
-    await rules.beforeSend(2);
+    await rules.beforeSend(row(2), row(2).request);
+    await rules.beforeSend(row(2), row(2).request);
   });
 
   it("records accepted phones for other campaigns' dedupe window", async () => {
@@ -116,7 +120,7 @@ describe("send rules: the call window", () => {
       noWait: true,
       clock: { now: () => early },
     });
-    await expect(rules.beforeSend(2)).rejects.toThrow(
+    await expect(rules.beforeSend(row(2), row(2).request)).rejects.toThrow(
       "outside the call window (09:00-20:00, mon tue wed thu fri sat sun, Europe/Moscow); it opens at",
     );
   });
@@ -132,7 +136,7 @@ describe("send rules: the call window", () => {
       },
       onWait: (note) => notes.push(note),
     });
-    await rules.beforeSend(2);
+    await rules.beforeSend(row(2), row(2).request);
     expect(clock).toBeGreaterThanOrEqual(Date.UTC(2026, 10, 25, 6, 0, 0));
     expect(notes[0]).toEqual({ for: "call-window", opensAt: early + 2 * 3_600_000 });
     expect(runWaitText(notes[0]!, early)).toBe("waiting for the call window, opens in 2:00:00");
@@ -147,6 +151,6 @@ describe("send rules: the call window", () => {
       signal: controller.signal,
       sleep: async () => controller.abort(),
     });
-    await expect(rules.beforeSend(2)).rejects.toThrow("stopped while waiting for the call window");
+    await expect(rules.beforeSend(row(2), row(2).request)).rejects.toThrow("stopped while waiting for the call window");
   });
 });
