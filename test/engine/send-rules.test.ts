@@ -151,6 +151,78 @@ describe("send rules: the call window", () => {
       signal: controller.signal,
       sleep: async () => controller.abort(),
     });
-    await expect(rules.beforeSend(row(2), row(2).request)).rejects.toThrow("stopped while waiting for the call window");
+    await expect(rules.beforeSend(row(2), row(2).request)).rejects.toThrow(
+      "stopped while waiting for the call window",
+    );
+  });
+});
+
+describe("send rules: a schedule time is judged when the row is sent, not only when it is read", () => {
+  // Sunday 2026-11-29 20:30 in Moscow: the weekday window is closed until Monday 09:00.
+  const sundayNight = Date.UTC(2026, 10, 29, 17, 30, 0);
+  const window = { from: "09:00", to: "19:00", days: ["mon", "tue", "wed", "thu", "fri"] };
+  const planned = (scheduleTime: string) => ({
+    ...row(2),
+    request: { routeKey: "rk", phone: "79990000002", scheduleTime },
+  });
+  const waitingRules = (pastScheduleTime: "skip" | "call-now") => {
+    let clock = sundayNight;
+    const campaign = parseCampaign(
+      { timezone: "Europe/Moscow", callWindow: window, pastScheduleTime },
+      "test",
+    );
+    const rules = createSendRules(campaign, fakeState().state, {
+      ...fresh(),
+      clock: { now: () => clock },
+      // An hour a step: the night passes in a few turns.
+      sleep: async (ms) => {
+        clock += Math.max(ms, 3_600_000);
+      },
+    });
+    return { rules, now: () => clock };
+  };
+
+  it("skips a row planned for Sunday evening when the window opens on Monday (pastScheduleTime: skip)", async () => {
+    const { rules, now } = waitingRules("skip");
+    const row2 = planned("2026-11-29 20:00:00");
+    const word = await rules.beforeSend(row2, row2.request);
+    expect(now()).toBeGreaterThanOrEqual(Date.UTC(2026, 10, 30, 6, 0, 0)); // Monday 09:00 Moscow
+    expect(word).toEqual({
+      hold: {
+        status: "skipped",
+        because: "past-schedule",
+        reason: expect.stringContaining(
+          "the schedule time 29.11.2026 20:00:00 had passed when the row was to be sent",
+        ),
+      },
+    });
+  });
+
+  it("sends it at once without its time, with a note (pastScheduleTime: call-now)", async () => {
+    const { rules } = waitingRules("call-now");
+    const row2 = planned("2026-11-29 20:00:00");
+    const word = await rules.beforeSend(row2, row2.request);
+    expect(word).toEqual({
+      request: { routeKey: "rk", phone: "79990000002" },
+      note: expect.stringContaining("called at once, without a schedule time"),
+    });
+  });
+
+  it("sends a time still ahead as it is", async () => {
+    const { rules } = waitingRules("skip");
+    const row2 = planned("2026-11-30 12:00:00");
+    expect(await rules.beforeSend(row2, row2.request)).toBeUndefined();
+  });
+
+  it("reads the time in the wire format the campaign sends", async () => {
+    const campaign = parseCampaign({ scheduleTimeFormat: "dd-mm-yyyy hh:mm:ss" }, "test");
+    const rules = createSendRules(campaign, fakeState().state, {
+      ...fresh(),
+      clock: { now: () => sundayNight },
+    });
+    const past = planned("29-11-2026 20:29:59");
+    expect(await rules.beforeSend(past, past.request)).toHaveProperty("hold");
+    const ahead = planned("29-11-2026 20:30:01");
+    expect(await rules.beforeSend(ahead, ahead.request)).toBeUndefined();
   });
 });
