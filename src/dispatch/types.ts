@@ -51,7 +51,12 @@ export interface DispatchHooks<T extends DispatchItem = DispatchItem> {
    * sits between the slot and the request on the wire. A throw stops the whole run and `dispatch`
    * rethrows it.
    */
-  beforeSend?(item: T, attempt: number, request: CallbackRequest): Promise<SendGate | void> | SendGate | void;
+  beforeSend?(
+    item: T,
+    attempt: number,
+    request: CallbackRequest,
+    // biome-ignore lint/suspicious/noConfusingVoidType: a hook that returns nothing lets the request leave as it is
+  ): Promise<SendGate | undefined> | SendGate | void;
   /** The final outcome of every row taken from the source, exactly once per row. */
   onOutcome(item: T, outcome: DispatchOutcome): Promise<void> | void;
   /**
