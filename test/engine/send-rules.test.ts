@@ -5,6 +5,9 @@ import type { CampaignState } from "../../src/engine/campaign-state.js";
 import type { RunWait } from "../../src/engine/run-state.js";
 import { createSendRules, type SendRulesOptions } from "../../src/engine/send-rules.js";
 import { StopError } from "../../src/errors.js";
+import { openDedupeRegistry } from "../../src/journal/index.js";
+import type { RowOutcome } from "../../src/outcome.js";
+import { tempDir, whenDone } from "../tidy.js";
 
 /** A state with an in-memory daily counter and dedupe registry: the send rules only call these. */
 function fakeState(limit?: number) {
@@ -224,5 +227,63 @@ describe("send rules: a schedule time is judged when the row is sent, not only w
     expect(await rules.beforeSend(past, past.request)).toHaveProperty("hold");
     const ahead = planned("29-11-2026 20:30:01");
     expect(await rules.beforeSend(ahead, ahead.request)).toBeUndefined();
+  });
+});
+
+describe("send rules: the dedupe window's last word", () => {
+  /** A state whose dedupe registry is real (in a temp folder), as each campaign of a process has. */
+  async function realState(dir: string, name: string, window: "24h" | 0 = "24h") {
+    const registry = await openDedupeRegistry({ stateDir: dir, windowMs: 86_400_000, durable: false });
+    whenDone(() => registry.close());
+    const state = {
+      journal: { identity: { name } },
+      daily: undefined,
+      timezone: "Europe/Moscow",
+      dedupe: window === 0 ? { registry } : { registry, windowMs: 86_400_000, window },
+    } as unknown as CampaignState;
+    return createSendRules(parseCampaign({}, "test"), state, fresh());
+  }
+
+  it("holds a row back while another campaign's request for the phone is in flight, and lets its retry through", async () => {
+    const dir = tempDir();
+    const a = await realState(dir, "клиенты.csv");
+    const b = await realState(dir, "клиенты (2).csv");
+    expect(await a.beforeSend(row(2), row(2).request)).toBeUndefined();
+    const held = await b.beforeSend(row(2), row(2).request);
+    expect(held).toEqual({
+      hold: {
+        status: "skipped",
+        because: "dialed-recently",
+        reason: expect.stringMatching(/^dialed by campaign клиенты\.csv at .*\(within dedupeWindow 24h\)$/),
+      },
+    });
+    // 10007, and a minute later the same row again: its own claim does not hold it back.
+    expect(await a.beforeSend(row(2), row(2).request)).toBeUndefined();
+    await a.afterOutcome(row(2), { ...sent, sentAt: new Date().toISOString() });
+    await b.afterOutcome(row(2), (held as { hold: RowOutcome }).hold);
+    // Accepted now: still held back for the window.
+    expect(await b.beforeSend(row(2), row(2).request)).toHaveProperty("hold");
+  });
+
+  it("checks a retried row again against a request another campaign made meanwhile", async () => {
+    const dir = tempDir();
+    const a = await realState(dir, "a.csv");
+    const careless = await realState(dir, "no-window.csv", 0);
+    expect(await a.beforeSend(row(3), row(3).request)).toBeUndefined();
+    // A campaign with dedupeWindow: 0 checks nothing, but what it sends counts for the others.
+    expect(await careless.beforeSend(row(3), row(3).request)).toBeUndefined();
+    await careless.afterOutcome(row(3), { ...sent, sentAt: new Date().toISOString() });
+    expect(await a.beforeSend(row(3), row(3).request)).toEqual({
+      hold: expect.objectContaining({ reason: expect.stringContaining("dialed by campaign no-window.csv") }),
+    });
+  });
+
+  it("frees the phone when the request created nothing", async () => {
+    const dir = tempDir();
+    const a = await realState(dir, "a.csv");
+    const b = await realState(dir, "b.csv");
+    await a.beforeSend(row(4), row(4).request);
+    await a.afterOutcome(row(4), { status: "failed", message: "refused", attempts: 1 });
+    expect(await b.beforeSend(row(4), row(4).request)).toBeUndefined();
   });
 });
