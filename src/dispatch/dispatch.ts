@@ -27,7 +27,13 @@ export async function dispatch<T extends DispatchItem>(
   const maxHeld = Math.max(lookahead, options.maxHeld ?? 256);
   const wake = createWake();
   const control = new StopControl(options.drainTimeoutMs ?? 10_000, wake.notify);
-  const counts: Record<DispatchStatus, number> = { sent: 0, failed: 0, pending: 0, unknown: 0 };
+  const counts: Record<DispatchStatus, number> = {
+    sent: 0,
+    failed: 0,
+    pending: 0,
+    unknown: 0,
+    skipped: 0,
+  };
   const held = new Set<Promise<void>>();
 
   const ctx: RowContext<T> = {
@@ -142,4 +148,5 @@ export type {
   DispatchStatus,
   DispatchStop,
   RouteStop,
+  SendGate,
 } from "./types.js";

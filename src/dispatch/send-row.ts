@@ -61,6 +61,7 @@ export async function driveRow<T extends DispatchItem>(row: RowState<T>, ctx: Ro
     if (blocked !== undefined) return ctx.settle(row, pending(row, blocked.message, blocked.code));
     const answer = await sendOnce(row, ctx);
     if (answer === NOT_SENT) continue;
+    if ("held" in answer) return ctx.settle(row, answer.held);
     const next = actOn(row, answer.decision, ctx);
     reportAttempt(row, answer.outcome, answer.decision, next, ctx);
     if (next.kind === "settled") return ctx.settle(row, next.outcome);
@@ -92,7 +93,7 @@ function reportAttempt<T extends DispatchItem>(
 async function sendOnce<T extends DispatchItem>(
   row: RowState<T>,
   ctx: RowContext<T>,
-): Promise<{ outcome: CallOutcome; decision: Decision } | typeof NOT_SENT> {
+): Promise<{ outcome: CallOutcome; decision: Decision } | { held: DispatchOutcome } | typeof NOT_SENT> {
   const { control } = ctx;
   const routeKey = row.item.request.routeKey;
   let counted = true;
@@ -108,9 +109,11 @@ async function sendOnce<T extends DispatchItem>(
       async () => {
         leaveQueue();
         if (control.blocked(routeKey) !== undefined) return NOT_SENT;
-        await ctx.hooks.beforeSend?.(row.item, row.attempts + 1);
+        const gate = await ctx.hooks.beforeSend?.(row.item, row.attempts + 1, row.request);
+        if (gate !== undefined && "hold" in gate) return { held: gate.hold };
         // A stop that came while the intent was written still keeps this request home.
         if (control.blocked(routeKey) !== undefined) return NOT_SENT;
+        if (gate !== undefined) row.request = gate.request;
         ctx.limiter.departed();
         row.attempts++;
         ctx.attempts++;

@@ -10,8 +10,14 @@ export interface DispatchItem {
   readonly request: CallbackRequest;
 }
 
-/** The per-row results the dispatcher produces (a subset of RowOutcome). */
-export type DispatchOutcome = Extract<RowOutcome, { status: "sent" | "failed" | "pending" | "unknown" }>;
+/**
+ * The per-row results the dispatcher produces (a subset of RowOutcome); `skipped` only when
+ * `beforeSend` held the row back.
+ */
+export type DispatchOutcome = Extract<
+  RowOutcome,
+  { status: "sent" | "failed" | "pending" | "unknown" | "skipped" }
+>;
 export type DispatchStatus = DispatchOutcome["status"];
 
 /** What happens to a row after one answer: known before it is logged, so a log never promises a retry. */
@@ -30,13 +36,27 @@ export interface AttemptEvent<T extends DispatchItem = DispatchItem> {
   readonly next: AttemptNext;
 }
 
+/**
+ * The last word before a request leaves: `hold` keeps it home and settles the row with that outcome
+ * (through `onOutcome`, as any row); `request` sends this instead of what was about to leave.
+ */
+export type SendGate =
+  | { readonly hold: Extract<RowOutcome, { status: "skipped" }> }
+  | { readonly request: CallbackRequest };
+
 export interface DispatchHooks<T extends DispatchItem = DispatchItem> {
   /**
    * Awaited inside the limiter slot, right BEFORE the request leaves (the journal's intent, which must
-   * be durable first). Keep it quick: its time sits between the slot and the request on the wire. A
-   * throw stops the whole run and `dispatch` rethrows it.
+   * be durable first), on every attempt: `request` is what would leave now. Keep it quick: its time
+   * sits between the slot and the request on the wire. A throw stops the whole run and `dispatch`
+   * rethrows it.
    */
-  beforeSend?(item: T, attempt: number): Promise<void> | void;
+  beforeSend?(
+    item: T,
+    attempt: number,
+    request: CallbackRequest,
+    // biome-ignore lint/suspicious/noConfusingVoidType: a hook that returns nothing lets the request leave as it is
+  ): Promise<SendGate | undefined> | SendGate | void;
   /** The final outcome of every row taken from the source, exactly once per row. */
   onOutcome(item: T, outcome: DispatchOutcome): Promise<void> | void;
   /**

@@ -44,15 +44,7 @@ export function eligibility(input: EligibilityInput): Eligibility {
     };
   }
   if (input.dialedRecently !== undefined) {
-    const { campaign, at, window } = input.dialedRecently;
-    return {
-      send: false,
-      outcome: {
-        status: "skipped",
-        reason: `dialed by campaign ${campaign} at ${at} (within dedupeWindow ${window})`,
-        because: "dialed-recently",
-      },
-    };
+    return { send: false, outcome: dialedRecentlyOutcome(input.dialedRecently) };
   }
   const settled = prior !== undefined && prior.status !== "pending" ? priorToOutcome(prior) : undefined;
   const send =
@@ -70,6 +62,22 @@ export function eligibility(input: EligibilityInput): Eligibility {
     case "dry-run":
       return { send: false, outcome: settled ?? { status: "would-send" } };
   }
+}
+
+/**
+ * A row held back by `dedupeWindow`: when the file is planned, and again as the last word before its
+ * request leaves (send-rules.ts), with one shape so that reports and summaries count them alike.
+ */
+export function dialedRecentlyOutcome(by: {
+  readonly campaign: string;
+  readonly at: string;
+  readonly window: string;
+}): Extract<RowOutcome, { status: "skipped" }> {
+  return {
+    status: "skipped",
+    reason: `dialed by campaign ${by.campaign} at ${by.at} (within dedupeWindow ${by.window})`,
+    because: "dialed-recently",
+  };
 }
 
 function pendingOf(prior: PriorState | undefined): RowOutcome {

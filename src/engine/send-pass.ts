@@ -67,6 +67,8 @@ export async function sendPass(
   });
   const held = reportFate(state);
   const clock = options.clock ?? systemClock;
+  /** Notes the last word added (a schedule time passed while waiting, called at once), by row. */
+  const notes = new Map<number, string>();
 
   // Pulls rows by hand rather than with for-await: when the dispatcher stops early it ends this
   // generator, and for-await would then end the source too, which the rest of the run still reads.
@@ -117,15 +119,30 @@ export async function sendPass(
     retry: { maxAttempts: campaign.retry.attempts },
     now: () => clock.now(),
     hooks: {
-      beforeSend: async (item, attempt) => {
-        await rules.beforeSend(item.rowNumber);
+      beforeSend: async (item, attempt, request) => {
+        const word = await rules.beforeSend(item, request);
+        if (word !== undefined && "hold" in word) {
+          // Held back on a retry: the earlier request created nothing (10007), and the journal must
+          // not keep its intent as a request whose answer was lost.
+          if (attempt > 1) {
+            await state.journal.recordOutcome(item, {
+              status: "pending",
+              attempts: item.priorAttempts + attempt - 1,
+            });
+          }
+          return word;
+        }
         await state.journal.recordIntent(item, item.priorAttempts + attempt);
+        if (word === undefined) return undefined;
+        notes.set(item.index, word.note);
+        return { request: word.request };
       },
       onOutcome: async (item, outcome) => {
         const total = withPriorAttempts(outcome, item.priorAttempts);
         await state.journal.recordOutcome(item, total);
         await rules.afterOutcome(item, total);
-        const settled = withNote(total, item.note);
+        const settled = withNote(total, notes.get(item.index) ?? item.note);
+        notes.delete(item.index);
         const wait = run.settle(item.index, { row: item.row, outcome: settled, phone: item.phone });
         if (wait !== undefined) await wait;
       },
@@ -138,7 +155,7 @@ export async function sendPass(
 
 /** `ctdial_attempts` counts every request a row took, across runs and retries. */
 function withPriorAttempts(outcome: DispatchOutcome, prior: number): DispatchOutcome {
-  if (prior === 0) return outcome;
+  if (prior === 0 || outcome.status === "skipped") return outcome;
   if (outcome.status === "pending") {
     const attempts = (outcome.attempts ?? 0) + prior;
     return { ...outcome, attempts };

@@ -1,21 +1,32 @@
+import type { CallbackRequest } from "../calltouch/types.js";
 import type { Campaign } from "../campaign/schema.js";
 import { type Clock, systemClock } from "../clock.js";
 import { StopError } from "../errors.js";
 import { callWindowTimezone, isOpen, nextOpening } from "../hygiene/index.js";
+import type { PhoneClaim } from "../journal/index.js";
 import type { RowOutcome } from "../outcome.js";
-import { isoWithOffset } from "../time/local-time.js";
+import { isoInZone, isoWithOffset } from "../time/local-time.js";
 import { sleep as sleepUntilAborted } from "../wake.js";
 import type { CampaignState, KnownRow } from "./campaign-state.js";
+import { dialedRecentlyOutcome } from "./eligibility.js";
 import type { RunState, RunWait } from "./run-state.js";
+import { type PastAtSend, pastScheduleAtSend } from "./schedule-at-send.js";
 
 /**
- * The rules checked right before each request leaves, inside the limiter's slot: the call window
- * (wait for it, or stop with --no-wait) and the daily limit (stop when the day's accepted requests,
- * counting those in flight, reach it). After each outcome, accepted requests are counted for the
- * daily limit and recorded for other campaigns' dedupe window.
+ * The rules checked right before each request leaves (every attempt, retries included), inside the
+ * limiter's slot: the call window (wait for it, or stop with --no-wait), then in one synchronous step
+ * the schedule time (passed while the row waited: `pastScheduleTime`), the dedupe window (a request
+ * for the phone in flight in any campaign of this process, or accepted on this machine within
+ * `dedupeWindow`: the row is skipped, and otherwise the phone is claimed) and the daily limit (stop
+ * when the day's accepted requests, counting those in flight, reach it). After each outcome, accepted
+ * requests are counted for the daily limit and recorded for every campaign's dedupe window.
  */
 export interface SendRules {
-  beforeSend(rowNumber: number): Promise<void>;
+  /**
+   * Undefined: send `request` as it is. `hold`: the row is not sent, and settles with that outcome.
+   * `request`: send this instead (a past schedule time with `call-now`), and the report adds `note`.
+   */
+  beforeSend(row: KnownRow, request: CallbackRequest): Promise<PastAtSend | undefined>;
   afterOutcome(row: KnownRow, outcome: RowOutcome): Promise<void>;
 }
 
@@ -76,18 +87,9 @@ export function createSendRules(
     if (waited) options.onWait?.(undefined);
   }
 
-  /**
-   * Checks the budget and counts the row in flight in one synchronous step after the only await:
-   * rows released together (the call window opening) each see the others, so none passes on a unit
-   * another has already taken.
-   */
-  async function reserveDailyUnit(rowNumber: number): Promise<void> {
-    if (state.daily?.limit === undefined) {
-      inFlight.flightStarted(rowNumber);
-      return;
-    }
-    const { counter, limit } = state.daily;
-    const used = await counter.used(now());
+  function checkDailyLimit(rowNumber: number, used: number | undefined): void {
+    const limit = state.daily?.limit;
+    if (limit === undefined || used === undefined) return;
     if (used + inFlight.inFlightBesides(rowNumber) >= limit) {
       throw new StopError(
         "E_DAILY_LIMIT",
@@ -95,20 +97,58 @@ export function createSendRules(
         { params: { limit, used } },
       );
     }
-    inFlight.flightStarted(rowNumber);
+  }
+
+  /** Phones this run holds, by row: a retried row keeps its claim until its outcome. */
+  const claims = new Map<number, PhoneClaim>();
+  const campaignName = state.journal.identity.name;
+
+  /**
+   * Reads what the checks need (the day's count, other processes' registry lines), then checks
+   * everything and reserves the daily unit and the phone in one synchronous step: rows released
+   * together (the call window opening), in this campaign or another of this process, each see the
+   * others, so none passes on a unit or a phone another has already taken.
+   */
+  async function lastWord(row: KnownRow, request: CallbackRequest): Promise<PastAtSend | undefined> {
+    const used = state.daily?.limit === undefined ? undefined : await state.daily.counter.used(now());
+    const dedupe = state.dedupe;
+    if (dedupe !== undefined) await dedupe.registry.refresh(now());
+    // Synchronous from here on.
+    const at = now();
+    const past = pastScheduleAtSend(request, campaign, at);
+    if (past !== undefined && "hold" in past) return past;
+    checkDailyLimit(row.rowNumber, used);
+    if (dedupe !== undefined) {
+      const own = claims.get(row.rowNumber);
+      const result = dedupe.registry.claim(row.phoneKey, campaignName, at, dedupe.windowMs, own);
+      if ("held" in result) {
+        const { campaign: by, at: when } = result.held;
+        const shown = isoInZone(isoWithOffset(when), state.timezone);
+        return { hold: dialedRecentlyOutcome({ campaign: by, at: shown, window: dedupe.window ?? "" }) };
+      }
+      claims.set(row.rowNumber, result.claim);
+    }
+    inFlight.flightStarted(row.rowNumber);
+    return past;
   }
 
   return {
-    async beforeSend(rowNumber) {
+    async beforeSend(row, request) {
       await waitForWindow();
-      await reserveDailyUnit(rowNumber);
+      return lastWord(row, request);
     },
     async afterOutcome(row, outcome) {
       inFlight.flightEnded(row.rowNumber);
-      if (outcome.status !== "sent") return;
+      const claim = claims.get(row.rowNumber);
+      claims.delete(row.rowNumber);
+      if (outcome.status !== "sent") {
+        claim?.release();
+        return;
+      }
       const at = Date.parse(outcome.sentAt);
       await state.daily?.counter.record(at);
-      await state.dedupe?.registry.record(row.phoneKey, at, state.journal.identity.name);
+      if (claim !== undefined) await claim.accepted(at);
+      else await state.dedupe?.registry.record(row.phoneKey, at, campaignName);
     },
   };
 }

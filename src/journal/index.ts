@@ -5,10 +5,12 @@
  */
 export { createDailyCounter, type DailyCounter, type DailyCounterOptions } from "./daily-counter.js";
 export {
+  type ClaimResult,
   type DedupeHit,
   type DedupeRegistry,
   type DedupeRegistryOptions,
   openDedupeRegistry,
+  type PhoneClaim,
 } from "./dedupe-registry.js";
 export { JOURNAL_VERSION, type JournaledStatus } from "./format.js";
 export { type CampaignIdentity, campaignIdentity, fileSource, journalPath, sheetSource } from "./identity.js";

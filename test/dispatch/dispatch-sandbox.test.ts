@@ -63,7 +63,7 @@ describe("dispatch against the sandbox", () => {
     const acceptedPhones = box.accepted.map((a) => a.body.phone);
     expect(new Set(acceptedPhones).size).toBe(acceptedPhones.length);
     expect(new Set(acceptedPhones)).toEqual(new Set(Array.from({ length: 60 }, (_, i) => phoneOf(i + 1))));
-    expect(result.counts).toEqual({ sent: 60, failed: 0, pending: 0, unknown: 0 });
+    expect(result.counts).toEqual({ sent: 60, failed: 0, pending: 0, unknown: 0, skipped: 0 });
     expect(result.attempts).toBe(box.requests.length);
     const retried = [...outcomes.values()].filter((o) => o.status === "sent" && o.attempts > 1);
     expect(retried.length).toBeGreaterThan(5);
@@ -93,7 +93,7 @@ describe("dispatch against the sandbox", () => {
     expect(box.accepted).toHaveLength(8);
     // The 9th request drew 10001; its answer came long before the next slot, so nothing followed it.
     expect(box.requests).toHaveLength(9);
-    expect(result.counts).toEqual({ sent: 8, failed: 0, pending: pulled - 8, unknown: 0 });
+    expect(result.counts).toEqual({ sent: 8, failed: 0, pending: pulled - 8, unknown: 0, skipped: 0 });
     expect(outcomes.get(10)).toMatchObject({ status: "pending", attempts: 1 });
     expect(outcomes.size).toBe(pulled);
   }, 60_000);

@@ -93,7 +93,7 @@ describe("dispatch: campaign stops", () => {
         expect(outcome).toMatchObject({ status: "pending", reason: NO_WIDGET });
       else expect(outcome).toMatchObject({ status: "sent" });
     }
-    expect(result.counts).toEqual({ sent: 20, failed: 0, pending: 10, unknown: 0 });
+    expect(result.counts).toEqual({ sent: 20, failed: 0, pending: 10, unknown: 0, skipped: 0 });
   });
 });
 

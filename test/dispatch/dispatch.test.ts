@@ -19,7 +19,7 @@ describe("dispatch: delivery", () => {
     const result = await dispatch(items, options);
     expect(result).toEqual({
       stoppedRoutes: [],
-      counts: { sent: 12, failed: 0, pending: 0, unknown: 0 },
+      counts: { sent: 12, failed: 0, pending: 0, unknown: 0, skipped: 0 },
       attempts: 12,
     });
     const outcomes = final();
@@ -105,7 +105,7 @@ describe("dispatch: hooks", () => {
     };
     options.hooks.onHookError = (error) => hookErrors.push(error);
     const result = await dispatch(rows(3).items, options);
-    expect(result.counts).toEqual({ sent: 3, failed: 0, pending: 0, unknown: 0 });
+    expect(result.counts).toEqual({ sent: 3, failed: 0, pending: 0, unknown: 0, skipped: 0 });
     expect([...final().values()].every((outcome) => outcome.status === "sent")).toBe(true);
     expect(hookErrors).toHaveLength(4);
   });
@@ -198,7 +198,7 @@ describe("dispatch: transient answers", () => {
       attempts: 1,
     });
     expect(sent.filter((s) => s.phone === phoneOf(2))).toHaveLength(1);
-    expect(result.counts).toEqual({ sent: 2, failed: 0, pending: 0, unknown: 1 });
+    expect(result.counts).toEqual({ sent: 2, failed: 0, pending: 0, unknown: 1, skipped: 0 });
   });
 
   it("resends a lost answer only when retryUnknown allows it", async () => {
@@ -245,7 +245,7 @@ describe("dispatch: refusals of one row", () => {
     });
     expect(outcomes.get(5)).toMatchObject({ status: "sent" });
     expect(sent).toHaveLength(4);
-    expect(result.counts).toEqual({ sent: 1, failed: 3, pending: 0, unknown: 0 });
+    expect(result.counts).toEqual({ sent: 1, failed: 3, pending: 0, unknown: 0, skipped: 0 });
   });
 
   it("sends a 10007 row again after the long delay, while the rows behind it go on", async () => {
@@ -318,5 +318,50 @@ describe("dispatch: 10004 and resendWithoutSessionId", () => {
       { phone: phoneOf(1) },
     ]);
     expect(result.attempts).toBe(3);
+  });
+});
+
+describe("dispatch: the last word before a request leaves (beforeSend's gate)", () => {
+  const skipped = {
+    status: "skipped" as const,
+    reason: "dialed by campaign other.csv",
+    because: "dialed-recently" as const,
+  };
+
+  it("keeps a held row home and settles it with the hold's outcome; sends a changed request as given", async () => {
+    const { client, sent } = scriptedClient();
+    const { options, final } = fastOptions(client);
+    options.hooks.beforeSend = (item, _attempt, request) => {
+      if (item.rowNumber === 2) return { hold: skipped };
+      if (item.rowNumber === 3) return { request: { ...request, comment: "changed at the last moment" } };
+      return undefined;
+    };
+    const seen: unknown[] = [];
+    const original = client.send.bind(client);
+    client.send = (request, opts) => {
+      seen.push(request);
+      return original(request, opts);
+    };
+    const result = await dispatch(rows(3).items, options);
+    expect(final().get(2)).toEqual(skipped);
+    expect(final().get(3)).toMatchObject({ status: "sent" });
+    expect(sent.map((s) => s.phone)).toEqual([phoneOf(2), phoneOf(3)]);
+    expect(seen[0]).toMatchObject({ phone: phoneOf(2), comment: "changed at the last moment" });
+    expect(result.counts).toMatchObject({ sent: 2, skipped: 1 });
+    expect(result.attempts).toBe(2);
+  });
+
+  it("asks again before a retry after 10007, and a hold then ends the row without a second request", async () => {
+    const { client, sent } = scriptedClient(() => answer.apiError(10007, "Слишком частые заявки"));
+    const { options, final } = fastOptions(client);
+    const asked: number[] = [];
+    options.hooks.beforeSend = (_item, attempt) => {
+      asked.push(attempt);
+      return attempt === 1 ? undefined : { hold: skipped };
+    };
+    await dispatch(rows(1).items, options);
+    expect(asked).toEqual([1, 2]);
+    expect(sent).toHaveLength(1);
+    expect(final().get(2)).toEqual(skipped);
   });
 });
