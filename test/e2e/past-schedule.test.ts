@@ -1,9 +1,10 @@
 /** Schedule times already past when the run starts are never sent silently (README "Row rules"). */
+import { spawn, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempDir } from "../tidy.js";
-import { readReport, runCli } from "./cli.js";
+import { endWhenDone, tempDir } from "../tidy.js";
+import { CLI, readReport, runCli } from "./cli.js";
 
 const CLIENTS = "Телефон;Время звонка\r\n89991112233;01.02.2020 10:00\r\n89991112244;01.02.2099 10:00\r\n";
 
@@ -53,3 +54,75 @@ describe("a schedule time in the past", () => {
     expect(rows[1]?.ctdial_request_id).not.toBe("");
   });
 });
+
+/**
+ * A time that passes while the row waits for the call window: the built CLI runs under Debian's
+ * `faketime`, its clock started 10 s before the window opens at 09:00 (Moscow), and the row is due at
+ * 08:59:56. When the run starts the time is ahead; when the window opens it has passed, so the row must
+ * be judged again when it is sent (not go out with a past time, as it did).
+ */
+describe("a schedule time that passes while the row waits for the call window", () => {
+  const START = "2030-03-04 05:59:50"; // UTC: 08:59:50 in Moscow, a Monday
+  const ROW = "Телефон;Время звонка\r\n89991112233;04.03.2030 08:59:56\r\n89991112244;04.03.2030 18:00\r\n";
+  const CAMPAIGN = 'routeKey: rk_1\ntimezone: Europe/Moscow\ncallWindow: {from: "09:00", to: "20:00"}\n';
+
+  async function runAtNineMinusTen(campaign: string): Promise<Record<string, string>[]> {
+    const dir = tempDir("ctdial-e2e-past-window-");
+    writeFileSync(join(dir, "clients.csv"), ROW);
+    writeFileSync(join(dir, "clients.campaign.yaml"), campaign);
+    const child = endWhenDone(
+      spawn("faketime", [START, process.execPath, CLI, "run", "clients.csv", "--sandbox", "--yes"], {
+        cwd: dir,
+        env: {
+          ...process.env,
+          TZ: "UTC",
+          FAKETIME_DONT_FAKE_MONOTONIC: "1",
+          CTDIAL_STATE_DIR: join(dir, ".ctdial-state"),
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      }),
+    );
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code, output).toBe(0);
+    expect(output).toContain("waiting for the call window");
+    return readReport(join(dir, "clients.report.csv"));
+  }
+
+  it.runIf(hasFaketime())(
+    "is skipped when the window opens (pastScheduleTime: skip)",
+    async () => {
+      const rows = await runAtNineMinusTen(CAMPAIGN);
+      expect(rows.map((row) => row.ctdial_status)).toEqual(["skipped", "sent"]);
+      expect(rows[0]?.ctdial_error).toMatch(
+        /^the schedule time 04\.03\.2030 08:59:56 had passed when the row was to be sent \(04\.03\.2030 09:00:\d\d Europe\/Moscow\)/,
+      );
+      expect(rows[0]?.ctdial_request_id).toBe("");
+    },
+    60_000,
+  );
+
+  it.runIf(hasFaketime())(
+    "is sent at once without its time (pastScheduleTime: call-now)",
+    async () => {
+      const rows = await runAtNineMinusTen(`${CAMPAIGN}pastScheduleTime: call-now\n`);
+      expect(rows.map((row) => row.ctdial_status)).toEqual(["sent", "sent"]);
+      expect(rows[0]?.ctdial_error).toMatch(/^called at once, without a schedule time/);
+    },
+    60_000,
+  );
+});
+
+/** CI installs faketime (.ci/run); a developer machine without it is told so instead of a silent pass. */
+function hasFaketime(): boolean {
+  const found = spawnSync("faketime", ["--version"]).status === 0;
+  if (!found && process.env.CI)
+    throw new Error("faketime is missing: .ci/run installs it (apt-get install faketime)");
+  return found;
+}
