@@ -1,8 +1,9 @@
 import { statSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { basename, extname, resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { createRateLimiter } from "../dispatch/rate-limiter.js";
 import { ConfigError } from "../errors.js";
+import { SOURCE_EXTENSIONS } from "../watch/ignore-rules.js";
 import { serveFolder } from "../watch/service.js";
 import { logAttempt } from "./attempt-log.js";
 import { openEndpoint } from "./endpoint.js";
@@ -156,8 +157,12 @@ export async function watchCommand(target: string, flags: WatchFlags): Promise<n
 function refuseNonFolder(target: string): void {
   const info = statSync(target, { throwIfNoEntry: false });
   if (info === undefined) {
+    // A missing "clients.csv" is a mistyped file name, not a folder to create.
+    const looksLikeTable = (SOURCE_EXTENSIONS as readonly string[]).includes(extname(target).toLowerCase());
     throw new ConfigError(
-      `the campaigns folder ${target} does not exist; create it (mkdir ${target}), or name the folder to serve: ctdial watch <folder>.`,
+      looksLikeTable
+        ? `there is no ${target} here, and \`ctdial watch\` serves a folder: to dial one file use \`ctdial run <file>\` with the file's right name, or give the folder to serve: ctdial watch <folder>.`
+        : `the campaigns folder ${target} does not exist; create it (mkdir ${target}), or name the folder to serve: ctdial watch <folder>.`,
       [],
       { code: "E_WATCH_FOLDER" },
     );

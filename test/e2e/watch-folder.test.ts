@@ -169,5 +169,10 @@ describe("ctdial watch: picking files up", () => {
     expect(missing.code, missing.stderr).toBe(2);
     expect(missing.stderr).toContain("the campaigns folder no-such-folder does not exist");
     expect(missing.stderr.trim().split("\n")).toHaveLength(1);
+    // A mistyped table name is not a folder to create.
+    const typo = await runCli(["watch", "clients.cvs.csv"], { cwd: dir, timeoutMs: 15_000 });
+    expect(typo.code, typo.stderr).toBe(2);
+    expect(typo.stderr).toContain("there is no clients.cvs.csv here, and `ctdial watch` serves a folder");
+    expect(typo.stderr).not.toContain("mkdir");
   });
 });
