@@ -3,6 +3,7 @@ import { CommanderError } from "commander";
 import { loadEnvFiles } from "./cli/env-files.js";
 import { errorJson, wantsJson } from "./cli/error-json.js";
 import { flushAndExit, guardOutputStreams } from "./cli/exit.js";
+import { langOfProcess, setLang } from "./cli/lang.js";
 import { errorText } from "./cli/messages.js";
 import { buildProgram } from "./cli/program.js";
 import { isCtdialError } from "./errors.js";
@@ -17,6 +18,8 @@ import { redact } from "./secrets.js";
 async function main(argv: string[]): Promise<void> {
   // `ctdial run x.csv | head`: when the reader goes away, stop writing there but finish the run.
   guardOutputStreams();
+  // Before the commands are built: their help is worded in this language.
+  setLang(langOfProcess(argv.slice(2), process.env));
   const program = buildProgram();
   // .env files are read once the command and its <source> are known (their folder is searched too).
   program.hook("preAction", (_program, action) => {

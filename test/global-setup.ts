@@ -14,9 +14,16 @@ export default function setup(): () => void {
   const state = join(root, "state");
   mkdirSync(temp);
   mkdirSync(state);
-  const before = { TMPDIR: process.env.TMPDIR, XDG_STATE_HOME: process.env.XDG_STATE_HOME };
+  const before = {
+    TMPDIR: process.env.TMPDIR,
+    XDG_STATE_HOME: process.env.XDG_STATE_HOME,
+    CTDIAL_LANG: process.env.CTDIAL_LANG,
+  };
   process.env.TMPDIR = temp;
   process.env.XDG_STATE_HOME = state;
+  // Tests expect the words they name: English unless a test asks for another language itself (a
+  // developer's ru_RU locale must not turn the suite's expected sentences Russian).
+  process.env.CTDIAL_LANG = "en";
   return () => {
     const left = [
       ...readdirSync(temp).map((name) => join("$TMPDIR", name)),

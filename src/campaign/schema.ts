@@ -260,6 +260,12 @@ export const campaignSchema = z
       .describe(
         "When Calltouch does not know a row's sessionId (error 10004), send the row once more without it: the client is still called, but the call is not tied to the site visit. Default false: such rows fail.",
       ),
+    lang: z
+      .enum(["ru", "en"])
+      .optional()
+      .describe(
+        "Language of what a campaigns folder writes for the people who drop files into it (its notes and STATUS.txt): ru or en. Default: the language ctdial watch speaks (--lang, CTDIAL_LANG, the locale).",
+      ),
   })
   .describe("A ctdial campaign: which widget to call, which columns mean what, and the dialing rules.");
 

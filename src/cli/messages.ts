@@ -1,8 +1,9 @@
 import type { RunWait } from "../engine/run-state.js";
 import type { ReportNotWritten, RunStop, RunSummary } from "../engine/summary.js";
-import { type CtdialError, type ErrorParams, isCtdialError } from "../errors.js";
+import { type CtdialError, type ErrorParams, errorSentence, isCtdialError } from "../errors.js";
 import type { SenderHolder } from "../journal/sender-lock.js";
 import { formatCountdown } from "./countdown.js";
+import { currentLang } from "./lang.js";
 import { noun, plural } from "./plural.js";
 import { readableTime } from "./readable-time.js";
 
@@ -17,15 +18,6 @@ type Render = (params: ErrorParams) => string;
 const text = (value: unknown): string => (Array.isArray(value) ? value.join(" ") : String(value));
 
 const ERRORS: Readonly<Record<string, Render>> = {
-  E_NO_ROUTE_KEY: (p) => {
-    const where =
-      p.sheet === true
-        ? "write a campaign file with routeKey: <key> and source: <the sheet's link> (ctdial init <link> writes one)"
-        : p.create === true
-          ? `create ${text(p.campaignFile)} with routeKey: <key> (ctdial init writes one)`
-          : `add routeKey: <key> to ${text(p.campaignFile)}`;
-    return `no routeKey: ${where}, or pass --route-key KEY, or set CALLTOUCH_ROUTE_KEY; it is the key of your "Форма на сайте" widget (Calltouch cabinet -> Виджеты).`;
-  },
   E_STATE_DIR: (p) =>
     `cannot use the state directory ${text(p.dir)} (${text(p.errno)}); check its permissions and free space, or choose another with --state-dir`,
   E_JOURNAL_WRITE: (p) =>
@@ -65,6 +57,7 @@ export function senderWaitText(holder: SenderHolder | undefined): string {
 
 /** The sentence stderr (and --json's error object) shows for a CtdialError. */
 export function errorText(error: CtdialError): string {
+  if (error.said !== undefined) return errorSentence(currentLang(), error);
   const render = ERRORS[error.code];
   return render === undefined ? error.message : render(error.params);
 }

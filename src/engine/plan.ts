@@ -188,11 +188,7 @@ function requireRouteKey(resolved: ResolvedCampaign, columns: ResolvedColumns): 
             campaignFile: `${basename(resolved.source).replace(/\.[^.]+$/, "")}.campaign.yaml`,
             create: true,
           };
-  throw new ConfigError(
-    'no routeKey: the campaign names no widget key and no column holds one; it is the key of your "Форма на сайте" widget (Calltouch cabinet -> Виджеты).',
-    [],
-    { code: "E_NO_ROUTE_KEY", params },
-  );
+  throw new ConfigError({ code: "E_NO_ROUTE_KEY", params });
 }
 
 /**

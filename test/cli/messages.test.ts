@@ -53,7 +53,7 @@ describe("the CLI words stops from their kind and params", () => {
 
 describe("the CLI words errors from their code and params", () => {
   it("a campaign without a routeKey is told the flags and the command that fix it", () => {
-    const error = new ConfigError("no routeKey", [], {
+    const error = new ConfigError({
       code: "E_NO_ROUTE_KEY",
       params: { campaignFile: "clients.campaign.yaml", create: true },
     });
