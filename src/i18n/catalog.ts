@@ -1,5 +1,7 @@
 import { campaignEn } from "./catalog/campaign.en.js";
 import { campaignRu } from "./catalog/campaign.ru.js";
+import { cliEn } from "./catalog/cli.en.js";
+import { cliRu } from "./catalog/cli.ru.js";
 import { googleEn } from "./catalog/google.en.js";
 import { googleRu } from "./catalog/google.ru.js";
 import { helpEn } from "./catalog/help.en.js";
@@ -10,6 +12,8 @@ import { runEn } from "./catalog/run.en.js";
 import { runRu } from "./catalog/run.ru.js";
 import { sourcesEn } from "./catalog/sources.en.js";
 import { sourcesRu } from "./catalog/sources.ru.js";
+import { uiEn } from "./catalog/ui.en.js";
+import { uiRu } from "./catalog/ui.ru.js";
 import { watchEn } from "./catalog/watch.en.js";
 import { watchRu } from "./catalog/watch.ru.js";
 import type { Lang } from "./lang.js";
@@ -29,6 +33,8 @@ export const AREAS = {
   run: { en: runEn, ru: runRu },
   watch: { en: watchEn, ru: watchRu },
   help: { en: helpEn, ru: helpRu },
+  cli: { en: cliEn, ru: cliRu },
+  ui: { en: uiEn, ru: uiRu },
 } as const;
 
 const en = {
@@ -39,6 +45,8 @@ const en = {
   ...runEn,
   ...watchEn,
   ...helpEn,
+  ...cliEn,
+  ...uiEn,
 };
 
 const ru: Translation<typeof en> = {
@@ -49,6 +57,8 @@ const ru: Translation<typeof en> = {
   ...runRu,
   ...watchRu,
   ...helpRu,
+  ...cliRu,
+  ...uiRu,
 };
 
 export type Catalog = typeof en;

@@ -1,9 +1,11 @@
 import { campaignSamples } from "./campaign.js";
+import { cliSamples } from "./cli.js";
 import { googleSamples } from "./google.js";
 import { helpSamples } from "./help.js";
 import { rowsSamples } from "./rows.js";
 import { runSamples } from "./run.js";
 import { sourcesSamples } from "./sources.js";
+import { uiSamples } from "./ui.js";
 import { watchSamples } from "./watch.js";
 
 export const SAMPLES: Readonly<Record<string, Readonly<Record<string, readonly unknown[]>>>> = {
@@ -14,4 +16,6 @@ export const SAMPLES: Readonly<Record<string, Readonly<Record<string, readonly u
   run: runSamples,
   watch: watchSamples,
   help: helpSamples,
+  cli: cliSamples,
+  ui: uiSamples,
 };
