@@ -45,6 +45,7 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   // commands
   "run",
   "validate",
+  "retry",
   "status",
   "init",
   "watch",
