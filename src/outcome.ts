@@ -1,4 +1,18 @@
+import { type Said, say } from "./i18n/catalog.js";
+import type { Lang } from "./i18n/lang.js";
 import type { RowProblem } from "./mapping/types.js";
+
+/**
+ * What an outcome says about a row: ctdial's own words as data (a `Said`, worded in the reader's
+ * language where the report or the terminal shows it), or a text ctdial did not write and passes on
+ * verbatim (Calltouch's own message, which stays in its words in every language).
+ */
+export type OutcomeText = Said | string;
+
+/** The sentence of an outcome's text in `lang`: a verbatim text as it is. */
+export function outcomeText(lang: Lang, text: OutcomeText): string {
+  return typeof text === "string" ? text : say(lang, text);
+}
 
 /**
  * The result for one row, as the report shows it (docs/contract.md "Report"). Results are data: a row
@@ -6,11 +20,11 @@ import type { RowProblem } from "./mapping/types.js";
  */
 export type RowOutcome =
   /** `note`: what the report adds about a row that is sent (a past schedule time called at once). */
-  | { readonly status: "would-send"; readonly note?: string }
+  | { readonly status: "would-send"; readonly note?: Said }
   | { readonly status: "invalid"; readonly problems: readonly RowProblem[] }
   | {
       readonly status: "skipped";
-      readonly reason: string;
+      readonly reason: Said;
       /** Which rule skipped it, so a summary can say how many rows each rule held back and how to change it. */
       readonly because?: SkipCause;
     }
@@ -18,9 +32,9 @@ export type RowOutcome =
   | {
       readonly status: "pending";
       readonly code?: number | string;
-      readonly reason?: string;
+      readonly reason?: OutcomeText;
       readonly attempts?: number;
-      readonly note?: string;
+      readonly note?: Said;
     }
   | {
       readonly status: "sent";
@@ -28,20 +42,20 @@ export type RowOutcome =
       /** ISO 8601 with offset. */
       readonly sentAt: string;
       readonly attempts: number;
-      readonly note?: string;
+      readonly note?: Said;
     }
   | {
       readonly status: "failed";
       /** Calltouch error code or HTTP status, when there is one. */
       readonly code?: number | string;
-      /** Calltouch's own message verbatim where it gave one. */
-      readonly message: string;
+      /** Calltouch's own message verbatim where it gave one; ctdial's own words (a network failure) as data. */
+      readonly message: OutcomeText;
       readonly attempts: number;
     }
   | {
       readonly status: "unknown";
       readonly code?: number | string;
-      readonly message: string;
+      readonly message: OutcomeText;
       readonly attempts: number;
     };
 

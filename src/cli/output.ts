@@ -1,4 +1,5 @@
-import type { RunSummary } from "../engine/summary.js";
+import { problemText, type RunSummary } from "../engine/summary.js";
+import { currentLang } from "./lang.js";
 import { reportLine, reportNoteText, stoppedLine, stopText } from "./messages.js";
 import { noun, plural } from "./plural.js";
 
@@ -46,7 +47,7 @@ export function formatSummary(summary: RunSummary, moved?: ReadonlyMap<number, n
       const now = rowNow(problem.rowNumber);
       const was = now === problem.rowNumber ? "" : ` (was row ${problem.rowNumber} when read)`;
       lines.push(
-        `  row ${String(now).padStart(width)}  ${problem.status.padEnd(7)}  ${problem.message}${was}`,
+        `  row ${String(now).padStart(width)}  ${problem.status.padEnd(7)}  ${problemText(currentLang(), problem.outcome)}${was}`,
       );
     }
     const rest = summary.problemCount - summary.problems.length;
@@ -101,7 +102,11 @@ export function summaryJson(summary: RunSummary): Record<string, unknown> {
       : { reportNote: reportNoteText(summary.report, reportNotWritten) }),
     dryRun,
     problemCount,
-    problems,
+    problems: problems.map((problem) => ({
+      rowNumber: problem.rowNumber,
+      status: problem.status,
+      message: problemText(currentLang(), problem.outcome),
+    })),
     ...(stopped === undefined ? {} : { stopped: { code: stopped.code, ...stopText(stopped) } }),
   };
 }

@@ -1,4 +1,5 @@
 import { type PriorState, priorToOutcome } from "../journal/prior.js";
+import { said } from "../i18n/catalog.js";
 import type { RowOutcome } from "../outcome.js";
 
 /**
@@ -40,7 +41,11 @@ export function eligibility(input: EligibilityInput): Eligibility {
   if (input.excludedBy !== undefined) {
     return {
       send: false,
-      outcome: { status: "skipped", reason: `excluded by ${input.excludedBy}`, because: "excluded" },
+      outcome: {
+        status: "skipped",
+        reason: said("rowsExcluded", { file: input.excludedBy }),
+        because: "excluded",
+      },
     };
   }
   if (input.dialedRecently !== undefined) {
@@ -75,7 +80,7 @@ export function dialedRecentlyOutcome(by: {
 }): Extract<RowOutcome, { status: "skipped" }> {
   return {
     status: "skipped",
-    reason: `dialed by campaign ${by.campaign} at ${by.at} (within dedupeWindow ${by.window})`,
+    reason: said("rowsDialedRecently", { campaign: by.campaign, at: by.at, window: by.window }),
     because: "dialed-recently",
   };
 }

@@ -3,6 +3,7 @@ import type { CallbackRequest } from "../calltouch/types.js";
 import { effectiveMapping } from "../campaign/auto-map.js";
 import type { Campaign } from "../campaign/schema.js";
 import { ConfigError } from "../errors.js";
+import { type Said, said } from "../i18n/catalog.js";
 import { type ResolvedColumns, resolveColumns } from "../mapping/columns.js";
 import { PhoneIndex } from "../mapping/duplicate-index.js";
 import { mapRow } from "../mapping/map-row.js";
@@ -22,7 +23,7 @@ export type PlannedRow =
       /** The normalised phone as a number: how the journal and the dedupe lists know the row. */
       readonly phoneKey: number;
       /** What the report adds about the row when it is sent (a past schedule time called at once). */
-      readonly note?: string;
+      readonly note?: Said;
       readonly historyFirst?: undefined;
       readonly outcome?: undefined;
     }
@@ -89,7 +90,7 @@ function createPlanner(
     if (earlier !== undefined) {
       return {
         row,
-        outcome: { status: "skipped", reason: `duplicate of row ${earlier}`, because: "duplicate" },
+        outcome: { status: "skipped", reason: said("rowsDuplicate", { row: earlier }), because: "duplicate" },
         phoneKey: mapped.phoneKey,
       };
     }

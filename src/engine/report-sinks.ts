@@ -1,4 +1,5 @@
 import { sheetLink } from "../google-sheets/url.js";
+import type { Lang } from "../i18n/lang.js";
 import { liveReport } from "../sinks/live-report.js";
 import { openReport } from "../sinks/open-report.js";
 import type { OutcomeSink } from "../sinks/outcome-sink.js";
@@ -26,6 +27,8 @@ export interface ReportSinkOptions {
    */
   readonly reportEveryMs?: number;
   readonly onWarning?: (message: string) => void;
+  /** The language the report's `ctdial_error` is worded in. @default "en" */
+  readonly lang?: Lang;
   /** A Google Sheet written back: the write pacer to share and where its warnings go. */
   readonly sheetWriteback?: SheetWritebackHooks;
 }
@@ -80,9 +83,10 @@ export async function reportSinks(
     const live = liveReport(resolved.reportPath, source, {
       everyMs: options.reportEveryMs,
       onWarning: options.onWarning,
+      lang: options.lang ?? "en",
     });
     return { sinks: [live, ...extra], report: live, reportPath: resolved.reportPath };
   }
-  const report = orderedReportSink(await openReport(resolved.reportPath, source));
+  const report = orderedReportSink(await openReport(resolved.reportPath, source, options.lang ?? "en"));
   return { sinks: [report, ...extra], report, reportPath: report.path };
 }

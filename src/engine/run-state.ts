@@ -4,7 +4,7 @@ import type { OutcomeSink, RunEnd, SettledRow } from "../sinks/outcome-sink.js";
 import { isoInZone } from "../time/local-time.js";
 import {
   PROBLEM_SAMPLE,
-  problemText,
+  needsAttention,
   type ReportNotWritten,
   type RunStop,
   type RunSummary,
@@ -182,11 +182,10 @@ export class RunState {
     if (outcome.status === "skipped" && outcome.because !== undefined) {
       this.#skippedBecause[outcome.because] = (this.#skippedBecause[outcome.because] ?? 0) + 1;
     }
-    const message = problemText(outcome);
-    if (message === undefined) return;
+    if (!needsAttention(outcome)) return;
     this.#problemCount += 1;
     if (this.#problems.length < PROBLEM_SAMPLE)
-      this.#problems.push({ rowNumber, status: outcome.status, message });
+      this.#problems.push({ rowNumber, status: outcome.status, outcome });
   }
 
   #failed(sink: OutcomeSink, error: unknown): void {

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { CallbackRequest } from "../calltouch/types.js";
 import type { Campaign } from "../campaign/schema.js";
+import { type Said, said } from "../i18n/catalog.js";
 import type { RowOutcome } from "../outcome.js";
 import { cachedZone } from "../time/cached-zone.js";
 
@@ -8,7 +9,7 @@ import { cachedZone } from "../time/cached-zone.js";
 export type PastAtSend =
   | { readonly hold: Extract<RowOutcome, { status: "skipped" }> }
   /** `pastScheduleTime: call-now`: the request without its time, and the report's note. */
-  | { readonly request: CallbackRequest; readonly note: string };
+  | { readonly request: CallbackRequest; readonly note: Said };
 
 const WIRE_FORMATS = {
   "yyyy-mm-dd hh:mm:ss": "yyyy-MM-dd HH:mm:ss",
@@ -33,22 +34,16 @@ export function pastScheduleAtSend(
   const format = WIRE_FORMATS[campaign.scheduleTimeFormat ?? "yyyy-mm-dd hh:mm:ss"];
   const at = DateTime.fromFormat(wire, format, { zone: cachedZone(campaign.calltouchTimezone) });
   if (!at.isValid || at.toMillis() >= now) return undefined;
-  const zone = campaign.timezone ?? campaign.calltouchTimezone;
-  const shown = (ms: number, pattern: string) =>
-    DateTime.fromMillis(ms, { zone: cachedZone(zone) }).toFormat(pattern);
-  const passed = `the schedule time ${shown(at.toMillis(), "dd.MM.yyyy HH:mm:ss")} had passed when the row was to be sent (${shown(now, "dd.MM.yyyy HH:mm:ss")} ${zone})`;
+  const passed = {
+    scheduledAt: at.toMillis(),
+    sendAt: now,
+    zone: campaign.timezone ?? campaign.calltouchTimezone,
+  };
   if (campaign.pastScheduleTime === "call-now") {
     const { scheduleTime: _past, ...withoutTime } = request;
-    return {
-      request: withoutTime,
-      note: `called at once, without a schedule time: ${passed} (pastScheduleTime: call-now)`,
-    };
+    return { request: withoutTime, note: said("rowsPastAtSendCalledNow", passed) };
   }
   return {
-    hold: {
-      status: "skipped",
-      reason: `${passed}; to call such rows at once, set pastScheduleTime: call-now in the campaign`,
-      because: "past-schedule",
-    },
+    hold: { status: "skipped", reason: said("rowsPastAtSendSkipped", passed), because: "past-schedule" },
   };
 }

@@ -8,6 +8,7 @@ import {
   dispatch,
 } from "../dispatch/dispatch.js";
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
+import type { Said } from "../i18n/catalog.js";
 import type { SourceRow } from "../sources/types.js";
 import { type CampaignState, eligibilityOf, type KnownRow, knownRow, reportFate } from "./campaign-state.js";
 import type { PlannedRows } from "./plan.js";
@@ -23,7 +24,7 @@ export interface SendableRow extends KnownRow {
   readonly row: SourceRow;
   readonly phone: string;
   /** What the report adds when the row is sent (a past schedule time called at once). */
-  readonly note: string | undefined;
+  readonly note: Said | undefined;
   /** Requests earlier runs made for this row; this run's attempts are counted on top. */
   readonly priorAttempts: number;
 }
@@ -68,7 +69,7 @@ export async function sendPass(
   const held = reportFate(state);
   const clock = options.clock ?? systemClock;
   /** Notes the last word added (a schedule time passed while waiting, called at once), by row. */
-  const notes = new Map<number, string>();
+  const notes = new Map<number, Said>();
 
   // Pulls rows by hand rather than with for-await: when the dispatcher stops early it ends this
   // generator, and for-await would then end the source too, which the rest of the run still reads.

@@ -1,7 +1,8 @@
 import type { DispatchStop } from "../dispatch/types.js";
 import type { ErrorParams } from "../errors.js";
+import type { Lang } from "../i18n/lang.js";
 import { formatProblems } from "../mapping/types.js";
-import type { RowOutcome, RowStatus, SkipCause } from "../outcome.js";
+import { outcomeText, type RowOutcome, type RowStatus, type SkipCause } from "../outcome.js";
 
 /** Why a run stopped early, as data (see DispatchStop). */
 export type RunStop = DispatchStop;
@@ -37,7 +38,7 @@ export interface RunSummary {
   /** Skipped rows by the rule that skipped them (rows skipped for another reason are not counted here). */
   skippedBecause: Partial<Record<SkipCause, number>>;
   /** The first rows that needed the user's attention, in the order they settled (file order but for retried rows). */
-  problems: { rowNumber: number; status: RowStatus; message: string }[];
+  problems: SummaryProblem[];
   /** How many such rows there were in all (problems holds at most PROBLEM_SAMPLE). */
   problemCount: number;
   /** Set when the report was not (re)written. */
@@ -48,6 +49,16 @@ export interface RunSummary {
 }
 
 export const PROBLEM_SAMPLE = 20;
+
+/** An outcome that needs the user's attention: the row is wrong, or Calltouch refused it, or its answer was lost. */
+export type ProblemOutcome = Extract<RowOutcome, { status: "invalid" | "failed" | "unknown" }>;
+
+/** One row of the summary's problem sample, as data: `problemText` words it in the reader's language. */
+export interface SummaryProblem {
+  rowNumber: number;
+  status: RowStatus;
+  outcome: ProblemOutcome;
+}
 
 /** A summary of nothing yet (tests and callers that build one by hand). */
 export function emptySummary(report: string, dryRun: boolean): RunSummary {
@@ -68,15 +79,14 @@ export function emptySummary(report: string, dryRun: boolean): RunSummary {
   };
 }
 
-/** What a row that needs attention shows in `problems`; undefined for rows that need none. */
-export function problemText(outcome: RowOutcome): string | undefined {
-  switch (outcome.status) {
-    case "invalid":
-      return formatProblems(outcome.problems);
-    case "failed":
-    case "unknown":
-      return outcome.code === undefined ? outcome.message : `${outcome.code}: ${outcome.message}`;
-    default:
-      return undefined;
-  }
+/** Whether a row's outcome goes into the summary's `problems`. */
+export function needsAttention(outcome: RowOutcome): outcome is ProblemOutcome {
+  return outcome.status === "invalid" || outcome.status === "failed" || outcome.status === "unknown";
+}
+
+/** What a row that needs attention shows in the summary, in `lang`: its problems, or `code: message`. */
+export function problemText(lang: Lang, outcome: ProblemOutcome): string {
+  if (outcome.status === "invalid") return formatProblems(lang, outcome.problems);
+  const message = outcomeText(lang, outcome.message);
+  return outcome.code === undefined ? message : `${outcome.code}: ${message}`;
 }

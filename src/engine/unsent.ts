@@ -1,3 +1,4 @@
+import type { Said } from "../i18n/catalog.js";
 import type { RowOutcome } from "../outcome.js";
 import type { Eligibility } from "./eligibility.js";
 import type { PlannedRow, SendablePlannedRow } from "./plan.js";
@@ -42,7 +43,7 @@ export function unsentOutcome(
 }
 
 /** The planner's note on a row that is (or would be) sent; other outcomes say more already. */
-export function withNote(outcome: RowOutcome, note: string | undefined): RowOutcome {
+export function withNote(outcome: RowOutcome, note: Said | undefined): RowOutcome {
   if (note === undefined) return outcome;
   switch (outcome.status) {
     case "would-send":

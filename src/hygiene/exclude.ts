@@ -1,3 +1,4 @@
+import { say } from "../i18n/catalog.js";
 import { stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { displayPath } from "../campaign/load.js";
@@ -126,7 +127,10 @@ async function readFile(
       return;
     }
     if (++invalidCount <= MAX_INVALID_EXAMPLES) {
-      invalid.push({ file: file.name, rowNumber, value: cellToText(cell) ?? "", message: result.message });
+      // The phone's problem is data now (result.problem); worded in English here until exclude's
+      // warnings carry it as data too (the hygiene area's move).
+      const message = say("en", result.problem);
+      invalid.push({ file: file.name, rowNumber, value: cellToText(cell) ?? "", message });
     }
   };
 

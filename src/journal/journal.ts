@@ -2,13 +2,13 @@ import { open, stat, truncate } from "node:fs/promises";
 import { dirname } from "node:path";
 import { type Clock, systemClock } from "../clock.js";
 import { ConfigError, StopError } from "../errors.js";
-import { formatProblems } from "../mapping/types.js";
 import type { RowOutcome } from "../outcome.js";
 import { DurableAppender } from "./appender.js";
 import { JOURNAL_KIND, JOURNAL_VERSION, type JournalHeader, type OutcomeRecord } from "./format.js";
 import { type CampaignIdentity, journalPath } from "./identity.js";
 import { acquireLock } from "./lock.js";
 import type { PriorState } from "./prior.js";
+import { storeProblems, storeText } from "./stored-text.js";
 import { RecordApplier, replayJournal } from "./replay.js";
 import { RowTable, type StatusCounts } from "./row-table.js";
 import { ensurePrivateDir, stateDirError } from "./state-dir.js";
@@ -254,13 +254,15 @@ function outcomeDetails(outcome: Exclude<RowOutcome, { status: "skipped" | "woul
     case "invalid": {
       // RowOutcome's invalid has no code, but a Calltouch refusal (10013) may carry one at run time.
       const code = (outcome as { code?: unknown }).code;
-      const m = formatProblems(outcome.problems);
+      const m = storeProblems(outcome.problems);
       return typeof code === "number" || typeof code === "string" ? { c: code, m } : { m };
     }
     case "pending":
-      return outcome.reason === undefined ? {} : { m: outcome.reason };
-    default:
-      return outcome.code === undefined ? { m: outcome.message } : { c: outcome.code, m: outcome.message };
+      return outcome.reason === undefined ? {} : { m: storeText(outcome.reason) };
+    default: {
+      const m = storeText(outcome.message);
+      return outcome.code === undefined ? { m } : { c: outcome.code, m };
+    }
   }
 }
 

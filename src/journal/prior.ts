@@ -1,4 +1,5 @@
 import type { RowOutcome } from "../outcome.js";
+import { readProblems, readText } from "./stored-text.js";
 
 /**
  * What the journal knows about a row from earlier runs (and from this run so far).
@@ -35,9 +36,11 @@ export type PriorState =
     }
   | { readonly status: "pending"; readonly attempts: number; readonly rowNumber: number };
 
-export const NO_ANSWER_MESSAGE =
-  "an earlier run stopped after sending this row and before its answer arrived; it may have created a callback " +
-  "(ctdial retry --include-unknown sends it again)";
+/**
+ * What the journal's reader says of a row sent with no answer recorded (as stored: see
+ * stored-text.ts): the catalog's rowsNoAnswer.
+ */
+export const NO_ANSWER_MESSAGE = "ctdial:rowsNoAnswer";
 
 /** The report row for a prior state, so that a report written after any run reflects the journal. */
 export function priorToOutcome(prior: PriorState): RowOutcome {
@@ -45,11 +48,17 @@ export function priorToOutcome(prior: PriorState): RowOutcome {
     case "sent":
       return { status: "sent", requestId: prior.requestId, sentAt: prior.sentAt, attempts: prior.attempts };
     case "unknown":
-      return withCode({ status: "unknown", message: prior.message, attempts: prior.attempts }, prior.code);
+      return withCode(
+        { status: "unknown", message: readText(prior.message), attempts: prior.attempts },
+        prior.code,
+      );
     case "failed":
-      return withCode({ status: "failed", message: prior.message, attempts: prior.attempts }, prior.code);
+      return withCode(
+        { status: "failed", message: readText(prior.message), attempts: prior.attempts },
+        prior.code,
+      );
     case "invalid":
-      return { status: "invalid", problems: [{ message: prior.message }] };
+      return { status: "invalid", problems: readProblems(prior.message) };
     case "pending":
       return { status: "pending", attempts: prior.attempts };
   }

@@ -5,7 +5,7 @@ export { PhoneIndex } from "./duplicate-index.js";
 export type { MapRowOptions } from "./map-row.js";
 export { MAX_FIELD_VALUE, MAX_ROUTE_KEY, MAX_SESSION_ID, mapRow } from "./map-row.js";
 export type { PhoneResult } from "./phone.js";
-export { normalizePhone, phoneKey, SCIENTIFIC_NOTATION_MESSAGE } from "./phone.js";
+export { normalizePhone, phoneKey, SCIENTIFIC_NOTATION } from "./phone.js";
 export type { ScheduleOptions, ScheduleResult, ScheduleTimeFormat } from "./schedule.js";
 export { parseScheduleTime } from "./schedule.js";
 export type { TagsResult } from "./tags.js";

@@ -1,9 +1,10 @@
 import { type CallbackRequest, TEXT_FIELDS, type TextField } from "../calltouch/types.js";
 import type { Campaign, Defaults } from "../campaign/schema.js";
+import { type Said, said } from "../i18n/catalog.js";
 import type { SourceRow } from "../sources/types.js";
 import type { ColumnRef, ResolvedColumns } from "./columns.js";
 import { MAX_FIELDS } from "./columns.js";
-import { pastScheduleText } from "./past-schedule.js";
+import { pastSchedule } from "./past-schedule.js";
 import { normalizePhone, phoneKey } from "./phone.js";
 import { RowReader } from "./row-reader.js";
 import { parseScheduleTime } from "./schedule.js";
@@ -45,7 +46,7 @@ export function mapRow(
   const defaults: Defaults = campaign.defaults ?? {};
 
   const phone = normalizePhone(reader.raw(columns.phone));
-  if (!phone.ok) reader.problem(columns.phone, phone.message);
+  if (!phone.ok) reader.problem(columns.phone, phone.problem);
   const fields = mapFields(reader, columns, defaults);
   const routeKey = mapRouteKey(reader, columns, campaign);
   const sessionId = mapSessionId(reader, columns, defaults);
@@ -57,7 +58,7 @@ export function mapRow(
     if (value !== undefined && value !== "") texts[key] = value;
   }
   const tags = collectTags(reader.text(columns.tags), defaults.tags);
-  if (!tags.ok) reader.problem(tags.fromCell ? columns.tags : undefined, tags.message);
+  if (!tags.ok) reader.problem(tags.fromCell ? columns.tags : undefined, tags.problem);
   const unitId = mapUnitId(reader, columns, defaults);
 
   if (!phone.ok || routeKey === undefined || !tags.ok || reader.problems.length > 0) {
@@ -95,7 +96,7 @@ function mapFields(reader: RowReader, columns: ResolvedColumns, defaults: Defaul
   for (const field of defaultOnlyFields(columns, defaults)) fields.push({ ...field });
   // resolveColumns refuses this when it is given the defaults; this holds even when it was not.
   if (fields.length > MAX_FIELDS)
-    reader.problem(undefined, `${fields.length} fields; Calltouch accepts at most ${MAX_FIELDS}`);
+    reader.problem(undefined, said("rowsTooManyFields", { count: fields.length, max: MAX_FIELDS }));
   return fields;
 }
 
@@ -113,6 +114,9 @@ function defaultOnlyFields(columns: ResolvedColumns, defaults: Defaults): readon
   return fields;
 }
 
+const NO_ROUTE_KEY = said("rowsNoRouteKey", {});
+const NO_ROUTE_KEY_IN_COLUMN = said("rowsNoRouteKeyInColumn", {});
+
 /** The row's own widget key wins over the campaign's. */
 function mapRouteKey(reader: RowReader, columns: ResolvedColumns, campaign: Campaign): string | undefined {
   const own = reader.text(columns.routeKey);
@@ -122,12 +126,9 @@ function mapRouteKey(reader: RowReader, columns: ResolvedColumns, campaign: Camp
   }
   if (campaign.routeKey !== undefined) return campaign.routeKey;
   if (columns.routeKey === undefined) {
-    reader.problem(
-      undefined,
-      "no routeKey: set routeKey in the campaign file, CALLTOUCH_ROUTE_KEY or --route-key",
-    );
+    reader.problem(undefined, NO_ROUTE_KEY);
   } else {
-    reader.problem(columns.routeKey, "no routeKey: fill this column or set routeKey in the campaign");
+    reader.problem(columns.routeKey, NO_ROUTE_KEY_IN_COLUMN);
   }
   return undefined;
 }
@@ -144,8 +145,8 @@ function mapSessionId(reader: RowReader, columns: ResolvedColumns, defaults: Def
 /** The wire time to send (none for a past time called now), or why the row is skipped, or a note. */
 interface MappedSchedule {
   readonly value?: string;
-  readonly skip?: string;
-  readonly note?: string;
+  readonly skip?: Said;
+  readonly note?: Said;
 }
 
 function mapScheduleTime(
@@ -164,18 +165,15 @@ function mapScheduleTime(
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   if (!parsed.ok) {
-    reader.problem(columns.scheduleTime, parsed.message);
+    reader.problem(columns.scheduleTime, parsed.problem);
     return undefined;
   }
   if (parsed.past !== true || options.now === undefined) return { value: parsed.value };
-  const passed = pastScheduleText(cell, columns.scheduleTime.header, options.now, timezone);
+  const passed = pastSchedule(cell, columns.scheduleTime.header, options.now, timezone);
   return campaign.pastScheduleTime === "call-now"
-    ? { note: `called at once, without a schedule time: ${passed} (pastScheduleTime: call-now)` }
+    ? { note: said("rowsPastScheduleCalledNow", passed) }
     : // The time stays in the request: it is the row as an earlier run may have sent it.
-      {
-        value: parsed.value,
-        skip: `${passed}; to call such rows at once, set pastScheduleTime: call-now in the campaign`,
-      };
+      { value: parsed.value, skip: said("rowsPastScheduleSkipped", passed) };
 }
 
 /**
@@ -183,7 +181,7 @@ function mapScheduleTime(
  * lost) must not be sent again. The report is a different file, so a different campaign, whose journal
  * does not know what the run that wrote it sent.
  */
-function earlierSend(reader: RowReader, columns: ResolvedColumns): string | undefined {
+function earlierSend(reader: RowReader, columns: ResolvedColumns): Said | undefined {
   const report = columns.report;
   if (report === undefined) return undefined;
   // Read raw: these columns are ctdial's own, never a problem of the row's data.
@@ -192,14 +190,12 @@ function earlierSend(reader: RowReader, columns: ResolvedColumns): string | unde
   if (status !== "sent" && status !== "unknown") return undefined;
   const requestId = text(report.requestId);
   const sentAt = text(report.sentAt);
-  const which = [requestId === undefined ? "" : `request ${requestId}`, sentAt ?? ""]
-    .filter(Boolean)
-    .join(", ");
-  const what =
-    status === "sent"
-      ? `an earlier run sent this row${which === "" ? "" : ` (${which})`}`
-      : "an earlier run sent this row and its answer was lost, so it may have created a callback";
-  return `${report.status.header} says ${status}: ${what}; it is not sent again from the report (clear that cell to send it anyway)`;
+  return said("rowsSentBefore", {
+    column: report.status.header,
+    status,
+    ...(requestId === undefined ? {} : { requestId }),
+    ...(sentAt === undefined ? {} : { sentAt }),
+  });
 }
 
 function mapUnitId(reader: RowReader, columns: ResolvedColumns, defaults: Defaults): number | undefined {
@@ -207,6 +203,6 @@ function mapUnitId(reader: RowReader, columns: ResolvedColumns, defaults: Defaul
   if (cell === undefined) return defaults.unitId;
   const parsed = parseUnitId(cell);
   if (parsed.ok) return parsed.unitId;
-  reader.problem(columns.unitId, parsed.message);
+  reader.problem(columns.unitId, parsed.problem);
   return undefined;
 }

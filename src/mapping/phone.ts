@@ -1,8 +1,9 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { type Said, said } from "../i18n/catalog.js";
 import type { Cell } from "../sources/types.js";
 import { isDateCell, isErrorCell } from "../sources/types.js";
 import { russianNumberType } from "./russian-ranges.js";
-import { quoteValue } from "./text.js";
+import { shortValue } from "./text.js";
 
 /**
  * Phone normalisation (docs/calltouch-api.md: `7xxxxxxxxxx`, Russian mobile or landline; 8-800/8-804 refused).
@@ -19,11 +20,10 @@ import { quoteValue } from "./text.js";
 
 export type PhoneResult =
   | { readonly ok: true; readonly phone: string }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly problem: Said };
 
-export const SCIENTIFIC_NOTATION_MESSAGE =
-  "the phone was shown in scientific notation and lost its digits; format the column as text in Excel and export again";
-const LENGTH_HINT = "expected 11 digits starting with 7 or 8, or 10 digits";
+/** What a phone written as 7,99922E+10 is told (its digits are lost). */
+export const SCIENTIFIC_NOTATION: Said = said("rowsPhoneScientific", {});
 const DIALABLE = new Set(["MOBILE", "FIXED_LINE", "FIXED_LINE_OR_MOBILE"]);
 
 // `7,99922E+10` as Excel-RU writes it into a CSV, or `7.99922E+10`: the digits past the mantissa are gone.
@@ -40,20 +40,25 @@ const SPACES = /[\u00a0\u2007\u202f\t]/g;
 // No phone, however decorated, is longer; past this the patterns below are not worth running.
 const MAX_PHONE_TEXT = 100;
 
-const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
-
 const ok = (phone: string): PhoneResult => ({ ok: true, phone });
-const fail = (message: string): PhoneResult => ({ ok: false, message });
+const fail = (problem: Said): PhoneResult => ({ ok: false, problem });
+// The answers that name nothing of the cell: made once, shared by every row that has them.
+const EMPTY = fail(said("rowsPhoneEmpty", {}));
+const EXPECTED = fail(said("rowsPhoneExpected", {}));
+const SCIENTIFIC_FAIL = fail(SCIENTIFIC_NOTATION);
+const EXTENSION_FAIL = fail(said("rowsPhoneExtension", {}));
+const DIGIT_MISSING = fail(said("rowsPhoneDigitMissing", {}));
+const KAZAKHSTAN = fail(said("rowsPhoneForeign", { region: "KZ" }));
+const gotText = (text: string): PhoneResult => fail(said("rowsPhoneGotText", { text: shortValue(text) }));
 
 export function normalizePhone(cell: Cell): PhoneResult {
-  if (cell === null) return fail("phone is empty");
+  if (cell === null) return EMPTY;
   if (typeof cell === "string") return fromText(cell);
   if (typeof cell === "number") return fromNumber(cell);
-  if (typeof cell === "boolean") return fail(`expected a phone number, got ${cell ? "TRUE" : "FALSE"}`);
-  if (isErrorCell(cell)) return fail(`the cell shows an error (${cell.text})`);
-  if (isDateCell(cell))
-    return fail(`expected a phone number, got a date (${cell.wallClock.replace("T", " ")})`);
-  return fail("expected a phone number");
+  if (typeof cell === "boolean") return fail(said("rowsPhoneGotBoolean", { value: cell }));
+  if (isErrorCell(cell)) return fail(said("rowsCellError", { text: cell.text }));
+  if (isDateCell(cell)) return fail(said("rowsPhoneGotDate", { date: cell.wallClock.replace("T", " ") }));
+  return EXPECTED;
 }
 
 /** The 11 digits as a number: exact in a double (< 2^53), a quarter of the memory of a string. */
@@ -64,9 +69,9 @@ export function phoneKey(phone: string): number {
 }
 
 function fromNumber(value: number): PhoneResult {
-  if (!Number.isFinite(value) || value < 0) return fail(`expected a phone number, got ${value}`);
+  if (!Number.isFinite(value) || value < 0) return fail(said("rowsPhoneGotNumber", { value }));
   // A stored fraction cannot come from a phone; Excel would keep an integer's digits exactly.
-  if (!Number.isInteger(value)) return fail(`expected a phone number, got the fraction ${value}`);
+  if (!Number.isInteger(value)) return fail(said("rowsPhoneGotFraction", { value }));
   return fromDigits(BigInt(value).toString(), false);
 }
 
@@ -74,24 +79,21 @@ function fromText(text: string): PhoneResult {
   const simple = simpleDigits(text);
   if (simple !== undefined) return fromDigits(simple.digits, simple.international);
   const trimmed = text.replace(SPACES, " ").trim();
-  if (trimmed === "") return fail("phone is empty");
-  if (trimmed.length > MAX_PHONE_TEXT) return fail(`expected a phone number, got ${quoteValue(trimmed)}`);
-  if (SCIENTIFIC.test(trimmed.replace(/\s/g, ""))) return fail(SCIENTIFIC_NOTATION_MESSAGE);
-  if (EXTENSION.test(trimmed))
-    return fail("extensions cannot be dialed; write the number without its extension");
+  if (trimmed === "") return EMPTY;
+  if (trimmed.length > MAX_PHONE_TEXT) return gotText(trimmed);
+  if (SCIENTIFIC.test(trimmed.replace(/\s/g, ""))) return SCIENTIFIC_FAIL;
+  if (EXTENSION.test(trimmed)) return EXTENSION_FAIL;
   const phones = trimmed.split(LIST_SEPARATOR).filter((part) => countDigits(part) >= 10).length;
-  if (phones > 1) return fail(`the cell holds ${phones} phone numbers; put one per row`);
+  if (phones > 1) return fail(said("rowsPhoneSeveral", { count: phones }));
   const body = trimmed.replace(/^tel:/i, "").replace(FLOAT_TAIL, "$1");
-  if (!PHONE_CHARACTERS.test(body) || countDigits(body) === 0) {
-    return fail(`expected a phone number, got ${quoteValue(trimmed)}`);
-  }
+  if (!PHONE_CHARACTERS.test(body) || countDigits(body) === 0) return gotText(trimmed);
   return fromDigits(body.replace(/\D/g, ""), body.startsWith("+"));
 }
 
 function fromDigits(digits: string, international: boolean): PhoneResult {
   if (international) {
-    if (!digits.startsWith("7")) return fail(foreignMessage(digits));
-    if (digits.length !== 11) return fail(`expected +7 and 10 more digits; got +7 and ${digits.length - 1}`);
+    if (!digits.startsWith("7")) return fail(foreignProblem(digits));
+    if (digits.length !== 11) return fail(said("rowsPhonePlusSevenLength", { digits: digits.length - 1 }));
     return fromNational(digits.slice(1));
   }
   // The international prefixes 00 and (from Russia) 8-10 before a country code.
@@ -100,42 +102,40 @@ function fromDigits(digits: string, international: boolean): PhoneResult {
   const first = digits[0];
   if (digits.length === 11 && (first === "7" || first === "8")) return fromNational(digits.slice(1));
   if (digits.length === 10) {
-    if (first === "7") return fail(`${LENGTH_HINT}; got 10 starting with 7 (is a digit missing?)`);
+    if (first === "7") return DIGIT_MISSING;
     return fromNational(digits);
   }
-  const country = foreignCountry(digits);
-  if (country !== undefined) return fail(notRussian(country));
-  if (digits.length === 11) return fail(`${LENGTH_HINT}; got 11 starting with ${first}`);
-  return fail(`${LENGTH_HINT}; got ${digits.length}`);
+  const region = foreignCountry(digits);
+  if (region !== undefined) return fail(said("rowsPhoneForeign", { region }));
+  if (digits.length === 11) return fail(said("rowsPhoneElevenDigits", { first: first ?? "" }));
+  return fail(said("rowsPhoneDigitCount", { count: digits.length }));
 }
 
 function fromNational(national: string): PhoneResult {
-  if (national.startsWith("6") || national.startsWith("7")) return fail(notRussian("Kazakhstan"));
+  if (national.startsWith("6") || national.startsWith("7")) return KAZAKHSTAN;
   const type = russianNumberType(national);
   if (type !== undefined && DIALABLE.has(type)) return ok(`7${national}`);
-  if (type !== undefined)
-    return fail(`${national[0] === "8" ? "8-" : "+7 "}${national.slice(0, 3)} numbers cannot be dialed`);
-  return fail(`not a Russian mobile or landline number (${displayNational(national)})`);
+  if (type !== undefined) {
+    const number = `${national[0] === "8" ? "8-" : "+7 "}${national.slice(0, 3)}`;
+    return fail(said("rowsPhoneService", { number }));
+  }
+  return fail(said("rowsPhoneUnassigned", { number: displayNational(national) }));
 }
 
-function foreignMessage(digits: string): string {
-  const country = foreignCountry(digits);
-  if (country !== undefined) return notRussian(country);
+function foreignProblem(digits: string): Said {
+  const region = foreignCountry(digits);
+  if (region !== undefined) return said("rowsPhoneForeign", { region });
   const parsed = parsePhoneNumberFromString(`+${digits}`);
   return parsed === undefined
-    ? "only Russian numbers (+7) can be dialed"
-    : `only Russian numbers (+7) can be dialed; this one starts with +${parsed.countryCallingCode}`;
+    ? said("rowsPhoneOnlyRussian", {})
+    : said("rowsPhoneOnlyRussian", { callingCode: String(parsed.countryCallingCode) });
 }
 
-/** The English name of the country a full international number (without +) belongs to, if it is valid. */
+/** The ISO code of the country a full international number (without +) belongs to, if it is valid. */
 function foreignCountry(digits: string): string | undefined {
   const parsed = parsePhoneNumberFromString(`+${digits}`);
   if (parsed?.country === undefined || parsed.country === "RU" || !parsed.isValid()) return undefined;
-  return regionNames.of(parsed.country) ?? parsed.country;
-}
-
-function notRussian(country: string): string {
-  return `only Russian numbers can be dialed (this looks like a number from ${country})`;
+  return parsed.country;
 }
 
 function displayNational(n: string): string {

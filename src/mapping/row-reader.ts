@@ -1,3 +1,4 @@
+import { type Said, said } from "../i18n/catalog.js";
 import type { Cell, SourceRow } from "../sources/types.js";
 import { isBlank, isErrorCell } from "../sources/types.js";
 import type { ColumnRef } from "./columns.js";
@@ -24,7 +25,7 @@ export class RowReader {
     if (ref === undefined) return undefined;
     const cell = this.raw(ref);
     if (isErrorCell(cell)) {
-      this.problem(ref, `the cell shows an error (${cell.text})`);
+      this.problem(ref, said("rowsCellError", { text: cell.text }));
       return undefined;
     }
     return isBlank(cell) ? undefined : cell;
@@ -36,14 +37,19 @@ export class RowReader {
   }
 
   /** Adds a problem, naming the column when there is one. */
-  problem(ref: ColumnRef | undefined, message: string): void {
-    this.problems.push(ref === undefined ? { message } : { column: ref.header, message });
+  problem(ref: ColumnRef | undefined, problem: Said): void {
+    this.problems.push(ref === undefined ? { problem } : { column: ref.header, problem });
   }
 
   /** Records "<what> is N characters; Calltouch accepts at most M" and returns true when over the limit. */
-  tooLong(ref: ColumnRef | undefined, what: string, value: string, max: number): boolean {
+  tooLong(
+    ref: ColumnRef | undefined,
+    what: "value" | "routeKey" | "sessionId",
+    value: string,
+    max: number,
+  ): boolean {
     if (value.length <= max) return false;
-    this.problem(ref, `${what} is ${value.length} characters; Calltouch accepts at most ${max}`);
+    this.problem(ref, said("rowsTooLong", { what, length: value.length, max }));
     return true;
   }
 }

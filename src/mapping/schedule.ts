@@ -1,8 +1,9 @@
 import { DateTime } from "luxon";
+import { type Said, said } from "../i18n/catalog.js";
 import type { Cell } from "../sources/types.js";
 import { isDateCell, isErrorCell } from "../sources/types.js";
 import { cachedZone } from "../time/cached-zone.js";
-import { quoteValue } from "./text.js";
+import { shortValue } from "./text.js";
 
 /**
  * scheduleTime: when Calltouch should make the call (docs/calltouch-api.md "scheduleTime").
@@ -44,7 +45,7 @@ export type ScheduleResult =
       /** Set when the time is before `now`. */
       readonly past?: true;
     }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly problem: Said };
 
 /**
  * A valid time as the memo keeps it: the result itself (returned as it is when the time is not past,
@@ -78,14 +79,15 @@ interface WallClock {
   readonly millisecond?: number;
 }
 
-const EXAMPLE = "01.02.2026 10:00 or 2026-02-01 10:00";
 const RU_DATE_TIME = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const ISO_LOCAL = /^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2})([.,]\d+)?)?$/i;
 const WITH_OFFSET =
   /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})([.,]\d+)?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
 const DATE_ONLY = /^(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})$/;
 
-const fail = (message: string): Extract<ScheduleResult, { ok: false }> => ({ ok: false, message });
+const fail = (problem: Said): Extract<ScheduleResult, { ok: false }> => ({ ok: false, problem });
+const EMPTY = fail(said("rowsScheduleEmpty", {}));
+const notReal = (text: string): Parsed => fail(said("rowsScheduleNotReal", { text: shortValue(text) }));
 
 export function parseScheduleTime(cell: Cell, options: ScheduleOptions): ScheduleResult {
   const parsed = parseMemoised(cell, options);
@@ -163,19 +165,14 @@ function ownCopy(text: string): string {
 }
 
 function parseUncached(cell: Cell, options: ScheduleOptions): Parsed {
-  if (cell === null) return fail("scheduleTime is empty");
-  if (typeof cell === "number") {
-    return fail(
-      `expected a date and time such as ${EXAMPLE}, got the number ${cell}; format the column as a date`,
-    );
-  }
-  if (typeof cell === "boolean")
-    return fail(`expected a date and time such as ${EXAMPLE}, got ${cell ? "TRUE" : "FALSE"}`);
-  if (isErrorCell(cell)) return fail(`the cell shows an error (${cell.text})`);
+  if (cell === null) return EMPTY;
+  if (typeof cell === "number") return fail(said("rowsScheduleGotNumber", { value: cell }));
+  if (typeof cell === "boolean") return fail(said("rowsScheduleGotBoolean", { value: cell }));
+  if (isErrorCell(cell)) return fail(said("rowsCellError", { text: cell.text }));
   if (isDateCell(cell)) {
     const wall = parseWallClockCell(cell.wallClock);
     const shown = cell.wallClock.replace("T", " ");
-    if (wall === undefined) return fail(`${quoteValue(shown)} is not a real date and time`);
+    if (wall === undefined) return notReal(shown);
     if (cell.wallClock.endsWith("T00:00:00") && cell.showsTime !== true) {
       return noTimeOfDay(`${two(wall.day)}.${two(wall.month)}.${four(wall.year)}`);
     }
@@ -185,16 +182,14 @@ function parseUncached(cell: Cell, options: ScheduleOptions): Parsed {
 }
 
 function fromText(text: string, options: ScheduleOptions): Parsed {
-  if (text === "") return fail("scheduleTime is empty");
+  if (text === "") return EMPTY;
   const withOffset = WITH_OFFSET.exec(text);
   if (withOffset !== null) {
     const [, year, month, day, hour, minute, second, fraction, offset] = withOffset;
-    if (!isRealWallClock(wallClock(year!, month!, day!, hour!, minute!, second))) {
-      return fail(`${quoteValue(text)} is not a real date and time`);
-    }
+    if (!isRealWallClock(wallClock(year!, month!, day!, hour!, minute!, second))) return notReal(text);
     const iso = `${year}-${month}-${day}T${hour}:${minute}:${second ?? "00"}${(fraction ?? "").replace(",", ".")}`;
     const parsed = DateTime.fromISO(`${iso}${offset!.toUpperCase()}`, { setZone: true });
-    if (!parsed.isValid) return fail(`${quoteValue(text)} is not a real date and time`);
+    if (!parsed.isValid) return notReal(text);
     return finish(roundToSecond(parsed), options);
   }
   const ru = RU_DATE_TIME.exec(text);
@@ -209,12 +204,12 @@ function fromText(text: string, options: ScheduleOptions): Parsed {
     return fromParts(text, wallClock(year!, month!, day!, hour!, minute!, second, fraction), options);
   }
   if (DATE_ONLY.test(text)) return noTimeOfDay(text);
-  return fail(`expected a date and time such as ${EXAMPLE}, got ${quoteValue(text)}`);
+  return fail(said("rowsScheduleExpected", { text: shortValue(text) }));
 }
 
 /** One message for a date without a time, whether it was text or a date cell. */
 function noTimeOfDay(date: string): Parsed {
-  return fail(`${quoteValue(date)} has no time of day; write it as ${date} 10:00`);
+  return fail(said("rowsScheduleNoTime", { date }));
 }
 
 /** From the matched digits; `fraction` is `.5` or `,5` (fractions of a second). */
@@ -240,17 +235,17 @@ function wallClock(
 }
 
 function fromParts(text: string, wall: WallClock, options: ScheduleOptions): Parsed {
-  if (!isRealWallClock(wall)) return fail(`${quoteValue(text)} is not a real date and time`);
+  if (!isRealWallClock(wall)) return notReal(text);
   return inZone(wall, text, options);
 }
 
 function inZone(wall: WallClock, shown: string, options: ScheduleOptions): Parsed {
   const local = DateTime.fromObject({ ...wall }, { zone: cachedZone(options.timezone) });
-  if (!local.isValid) return fail(`${quoteValue(shown)} cannot be read in the time zone ${options.timezone}`);
+  if (!local.isValid) {
+    return fail(said("rowsScheduleBadZone", { text: shortValue(shown), zone: options.timezone }));
+  }
   if (local.hour !== wall.hour || local.minute !== wall.minute) {
-    return fail(
-      `${quoteValue(shown)} does not exist in ${options.timezone}: the clocks were moved forward then`,
-    );
+    return fail(said("rowsScheduleSkippedHour", { text: shortValue(shown), zone: options.timezone }));
   }
   return finish(roundToSecond(local), options);
 }

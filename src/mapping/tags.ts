@@ -1,4 +1,5 @@
-import { quoteValue } from "./text.js";
+import { type Said, said } from "../i18n/catalog.js";
+import { shortValue } from "./text.js";
 
 /** Calltouch limits (docs/calltouch-api.md "Body fields"). */
 export const MAX_TAGS = 10;
@@ -8,7 +9,7 @@ export type TagsResult =
   | { readonly ok: true; readonly tags: readonly string[] }
   | {
       readonly ok: false;
-      readonly message: string;
+      readonly problem: Said;
       /** True when the problem is in the row's own cell; false when it comes from defaults.tags alone. */
       readonly fromCell: boolean;
     };
@@ -26,21 +27,22 @@ export function collectTags(
   const own = splitTags(cellText ?? "");
   const extra = (defaults ?? []).map((tag) => tag.trim()).filter((tag) => tag !== "");
   const tooLongOwn = own.find((tag) => tag.length > MAX_TAG_LENGTH);
-  if (tooLongOwn !== undefined) return { ok: false, message: tooLong(tooLongOwn), fromCell: true };
+  if (tooLongOwn !== undefined) return { ok: false, problem: tooLong(tooLongOwn, false), fromCell: true };
   const tooLongDefault = extra.find((tag) => tag.length > MAX_TAG_LENGTH);
   if (tooLongDefault !== undefined) {
-    return { ok: false, message: `defaults.tags: ${tooLong(tooLongDefault)}`, fromCell: false };
+    return { ok: false, problem: tooLong(tooLongDefault, true), fromCell: false };
   }
   const tags = dedupe([...own, ...extra]);
   if (tags.length > MAX_TAGS) {
     const fromDefaults = tags.length - dedupe(own).length;
-    const detail =
-      fromDefaults > 0
-        ? ` (${tags.length - fromDefaults} in the cell and ${fromDefaults} from defaults.tags)`
-        : "";
     return {
       ok: false,
-      message: `${tags.length} tags${detail}; Calltouch accepts at most ${MAX_TAGS}`,
+      problem: said("rowsTooManyTags", {
+        count: tags.length,
+        inCell: tags.length - fromDefaults,
+        fromDefaults,
+        max: MAX_TAGS,
+      }),
       fromCell: own.length > 0,
     };
   }
@@ -68,6 +70,6 @@ function dedupe(tags: readonly string[]): string[] {
   return kept;
 }
 
-function tooLong(tag: string): string {
-  return `tag ${quoteValue(tag)} is ${tag.length} characters; Calltouch accepts at most ${MAX_TAG_LENGTH}`;
+function tooLong(tag: string, fromDefaults: boolean): Said {
+  return said("rowsTagTooLong", { tag: shortValue(tag), length: tag.length, max: MAX_TAG_LENGTH, fromDefaults });
 }

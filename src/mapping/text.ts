@@ -39,8 +39,12 @@ function wallClockToText(wallClock: string): string {
   return hour === "00" && minute === "00" && second === "00" ? date : `${date} ${hour}:${minute}:${second}`;
 }
 
-/** A value quoted for a message, cut to a readable length: the message names it, it need not hold all of it. */
+/** A value cut to a readable length for a message, which quotes it: it names the value, it need not hold all of it. */
+export function shortValue(value: string, max = 40): string {
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}
+
+/** A value quoted for an English message, cut to a readable length (see shortValue). */
 export function quoteValue(value: string, max = 40): string {
-  const shown = value.length > max ? `${value.slice(0, max - 1)}…` : value;
-  return `"${shown}"`;
+  return `"${shortValue(value, max)}"`;
 }

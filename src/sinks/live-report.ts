@@ -1,3 +1,4 @@
+import type { Lang } from "../i18n/lang.js";
 import type { SourceInfo } from "../sources/types.js";
 import { openReport } from "./open-report.js";
 import type { OutcomeSink, RunEnd, SettledRow } from "./outcome-sink.js";
@@ -7,6 +8,8 @@ export interface LiveReportOptions {
   readonly everyMs?: number;
   /** A rewrite failed (the file is open in a program that locks it); the next one tries again. */
   readonly onWarning?: (message: string) => void;
+  /** The language of `ctdial_error`. @default "en" */
+  readonly lang?: Lang;
 }
 
 /**
@@ -27,7 +30,7 @@ export function liveReport(path: string, source: SourceInfo, options: LiveReport
 
   async function rewrite(): Promise<void> {
     changed = false;
-    const report = await openReport(path, source);
+    const report = await openReport(path, source, options.lang ?? "en");
     try {
       for (const settled of rows) {
         if (settled === undefined) continue;

@@ -1,4 +1,5 @@
 import { basename, dirname, extname, join } from "node:path";
+import type { Lang } from "../i18n/lang.js";
 import type { SourceInfo } from "../sources/types.js";
 import { openCsvReport } from "./report-csv.js";
 import type { ReportWriter } from "./types.js";
@@ -15,12 +16,15 @@ export function defaultReportPath(sourcePath: string, kind: "csv" | "xlsx"): str
   return join(dirname(sourcePath), `${name}.report.${kind}`);
 }
 
-/** Opens the report writer the path's extension asks for: `.xlsx` is XLSX, anything else CSV. */
-export async function openReport(path: string, source: SourceInfo): Promise<ReportWriter> {
+/**
+ * Opens the report writer the path's extension asks for: `.xlsx` is XLSX, anything else CSV.
+ * `lang`: the language `ctdial_error` is worded in.
+ */
+export async function openReport(path: string, source: SourceInfo, lang: Lang = "en"): Promise<ReportWriter> {
   if (extname(path).toLowerCase() === ".xlsx") {
     // Loaded on demand: exceljs costs half a second of start-up that CSV campaigns never need.
     const { openXlsxReport } = await import("./report-xlsx.js");
-    return openXlsxReport(path, source.headers, { sheetName: source.sheetName });
+    return openXlsxReport(path, source.headers, { sheetName: source.sheetName, lang });
   }
-  return openCsvReport(path, source.headers, { delimiter: source.delimiter ?? DEFAULT_DELIMITER });
+  return openCsvReport(path, source.headers, { delimiter: source.delimiter ?? DEFAULT_DELIMITER, lang });
 }

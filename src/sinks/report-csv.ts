@@ -1,3 +1,4 @@
+import type { Lang } from "../i18n/lang.js";
 import { ConfigError } from "../errors.js";
 import type { RowOutcome } from "../outcome.js";
 import { REPORT_COLUMNS } from "../report-columns.js";
@@ -11,6 +12,8 @@ import type { ReportWriter } from "./types.js";
 export interface CsvReportOptions {
   /** The source's delimiter (docs/contract.md: the report uses the same one). */
   readonly delimiter: string;
+  /** The language of `ctdial_error`. @default "en" */
+  readonly lang?: Lang;
 }
 
 /** Excel reads a UTF-8 CSV as UTF-8 only when it starts with a BOM; without it, Cyrillic turns to mojibake. */
@@ -47,7 +50,7 @@ export async function openCsvReport(
   }
   const file = await openReportFile(path);
   const layout = reportLayout(headers);
-  const sink = new CsvReportWriter(file, layout, delimiter);
+  const sink = new CsvReportWriter(file, layout, delimiter, options.lang ?? "en");
   await sink.writeLine(layout.headers, BOM);
   return sink;
 }
@@ -67,8 +70,10 @@ class CsvReportWriter implements ReportWriter {
   readonly #phoneAt: number;
   /** Excel uses `;` as the list separator exactly where `,` is the decimal separator (ru-RU and most of Europe). */
   readonly #decimalComma: boolean;
+  readonly #lang: Lang;
 
-  constructor(file: ReportFile, layout: ReportLayout, delimiter: string) {
+  constructor(file: ReportFile, layout: ReportLayout, delimiter: string, lang: Lang) {
+    this.#lang = lang;
     this.#phoneAt = layout.reportIndexes[REPORT_COLUMNS.indexOf("ctdial_phone")] ?? -1;
     this.path = file.path;
     this.#file = file;
@@ -78,7 +83,7 @@ class CsvReportWriter implements ReportWriter {
   }
 
   write(row: SourceRow, outcome: RowOutcome, phone?: string): Promise<void> | undefined {
-    const arranged = this.#layout.arrange(row.cells, outcomeCells(outcome), this.#row);
+    const arranged = this.#layout.arrange(row.cells, outcomeCells(outcome, undefined, this.#lang), this.#row);
     // Into the reused row, not into a copy of the outcome's cells: no array per row for the phone.
     if (phone !== undefined) arranged[this.#phoneAt] = phone;
     return this.writeLine(arranged);

@@ -1,3 +1,4 @@
+import type { Lang } from "../i18n/lang.js";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import ExcelJS from "exceljs";
 import type { RowOutcome } from "../outcome.js";
@@ -11,6 +12,8 @@ import type { ReportWriter } from "./types.js";
 export interface XlsxReportOptions {
   /** The tab's name, usually the source's tab; made valid for Excel. @default "Report" */
   readonly sheetName?: string;
+  /** The language of `ctdial_error`. @default "en" */
+  readonly lang?: Lang;
 }
 
 /** Integers from 11 digits up (phones) get format "0": Excel's General shows them as 7,9991E+10. */
@@ -56,7 +59,7 @@ export async function openXlsxReport(
   const headerRow = sheet.addRow([...layout.headers]);
   headerRow.font = { bold: true };
   headerRow.commit();
-  return new XlsxReportWriter(file, workbook, sheet, layout);
+  return new XlsxReportWriter(file, workbook, sheet, layout, options.lang ?? "en");
 }
 
 class XlsxReportWriter implements ReportWriter {
@@ -67,13 +70,16 @@ class XlsxReportWriter implements ReportWriter {
   readonly #workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   readonly #sheet: ExcelJS.Worksheet;
   readonly #layout: ReportLayout;
+  readonly #lang: Lang;
 
   constructor(
     file: ReportFile,
     workbook: ExcelJS.stream.xlsx.WorkbookWriter,
     sheet: ExcelJS.Worksheet,
     layout: ReportLayout,
+    lang: Lang,
   ) {
+    this.#lang = lang;
     this.path = file.path;
     this.#file = file;
     this.#workbook = workbook;
@@ -84,7 +90,7 @@ class XlsxReportWriter implements ReportWriter {
   async write(row: SourceRow, outcome: RowOutcome, phone?: string): Promise<void> {
     if (this.#done) throw new Error(`the report ${this.path} is already closed`);
     this.#file.check();
-    const cells = this.#layout.arrange(row.cells, outcomeCells(outcome, phone));
+    const cells = this.#layout.arrange(row.cells, outcomeCells(outcome, phone, this.#lang));
     const excelRow = this.#sheet.addRow(cells.map(xlsxValue));
     cells.forEach((cell, index) => {
       const format = numberFormat(cell);

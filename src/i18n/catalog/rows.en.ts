@@ -52,6 +52,9 @@ export const rowsEn = {
   rowsProblemList: (p: { problems: readonly string[] }) => p.problems.join("; "),
 
   // --- phone ---
+  /** A text ctdial did not word itself (an old journal's English), shown as it is in every language. */
+  rowsVerbatim: (p: { text: string }) => p.text,
+
   rowsPhoneEmpty: () => "phone is empty",
   rowsPhoneExpected: () => "expected a phone number",
   rowsPhoneGotText: (p: { text: string }) => `expected a phone number, got ${q(p.text)}`,

@@ -42,6 +42,8 @@ export const rowsRu: Translation<typeof rowsEn> = {
   rowsInColumn: (p) => `колонка ${p.column}: ${p.problem}`,
   rowsProblemList: (p) => p.problems.join("; "),
 
+  rowsVerbatim: (p) => p.text,
+
   rowsPhoneEmpty: () => "телефон не заполнен",
   rowsPhoneExpected: () => "здесь должен быть номер телефона",
   rowsPhoneGotText: (p) => `здесь должен быть номер телефона, а написано ${q(p.text)}`,

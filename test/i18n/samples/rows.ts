@@ -7,6 +7,7 @@ const START = Date.UTC(2026, 10, 30, 12, 50);
 export const rowsSamples: Samples<typeof rowsEn> = {
   rowsInColumn: [{ column: "Телефон", problem: "телефон не заполнен" }],
   rowsProblemList: [{ problems: ["первая", "вторая"] }, { problems: ["одна"] }],
+  rowsVerbatim: [{ text: "как есть" }],
   rowsPhoneEmpty: [{}],
   rowsPhoneExpected: [{}],
   rowsPhoneGotText: [{ text: "abc" }],
