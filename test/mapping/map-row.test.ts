@@ -4,6 +4,7 @@ import { campaignSchema } from "../../src/campaign/schema.js";
 import { resolveColumns } from "../../src/mapping/columns.js";
 import { mapRow } from "../../src/mapping/map-row.js";
 import { formatProblems } from "../../src/mapping/types.js";
+import { english } from "../english.js";
 import type { Cell, SourceRow } from "../../src/sources/types.js";
 
 const HEADERS = [
@@ -57,7 +58,7 @@ function row(values: Record<string, Cell>, rowNumber = 2): SourceRow {
 
 const columns = resolveColumns(HEADERS, FULL_MAPPING);
 const map = (values: Record<string, Cell>, input?: Omit<CampaignInput, "mapping">, now?: number) =>
-  mapRow(row(values), columns, campaign(input), now === undefined ? {} : { now });
+  english(mapRow(row(values), columns, campaign(input), now === undefined ? {} : { now }));
 
 describe("mapRow builds the request", () => {
   it("from every mapped column, with keys in docs/calltouch-api.md's order", () => {
@@ -241,14 +242,14 @@ describe("mapRow refuses", () => {
   });
 
   it("a row with no routeKey anywhere, naming the column to fill", () => {
-    expect(mapRow(row({ Телефон: "89992223344" }), columns, campaignSchema.parse({}))).toEqual({
+    expect(english(mapRow(row({ Телефон: "89992223344" }), columns, campaignSchema.parse({})))).toEqual({
       ok: false,
       problems: [
         { column: "Виджет", message: "no routeKey: fill this column or set routeKey in the campaign" },
       ],
     });
     const noRouteColumn = resolveColumns(HEADERS, { phone: "Телефон" });
-    expect(mapRow(row({ Телефон: "89992223344" }), noRouteColumn, campaignSchema.parse({}))).toEqual({
+    expect(english(mapRow(row({ Телефон: "89992223344" }), noRouteColumn, campaignSchema.parse({})))).toEqual({
       ok: false,
       problems: [
         { message: "no routeKey: set routeKey in the campaign file, CALLTOUCH_ROUTE_KEY or --route-key" },
@@ -286,16 +287,27 @@ describe("mapRow refuses", () => {
   });
 
   it("with every problem of the row at once, each naming its column as written in the file", () => {
-    const result = map({
+    const messy = {
       Телефон: "8 800 123-45-67",
       Имя: "я".repeat(300),
       "Время звонка": "31.02.2026 10:00",
       Теги: "x".repeat(101),
       Отдел: "abc",
       Город: { type: "error", text: "#DIV/0!" },
-    });
+    } as const;
+    const result = mapRow(row(messy), columns, campaign());
     expect(result.ok).toBe(false);
-    expect(!result.ok && formatProblems(result.problems)).toBe(
+    expect(!result.ok && formatProblems("ru", result.problems)).toBe(
+      [
+        "колонка Телефон: на номера 8-800 звонить нельзя",
+        "колонка Имя: значение длиной 300 символов, а Calltouch принимает не больше 255",
+        "колонка Город: в ячейке ошибка (#DIV/0!)",
+        "колонка Время звонка: «31.02.2026 10:00»: такой даты и времени не бывает",
+        `колонка Теги: тег «${"x".repeat(39)}…» длиной 101 символ, а Calltouch принимает не больше 100`,
+        "колонка Отдел: нужно целое число (unitId отдела), а здесь «abc»",
+      ].join("; "),
+    );
+    expect(!result.ok && formatProblems("en", result.problems)).toBe(
       [
         "column Телефон: 8-800 numbers cannot be dialed",
         "column Имя: value is 300 characters; Calltouch accepts at most 255",
@@ -319,7 +331,7 @@ describe("mapRow refuses", () => {
     const four = resolveColumns(HEADERS, { phone: "Телефон", fields });
     const input = { defaults: { fields: { a: "1", b: "2" } } };
     const filled = row({ Телефон: "89992223344", Имя: "Иван", Город: "Тула", Источник: "ya", Канал: "cpc" });
-    expect(mapRow(filled, four, campaign(input))).toEqual({
+    expect(english(mapRow(filled, four, campaign(input)))).toEqual({
       ok: false,
       problems: [{ message: "6 fields; Calltouch accepts at most 5" }],
     });
@@ -336,7 +348,7 @@ describe("mapRow on a ctdial report read back as the source", () => {
     "ctdial_sent_at",
   ];
   const reportColumns = resolveColumns(REPORT, { phone: "Телефон" });
-  const mapReport = (...cells: Cell[]) => mapRow({ rowNumber: 2, cells }, reportColumns, campaign());
+  const mapReport = (...cells: Cell[]) => english(mapRow({ rowNumber: 2, cells }, reportColumns, campaign()));
 
   it("never sends again a row the report shows as sent, or whose answer was lost", () => {
     const sent = mapReport("89992223344", "sent", null, null, 5501, "2026-11-30T10:00:00+03:00");

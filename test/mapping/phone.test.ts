@@ -1,8 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizePhone, phoneKey, SCIENTIFIC_NOTATION_MESSAGE } from "../../src/mapping/phone.js";
+import { say } from "../../src/i18n/catalog.js";
+import { normalizePhone, phoneKey, SCIENTIFIC_NOTATION } from "../../src/mapping/phone.js";
 import { russianNumberType, russianNumberTypeByLibrary } from "../../src/mapping/russian-ranges.js";
 import type { Cell } from "../../src/sources/types.js";
+import { english } from "../english.js";
+
+const SCIENTIFIC_NOTATION_MESSAGE = say("en", SCIENTIFIC_NOTATION);
 
 const LENGTH = "expected 11 digits starting with 7 or 8, or 10 digits";
 const EXTENSION = "extensions cannot be dialed; write the number without its extension";
@@ -81,12 +85,12 @@ describe("normalizePhone refuses", () => {
       "expected a phone number, got a date (2026-02-01 10:00:00)",
     ],
   ])("%j: %s", (cell, message) => {
-    expect(normalizePhone(cell)).toEqual({ ok: false, message });
+    expect(english(normalizePhone(cell))).toEqual({ ok: false, message });
   });
 
   it("answers at once for a huge cell that is not a phone", () => {
     const huge = `1${" ".repeat(50_000)}z`;
-    expect(normalizePhone(huge)).toEqual({
+    expect(english(normalizePhone(huge))).toEqual({
       ok: false,
       message: `expected a phone number, got "1${" ".repeat(38)}…"`,
     });
@@ -94,7 +98,7 @@ describe("normalizePhone refuses", () => {
 
   it("quotes a long unreadable value cut to 40 characters", () => {
     const result = normalizePhone(`звонить после обеда, спросить Ивана Петровича`);
-    expect(result).toEqual({
+    expect(english(result)).toEqual({
       ok: false,
       message: 'expected a phone number, got "звонить после обеда, спросить Ивана Пет…"',
     });
@@ -170,7 +174,7 @@ describe("normalizePhone properties", () => {
       fc.property(anyCell, (cell) => {
         const result = normalizePhone(cell);
         if (result.ok) expect(result.phone).toMatch(/^7\d{10}$/);
-        else expect(result.message.length).toBeGreaterThan(0);
+        else expect(say("en", result.problem).length).toBeGreaterThan(0);
       }),
       { numRuns: 3000 },
     );

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ScheduleOptions } from "../../src/mapping/schedule.js";
 import { parseScheduleTime } from "../../src/mapping/schedule.js";
 import type { Cell } from "../../src/sources/types.js";
+import { english } from "../english.js";
 
 const MOSCOW: ScheduleOptions = { timezone: "Europe/Moscow", calltouchTimezone: "Europe/Moscow" };
 const EXAMPLE = "01.02.2026 10:00 or 2026-02-01 10:00";
@@ -21,7 +22,7 @@ describe("parseScheduleTime accepts", () => {
     ["2026-02-01T17:10:59.5", "2026-02-01 17:11:00"],
     ["  29.02.2028 08:00  ", "2028-02-29 08:00:00"],
   ])("%j -> %s", (cell, value) => {
-    expect(parseScheduleTime(cell, MOSCOW)).toEqual({ ok: true, value });
+    expect(english(parseScheduleTime(cell, MOSCOW))).toEqual({ ok: true, value });
   });
 
   it.each([
@@ -31,23 +32,23 @@ describe("parseScheduleTime accepts", () => {
     ["2026-02-01T17:10:00.700+03:00", "2026-02-01 17:10:01"],
     ["2026-02-01T17:10:00,2-01", "2026-02-01 21:10:00"],
   ])("ISO 8601 with an offset: the offset wins over timezone: %s -> %s", (text, value) => {
-    expect(parseScheduleTime(text, { ...MOSCOW, timezone: "Asia/Vladivostok" })).toEqual({ ok: true, value });
+    expect(english(parseScheduleTime(text, { ...MOSCOW, timezone: "Asia/Vladivostok" }))).toEqual({ ok: true, value });
   });
 
   it("reads a time without offset in `timezone` and sends it in `calltouchTimezone`", () => {
     const options = { timezone: "Asia/Yekaterinburg", calltouchTimezone: "Europe/Moscow" };
-    expect(parseScheduleTime("01.02.2026 12:00", options)).toEqual({
+    expect(english(parseScheduleTime("01.02.2026 12:00", options))).toEqual({
       ok: true,
       value: "2026-02-01 10:00:00",
     });
-    expect(parseScheduleTime({ type: "date", wallClock: "2026-02-01T12:00:00" }, options)).toEqual({
+    expect(english(parseScheduleTime({ type: "date", wallClock: "2026-02-01T12:00:00" }, options))).toEqual({
       ok: true,
       value: "2026-02-01 10:00:00",
     });
   });
 
   it("writes the campaign's wire format dd-mm-yyyy hh:mm:ss when asked", () => {
-    expect(parseScheduleTime("2026-02-01 17:10", { ...MOSCOW, format: "dd-mm-yyyy hh:mm:ss" })).toEqual({
+    expect(english(parseScheduleTime("2026-02-01 17:10", { ...MOSCOW, format: "dd-mm-yyyy hh:mm:ss" }))).toEqual({
       ok: true,
       value: "01-02-2026 17:10:00",
     });
@@ -55,7 +56,7 @@ describe("parseScheduleTime accepts", () => {
 
   it("reads a time that happens twice (clocks moved back) as the later one, standard time", () => {
     const berlin = { timezone: "Europe/Berlin", calltouchTimezone: "UTC" };
-    expect(parseScheduleTime("25.10.2026 02:30", berlin)).toEqual({ ok: true, value: "2026-10-25 01:30:00" });
+    expect(english(parseScheduleTime("25.10.2026 02:30", berlin))).toEqual({ ok: true, value: "2026-10-25 01:30:00" });
   });
 });
 
@@ -80,16 +81,16 @@ describe("parseScheduleTime refuses", () => {
     [{ type: "error", text: "#VALUE!" }, "the cell shows an error (#VALUE!)"],
     ["  ", "scheduleTime is empty"],
   ])("%j: %s", (cell, message) => {
-    expect(parseScheduleTime(cell, MOSCOW)).toEqual({ ok: false, message });
+    expect(english(parseScheduleTime(cell, MOSCOW))).toEqual({ ok: false, message });
   });
 
   it("refuses a wall-clock time that does not exist in `timezone` (clocks moved forward) instead of shifting it", () => {
     const berlin = { timezone: "Europe/Berlin", calltouchTimezone: "Europe/Moscow" };
-    expect(parseScheduleTime("29.03.2026 02:30", berlin)).toEqual({
+    expect(english(parseScheduleTime("29.03.2026 02:30", berlin))).toEqual({
       ok: false,
       message: '"29.03.2026 02:30" does not exist in Europe/Berlin: the clocks were moved forward then',
     });
-    expect(parseScheduleTime("29.03.2026 03:30", berlin)).toEqual({ ok: true, value: "2026-03-29 04:30:00" });
+    expect(english(parseScheduleTime("29.03.2026 03:30", berlin))).toEqual({ ok: true, value: "2026-03-29 04:30:00" });
   });
 });
 
@@ -97,13 +98,13 @@ describe("parseScheduleTime and the past", () => {
   const now = Date.parse("2026-02-01T12:00:00Z"); // 15:00 in Moscow
 
   it("judges the past only when `now` is given, and a past time is still a valid one", () => {
-    expect(parseScheduleTime("01.02.2026 14:59", MOSCOW)).toEqual({ ok: true, value: "2026-02-01 14:59:00" });
-    expect(parseScheduleTime("01.02.2026 14:59", { ...MOSCOW, now })).toEqual({
+    expect(english(parseScheduleTime("01.02.2026 14:59", MOSCOW))).toEqual({ ok: true, value: "2026-02-01 14:59:00" });
+    expect(english(parseScheduleTime("01.02.2026 14:59", { ...MOSCOW, now }))).toEqual({
       ok: true,
       value: "2026-02-01 14:59:00",
       past: true,
     });
-    expect(parseScheduleTime("01.02.2026 15:00", { ...MOSCOW, now })).toEqual({
+    expect(english(parseScheduleTime("01.02.2026 15:00", { ...MOSCOW, now }))).toEqual({
       ok: true,
       value: "2026-02-01 15:00:00",
     });
@@ -111,11 +112,11 @@ describe("parseScheduleTime and the past", () => {
 
   it("judges it after the memo: the same text is past for one `now` and not for an earlier one", () => {
     const text = "02.02.2026 09:00";
-    expect(parseScheduleTime(text, MOSCOW)).toEqual({ ok: true, value: "2026-02-02 09:00:00" });
-    expect(parseScheduleTime(text, { ...MOSCOW, now: Date.parse("2026-02-03T00:00:00Z") })).toMatchObject({
+    expect(english(parseScheduleTime(text, MOSCOW))).toEqual({ ok: true, value: "2026-02-02 09:00:00" });
+    expect(english(parseScheduleTime(text, { ...MOSCOW, now: Date.parse("2026-02-03T00:00:00Z") }))).toMatchObject({
       past: true,
     });
-    expect(parseScheduleTime(text, { ...MOSCOW, now })).toEqual({ ok: true, value: "2026-02-02 09:00:00" });
+    expect(english(parseScheduleTime(text, { ...MOSCOW, now }))).toEqual({ ok: true, value: "2026-02-02 09:00:00" });
   });
 });
 
@@ -128,9 +129,9 @@ describe("parseScheduleTime's memo", () => {
     };
     const dashed: ScheduleOptions = { ...MOSCOW, format: "dd-mm-yyyy hh:mm:ss" };
     for (let round = 0; round < 2; round++) {
-      expect(parseScheduleTime(text, MOSCOW)).toEqual({ ok: true, value: "2026-03-14 09:30:00" });
-      expect(parseScheduleTime(text, yekaterinburg)).toEqual({ ok: true, value: "2026-03-14 07:30:00" });
-      expect(parseScheduleTime(text, dashed)).toEqual({ ok: true, value: "14-03-2026 09:30:00" });
+      expect(english(parseScheduleTime(text, MOSCOW))).toEqual({ ok: true, value: "2026-03-14 09:30:00" });
+      expect(english(parseScheduleTime(text, yekaterinburg))).toEqual({ ok: true, value: "2026-03-14 07:30:00" });
+      expect(english(parseScheduleTime(text, dashed))).toEqual({ ok: true, value: "14-03-2026 09:30:00" });
     }
     // The second answer is the memoised one: the same object.
     expect(parseScheduleTime(text, MOSCOW)).toBe(parseScheduleTime(text, MOSCOW));
@@ -138,14 +139,14 @@ describe("parseScheduleTime's memo", () => {
 
   it("keeps date cells apart from text, and a cell's text is never confused with another's", () => {
     const date: Cell = { type: "date", wallClock: "2026-03-14T09:30:00" };
-    expect(parseScheduleTime(date, MOSCOW)).toEqual({ ok: true, value: "2026-03-14 09:30:00" });
+    expect(english(parseScheduleTime(date, MOSCOW))).toEqual({ ok: true, value: "2026-03-14 09:30:00" });
     // The same characters as text are an ISO local time: accepted too, from their own memo entry.
-    expect(parseScheduleTime("2026-03-14T09:30:00", MOSCOW)).toEqual({
+    expect(english(parseScheduleTime("2026-03-14T09:30:00", MOSCOW))).toEqual({
       ok: true,
       value: "2026-03-14 09:30:00",
     });
-    expect(parseScheduleTime("2026-03-14", MOSCOW)).toMatchObject({ ok: false });
-    expect(parseScheduleTime({ type: "date", wallClock: "2026-03-14T09:31:00" }, MOSCOW)).toEqual({
+    expect(english(parseScheduleTime("2026-03-14", MOSCOW))).toMatchObject({ ok: false });
+    expect(english(parseScheduleTime({ type: "date", wallClock: "2026-03-14T09:31:00" }, MOSCOW))).toEqual({
       ok: true,
       value: "2026-03-14 09:31:00",
     });
@@ -156,18 +157,18 @@ describe("a date cell at midnight", () => {
   const NO_TIME = '"01.02.2026" has no time of day; write it as 01.02.2026 10:00';
 
   it("is refused like the same date written as text when its format shows no time, or is unknown", () => {
-    expect(parseScheduleTime("01.02.2026", MOSCOW)).toEqual({ ok: false, message: NO_TIME });
+    expect(english(parseScheduleTime("01.02.2026", MOSCOW))).toEqual({ ok: false, message: NO_TIME });
     for (const cell of [
       { type: "date", wallClock: "2026-02-01T00:00:00", showsTime: false },
       { type: "date", wallClock: "2026-02-01T00:00:00" },
     ] as const) {
-      expect(parseScheduleTime(cell, MOSCOW)).toEqual({ ok: false, message: NO_TIME });
+      expect(english(parseScheduleTime(cell, MOSCOW))).toEqual({ ok: false, message: NO_TIME });
     }
   });
 
   it("is a real midnight when the cell's format shows a time (dd.mm.yyyy hh:mm)", () => {
     const cell: Cell = { type: "date", wallClock: "2026-02-01T00:00:00", showsTime: true };
-    expect(parseScheduleTime(cell, MOSCOW)).toEqual({ ok: true, value: "2026-02-01 00:00:00" });
+    expect(english(parseScheduleTime(cell, MOSCOW))).toEqual({ ok: true, value: "2026-02-01 00:00:00" });
     // The same wall clock, asked again the other way round: no memo mixes the two up.
     expect(parseScheduleTime({ ...cell, showsTime: false }, MOSCOW).ok).toBe(false);
     expect(parseScheduleTime(cell, MOSCOW).ok).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { collectTags } from "../../src/mapping/tags.js";
+import { english } from "../english.js";
 
 describe("collectTags", () => {
   it.each<[string | undefined, string[] | undefined, string[]]>([
@@ -11,13 +12,13 @@ describe("collectTags", () => {
     ["VIP, vip, Prozvon", ["prozvon", "vip"], ["VIP", "Prozvon"]],
     ["", undefined, []],
   ])("%j + defaults %j -> %j", (cell, defaults, tags) => {
-    expect(collectTags(cell, defaults)).toEqual({ ok: true, tags });
+    expect(english(collectTags(cell, defaults))).toEqual({ ok: true, tags });
   });
 
   it("accepts 10 tags and refuses 11", () => {
     const ten = Array.from({ length: 10 }, (_, i) => `t${i}`);
-    expect(collectTags(ten.join(","), undefined)).toEqual({ ok: true, tags: ten });
-    expect(collectTags([...ten, "t10"].join(","), undefined)).toEqual({
+    expect(english(collectTags(ten.join(","), undefined))).toEqual({ ok: true, tags: ten });
+    expect(english(collectTags([...ten, "t10"].join(","), undefined))).toEqual({
       ok: false,
       message: "11 tags; Calltouch accepts at most 10",
       fromCell: true,
@@ -26,7 +27,7 @@ describe("collectTags", () => {
 
   it("says how many tags came from defaults.tags when they push the row over 10", () => {
     const nine = Array.from({ length: 9 }, (_, i) => `t${i}`).join(";");
-    expect(collectTags(nine, ["prozvon", "база", "T0"])).toEqual({
+    expect(english(collectTags(nine, ["prozvon", "база", "T0"]))).toEqual({
       ok: false,
       message: "11 tags (9 in the cell and 2 from defaults.tags); Calltouch accepts at most 10",
       fromCell: true,
@@ -34,8 +35,8 @@ describe("collectTags", () => {
   });
 
   it("refuses a tag over 100 characters and accepts one of exactly 100", () => {
-    expect(collectTags("x".repeat(100), undefined)).toEqual({ ok: true, tags: ["x".repeat(100)] });
-    expect(collectTags(`ok, ${"я".repeat(101)}`, undefined)).toEqual({
+    expect(english(collectTags("x".repeat(100), undefined))).toEqual({ ok: true, tags: ["x".repeat(100)] });
+    expect(english(collectTags(`ok, ${"я".repeat(101)}`, undefined))).toEqual({
       ok: false,
       message: `tag "${"я".repeat(39)}…" is 101 characters; Calltouch accepts at most 100`,
       fromCell: true,
@@ -43,7 +44,7 @@ describe("collectTags", () => {
   });
 
   it("blames defaults.tags, not the cell, for a default tag that is too long", () => {
-    expect(collectTags("vip", ["y".repeat(120)])).toEqual({
+    expect(english(collectTags("vip", ["y".repeat(120)]))).toEqual({
       ok: false,
       message: `defaults.tags: tag "${"y".repeat(39)}…" is 120 characters; Calltouch accepts at most 100`,
       fromCell: false,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseUnitId } from "../../src/mapping/unit-id.js";
 import type { Cell } from "../../src/sources/types.js";
+import { english } from "../english.js";
 
 describe("parseUnitId", () => {
   it.each<[Cell, number]>([
@@ -11,7 +12,7 @@ describe("parseUnitId", () => {
     ["112\u00a0233", 112233],
     [0, 0],
   ])("%j -> %d", (cell, unitId) => {
-    expect(parseUnitId(cell)).toEqual({ ok: true, unitId });
+    expect(english(parseUnitId(cell))).toEqual({ ok: true, unitId });
   });
 
   it.each<[Cell, string]>([
@@ -25,7 +26,7 @@ describe("parseUnitId", () => {
     [true, '"TRUE"'],
     [{ type: "date", wallClock: "2026-02-01T00:00:00" }, '"01.02.2026"'],
   ])("%j is refused", (cell, shown) => {
-    expect(parseUnitId(cell)).toEqual({
+    expect(english(parseUnitId(cell))).toEqual({
       ok: false,
       message: `expected a whole number (the department's unitId), got ${shown}`,
     });
