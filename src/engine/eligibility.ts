@@ -1,5 +1,5 @@
-import { type PriorState, priorToOutcome } from "../journal/prior.js";
 import { said } from "../i18n/catalog.js";
+import { type PriorState, priorToOutcome } from "../journal/prior.js";
 import type { RowOutcome } from "../outcome.js";
 
 /**

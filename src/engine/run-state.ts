@@ -3,8 +3,8 @@ import type { RowOutcome, RowStatus, SkipCause } from "../outcome.js";
 import type { OutcomeSink, RunEnd, SettledRow } from "../sinks/outcome-sink.js";
 import { isoInZone } from "../time/local-time.js";
 import {
-  PROBLEM_SAMPLE,
   needsAttention,
+  PROBLEM_SAMPLE,
   type ReportNotWritten,
   type RunStop,
   type RunSummary,

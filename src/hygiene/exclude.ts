@@ -1,8 +1,8 @@
-import { say } from "../i18n/catalog.js";
 import { stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { displayPath } from "../campaign/load.js";
 import { ConfigError, isCtdialError } from "../errors.js";
+import { say } from "../i18n/catalog.js";
 import { normalizePhone, phoneKey } from "../mapping/phone.js";
 import { cellToText } from "../mapping/text.js";
 import { openCsv } from "../sources/csv/open-csv.js";

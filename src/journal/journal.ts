@@ -8,10 +8,10 @@ import { JOURNAL_KIND, JOURNAL_VERSION, type JournalHeader, type OutcomeRecord }
 import { type CampaignIdentity, journalPath } from "./identity.js";
 import { acquireLock } from "./lock.js";
 import type { PriorState } from "./prior.js";
-import { storeProblems, storeText } from "./stored-text.js";
 import { RecordApplier, replayJournal } from "./replay.js";
 import { RowTable, type StatusCounts } from "./row-table.js";
 import { ensurePrivateDir, stateDirError } from "./state-dir.js";
+import { storeProblems, storeText } from "./stored-text.js";
 
 export interface OpenJournalOptions {
   readonly stateDir: string;

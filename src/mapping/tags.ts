@@ -71,5 +71,10 @@ function dedupe(tags: readonly string[]): string[] {
 }
 
 function tooLong(tag: string, fromDefaults: boolean): Said {
-  return said("rowsTagTooLong", { tag: shortValue(tag), length: tag.length, max: MAX_TAG_LENGTH, fromDefaults });
+  return said("rowsTagTooLong", {
+    tag: shortValue(tag),
+    length: tag.length,
+    max: MAX_TAG_LENGTH,
+    fromDefaults,
+  });
 }

@@ -32,7 +32,9 @@ export type MappedRow =
  */
 export function formatProblem(lang: Lang, problem: RowProblem): string {
   const text = say(lang, problem.problem);
-  return problem.column === undefined ? text : words(lang).rowsInColumn({ column: problem.column, problem: text });
+  return problem.column === undefined
+    ? text
+    : words(lang).rowsInColumn({ column: problem.column, problem: text });
 }
 
 /** Every problem of a row, in `lang`, as one line (the report's `ctdial_error`). */

@@ -25,7 +25,8 @@ export function outcomeCells(outcome: RowOutcome, phone?: string, lang: Lang = "
 const PHONE_AT = REPORT_COLUMNS.indexOf("ctdial_phone");
 
 function cellsOf(outcome: RowOutcome, lang: Lang): readonly ReportValue[] {
-  const note = (said: Said | undefined): string | undefined => (said === undefined ? undefined : say(lang, said));
+  const note = (said: Said | undefined): string | undefined =>
+    said === undefined ? undefined : say(lang, said);
   switch (outcome.status) {
     case "would-send":
       // Most rows of a dry run: the same cells every time (a copy is made only to add a phone).

@@ -1,5 +1,5 @@
-import type { Lang } from "../i18n/lang.js";
 import { ConfigError } from "../errors.js";
+import type { Lang } from "../i18n/lang.js";
 import type { RowOutcome } from "../outcome.js";
 import { REPORT_COLUMNS } from "../report-columns.js";
 import type { Cell, SourceRow } from "../sources/types.js";

@@ -1,6 +1,6 @@
-import type { Lang } from "../i18n/lang.js";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import ExcelJS from "exceljs";
+import type { Lang } from "../i18n/lang.js";
 import type { RowOutcome } from "../outcome.js";
 import { REPORT_COLUMNS } from "../report-columns.js";
 import type { Cell, SourceRow } from "../sources/types.js";

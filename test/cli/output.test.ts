@@ -3,6 +3,7 @@ import { exitCodeOf } from "../../src/cli/exit.js";
 import { formatSummary, summaryJson } from "../../src/cli/output.js";
 import { formatDuration, formatProgress } from "../../src/cli/progress.js";
 import { emptySummary } from "../../src/engine/summary.js";
+import { said } from "../../src/i18n/catalog.js";
 
 function summary() {
   const s = emptySummary("/tmp/clients.report.csv", false);
@@ -10,7 +11,10 @@ function summary() {
   s.problems = Array.from({ length: 20 }, (_, i) => ({
     rowNumber: i + 2,
     status: "invalid" as const,
-    message: "column Телефон: 8-800 numbers cannot be dialed",
+    outcome: {
+      status: "invalid" as const,
+      problems: [{ column: "Телефон", problem: said("rowsPhoneService", { number: "8-800" }) }],
+    },
   }));
   return s;
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { dispatch } from "../../src/dispatch/dispatch.js";
 import { createRateLimiter } from "../../src/dispatch/rate-limiter.js";
 import type { DispatchItem } from "../../src/dispatch/types.js";
+import { said } from "../../src/i18n/catalog.js";
 import { answer, fastOptions, phoneOf, rows, scriptedClient } from "./fake-client.js";
 
 const ISO_WITH_OFFSET = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
@@ -324,7 +325,11 @@ describe("dispatch: 10004 and resendWithoutSessionId", () => {
 describe("dispatch: the last word before a request leaves (beforeSend's gate)", () => {
   const skipped = {
     status: "skipped" as const,
-    reason: "dialed by campaign other.csv",
+    reason: said("rowsDialedRecently", {
+      campaign: "other.csv",
+      at: "2026-11-30T10:00:00+03:00",
+      window: "7d",
+    }),
     because: "dialed-recently" as const,
   };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCampaign } from "../../src/campaign/load.js";
 import { RunState } from "../../src/engine/run-state.js";
+import { said } from "../../src/i18n/catalog.js";
 import type { OutcomeSink, SettledRow } from "../../src/sinks/outcome-sink.js";
 
 function recordingSink(name: string, behaviour: { throwOnAccept?: boolean; throwOnClose?: boolean } = {}) {
@@ -29,8 +30,11 @@ describe("RunState: one owner of a run's state", () => {
     const a = recordingSink("a");
     const b = recordingSink("b");
     const run = new RunState({ campaign, sinks: [a.sink, b.sink], report: "r.csv", dryRun: false });
-    run.settle(0, { row: row(0), outcome: { status: "skipped", reason: "duplicate of row 1" } });
-    run.settle(1, { row: row(1), outcome: { status: "invalid", problems: [{ message: "bad phone" }] } });
+    run.settle(0, { row: row(0), outcome: { status: "skipped", reason: said("rowsDuplicate", { row: 1 }) } });
+    run.settle(1, {
+      row: row(1),
+      outcome: { status: "invalid", problems: [{ problem: said("rowsPhoneEmpty", {}) }] },
+    });
     expect(run.summary()).toMatchObject({ total: 2, skipped: 1, invalid: 1, problemCount: 1 });
     expect(run.progress).toMatchObject({ done: 2, counts: { skipped: 1, invalid: 1 } });
     expect(a.got.map((s) => s.index)).toEqual([0, 1]);

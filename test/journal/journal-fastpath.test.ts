@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { said } from "../../src/i18n/catalog.js";
 import { campaignIdentity, openJournal } from "../../src/journal/index.js";
 import type { RowOutcome } from "../../src/outcome.js";
 import { stateDir } from "./helpers.js";
@@ -35,7 +36,9 @@ const outcome: fc.Arbitrary<RowOutcome> = fc.oneof(
   fc.record({ status: fc.constant("unknown" as const), message: text, attempts: fc.nat({ max: 10 }) }),
   fc.record({
     status: fc.constant("invalid" as const),
-    problems: fc.array(fc.record({ message: text }), { maxLength: 2 }),
+    problems: fc.array(fc.record({ problem: text.map((t) => said("rowsVerbatim", { text: t })) }), {
+      maxLength: 2,
+    }),
   }),
   fc.record({ status: fc.constant("pending" as const), attempts: fc.nat({ max: 10 }) }),
 );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { said } from "../../src/i18n/catalog.js";
 import { NO_ANSWER_MESSAGE, priorToOutcome } from "../../src/journal/index.js";
 import { open, row, SENT_AT, stateDir } from "./helpers.js";
 
@@ -22,7 +23,7 @@ describe("journal replay", () => {
     });
     await journal.recordOutcome(row(3), {
       status: "invalid",
-      problems: [{ column: "Телефон", message: "invalid phone number" }],
+      problems: [{ column: "Телефон", problem: said("rowsPhoneEmpty", {}) }],
     });
     await journal.recordOutcome(row(4), {
       status: "unknown",
@@ -51,7 +52,7 @@ describe("journal replay", () => {
     });
     expect(again.priorOf(row(3).phoneKey, row(3).rowHash)).toEqual({
       status: "invalid",
-      message: "column Телефон: invalid phone number",
+      message: 'ctdial-rows:[["Телефон","rowsPhoneEmpty",{}]]',
       attempts: 1,
       rowNumber: 4,
     });
@@ -118,7 +119,10 @@ describe("journal replay", () => {
       message: "session not found",
       attempts: 1,
     });
-    await journal.recordOutcome(row(2), { status: "invalid", problems: [{ message: "bad phone" }] });
+    await journal.recordOutcome(row(2), {
+      status: "invalid",
+      problems: [{ problem: said("rowsPhoneEmpty", {}) }],
+    });
     await journal.close();
 
     const again = await open(dir);
@@ -168,7 +172,10 @@ describe("journal replay", () => {
   it("carries the intent's attempt number into an outcome that has none", async () => {
     const journal = await open(await stateDir());
     await journal.recordIntent(row(1), 4);
-    await journal.recordOutcome(row(1), { status: "invalid", problems: [{ message: "Неверный номер" }] });
+    await journal.recordOutcome(row(1), {
+      status: "invalid",
+      problems: [{ problem: said("rowsPhoneGotText", { text: "Неверный номер" }) }],
+    });
     expect(journal.priorOf(row(1).phoneKey, row(1).rowHash)).toMatchObject({
       status: "invalid",
       attempts: 4,
@@ -178,7 +185,7 @@ describe("journal replay", () => {
   it("does not journal skipped and would-send rows (they are recomputed every run)", async () => {
     const dir = await stateDir();
     const journal = await open(dir);
-    await journal.recordOutcome(row(1), { status: "skipped", reason: "duplicate of row 2" });
+    await journal.recordOutcome(row(1), { status: "skipped", reason: said("rowsDuplicate", { row: 2 }) });
     await journal.recordOutcome(row(2), { status: "would-send" });
     expect(journal.stats().rowsKnown).toBe(0);
     await journal.close();
@@ -204,7 +211,7 @@ describe("journal replay", () => {
     });
     expect(priorToOutcome({ status: "invalid", message: "bad", attempts: 1, rowNumber: 2 })).toEqual({
       status: "invalid",
-      problems: [{ message: "bad" }],
+      problems: [{ problem: { code: "rowsVerbatim", params: { text: "bad" } } }],
     });
     expect(
       priorToOutcome({
@@ -214,7 +221,7 @@ describe("journal replay", () => {
         rowNumber: 2,
         noAnswer: true,
       }),
-    ).toEqual({ status: "unknown", message: NO_ANSWER_MESSAGE, attempts: 1 });
+    ).toEqual({ status: "unknown", message: { code: "rowsNoAnswer", params: {} }, attempts: 1 });
     expect(priorToOutcome({ status: "pending", attempts: 0, rowNumber: 2 })).toEqual({
       status: "pending",
       attempts: 0,

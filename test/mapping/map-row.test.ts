@@ -4,8 +4,8 @@ import { campaignSchema } from "../../src/campaign/schema.js";
 import { resolveColumns } from "../../src/mapping/columns.js";
 import { mapRow } from "../../src/mapping/map-row.js";
 import { formatProblems } from "../../src/mapping/types.js";
-import { english } from "../english.js";
 import type { Cell, SourceRow } from "../../src/sources/types.js";
+import { english } from "../english.js";
 
 const HEADERS = [
   "Телефон",
@@ -249,12 +249,14 @@ describe("mapRow refuses", () => {
       ],
     });
     const noRouteColumn = resolveColumns(HEADERS, { phone: "Телефон" });
-    expect(english(mapRow(row({ Телефон: "89992223344" }), noRouteColumn, campaignSchema.parse({})))).toEqual({
-      ok: false,
-      problems: [
-        { message: "no routeKey: set routeKey in the campaign file, CALLTOUCH_ROUTE_KEY or --route-key" },
-      ],
-    });
+    expect(english(mapRow(row({ Телефон: "89992223344" }), noRouteColumn, campaignSchema.parse({})))).toEqual(
+      {
+        ok: false,
+        problems: [
+          { message: "no routeKey: set routeKey in the campaign file, CALLTOUCH_ROUTE_KEY or --route-key" },
+        ],
+      },
+    );
   });
 
   it("a unitId that is not a whole number", () => {

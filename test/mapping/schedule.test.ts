@@ -32,7 +32,10 @@ describe("parseScheduleTime accepts", () => {
     ["2026-02-01T17:10:00.700+03:00", "2026-02-01 17:10:01"],
     ["2026-02-01T17:10:00,2-01", "2026-02-01 21:10:00"],
   ])("ISO 8601 with an offset: the offset wins over timezone: %s -> %s", (text, value) => {
-    expect(english(parseScheduleTime(text, { ...MOSCOW, timezone: "Asia/Vladivostok" }))).toEqual({ ok: true, value });
+    expect(english(parseScheduleTime(text, { ...MOSCOW, timezone: "Asia/Vladivostok" }))).toEqual({
+      ok: true,
+      value,
+    });
   });
 
   it("reads a time without offset in `timezone` and sends it in `calltouchTimezone`", () => {
@@ -48,7 +51,9 @@ describe("parseScheduleTime accepts", () => {
   });
 
   it("writes the campaign's wire format dd-mm-yyyy hh:mm:ss when asked", () => {
-    expect(english(parseScheduleTime("2026-02-01 17:10", { ...MOSCOW, format: "dd-mm-yyyy hh:mm:ss" }))).toEqual({
+    expect(
+      english(parseScheduleTime("2026-02-01 17:10", { ...MOSCOW, format: "dd-mm-yyyy hh:mm:ss" })),
+    ).toEqual({
       ok: true,
       value: "01-02-2026 17:10:00",
     });
@@ -56,7 +61,10 @@ describe("parseScheduleTime accepts", () => {
 
   it("reads a time that happens twice (clocks moved back) as the later one, standard time", () => {
     const berlin = { timezone: "Europe/Berlin", calltouchTimezone: "UTC" };
-    expect(english(parseScheduleTime("25.10.2026 02:30", berlin))).toEqual({ ok: true, value: "2026-10-25 01:30:00" });
+    expect(english(parseScheduleTime("25.10.2026 02:30", berlin))).toEqual({
+      ok: true,
+      value: "2026-10-25 01:30:00",
+    });
   });
 });
 
@@ -90,7 +98,10 @@ describe("parseScheduleTime refuses", () => {
       ok: false,
       message: '"29.03.2026 02:30" does not exist in Europe/Berlin: the clocks were moved forward then',
     });
-    expect(english(parseScheduleTime("29.03.2026 03:30", berlin))).toEqual({ ok: true, value: "2026-03-29 04:30:00" });
+    expect(english(parseScheduleTime("29.03.2026 03:30", berlin))).toEqual({
+      ok: true,
+      value: "2026-03-29 04:30:00",
+    });
   });
 });
 
@@ -98,7 +109,10 @@ describe("parseScheduleTime and the past", () => {
   const now = Date.parse("2026-02-01T12:00:00Z"); // 15:00 in Moscow
 
   it("judges the past only when `now` is given, and a past time is still a valid one", () => {
-    expect(english(parseScheduleTime("01.02.2026 14:59", MOSCOW))).toEqual({ ok: true, value: "2026-02-01 14:59:00" });
+    expect(english(parseScheduleTime("01.02.2026 14:59", MOSCOW))).toEqual({
+      ok: true,
+      value: "2026-02-01 14:59:00",
+    });
     expect(english(parseScheduleTime("01.02.2026 14:59", { ...MOSCOW, now }))).toEqual({
       ok: true,
       value: "2026-02-01 14:59:00",
@@ -113,10 +127,15 @@ describe("parseScheduleTime and the past", () => {
   it("judges it after the memo: the same text is past for one `now` and not for an earlier one", () => {
     const text = "02.02.2026 09:00";
     expect(english(parseScheduleTime(text, MOSCOW))).toEqual({ ok: true, value: "2026-02-02 09:00:00" });
-    expect(english(parseScheduleTime(text, { ...MOSCOW, now: Date.parse("2026-02-03T00:00:00Z") }))).toMatchObject({
+    expect(
+      english(parseScheduleTime(text, { ...MOSCOW, now: Date.parse("2026-02-03T00:00:00Z") })),
+    ).toMatchObject({
       past: true,
     });
-    expect(english(parseScheduleTime(text, { ...MOSCOW, now }))).toEqual({ ok: true, value: "2026-02-02 09:00:00" });
+    expect(english(parseScheduleTime(text, { ...MOSCOW, now }))).toEqual({
+      ok: true,
+      value: "2026-02-02 09:00:00",
+    });
   });
 });
 
@@ -130,7 +149,10 @@ describe("parseScheduleTime's memo", () => {
     const dashed: ScheduleOptions = { ...MOSCOW, format: "dd-mm-yyyy hh:mm:ss" };
     for (let round = 0; round < 2; round++) {
       expect(english(parseScheduleTime(text, MOSCOW))).toEqual({ ok: true, value: "2026-03-14 09:30:00" });
-      expect(english(parseScheduleTime(text, yekaterinburg))).toEqual({ ok: true, value: "2026-03-14 07:30:00" });
+      expect(english(parseScheduleTime(text, yekaterinburg))).toEqual({
+        ok: true,
+        value: "2026-03-14 07:30:00",
+      });
       expect(english(parseScheduleTime(text, dashed))).toEqual({ ok: true, value: "14-03-2026 09:30:00" });
     }
     // The second answer is the memoised one: the same object.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { said } from "../../src/i18n/catalog.js";
 import type { RowOutcome } from "../../src/outcome.js";
 import { REPORT_COLUMNS } from "../../src/report-columns.js";
 import { outcomeCells } from "../../src/sinks/columns.js";
@@ -17,6 +18,22 @@ describe("REPORT_COLUMNS", () => {
   });
 });
 
+const NOTE = said("rowsPastAtSendCalledNow", {
+  scheduledAt: Date.parse("2026-03-01T09:00:00+03:00"),
+  sendAt: Date.parse("2026-03-01T09:01:05+03:00"),
+  zone: "Europe/Moscow",
+});
+const NOTE_EN =
+  "called at once, without a schedule time: the schedule time 01.03.2026 09:00:00 had passed when the row was to be sent (01.03.2026 09:01:05 Europe/Moscow) (pastScheduleTime: call-now)";
+const LOST = said("rowsNetClosed", { host: "api.calltouch.ru", code: "ECONNRESET", after: true });
+const INVALID: RowOutcome = {
+  status: "invalid",
+  problems: [
+    { column: "Телефон", problem: said("rowsPhoneService", { number: "8-800" }) },
+    { problem: said("rowsTooManyFields", { count: 6, max: 5 }) },
+  ],
+};
+
 describe("outcomeCells", () => {
   const cases: [string, RowOutcome, (string | number | null)[]][] = [
     [
@@ -26,8 +43,8 @@ describe("outcomeCells", () => {
     ],
     [
       "would-send with a note: the note in the error column",
-      { status: "would-send", note: "called at once" },
-      ["would-send", null, "called at once", null, null, null, null],
+      { status: "would-send", note: NOTE },
+      ["would-send", null, NOTE_EN, null, null, null, null],
     ],
     [
       "sent with a note: the note beside the request id",
@@ -36,23 +53,17 @@ describe("outcomeCells", () => {
         requestId: 7,
         sentAt: "2026-03-01T10:00:00+03:00",
         attempts: 1,
-        note: "called at once",
+        note: NOTE,
       },
-      ["sent", null, "called at once", 7, "2026-03-01T10:00:00+03:00", 1, null],
+      ["sent", null, NOTE_EN, 7, "2026-03-01T10:00:00+03:00", 1, null],
     ],
     [
       "invalid: every problem, each naming its column",
-      {
-        status: "invalid",
-        problems: [
-          { column: "Телефон", message: "8-800 numbers cannot be dialed" },
-          { message: "the row has an error cell" },
-        ],
-      },
+      INVALID,
       [
         "invalid",
         null,
-        "column Телефон: 8-800 numbers cannot be dialed; the row has an error cell",
+        "column Телефон: 8-800 numbers cannot be dialed; 6 fields; Calltouch accepts at most 5",
         null,
         null,
         null,
@@ -61,7 +72,7 @@ describe("outcomeCells", () => {
     ],
     [
       "skipped: the reason",
-      { status: "skipped", reason: "duplicate of row 4" },
+      { status: "skipped", reason: said("rowsDuplicate", { row: 4 }) },
       ["skipped", null, "duplicate of row 4", null, null, null, null],
     ],
     ["pending without a reason", { status: "pending" }, ["pending", null, null, null, null, null, null]],
@@ -92,8 +103,16 @@ describe("outcomeCells", () => {
     ],
     [
       "unknown: the lost answer's reason",
-      { status: "unknown", code: "ECONNRESET", message: "the answer was lost", attempts: 1 },
-      ["unknown", "ECONNRESET", "the answer was lost", null, null, 1, null],
+      { status: "unknown", code: "ECONNRESET", message: LOST, attempts: 1 },
+      [
+        "unknown",
+        "ECONNRESET",
+        "api.calltouch.ru closed the connection after the request was sent, without an answer; the callback may have been created.",
+        null,
+        null,
+        1,
+        null,
+      ],
     ],
   ];
 
@@ -101,6 +120,28 @@ describe("outcomeCells", () => {
     const cells = outcomeCells(outcome);
     expect(cells).toEqual(expected);
     expect(cells).toHaveLength(REPORT_COLUMNS.length);
+  });
+
+  it("words ctdial_error in Russian when asked, and keeps Calltouch's own message verbatim", () => {
+    const error = (outcome: RowOutcome) => outcomeCells(outcome, undefined, "ru")[2];
+    expect(error(INVALID)).toBe(
+      "колонка Телефон: на номера 8-800 звонить нельзя; 6 полей, а Calltouch принимает не больше 5",
+    );
+    expect(error({ status: "skipped", reason: said("rowsDuplicate", { row: 4 }) })).toBe(
+      "тот же номер, что в строке 4",
+    );
+    expect(error({ status: "would-send", note: NOTE })).toBe(
+      "отправлено сразу, без времени звонка: время звонка 1 марта 2026, 09:00:00 уже прошло, когда подошла очередь строки (1 марта 2026, 09:01:05 (Europe/Moscow)) (pastScheduleTime: call-now)",
+    );
+    expect(error({ status: "unknown", code: "ECONNRESET", message: LOST, attempts: 1 })).toBe(
+      "api.calltouch.ru закрыл соединение после отправки заявки и не ответил; обратный звонок мог быть создан.",
+    );
+    expect(error({ status: "failed", code: 10013, message: "Номер телефона невалиден", attempts: 1 })).toBe(
+      "Номер телефона невалиден",
+    );
+    expect(error({ status: "pending", code: 10001, reason: "Недостаточно минут", attempts: 1 })).toBe(
+      "Недостаточно минут",
+    );
   });
 
   it("puts the dialed number under ctdial_phone, and never changes the shared would-send cells", () => {

@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CtdialError } from "../../src/errors.js";
+import { said } from "../../src/i18n/catalog.js";
 import { REPORT_COLUMNS } from "../../src/report-columns.js";
 import { cellText, openCsvReport } from "../../src/sinks/report-csv.js";
 import { row, useTempDir } from "./helpers.js";
@@ -27,7 +28,7 @@ describe("openCsvReport", () => {
     );
     await report.write(row(3, "=SUM(A1)", "@x", "-1"), {
       status: "invalid",
-      problems: [{ column: "Телефон", message: "the phone must have 11 digits" }],
+      problems: [{ column: "Телефон", problem: said("rowsPhoneDigitCount", { count: 9 }) }],
     });
     await report.write(
       row(4, 79991234501, true, "a,b"),
@@ -65,7 +66,7 @@ describe("openCsvReport", () => {
         "-1",
         "invalid",
         "",
-        "column Телефон: the phone must have 11 digits",
+        "column Телефон: expected 11 digits starting with 7 or 8, or 10 digits; got 9",
         "",
         "",
         "",
@@ -134,14 +135,50 @@ describe("openCsvReport", () => {
     );
     await report.write(row(3, "79991234502", "sent", null, null, "555", "2026-03-01", "1", "79991234502"), {
       status: "invalid",
-      problems: [{ column: "Телефон", message: "the phone must have 11 digits" }],
+      problems: [{ column: "Телефон", problem: said("rowsPhoneDigitCount", { count: 9 }) }],
     });
     await report.close();
     // The old values, ctdial_phone included, are replaced; a row without a phone this time gets none.
     expect(readCsv(await readFile(path), ",")).toEqual([
       headers,
       ["79991234501", "would-send", "", "", "", "", "", "79991234501"],
-      ["79991234502", "invalid", "", "column Телефон: the phone must have 11 digits", "", "", "", ""],
+      [
+        "79991234502",
+        "invalid",
+        "",
+        "column Телефон: expected 11 digits starting with 7 or 8, or 10 digits; got 9",
+        "",
+        "",
+        "",
+        "",
+      ],
+    ]);
+  });
+
+  it("words ctdial_error in the language asked for (Russian), Calltouch's own messages as they are", async () => {
+    const path = join(await tempDir(), "ru.report.csv");
+    const report = await openCsvReport(path, ["Телефон"], { delimiter: ";", lang: "ru" });
+    await report.write(row(2, "8 800 123-45-67"), {
+      status: "invalid",
+      problems: [{ column: "Телефон", problem: said("rowsPhoneService", { number: "8-800" }) }],
+    });
+    await report.write(row(3, "79991234501"), {
+      status: "skipped",
+      reason: said("rowsDuplicate", { row: 2 }),
+    });
+    await report.write(row(4, "79991234502"), {
+      status: "failed",
+      code: 10013,
+      message: "Номер телефона невалиден",
+      attempts: 1,
+    });
+    await report.close();
+    const errors = readCsv(await readFile(path), ";").map((cells) => cells[3]);
+    expect(errors).toEqual([
+      "ctdial_error",
+      "колонка Телефон: на номера 8-800 звонить нельзя",
+      "тот же номер, что в строке 2",
+      "Номер телефона невалиден",
     ]);
   });
 

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { CtdialError } from "../../src/errors.js";
+import { said } from "../../src/i18n/catalog.js";
 import { REPORT_COLUMNS } from "../../src/report-columns.js";
 import { openXlsxReport, sheetTitle } from "../../src/sinks/report-xlsx.js";
 import { zipEntries } from "../../src/sources/xlsx/zip.js";
@@ -58,7 +59,7 @@ describe("openXlsxReport", () => {
     );
     await report.write(row(4, -5, null, { type: "date", wallClock: "2026-03-02T00:00:00" }), {
       status: "invalid",
-      problems: [{ column: "Телефон", message: "the phone must have 11 digits" }],
+      problems: [{ column: "Телефон", problem: said("rowsPhoneDigitCount", { count: 9 }) }],
     });
     await report.close();
 
@@ -101,7 +102,7 @@ describe("openXlsxReport", () => {
       null,
       "invalid",
       null,
-      "column Телефон: the phone must have 11 digits",
+      "column Телефон: expected 11 digits starting with 7 or 8, or 10 digits; got 9",
       null,
       null,
       null,

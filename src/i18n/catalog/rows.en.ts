@@ -60,7 +60,8 @@ export const rowsEn = {
   rowsPhoneGotText: (p: { text: string }) => `expected a phone number, got ${q(p.text)}`,
   rowsPhoneGotNumber: (p: { value: number }) => `expected a phone number, got ${p.value}`,
   rowsPhoneGotFraction: (p: { value: number }) => `expected a phone number, got the fraction ${p.value}`,
-  rowsPhoneGotBoolean: (p: { value: boolean }) => `expected a phone number, got ${p.value ? "TRUE" : "FALSE"}`,
+  rowsPhoneGotBoolean: (p: { value: boolean }) =>
+    `expected a phone number, got ${p.value ? "TRUE" : "FALSE"}`,
   rowsPhoneGotDate: (p: { date: string }) => `expected a phone number, got a date (${p.date})`,
   rowsPhoneScientific: () =>
     "the phone was shown in scientific notation and lost its digits; format the column as text in Excel and export again",
@@ -110,7 +111,8 @@ export const rowsEn = {
     `expected a date and time such as ${EXAMPLE}, got the number ${p.value}; format the column as a date`,
   rowsScheduleGotBoolean: (p: { value: boolean }) =>
     `expected a date and time such as ${EXAMPLE}, got ${p.value ? "TRUE" : "FALSE"}`,
-  rowsScheduleExpected: (p: { text: string }) => `expected a date and time such as ${EXAMPLE}, got ${q(p.text)}`,
+  rowsScheduleExpected: (p: { text: string }) =>
+    `expected a date and time such as ${EXAMPLE}, got ${q(p.text)}`,
   rowsScheduleNotReal: (p: { text: string }) => `${q(p.text)} is not a real date and time`,
   rowsScheduleNoTime: (p: { date: string }) => `${q(p.date)} has no time of day; write it as ${p.date} 10:00`,
   rowsScheduleBadZone: (p: { text: string; zone: string }) =>
@@ -130,7 +132,12 @@ export const rowsEn = {
   rowsPastAtSendCalledNow: (p: { scheduledAt: number; sendAt: number; zone: string }) =>
     `called at once, without a schedule time: ${pastAtSend(p)} ${CALL_NOW}`,
   /** A ctdial report read back: its `column` says the row was sent (or its answer lost). */
-  rowsSentBefore: (p: { column: string; status: "sent" | "unknown"; requestId?: string; sentAt?: string }) => {
+  rowsSentBefore: (p: {
+    column: string;
+    status: "sent" | "unknown";
+    requestId?: string;
+    sentAt?: string;
+  }) => {
     const which = [p.requestId === undefined ? "" : `request ${p.requestId}`, p.sentAt ?? ""]
       .filter(Boolean)
       .join(", ");
@@ -158,7 +165,8 @@ export const rowsEn = {
   rowsRefusedWithoutReason: () => "Calltouch refused the request as invalid without saying why.",
   rowsClientFailed: (p: { detail: string }) => `the Calltouch client failed: ${p.detail}`,
   rowsNetRefused: (p: { host: string }) => `${p.host} refused the connection.`,
-  rowsNetUnresolved: (p: { host: string; code: string }) => `Cannot resolve the host name ${p.host} (${p.code}).`,
+  rowsNetUnresolved: (p: { host: string; code: string }) =>
+    `Cannot resolve the host name ${p.host} (${p.code}).`,
   rowsNetClosed: (p: { host: string; code: string; after: boolean }) =>
     p.after
       ? `${p.host} closed the connection after the request was sent, without an answer${LOST}`

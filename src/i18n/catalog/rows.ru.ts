@@ -48,7 +48,8 @@ export const rowsRu: Translation<typeof rowsEn> = {
   rowsPhoneExpected: () => "здесь должен быть номер телефона",
   rowsPhoneGotText: (p) => `здесь должен быть номер телефона, а написано ${q(p.text)}`,
   rowsPhoneGotNumber: (p) => `здесь должен быть номер телефона, а стоит число ${cellNumber(p.value)}`,
-  rowsPhoneGotFraction: (p) => `здесь должен быть номер телефона, а стоит дробное число ${cellNumber(p.value)}`,
+  rowsPhoneGotFraction: (p) =>
+    `здесь должен быть номер телефона, а стоит дробное число ${cellNumber(p.value)}`,
   rowsPhoneGotBoolean: (p) => `здесь должен быть номер телефона, а стоит ${yesNo(p.value)}`,
   rowsPhoneGotDate: (p) => `здесь должен быть номер телефона, а стоит дата (${p.date})`,
   rowsPhoneScientific: () =>
@@ -75,7 +76,8 @@ export const rowsRu: Translation<typeof rowsEn> = {
     `${p.what === "value" ? "значение" : p.what} длиной ${characters(p.length)}, а Calltouch принимает не больше ${ruNumber(p.max)}`,
   rowsTooManyFields: (p) =>
     `${ruCount(p.count, ["поле", "поля", "полей"])}, а Calltouch принимает не больше ${ruNumber(p.max)}`,
-  rowsNoRouteKey: () => "не указан routeKey: задайте routeKey в файле кампании, CALLTOUCH_ROUTE_KEY или --route-key",
+  rowsNoRouteKey: () =>
+    "не указан routeKey: задайте routeKey в файле кампании, CALLTOUCH_ROUTE_KEY или --route-key",
   rowsNoRouteKeyInColumn: () => "не указан routeKey: заполните эту колонку или задайте routeKey в кампании",
 
   rowsUnitIdEmpty: () => "unitId не заполнен",
@@ -122,7 +124,8 @@ export const rowsRu: Translation<typeof rowsEn> = {
   rowsAnswerWithoutId: (p) =>
     `Calltouch ответил HTTP ${p.status}, но без номера заявки; обратный звонок мог быть создан.`,
   rowsCalltouchError: (p) => `ошибка Calltouch ${p.code}`,
-  rowsNotCalltouchAnswer: (p) => `HTTP ${p.status}, это не ответ Calltouch: ${p.snippet || "(пустая страница)"}`,
+  rowsNotCalltouchAnswer: (p) =>
+    `HTTP ${p.status}, это не ответ Calltouch: ${p.snippet || "(пустая страница)"}`,
   rowsRefusedWithoutReason: () => "Calltouch отклонил заявку как неверную и не объяснил почему.",
   rowsClientFailed: (p) => `сбой клиента Calltouch: ${p.detail}`,
   rowsNetRefused: (p) => `${p.host} отказал в соединении.`,

@@ -32,11 +32,17 @@ export const rowsSamples: Samples<typeof rowsEn> = {
     { what: "routeKey", length: 256, max: 255 },
     { what: "sessionId", length: 101, max: 100 },
   ],
-  rowsTooManyFields: [{ count: 6, max: 5 }, { count: 21, max: 5 }],
+  rowsTooManyFields: [
+    { count: 6, max: 5 },
+    { count: 21, max: 5 },
+  ],
   rowsNoRouteKey: [{}],
   rowsNoRouteKeyInColumn: [{}],
   rowsUnitIdEmpty: [{}],
-  rowsUnitIdNotWhole: [{ shown: "12.5", quoted: false }, { shown: "отдел", quoted: true }],
+  rowsUnitIdNotWhole: [
+    { shown: "12.5", quoted: false },
+    { shown: "отдел", quoted: true },
+  ],
   rowsTagTooLong: [
     { tag: "длинный", length: 101, max: 100, fromDefaults: false },
     { tag: "длинный", length: 121, max: 100, fromDefaults: true },
@@ -72,7 +78,10 @@ export const rowsSamples: Samples<typeof rowsEn> = {
   rowsNoAnswer: [{}],
   rowsAnswerWithoutId: [{ status: 200 }],
   rowsCalltouchError: [{ code: 10099 }],
-  rowsNotCalltouchAnswer: [{ status: 502, snippet: "<html>Bad gateway</html>" }, { status: 200, snippet: "" }],
+  rowsNotCalltouchAnswer: [
+    { status: 502, snippet: "<html>Bad gateway</html>" },
+    { status: 200, snippet: "" },
+  ],
   rowsRefusedWithoutReason: [{}],
   rowsClientFailed: [{ detail: "boom" }],
   rowsNetRefused: [{ host: "api.calltouch.ru" }],
