@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type EligibilityInput, eligibility, type PassMode } from "../../src/engine/eligibility.js";
 import type { PriorState } from "../../src/journal/index.js";
 import type { RowStatus } from "../../src/outcome.js";
+import { english } from "../english.js";
 
 const SENT: PriorState = {
   status: "sent",
@@ -59,7 +60,7 @@ describe("eligibility: what happens to a sendable row", () => {
   });
 
   it("keeps history first: a sent phone on the exclude list is still reported sent", () => {
-    expect(eligibility({ mode: "report", prior: SENT, excludedBy: "dnc.csv" })).toEqual({
+    expect(english(eligibility({ mode: "report", prior: SENT, excludedBy: "dnc.csv" }))).toEqual({
       send: false,
       outcome: { status: "sent", requestId: 77, sentAt: "2026-11-25T10:00:00+03:00", attempts: 1 },
     });
@@ -68,7 +69,7 @@ describe("eligibility: what happens to a sendable row", () => {
   it("never sends an excluded phone, whatever the mode", () => {
     for (const mode of ["run", "retry", "report", "dry-run"] as const) {
       expect(
-        eligibility({ mode, prior: mode === "retry" ? FAILED : undefined, excludedBy: "dnc.csv" }),
+        english(eligibility({ mode, prior: mode === "retry" ? FAILED : undefined, excludedBy: "dnc.csv" })),
       ).toEqual({
         send: false,
         outcome: { status: "skipped", reason: "excluded by dnc.csv", because: "excluded" },
@@ -78,11 +79,13 @@ describe("eligibility: what happens to a sendable row", () => {
 
   it("skips a phone another campaign dialed within the dedupe window, naming it", () => {
     expect(
-      eligibility({
-        mode: "run",
-        prior: undefined,
-        dialedRecently: { campaign: "march.csv", at: "2026-11-25T09:00:00+03:00", window: "24h" },
-      }),
+      english(
+        eligibility({
+          mode: "run",
+          prior: undefined,
+          dialedRecently: { campaign: "march.csv", at: "2026-11-25T09:00:00+03:00", window: "24h" },
+        }),
+      ),
     ).toEqual({
       send: false,
       outcome: {
@@ -94,13 +97,13 @@ describe("eligibility: what happens to a sendable row", () => {
   });
 
   it("carries the attempts of earlier runs, so a row's attempts add up across run and retry", () => {
-    expect(eligibility({ mode: "retry", prior: FAILED })).toEqual({ send: true, priorAttempts: 1 });
-    expect(eligibility({ mode: "run", prior: PENDING })).toEqual({ send: true, priorAttempts: 1 });
-    expect(eligibility({ mode: "run", prior: undefined })).toEqual({ send: true, priorAttempts: 0 });
+    expect(english(eligibility({ mode: "retry", prior: FAILED }))).toEqual({ send: true, priorAttempts: 1 });
+    expect(english(eligibility({ mode: "run", prior: PENDING }))).toEqual({ send: true, priorAttempts: 1 });
+    expect(english(eligibility({ mode: "run", prior: undefined }))).toEqual({ send: true, priorAttempts: 0 });
   });
 
   it("keeps Calltouch's code and message for a failed row", () => {
-    expect(eligibility({ mode: "run", prior: FAILED })).toEqual({
+    expect(english(eligibility({ mode: "run", prior: FAILED }))).toEqual({
       send: false,
       outcome: { status: "failed", code: 10006, message: "Превышен лимит", attempts: 1 },
     });

@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { campaignSchema } from "../../src/campaign/schema.js";
 import { plannedRows } from "../../src/engine/plan.js";
+import { say } from "../../src/i18n/catalog.js";
 import { resolveColumns } from "../../src/mapping/columns.js";
 import type { Source, SourceRow } from "../../src/sources/types.js";
+import { english } from "../english.js";
 
 // Records the size every duplicate index is made for, keeping the real index's behaviour.
 const made = vi.hoisted(() => [] as (number | undefined)[]);
@@ -55,7 +57,7 @@ describe("plannedRows", () => {
 
   it("marks a later row with a phone already seen as a duplicate of the first row, whatever the estimate", async () => {
     const rows = await plan(["+7 999 123-45-01", "89991234501", "+79991234502"], 1);
-    expect(rows.map((row) => row.outcome ?? "send")).toEqual([
+    expect(english(rows.map((row) => row.outcome ?? "send"))).toEqual([
       "send",
       { status: "skipped", reason: "duplicate of row 2", because: "duplicate" },
       "send",
@@ -87,7 +89,7 @@ describe("plannedRows", () => {
       out.push(next.planned);
     expect(out[0]?.outcome).toMatchObject({ status: "skipped", because: "past-schedule" });
     expect(out[0]?.historyFirst).toBe(true);
-    expect(out[0]?.outcome?.status === "skipped" && out[0].outcome.reason).toMatch(
+    expect(out[0]?.outcome?.status === "skipped" && say("en", out[0].outcome.reason)).toMatch(
       /^the schedule time "01.02.2026 10:00" in column Время had passed when the run started/,
     );
     expect(out[1]?.outcome).toBeUndefined();

@@ -7,6 +7,7 @@ import { createSendRules, type SendRulesOptions } from "../../src/engine/send-ru
 import { StopError } from "../../src/errors.js";
 import { openDedupeRegistry } from "../../src/journal/index.js";
 import type { RowOutcome } from "../../src/outcome.js";
+import { english } from "../english.js";
 import { tempDir, whenDone } from "../tidy.js";
 
 /** A state with an in-memory daily counter and dedupe registry: the send rules only call these. */
@@ -190,7 +191,7 @@ describe("send rules: a schedule time is judged when the row is sent, not only w
     const row2 = planned("2026-11-29 20:00:00");
     const word = await rules.beforeSend(row2, row2.request);
     expect(now()).toBeGreaterThanOrEqual(Date.UTC(2026, 10, 30, 6, 0, 0)); // Monday 09:00 Moscow
-    expect(word).toEqual({
+    expect(english(word)).toEqual({
       hold: {
         status: "skipped",
         because: "past-schedule",
@@ -205,7 +206,7 @@ describe("send rules: a schedule time is judged when the row is sent, not only w
     const { rules } = waitingRules("call-now");
     const row2 = planned("2026-11-29 20:00:00");
     const word = await rules.beforeSend(row2, row2.request);
-    expect(word).toEqual({
+    expect(english(word)).toEqual({
       request: { routeKey: "rk", phone: "79990000002" },
       note: expect.stringContaining("called at once, without a schedule time"),
     });
@@ -250,7 +251,7 @@ describe("send rules: the dedupe window's last word", () => {
     const b = await realState(dir, "клиенты (2).csv");
     expect(await a.beforeSend(row(2), row(2).request)).toBeUndefined();
     const held = await b.beforeSend(row(2), row(2).request);
-    expect(held).toEqual({
+    expect(english(held)).toEqual({
       hold: {
         status: "skipped",
         because: "dialed-recently",
@@ -273,7 +274,7 @@ describe("send rules: the dedupe window's last word", () => {
     // A campaign with dedupeWindow: 0 checks nothing, but what it sends counts for the others.
     expect(await careless.beforeSend(row(3), row(3).request)).toBeUndefined();
     await careless.afterOutcome(row(3), { ...sent, sentAt: new Date().toISOString() });
-    expect(await a.beforeSend(row(3), row(3).request)).toEqual({
+    expect(english(await a.beforeSend(row(3), row(3).request))).toEqual({
       hold: expect.objectContaining({ reason: expect.stringContaining("dialed by campaign no-window.csv") }),
     });
   });
