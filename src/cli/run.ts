@@ -19,6 +19,7 @@ import { type CleanupStep, runCleanup } from "./cleanup.js";
 import { confirmationQuestion, confirmOrStop, countRowsToSend, willAsk } from "./confirm.js";
 import { type Endpoint, openEndpoint } from "./endpoint.js";
 import { exitCodeOf } from "./exit.js";
+import { currentLang } from "./lang.js";
 import { createLogger } from "./logger.js";
 import { hookErrorText, runWaitText, senderWaitText, sinkFailureText } from "./messages.js";
 import { campaignOptions, csvThreadOf, parseRate, sandboxAware, stateDirOf } from "./options.js";
@@ -110,6 +111,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
         stateDir,
         clock: systemClock,
         onWarning,
+        lang: currentLang(),
       }),
       flags,
       output,
@@ -146,6 +148,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
       csvThread: csvThreadOf(process.env),
       mode,
       stateDir,
+      lang: currentLang(),
       token: endpoint.token,
       noWait: flags.wait === false,
       client: endpoint.client,

@@ -4,6 +4,7 @@ import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { validateCampaign } from "../engine/validate.js";
 import { refuseInapplicableSourceOptions, sendingOptionWarnings } from "./applicable.js";
 import { exitCodeOf } from "./exit.js";
+import { currentLang } from "./lang.js";
 import { campaignOptions, csvThreadOf, parseRate, sandboxAware, stateDirOf } from "./options.js";
 import { formatSummary, processOutput, summaryJson } from "./output.js";
 
@@ -43,6 +44,7 @@ export async function validateCommand(sourceArg: string, flags: ValidateFlags): 
     stateDir: sandboxAware(stateDirOf(flags.stateDir, process.env), flags.sandbox === true),
     clock: systemClock,
     onWarning,
+    lang: currentLang(),
   });
   for (const line of formatSummary(summary)) output.info(line);
   if (flags.json) output.json(summaryJson(summary));

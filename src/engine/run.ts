@@ -3,6 +3,7 @@ import { withCleanup } from "../cleanup.js";
 import type { Clock } from "../clock.js";
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import { InputError, isCtdialError, StopError } from "../errors.js";
+import type { Lang } from "../i18n/lang.js";
 import type { OutcomeSink } from "../sinks/outcome-sink.js";
 import type { SheetWritebackHooks } from "../sinks/sheet/writeback.js";
 import type { OpenSourceOptions } from "../sources/open.js";
@@ -20,6 +21,8 @@ export type { RunProgress } from "./run-state.js";
 export type { RowAttempt } from "./send-pass.js";
 
 export interface RunOptions extends OpenSourceOptions {
+  /** The language the report's `ctdial_error` is worded in. @default "en" */
+  lang?: Lang;
   client: CalltouchClient;
   /** The process-wide limiter; every request of every campaign goes through it. */
   limiter: RateLimiter;

@@ -1,5 +1,6 @@
 import { withCleanup } from "../cleanup.js";
 import type { Clock } from "../clock.js";
+import type { Lang } from "../i18n/lang.js";
 import { lockHolder } from "../journal/index.js";
 import type { OutcomeSink } from "../sinks/outcome-sink.js";
 import type { OpenSourceOptions } from "../sources/open.js";
@@ -41,6 +42,8 @@ function fateFor(state: CampaignState, full: FateOf): FateOf {
 }
 
 export interface ValidateOptions extends OpenSourceOptions {
+  /** The language the report's `ctdial_error` is worded in. @default "en" */
+  lang?: Lang;
   stateDir: string;
   /** More subscribers besides the report file (a sheet's result columns, ...). */
   sinks?: readonly OutcomeSink[];
