@@ -1,3 +1,5 @@
+import { said } from "../i18n/catalog.js";
+import type { OutcomeText } from "../outcome.js";
 import type { CallOutcome, Decision } from "./types.js";
 
 /** Facts about the row and the campaign that change what an outcome means. */
@@ -42,7 +44,7 @@ export function decide(outcome: CallOutcome, context: DecideContext = {}): Decis
     case "accepted":
       return { action: "done", requestId: outcome.requestId };
     case "api-error":
-      return decideApiError(outcome.code, outcome.message || `Calltouch error ${outcome.code}`, context);
+      return decideApiError(outcome.code, outcome.message, context);
     case "validation-error":
       return {
         action: "fail",
@@ -59,13 +61,17 @@ export function decide(outcome: CallOutcome, context: DecideContext = {}): Decis
   }
 }
 
-function decideApiError(code: number, message: string, context: DecideContext): Decision {
+/** `said`: Calltouch's message verbatim, or ctdial's words when it gave none. */
+function decideApiError(code: number, given: string, context: DecideContext): Decision {
+  // Stops keep a text: what stopped a run is told by code (see dispatch/types.ts DispatchStop).
+  const message = given || `Calltouch error ${code}`;
+  const row: OutcomeText = given || said("rowsCalltouchError", { code });
   switch (code) {
     case 1:
       return {
         action: "fail",
         code,
-        message,
+        message: row,
         bug: true,
         advice:
           "Calltouch could not read the request ctdial sent: this is a bug in ctdial, please report it.",
@@ -82,7 +88,7 @@ function decideApiError(code: number, message: string, context: DecideContext): 
       return {
         action: "fail",
         code,
-        message,
+        message: row,
         advice:
           "Calltouch does not know this sessionId; correct or remove it, or set resendWithoutSessionId: true to call without it.",
       };
@@ -90,23 +96,23 @@ function decideApiError(code: number, message: string, context: DecideContext): 
       return {
         action: "fail",
         code,
-        message,
+        message: row,
         advice: "Calltouch allows no more requests within this session.",
       };
     case 10006:
       return {
         action: "fail",
         code,
-        message,
+        message: row,
         advice: "Calltouch limits requests to this phone: do not retry it today.",
       };
     case 10007:
       return { action: "retry-later", code, message };
     case 10013:
-      return { action: "fail", code, message, invalid: true };
+      return { action: "fail", code, message: row, invalid: true };
     default:
       // An undocumented code: failing one row is the least harmful reading; the code is kept for the report.
-      return { action: "fail", code, message };
+      return { action: "fail", code, message: row };
   }
 }
 
@@ -136,10 +142,12 @@ function decideBadBody(
   context: DecideContext,
 ): Decision {
   const { status, snippet } = outcome;
-  const text = `HTTP ${status}, not a Calltouch answer: ${snippet || "(empty page)"}`;
+  const text = said("rowsNotCalltouchAnswer", { status, snippet });
   if (status >= 200 && status < 300) return lostAnswer(status, missingId(status), context);
   if (isWrongEndpoint(status)) {
-    return { action: "stop-campaign", code: status, message: text, advice: STOP_ADVICE.endpoint };
+    // Stops keep a text (see decideApiError); the run area words stops.
+    const message = `HTTP ${status}, not a Calltouch answer: ${snippet || "(empty page)"}`;
+    return { action: "stop-campaign", code: status, message, advice: STOP_ADVICE.endpoint };
   }
   // A proxy's or balancer's page (502, 504, a WAF): Calltouch itself never saw or never answered it.
   const wait = outcome.retryAfterMs === undefined ? {} : { retryAfterMs: outcome.retryAfterMs };
@@ -160,19 +168,19 @@ function decideNetwork(outcome: Extract<CallOutcome, { kind: "network" }>, conte
 }
 
 /** The request reached something and the answer does not prove what happened: never resent by default. */
-function lostAnswer(code: number | string, message: string, context: DecideContext): Decision {
+function lostAnswer(code: number | string, message: OutcomeText, context: DecideContext): Decision {
   return context.retryUnknown ? { action: "retry", code, message } : { action: "unknown", code, message };
 }
 
-function missingId(status: number): string {
-  return `Calltouch answered HTTP ${status} without a widgetRequestId; the callback may have been created.`;
+function missingId(status: number): OutcomeText {
+  return said("rowsAnswerWithoutId", { status });
 }
 
 function isWrongEndpoint(status: number): boolean {
   return (status >= 300 && status < 400) || status === 404 || status === 405;
 }
 
-function joinViolations(violations: readonly { message: string; propertyPath?: string }[]): string {
-  if (violations.length === 0) return "Calltouch refused the request as invalid without saying why.";
+function joinViolations(violations: readonly { message: string; propertyPath?: string }[]): OutcomeText {
+  if (violations.length === 0) return said("rowsRefusedWithoutReason", {});
   return violations.map((v) => (v.propertyPath ? `${v.propertyPath}: ${v.message}` : v.message)).join("; ");
 }

@@ -19,8 +19,10 @@ export function redactOutcome(outcome: CallOutcome, token: string): CallOutcome 
         ? { ...outcome, requestId: scrub(outcome.requestId) }
         : outcome;
     case "api-error":
-    case "network":
       return { ...outcome, message: scrub(outcome.message) };
+    case "network":
+      // ctdial's own words: its parameters are a host name and an error code, never an answer's text.
+      return outcome;
     case "http-error":
       return outcome.message === undefined ? outcome : { ...outcome, message: scrub(outcome.message) };
     case "bad-body":

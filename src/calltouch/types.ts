@@ -1,3 +1,5 @@
+import type { Said } from "../i18n/catalog.js";
+import type { OutcomeText } from "../outcome.js";
 /** The free-text attribution fields of a request (docs/calltouch-api.md "Body fields"): sent as strings when not empty. */
 export const TEXT_FIELDS = [
   "utmSource",
@@ -69,7 +71,8 @@ export type CallOutcome =
       readonly phase: "before-send" | "after-send";
       /** Node's error code, e.g. ECONNREFUSED, ECONNRESET, ETIMEDOUT. */
       readonly errorCode: string;
-      readonly message: string;
+      /** ctdial's own words for it (Node's messages are not passed on). */
+      readonly message: Said;
     };
 
 /** What a batch sender must do with an outcome (docs/calltouch-api.md "Error codes"). Decided by one pure function. */
@@ -79,7 +82,7 @@ export type Decision =
   | {
       readonly action: "retry";
       readonly code?: number | string;
-      readonly message: string;
+      readonly message: OutcomeText;
       readonly retryAfterMs?: number;
       readonly slowDown?: boolean;
     }
@@ -95,13 +98,13 @@ export type Decision =
   | {
       readonly action: "fail";
       readonly code?: number | string;
-      readonly message: string;
+      readonly message: OutcomeText;
       readonly invalid?: boolean;
       readonly bug?: boolean;
       readonly advice?: string;
     }
   /** The answer was lost after the request was written: maybe created; never retried automatically. */
-  | { readonly action: "unknown"; readonly code?: number | string; readonly message: string }
+  | { readonly action: "unknown"; readonly code?: number | string; readonly message: OutcomeText }
   /** 10003: stop every row with this routeKey. `advice` is one sentence saying what to do. */
   | {
       readonly action: "stop-route";

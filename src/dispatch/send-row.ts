@@ -1,5 +1,7 @@
 import type { DecideContext } from "../calltouch/decide.js";
 import type { CallbackRequest, CallOutcome, CalltouchClient, Decision } from "../calltouch/types.js";
+import { type Said, said } from "../i18n/catalog.js";
+import type { OutcomeText } from "../outcome.js";
 import { isoWithOffset } from "../time/local-time.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { type RetryOptions, retryDelay } from "./retry-delay.js";
@@ -149,7 +151,7 @@ async function sendBounded<T extends DispatchItem>(
   ctx: RowContext<T>,
 ): Promise<CallOutcome> {
   const drain = ctx.control.drainSignal;
-  const lost = (message: string): CallOutcome => ({
+  const lost = (message: Said): CallOutcome => ({
     kind: "network",
     phase: "after-send",
     errorCode: "EABORTED",
@@ -157,7 +159,7 @@ async function sendBounded<T extends DispatchItem>(
   });
   let onDrain: (() => void) | undefined;
   const deadline = new Promise<CallOutcome>((resolve) => {
-    onDrain = () => resolve(lost("the run stopped before Calltouch answered"));
+    onDrain = () => resolve(lost(said("rowsStoppedBeforeAnswer", {})));
     if (drain.aborted) onDrain();
     else drain.addEventListener("abort", onDrain, { once: true });
   });
@@ -165,7 +167,8 @@ async function sendBounded<T extends DispatchItem>(
     return await Promise.race([ctx.client.send(row.request, { signal: drain }), deadline]);
   } catch (error) {
     // The client promises never to throw; if it does anyway, the request may have left.
-    return lost(`the Calltouch client failed: ${error instanceof Error ? error.message : String(error)}`);
+    const detail = error instanceof Error ? error.message : String(error);
+    return lost(said("rowsClientFailed", { detail }));
   } finally {
     if (onDrain !== undefined) drain.removeEventListener("abort", onDrain);
   }
@@ -272,14 +275,14 @@ function settled(outcome: DispatchOutcome): AttemptNext {
 function failed(
   row: RowState<DispatchItem>,
   code: number | string | undefined,
-  message: string,
+  message: OutcomeText,
 ): DispatchOutcome {
   return code === undefined
     ? { status: "failed", message, attempts: row.attempts }
     : { status: "failed", code, message, attempts: row.attempts };
 }
 
-function pending(row: RowState<DispatchItem>, reason: string, code?: number | string): DispatchOutcome {
+function pending(row: RowState<DispatchItem>, reason: OutcomeText, code?: number | string): DispatchOutcome {
   return {
     status: "pending",
     reason,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decide, STOP_ADVICE } from "../../src/calltouch/decide.js";
 import type { CallOutcome, Decision } from "../../src/calltouch/types.js";
+import { said } from "../../src/i18n/catalog.js";
+import { english } from "../english.js";
 
 const api = (code: number, message = `сообщение ${code}`): CallOutcome => ({
   kind: "api-error",
@@ -24,7 +26,7 @@ const net = (phase: "before-send" | "after-send", errorCode: string): CallOutcom
   kind: "network",
   phase,
   errorCode,
-  message: `${errorCode} happened`,
+  message: said("rowsVerbatim", { text: `${errorCode} happened` }),
 });
 
 const TABLE: [string, CallOutcome, Decision][] = [
@@ -207,30 +209,30 @@ const TABLE: [string, CallOutcome, Decision][] = [
 
 describe("decide(): docs/calltouch-api.md's error table", () => {
   it.each(TABLE)("%s", (_name, outcome, decision) => {
-    expect(decide(outcome)).toEqual(decision);
+    expect(english(decide(outcome))).toEqual(decision);
   });
 });
 
 describe("decide() with campaign context", () => {
   it("10004 sends the row again without its sessionId only when the campaign allows it", () => {
-    expect(decide(api(10004), { resendWithoutSessionId: true })).toEqual({
+    expect(english(decide(api(10004), { resendWithoutSessionId: true }))).toEqual({
       action: "resend-without-session",
       code: 10004,
       message: "сообщение 10004",
     });
-    expect(decide(api(10004), { resendWithoutSessionId: false })).toMatchObject({
+    expect(english(decide(api(10004), { resendWithoutSessionId: false }))).toMatchObject({
       action: "fail",
       code: 10004,
     });
     // The option concerns 10004 alone.
-    expect(decide(api(10005), { resendWithoutSessionId: true })).toMatchObject({
+    expect(english(decide(api(10005), { resendWithoutSessionId: true }))).toMatchObject({
       action: "fail",
       code: 10005,
     });
   });
 
   it("10003 stops the whole campaign when the routeKey is campaign-wide", () => {
-    expect(decide(api(10003), { routeKeyIsCampaignWide: true })).toEqual({
+    expect(english(decide(api(10003), { routeKeyIsCampaignWide: true }))).toEqual({
       action: "stop-campaign",
       code: 10003,
       message: "сообщение 10003",
@@ -239,13 +241,13 @@ describe("decide() with campaign context", () => {
   });
 
   it("lost answers are retried only when the campaign allows it", () => {
-    expect(decide(net("after-send", "ECONNRESET"), { retryUnknown: true })).toEqual({
+    expect(english(decide(net("after-send", "ECONNRESET"), { retryUnknown: true }))).toEqual({
       action: "retry",
       code: "ECONNRESET",
       message: "ECONNRESET happened",
     });
-    expect(decide(http(200), { retryUnknown: true })).toMatchObject({ action: "retry", code: 200 });
-    expect(decide(net("before-send", "ECONNREFUSED"), { retryUnknown: false })).toMatchObject({
+    expect(english(decide(http(200), { retryUnknown: true }))).toMatchObject({ action: "retry", code: 200 });
+    expect(english(decide(net("before-send", "ECONNREFUSED"), { retryUnknown: false }))).toMatchObject({
       action: "retry",
     });
   });

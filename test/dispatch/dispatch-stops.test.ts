@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dispatch } from "../../src/dispatch/dispatch.js";
 import type { DispatchItem } from "../../src/dispatch/types.js";
 import { StopError } from "../../src/errors.js";
+import { english } from "../english.js";
 import { answer, fastOptions, phoneOf, rows, scriptedClient } from "./fake-client.js";
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -140,7 +141,7 @@ describe("dispatch: signals", () => {
     const { options, final } = fastOptions(client, { signal: controller.signal, drainTimeoutMs: 30 });
     const result = await dispatch(rows(5).items, options);
     expect(result.stopped?.code).toBe("SIGNAL");
-    expect(final().get(2)).toEqual({
+    expect(english(final().get(2))).toEqual({
       status: "unknown",
       code: "EABORTED",
       message: "the run stopped before Calltouch answered",

@@ -3,6 +3,7 @@ import { dispatch } from "../../src/dispatch/dispatch.js";
 import { createRateLimiter } from "../../src/dispatch/rate-limiter.js";
 import type { DispatchItem } from "../../src/dispatch/types.js";
 import { said } from "../../src/i18n/catalog.js";
+import { english } from "../english.js";
 import { answer, fastOptions, phoneOf, rows, scriptedClient } from "./fake-client.js";
 
 const ISO_WITH_OFFSET = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
@@ -192,7 +193,7 @@ describe("dispatch: transient answers", () => {
     );
     const { options, final } = fastOptions(client);
     const result = await dispatch(rows(3).items, options);
-    expect(final().get(3)).toEqual({
+    expect(english(final().get(3))).toEqual({
       status: "unknown",
       code: "ECONNRESET",
       message: "reset after send",

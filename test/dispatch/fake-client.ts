@@ -1,6 +1,7 @@
 import type { CallbackRequest, CallOutcome, CalltouchClient } from "../../src/calltouch/types.js";
 import { createRateLimiter } from "../../src/dispatch/rate-limiter.js";
 import type { DispatchItem, DispatchOptions, DispatchOutcome } from "../../src/dispatch/types.js";
+import { said } from "../../src/i18n/catalog.js";
 
 /** Answers a scripted test client can give; shapes as src/calltouch/types.ts defines them. */
 export const answer = {
@@ -20,13 +21,13 @@ export const answer = {
     kind: "network",
     phase: "before-send",
     errorCode: "ECONNREFUSED",
-    message: "refused",
+    message: said("rowsVerbatim", { text: "refused" }),
   }),
   lost: (): CallOutcome => ({
     kind: "network",
     phase: "after-send",
     errorCode: "ECONNRESET",
-    message: "reset after send",
+    message: said("rowsVerbatim", { text: "reset after send" }),
   }),
 };
 

@@ -163,6 +163,7 @@ export const rowsEn = {
   rowsNotCalltouchAnswer: (p: { status: number; snippet: string }) =>
     `HTTP ${p.status}, not a Calltouch answer: ${p.snippet || "(empty page)"}`,
   rowsRefusedWithoutReason: () => "Calltouch refused the request as invalid without saying why.",
+  rowsStoppedBeforeAnswer: () => "the run stopped before Calltouch answered",
   rowsClientFailed: (p: { detail: string }) => `the Calltouch client failed: ${p.detail}`,
   rowsNetRefused: (p: { host: string }) => `${p.host} refused the connection.`,
   rowsNetUnresolved: (p: { host: string; code: string }) =>

@@ -127,6 +127,7 @@ export const rowsRu: Translation<typeof rowsEn> = {
   rowsNotCalltouchAnswer: (p) =>
     `HTTP ${p.status}, это не ответ Calltouch: ${p.snippet || "(пустая страница)"}`,
   rowsRefusedWithoutReason: () => "Calltouch отклонил заявку как неверную и не объяснил почему.",
+  rowsStoppedBeforeAnswer: () => "запуск остановился раньше, чем ответил Calltouch",
   rowsClientFailed: (p) => `сбой клиента Calltouch: ${p.detail}`,
   rowsNetRefused: (p) => `${p.host} отказал в соединении.`,
   rowsNetUnresolved: (p) => `Не удаётся найти адрес ${p.host} (${p.code}).`,

@@ -83,6 +83,7 @@ export const rowsSamples: Samples<typeof rowsEn> = {
     { status: 200, snippet: "" },
   ],
   rowsRefusedWithoutReason: [{}],
+  rowsStoppedBeforeAnswer: [{}],
   rowsClientFailed: [{ detail: "boom" }],
   rowsNetRefused: [{ host: "api.calltouch.ru" }],
   rowsNetUnresolved: [{ host: "api.calltouch.ru", code: "ENOTFOUND" }],
