@@ -16,10 +16,9 @@ const ONE = "ctdial:";
 const PROBLEMS = "ctdial-rows:";
 
 /** The English sentence journals held for a lost answer before it was stored as a key. */
-// i18n-exempt: an old journal's English sentence, recognised when read back, never shown from here
 const OLD_NO_ANSWER =
-  "an earlier run stopped after sending this row and before its answer arrived; it may have created a callback " +
-  "(ctdial retry --include-unknown sends it again)";
+  // i18n-exempt: an old journal's English sentence, recognised when read back, never shown from here
+  "an earlier run stopped after sending this row and before its answer arrived; it may have created a callback (ctdial retry --include-unknown sends it again)";
 
 export function storeText(text: OutcomeText): string {
   if (typeof text === "string") return text;

@@ -1,3 +1,5 @@
+import { errorSentence, isCtdialError } from "../errors.js";
+import { said, say } from "../i18n/catalog.js";
 import type { Lang } from "../i18n/lang.js";
 import type { SourceInfo } from "../sources/types.js";
 import { openReport } from "./open-report.js";
@@ -51,9 +53,9 @@ export function liveReport(path: string, source: SourceInfo, options: LiveReport
         changed = true;
         if (warned) return;
         warned = true;
-        options.onWarning?.(
-          `${(error as Error).message} It is written again in a few seconds, and at the end.`,
-        );
+        const lang = options.lang ?? "en";
+        const problem = isCtdialError(error) ? errorSentence(lang, error) : (error as Error).message;
+        options.onWarning?.(say(lang, said("rowsLiveReportRetry", { problem })));
       })
       .finally(() => {
         writing = undefined;

@@ -154,6 +154,9 @@ export const rowsEn = {
     `dialed by campaign ${p.campaign} at ${p.at} (within dedupeWindow ${p.window})`,
 
   // --- answers ctdial did not get (Calltouch's own messages are kept verbatim, never here) ---
+  /** The folder's live report could not be rewritten (open in a program that locks it); `problem`: why. */
+  rowsLiveReportRetry: (p: { problem: string }) =>
+    `${p.problem} It is written again in a few seconds, and at the end.`,
   rowsNoAnswer: () =>
     "an earlier run stopped after sending this row and before its answer arrived; it may have created a callback (ctdial retry --include-unknown sends it again)",
   rowsAnswerWithoutId: (p: { status: number }) =>
