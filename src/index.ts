@@ -28,8 +28,15 @@ export { type ValidateOptions, validateCampaign } from "./engine/validate.js";
 export { ConfigError, CtdialError, InputError, StopError } from "./errors.js";
 export { defaultStateDir } from "./journal/index.js";
 export type { MappedRow, RowProblem } from "./mapping/index.js";
-export { mapRow, normalizePhone, phoneKey, resolveColumns } from "./mapping/index.js";
-export type { RowOutcome, RowStatus } from "./outcome.js";
+export {
+  formatProblem,
+  formatProblems,
+  mapRow,
+  normalizePhone,
+  phoneKey,
+  resolveColumns,
+} from "./mapping/index.js";
+export { type OutcomeText, outcomeText, type RowOutcome, type RowStatus } from "./outcome.js";
 export { REPORT_COLUMNS } from "./report-columns.js";
 export { type Sandbox, type SandboxOptions, startSandbox } from "./sandbox/index.js";
 /** @deprecated The old name of ReportWriter (a report file's writer; the sinks are OutcomeSink). */

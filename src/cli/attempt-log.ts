@@ -1,5 +1,7 @@
 import type { Logger } from "pino";
 import type { RowAttempt } from "../engine/run.js";
+import { outcomeText } from "../outcome.js";
+import { currentLang } from "./lang.js";
 import { plural } from "./plural.js";
 import { formatDuration } from "./progress.js";
 
@@ -15,23 +17,25 @@ export function logAttempt(logger: Logger, attempt: RowAttempt): void {
     logger.debug({ ...fields, requestId: decision.requestId }, "accepted");
     return;
   }
+  // ctdial's own words (a network failure) in the CLI's language; Calltouch's as it wrote them.
+  const message = outcomeText(currentLang(), decision.message);
   if (next.kind === "again") {
     const what =
       decision.action === "resend-without-session"
         ? "sending it again without sessionId"
         : `will retry in ${formatDuration(Math.ceil(next.afterMs / 1000))}`;
-    logger.warn(fields, `row ${row}: ${decision.message}; ${what}`);
+    logger.warn(fields, `row ${row}: ${message}; ${what}`);
     return;
   }
   const { outcome } = next;
   if (decision.action === "stop-campaign" || decision.action === "stop-route") {
-    logger.error(fields, `row ${row}: ${decision.message}`);
+    logger.error(fields, `row ${row}: ${message}`);
   } else if (outcome.status === "pending") {
-    logger.info(fields, `row ${row}: ${decision.message}; left pending, the next run sends it`);
+    logger.info(fields, `row ${row}: ${message}; left pending, the next run sends it`);
   } else if (decision.action === "retry" || decision.action === "retry-later") {
     const tries = outcome.status === "failed" ? outcome.attempts : attempt.attempt;
-    logger.info(fields, `row ${row}: ${decision.message}; gave up after ${plural(tries, "attempt")}`);
+    logger.info(fields, `row ${row}: ${message}; gave up after ${plural(tries, "attempt")}`);
   } else {
-    logger.info(fields, `row ${row}: ${decision.message}`);
+    logger.info(fields, `row ${row}: ${message}`);
   }
 }
