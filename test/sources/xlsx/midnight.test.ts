@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScheduleTime } from "../../../src/mapping/schedule.js";
 import type { Cell } from "../../../src/sources/types.js";
 import { openXlsx } from "../../../src/sources/xlsx/open-xlsx.js";
+import { english } from "../../english.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -43,7 +44,7 @@ describe("XLSX date cells in the schedule-time column", () => {
   it("refuses a date shown without a time, keeps a midnight shown with one, and any time of day", async () => {
     const [dateOnly, midnight, withTime] = await scheduleCells();
     const options = { timezone: "Europe/Moscow", calltouchTimezone: "Europe/Moscow" };
-    expect(parseScheduleTime(dateOnly!, options)).toEqual({
+    expect(english(parseScheduleTime(dateOnly!, options))).toEqual({
       ok: false,
       message: '"01.02.2026" has no time of day; write it as 01.02.2026 10:00',
     });
