@@ -213,7 +213,7 @@ export const watchRu: Translation<typeof watchEn> = {
       case "no-table":
         return `Файла ${p.target} здесь нет, а \`ctdial watch\` обслуживает папку. Чтобы обзвонить один файл, используйте \`ctdial run <файл>\` с правильным именем файла, или укажите папку: ctdial watch <папка>.`;
       case "missing":
-        return `Папки кампаний ${p.target} нет. Создайте её (mkdir ${p.target}) или укажите нужную папку: ctdial watch <папка>.`;
+        return `Папки кампаний ${p.target} нет. Создайте её (\`mkdir ${p.target}\`) или укажите нужную папку: ctdial watch <папка>.`;
       case "gone":
         return `Папки кампаний ${p.target} нет. Создайте её или укажите нужную папку: ctdial watch <папка>.`;
       case "file":
@@ -232,10 +232,10 @@ export const watchRu: Translation<typeof watchEn> = {
   // ---- ctdial watch --help ----
   watchHelpDescription: () =>
     "обслуживать папку кампаний (каждый положенный в неё файл .csv/.tsv/.txt/.xlsx обзванивается) или следить за таблицей Google (новые строки обзваниваются, результаты записываются обратно)",
-  watchHelpTarget: () => "папка кампаний (по умолчанию ./campaigns), ссылка на таблицу Google или файл кампании",
+  watchHelpTarget: () => "папка кампаний (по умолчанию `./campaigns`), ссылка на таблицу Google или файл кампании",
   watchHelpRate: () => "запросов в секунду, 0 < n <= 5 (по умолчанию 5)",
   watchHelpSandbox: () => "отправлять во встроенный эмулятор Calltouch вместо Calltouch",
-  watchHelpLogLevel: () => "сколько писать в журнал (stderr)",
+  watchHelpLogLevel: () => "сколько подробностей выводить в журнал (в поток ошибок)",
   watchHelpOnce: () =>
     "для папки: обработать то, что в ней сейчас, дождаться окончания и выйти с худшим кодом выхода",
   watchHelpNoWait: () =>
