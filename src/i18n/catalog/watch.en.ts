@@ -87,8 +87,7 @@ export const watchEn = {
   watchWatching: (p: { dir: string; once: boolean }) => `watching ${p.dir}${p.once ? " (once)" : ""}`,
   /** How a file's columns are known: its campaign file (a path, or a name beside it), or its headers. */
   watchCampaignNamed: (p: { campaignFile?: string }) => campaignNamed(p),
-  watchPickedUp: (p: { file: string; campaignFile?: string }) =>
-    `${p.file}: picked up (${campaignNamed(p)})`,
+  watchPickedUp: (p: { file: string; campaignFile?: string }) => `${p.file}: picked up (${campaignNamed(p)})`,
   watchUnexpectedError: (p: { file: string; message: string }) =>
     `${p.file}: unexpected error: ${p.message} (this is a bug in ctdial)`,
   /** "Calltouch answered 10001: no callback minutes left" */
@@ -98,7 +97,8 @@ export const watchEn = {
   watchResumed: () => "Calltouch accepts requests again: the folder resumes",
   watchFileWaits: (p: { file: string; why: string }) => `${p.file}: waits: ${p.why}`,
   watchFileDone: (p: { line: string; to: string }) => `${p.line}; moved to ${p.to}/`,
-  watchFileFailed: (p: { file: string; to: string; note: string }) => `${p.file}: moved to ${p.to}/: ${p.note}`,
+  watchFileFailed: (p: { file: string; to: string; note: string }) =>
+    `${p.file}: moved to ${p.to}/: ${p.note}`,
   /** A file that cannot be moved has no error code: it is busy. */
   watchBusy: () => "busy",
   watchMoveWaits: (p: { file: string; left: readonly string[] }) =>
@@ -114,9 +114,7 @@ export const watchEn = {
   watchPassedOver: (p: { file: string; own: boolean; reason: string }) =>
     `${p.file}: ${p.own ? "passed over" : "ignored"}: ${p.reason}`,
   watchIgnoreReason: (p: { reason: IgnoreReasonWord; extensions: readonly string[] }) =>
-    p.reason === "not-a-table"
-      ? `not a table ctdial reads (${p.extensions.join(", ")})`
-      : IGNORED[p.reason],
+    p.reason === "not-a-table" ? `not a table ctdial reads (${p.extensions.join(", ")})` : IGNORED[p.reason],
   watchScanFailed: (p: { dir: string; message: string }) =>
     `cannot read the campaigns folder ${p.dir}: ${p.message}`,
   /** Who sends from this machine now (`since` an ISO time; none of it when the lock does not say). */
@@ -195,7 +193,8 @@ export const watchEn = {
     `${p.name}: ${enCount(p.done, ROW)} done${p.parts.length === 0 ? "" : ` (${p.parts.join(", ")})`}${
       p.opensAt === undefined ? "" : `; waits for its call window, which opens at ${at(p.opensAt, p.zone)}`
     }`,
-  watchStatusWaitingHeader: (p: { stopped: boolean }): string => (p.stopped ? "Left in the folder:" : "Waiting:"),
+  watchStatusWaitingHeader: (p: { stopped: boolean }): string =>
+    p.stopped ? "Left in the folder:" : "Waiting:",
   watchStatusRecentHeader: () => "Recently finished:",
   watchStatusRecentDone: (p: { line: string; to: string }) => `${p.line} (moved to ${p.to}/)`,
   watchStatusRecentFailed: (p: { file: string; to: string; note: string }) =>
@@ -238,8 +237,7 @@ export const watchEn = {
     sent: number;
   }) => {
     const keys = p.routeKeys;
-    const which =
-      keys.length === 0 ? " of this file" : `${keys.length > 1 ? "s" : ""} ${keys.join(", ")}`;
+    const which = keys.length === 0 ? " of this file" : `${keys.length > 1 ? "s" : ""} ${keys.join(", ")}`;
     const sent = `${enCount(p.sent, ROW)} ${p.sent === 1 ? "was" : "were"} sent before that`;
     const advice = p.advice === undefined ? "" : `${p.advice} `;
     return `${p.file} was stopped: Calltouch refused the widget key${which}: ${p.calltouchMessage} (error 10003). ${advice}${sent}; the report lists every row. ${AGAIN}`;
@@ -265,7 +263,11 @@ export const watchEn = {
    * `ctdial watch <target>` given something that is not a folder: a table's name that is not there
    * (`no-table`), a folder that is not there (`missing`; `gone`: the service's own check), a file.
    */
-  E_WATCH_FOLDER: (p: { target: string; problem: "no-table" | "missing" | "gone" | "file"; name?: string }) => {
+  E_WATCH_FOLDER: (p: {
+    target: string;
+    problem: "no-table" | "missing" | "gone" | "file";
+    name?: string;
+  }) => {
     switch (p.problem) {
       case "no-table":
         return `there is no ${p.target} here, and \`ctdial watch\` serves a folder: to dial one file use \`ctdial run <file>\` with the file's right name, or give the folder to serve: ctdial watch <folder>.`;
@@ -290,7 +292,8 @@ export const watchEn = {
   // ---- ctdial watch --help ----
   watchHelpDescription: () =>
     "serve a campaigns folder (every .csv/.tsv/.txt/.xlsx file dropped in is dialed), or follow a Google Sheet (new rows are dialed, results written back)",
-  watchHelpTarget: () => "the campaigns folder (default ./campaigns), or a Google Sheets link or campaign file",
+  watchHelpTarget: () =>
+    "the campaigns folder (default ./campaigns), or a Google Sheets link or campaign file",
   watchHelpRate: () => "requests per second, 0 < n <= 5 (default 5)",
   watchHelpSandbox: () => "send to the built-in Calltouch emulator instead of Calltouch",
   watchHelpLogLevel: () => "how much to log on stderr",

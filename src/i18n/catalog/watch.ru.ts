@@ -11,7 +11,8 @@ const ROW_OF = ["строки", "строк", "строк"] as const;
 const at = (ms: number, zone?: string): string => readableTime("ru", ms, { zone });
 
 /** " в <время>" или "" (с «в» по-русски: «повторим 7 декабря 2026, 09:00»). */
-const atThen = (p: { at?: number; zone?: string }): string => (p.at === undefined ? "" : ` ${at(p.at, p.zone)}`);
+const atThen = (p: { at?: number; zone?: string }): string =>
+  p.at === undefined ? "" : ` ${at(p.at, p.zone)}`;
 
 const pauseReason = (p: { code: string | number; message: string }): string =>
   `Calltouch ответил ${p.code}: ${p.message}`;
@@ -108,11 +109,11 @@ export const watchRu: Translation<typeof watchEn> = {
     `${senderBusy(p)}; жду, пока он закончит (лимит Calltouch действует на весь компьютер)`,
   watchEventsOff: (p) => `нет уведомлений о файлах для ${p.dir} (${p.message}); папка только просматривается`,
   watchStoppedLog: () => "остановлено: начатые запросы завершены, отчёты записаны",
-  watchStopping: () => "останавливаюсь: начатые запросы завершатся, отчёты будут записаны, затем ctdial выйдет",
+  watchStopping: () =>
+    "останавливаюсь: начатые запросы завершатся, отчёты будут записаны, затем ctdial выйдет",
 
   // ---- почему файл ждёт ----
-  watchWaitReportHeld: (p) =>
-    `${p.note}; повторю ${p.at === undefined ? "чуть позже" : atThen(p).trim()}`,
+  watchWaitReportHeld: (p) => `${p.note}; повторю ${p.at === undefined ? "чуть позже" : atThen(p).trim()}`,
   watchWaitDailyLimit: (p) =>
     `${p.message}; продолжу на следующий день${p.at === undefined ? "" : `, ${at(p.at, p.zone)}`}`,
   watchWaitStopped: (p) => `${p.message}; повторю ${p.at === undefined ? "чуть позже" : at(p.at, p.zone)}`,
@@ -232,7 +233,8 @@ export const watchRu: Translation<typeof watchEn> = {
   // ---- ctdial watch --help ----
   watchHelpDescription: () =>
     "обслуживать папку кампаний (каждый положенный в неё файл .csv/.tsv/.txt/.xlsx обзванивается) или следить за таблицей Google (новые строки обзваниваются, результаты записываются обратно)",
-  watchHelpTarget: () => "папка кампаний (по умолчанию `./campaigns`), ссылка на таблицу Google или файл кампании",
+  watchHelpTarget: () =>
+    "папка кампаний (по умолчанию `./campaigns`), ссылка на таблицу Google или файл кампании",
   watchHelpRate: () => "запросов в секунду, 0 < n <= 5 (по умолчанию 5)",
   watchHelpSandbox: () => "отправлять во встроенный эмулятор Calltouch вместо Calltouch",
   watchHelpLogLevel: () => "сколько подробностей выводить в журнал (в поток ошибок)",
@@ -240,7 +242,8 @@ export const watchRu: Translation<typeof watchEn> = {
     "для папки: обработать то, что в ней сейчас, дождаться окончания и выйти с худшим кодом выхода",
   watchHelpNoWait: () =>
     "для папки: если с этого компьютера отправляет другой ctdial, выйти с кодом 3, а не ждать",
-  watchHelpParallel: () => "для папки: сколько файлов обзванивать одновременно, с общей скоростью (по умолчанию 4)",
+  watchHelpParallel: () =>
+    "для папки: сколько файлов обзванивать одновременно, с общей скоростью (по умолчанию 4)",
   watchHelpInterval: () => "для таблицы: секунд между проверками (по умолчанию 15)",
   watchHelpYes: () => "для таблицы: не спрашивать подтверждения перед отправкой",
 };

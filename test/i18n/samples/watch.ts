@@ -127,7 +127,13 @@ export const watchSamples: Samples<typeof watchEn> = {
   watchWaitingWhy: [{ why: "leaving" }, { why: "waiting" }, { why: "paused" }, { why: "next" }],
   watchNoteWidgetRefused: [
     { file: "clients.csv", routeKeys: [], calltouchMessage: "Виджет выключен", sent: 0 },
-    { file: "clients.csv", routeKeys: ["rk_1"], calltouchMessage: "Виджет выключен", advice: "Включите виджет.", sent: 1 },
+    {
+      file: "clients.csv",
+      routeKeys: ["rk_1"],
+      calltouchMessage: "Виджет выключен",
+      advice: "Включите виджет.",
+      sent: 1,
+    },
     { file: "clients.csv", routeKeys: ["rk_1", "rk_2"], calltouchMessage: "Виджет выключен", sent: 21 },
   ],
   watchNoteInputChanged: [{ message: "Файл изменился во время отправки." }],
