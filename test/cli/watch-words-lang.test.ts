@@ -40,7 +40,9 @@ describe("the folder's words in Russian", () => {
       "a.csv: 21 строка: отправлено 21",
       "a.csv: 101 строка: отправлено 101",
     ]);
-    expect(doneLine(done(12345, 12340), "ru")).toBe("a.csv: 12\u00a0345 строк: отправлено 12\u00a0340, с ошибками 5");
+    expect(doneLine(done(12345, 12340), "ru")).toBe(
+      "a.csv: 12\u00a0345 строк: отправлено 12\u00a0340, с ошибками 5",
+    );
     expect(doneLine(done(40, 40, 0), "ru")).toBe("a.csv: 40 строк: все отправлены ранее, отправлять нечего");
     expect(doneLine(done(40, 38, 3), "ru")).toBe(
       "a.csv: 40 строк: отправлено 3, отправлено ранее 35, с ошибками 2",
