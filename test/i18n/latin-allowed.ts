@@ -91,6 +91,14 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   "CTDIAL_LANG",
   "CTDIAL_DEBUG",
   "GOOGLE_APPLICATION_CREDENTIALS",
+  "CALLTOUCH_TOKEN_FILE",
+  "CALLTOUCH_API_URL",
+  // a campaigns folder's own folders, and the table extensions it reads
+  "done",
+  "csv",
+  "tsv",
+  "xlsx",
+  "xls",
   // report columns
   "ctdial_status",
   "ctdial_code",
