@@ -79,7 +79,12 @@ export const googleEn = {
   E_SHEETS_API: (p: { spreadsheetId: string; httpStatus: number; status?: string; message?: string }) =>
     `Google Sheets answered ${p.httpStatus} ${p.status ?? ""} for spreadsheet ${p.spreadsheetId}: ${p.message ?? "no message"}`.trim(),
   /** A tab asked for by `title`, by `gid`, or neither (the spreadsheet has no tab at all). */
-  E_SHEETS_NO_TAB: (p: { spreadsheetTitle: string; title?: string; gid?: number; tabs: readonly string[] }) => {
+  E_SHEETS_NO_TAB: (p: {
+    spreadsheetTitle: string;
+    title?: string;
+    gid?: number;
+    tabs: readonly string[];
+  }) => {
     const wanted =
       p.title !== undefined ? `named "${p.title}"` : p.gid !== undefined ? `with gid=${p.gid}` : "at all";
     return `Spreadsheet "${p.spreadsheetTitle}" has no tab ${wanted}; its tabs are: ${quotedList(p.tabs)}.`;
@@ -141,4 +146,8 @@ export const googleEn = {
   /** `reason`: the failed look's error, already in words. */
   googleWatchGoesOn: (p: { reason: string; seconds: number }) =>
     `${p.reason} (the watch goes on; next look in ${p.seconds} s)`,
+  /** Cleanup steps of `watch <sheet>`, as "could not <step>" names them. */
+  googleCleanupSignals: () => "stop listening for Ctrl+C",
+  googleCleanupConnection: () => "close the connection",
+  googleCleanupLog: () => "flush the log",
 } satisfies Messages;

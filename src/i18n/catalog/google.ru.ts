@@ -96,7 +96,9 @@ export const googleRu: Translation<typeof googleEn> = {
       case "incomplete": {
         const fields = (p.fields ?? []).map((f) => `«${f}»`).join(" и ");
         const what =
-          p.type === "service_account" ? `JSON-ключ сервисного аккаунта ещё раз (${NEW_KEY})` : "учётные данные ещё раз";
+          p.type === "service_account"
+            ? `JSON-ключ сервисного аккаунта ещё раз (${NEW_KEY})`
+            : "учётные данные ещё раз";
         return `${named} с типом ${p.type}, но в нём нет ${ruNoun((p.fields ?? []).length, ["поля", "полей", "полей"])} ${fields}: файл неполный (обрезан при копировании или набран вручную). Скачайте ${what} и укажите в GOOGLE_APPLICATION_CREDENTIALS путь к целому файлу.`;
       }
       default:
@@ -124,7 +126,7 @@ export const googleRu: Translation<typeof googleEn> = {
     return `${ruCount(p.count, ["результат", "результата", "результатов"])} ${written} в таблицу: ${one ? "его строку" : "их строки"} изменили или удалили, пока шла отправка. Следующий запуск запишет ${one ? "его" : "их"}.`;
   },
   googleWriteDeferred: (p) =>
-    `Результаты пока не записаны в таблицу (${p.reason}); новая попытка через ${ruNumber(p.retryInSeconds)} с.`,
+    `Результаты пока не записаны в таблицу; новая попытка через ${ruNumber(p.retryInSeconds)} с. Причина: ${p.reason}`,
   googleWatchConfirm: (p) =>
     `Звонить по каждой новой строке «${p.spreadsheet}» / ${p.tab} через ${p.endpoint}, пока вы не остановите наблюдение?`,
   googleWatchStopping: () =>
@@ -133,4 +135,7 @@ export const googleRu: Translation<typeof googleEn> = {
   googleWatchNewRowsSent: () => "отправлены новые строки",
   googleWatchGoesOn: (p) =>
     `${p.reason} (наблюдение продолжается; следующая проверка через ${ruNumber(p.seconds)} с)`,
+  googleCleanupSignals: () => "перестать ждать Ctrl+C",
+  googleCleanupConnection: () => "закрыть соединение",
+  googleCleanupLog: () => "дописать журнал",
 };

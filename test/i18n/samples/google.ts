@@ -58,7 +58,13 @@ export const googleSamples: Samples<typeof googleEn> = {
       type: "service_account",
       fields: ["client_email", "private_key"],
     },
-    { from: "gcloud", path: "/home/anna/adc.json", problem: "incomplete", type: "authorized_user", fields: ["refresh_token"] },
+    {
+      from: "gcloud",
+      path: "/home/anna/adc.json",
+      problem: "incomplete",
+      type: "authorized_user",
+      fields: ["refresh_token"],
+    },
     { from: "env", path: "/home/anna/k.json", problem: "unknown-type", type: "external_account" },
     { from: "gcloud", path: "/home/anna/adc.json", problem: "unknown-type" },
   ],
@@ -79,5 +85,11 @@ export const googleSamples: Samples<typeof googleEn> = {
   googleWatchStopping: [{}],
   googleWatchStarted: [{}],
   googleWatchNewRowsSent: [{}],
-  googleWatchGoesOn: [{ reason: "Не удалось связаться с Google Sheets (нет ответа).", seconds: 15 }, { reason: "x", seconds: 1.5 }],
+  googleWatchGoesOn: [
+    { reason: "Не удалось связаться с Google Sheets (нет ответа).", seconds: 15 },
+    { reason: "x", seconds: 1.5 },
+  ],
+  googleCleanupSignals: [{}],
+  googleCleanupConnection: [{}],
+  googleCleanupLog: [{}],
 };
