@@ -21,6 +21,11 @@ function whomRu(p: SheetsWho): string {
   }
 }
 
+/** Запятая, закрывающая придаточное в названии аккаунта («…, которому принадлежит X,»). */
+function closeRu(p: SheetsWho): string {
+  return p.email === undefined && (p.account === "token" || p.account === "signed-in") ? "," : "";
+}
+
 /** То же в начале предложения (именительный падеж). */
 function subjectRu(p: SheetsWho): string {
   if (p.email !== undefined) return `Сервисный аккаунт ${p.email}`;
@@ -38,7 +43,7 @@ function subjectRu(p: SheetsWho): string {
 function shareRu(p: SheetsWho): string {
   return p.email !== undefined
     ? `Откройте таблицу в Google Sheets, нажмите «Настройки доступа» (в старом интерфейсе «Открыть доступ»), добавьте ${p.email} и выберите роль «Редактор»`
-    : `Откройте доступ к таблице для ${whomRu(p)} с ролью «Редактор» (кнопка «Настройки доступа» в Google Sheets)`;
+    : "Откройте доступ к таблице для этого аккаунта с ролью «Редактор» (кнопка «Настройки доступа» в Google Sheets)";
 }
 
 const NEW_KEY =
@@ -62,9 +67,9 @@ export const googleRu: Translation<typeof googleEn> = {
   E_SHEETS_UNAUTHENTICATED: (p) =>
     `Google отклонил учётные данные для таблицы ${p.spreadsheetId}: срок их действия истёк или доступ отозван. Создайте новый ключ (${NEW_KEY}) или новый токен и запустите команду ещё раз.`,
   E_SHEETS_VIEW_ONLY: (p) =>
-    `${subjectRu(p)} может только просматривать таблицу ${p.spreadsheetId}, а ctdial записывает в неё результат каждой строки. ${shareRu(p)} или передайте --report ФАЙЛ, чтобы записать результаты в файл на этом компьютере.`,
+    `${subjectRu(p)} может только просматривать таблицу ${p.spreadsheetId}, а ctdial записывает в неё результат каждой строки. ${shareRu(p)}. Либо передайте --report ФАЙЛ, чтобы записать результаты в файл на этом компьютере.`,
   E_SHEETS_FORBIDDEN: (p) =>
-    `У ${whomRu(p)} нет доступа к таблице ${p.spreadsheetId}. ${shareRu(p)}, затем запустите команду ещё раз.`,
+    `У ${whomRu(p)}${closeRu(p)} нет доступа к таблице ${p.spreadsheetId}. ${shareRu(p)}, затем запустите команду ещё раз.`,
   E_SHEETS_NOT_FOUND: (p) =>
     `Таблица ${p.spreadsheetId} не найдена: в ссылке опечатка или файл удалён. Скопируйте ссылку ещё раз из адресной строки браузера.`,
   E_SHEETS_NOT_CONVERTED: (p) =>
@@ -102,7 +107,7 @@ export const googleRu: Translation<typeof googleEn> = {
         return `${named} с типом ${p.type}, но в нём нет ${ruNoun((p.fields ?? []).length, ["поля", "полей", "полей"])} ${fields}: файл неполный (обрезан при копировании или набран вручную). Скачайте ${what} и укажите в GOOGLE_APPLICATION_CREDENTIALS путь к целому файлу.`;
       }
       default:
-        return `${named} с учётными данными типа «${p.type ?? "неизвестен"}», а ctdial такие не использует. Создайте вместо него ключ сервисного аккаунта (тип service_account): ${NEW_KEY}.`;
+        return `${named} с учётными данными ${p.type === undefined ? "неизвестного типа" : `типа «${p.type}»`}, а ctdial такие не использует. Создайте вместо него ключ сервисного аккаунта (тип service_account): ${NEW_KEY}.`;
     }
   },
   E_SHEETS_URL: (p) => {
@@ -128,7 +133,7 @@ export const googleRu: Translation<typeof googleEn> = {
   googleWriteDeferred: (p) =>
     `Результаты пока не записаны в таблицу; новая попытка через ${ruNumber(p.retryInSeconds)} с. Причина: ${p.reason}`,
   googleWatchConfirm: (p) =>
-    `Звонить по каждой новой строке «${p.spreadsheet}» / ${p.tab} через ${p.endpoint}, пока вы не остановите наблюдение?`,
+    `Звонить по каждой новой строке «${p.spreadsheet}» / «${p.tab}» через ${p.endpoint}, пока вы не остановите наблюдение?`,
   googleWatchStopping: () =>
     "Остановка: начатые запросы завершатся, результаты запишутся в таблицу, затем наблюдение закончится",
   googleWatchStarted: () => "наблюдение за таблицей началось",
