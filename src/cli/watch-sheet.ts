@@ -77,13 +77,7 @@ export async function watchSheetCommand(target: string, flags: WatchSheetFlags):
         sentBefore = summary.sent;
       },
       // sheet-service hands over only ctdial's own errors (anything else ends the watch).
-      onCycleError: (error) =>
-        logger.warn(
-          t().googleWatchGoesOn({
-            reason: errorSentence(currentLang(), error as CtdialError),
-            seconds: intervalMs / 1000,
-          }),
-        ),
+      onCycleError: (error) => logger.warn(cycleErrorText(error as CtdialError, intervalMs)),
     });
     if (result.stopped !== undefined) {
       output.error(`${result.stopped.message}${result.stopped.advice ? ` ${result.stopped.advice}` : ""}`);
@@ -98,4 +92,9 @@ export async function watchSheetCommand(target: string, flags: WatchSheetFlags):
       { what: t().googleCleanupLog(), run: () => logger.flush() },
     ]);
   }
+}
+
+/** A later look at the sheet failed: its error, and that the watch goes on. */
+export function cycleErrorText(error: CtdialError, intervalMs: number): string {
+  return t().googleWatchGoesOn({ reason: errorSentence(currentLang(), error), seconds: intervalMs / 1000 });
 }
