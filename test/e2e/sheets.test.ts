@@ -346,7 +346,7 @@ describe("ctdial on a Google Sheet (built CLI, Sheets fake and sandbox as proces
     });
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain(
-      `У сервисного аккаунта ${SA_EMAIL} нет доступа к таблице ${id}. Откройте таблицу в Google Sheets, нажмите «Настройки доступа» (в старом интерфейсе «Открыть доступ»), добавьте ${SA_EMAIL} и выберите роль «Редактор», затем запустите команду ещё раз.`,
+      `У сервисного аккаунта ${SA_EMAIL} нет доступа к таблице ${id}. Откройте таблицу в Google Sheets, нажмите «Настройки доступа» (в старом интерфейсе «Открыть доступ»), вставьте адрес ${SA_EMAIL}, выберите роль «Редактор» и нажмите «Отправить», затем запустите команду ещё раз.`,
     );
     expect(result.stderr).not.toContain("has no access");
   });

@@ -114,9 +114,9 @@ describe("credentials problems in Russian", () => {
     const error = await sheetsCredentials(bareEnv()).catch((e) => e);
     const ru = errorSentence("ru", error);
     expect(ru).toMatch(/^Не найдены учётные данные Google для чтения таблицы\./);
-    expect(ru).toContain("«API и сервисы» → «Библиотека API» → Google Sheets API → «Включить»");
+    expect(ru).toContain("«API и сервисы» → «Библиотека» → Google Sheets API → «Включить»");
     expect(ru).toContain(
-      "«API и сервисы» → «Учётные данные» → «Создать учётные данные» → «Сервисный аккаунт»",
+      "«API и сервисы» → «Учетные данные» → «Создать учетные данные» → «Сервисный аккаунт»",
     );
     expect(ru).toContain("«IAM и администрирование» → «Сервисные аккаунты»");
     expect(ru).toContain("«Добавить ключ» → «Создать новый ключ» → JSON");

@@ -201,7 +201,7 @@ describe("the same refusals in Russian: what to do, step by step, in the console
     const error = await locateTab(await saApi(), { spreadsheetId: "s1" }).catch((e) => e);
     expect(error.code).toBe("E_SHEETS_FORBIDDEN");
     expect(errorSentence("ru", error)).toBe(
-      `У сервисного аккаунта ${SA_EMAIL} нет доступа к таблице s1. Откройте таблицу в Google Sheets, нажмите «Настройки доступа» (в старом интерфейсе «Открыть доступ»), добавьте ${SA_EMAIL} и выберите роль «Редактор», затем запустите команду ещё раз.`,
+      `У сервисного аккаунта ${SA_EMAIL} нет доступа к таблице s1. Откройте таблицу в Google Sheets, нажмите «Настройки доступа» (в старом интерфейсе «Открыть доступ»), вставьте адрес ${SA_EMAIL}, выберите роль «Редактор» и нажмите «Отправить», затем запустите команду ещё раз.`,
     );
     // The English sentence is what it always was.
     expect(errorSentence("en", error)).toBe(error.message);
@@ -211,7 +211,7 @@ describe("the same refusals in Russian: what to do, step by step, in the console
     fake.spreadsheets.get("s1")!.access = "reader";
     const error = await write(await saApi()).catch((e) => e);
     expect(errorSentence("ru", error)).toBe(
-      `Сервисный аккаунт ${SA_EMAIL} может только просматривать таблицу s1, а ctdial записывает в неё результат каждой строки. Откройте таблицу в Google Sheets, нажмите «Настройки доступа» (в старом интерфейсе «Открыть доступ»), добавьте ${SA_EMAIL} и выберите роль «Редактор». Либо передайте --report ФАЙЛ, чтобы записать результаты в файл на этом компьютере.`,
+      `Сервисный аккаунт ${SA_EMAIL} может только просматривать таблицу s1, а ctdial записывает в неё результат каждой строки. Откройте таблицу в Google Sheets, нажмите «Настройки доступа» (в старом интерфейсе «Открыть доступ»), вставьте адрес ${SA_EMAIL}, выберите роль «Редактор» и нажмите «Отправить». Либо передайте --report ФАЙЛ, чтобы записать результаты в файл на этом компьютере.`,
     );
   });
 
@@ -243,7 +243,7 @@ describe("the same refusals in Russian: what to do, step by step, in the console
     const ru = errorSentence("ru", await locateTab(api, { spreadsheetId: "s1" }).catch((e) => e));
     expect(ru).toContain(`Закрытым ключом из файла ${key} нельзя подписать запрос`);
     expect(ru).toContain(
-      `Создайте новый ключ для ${SA_EMAIL} (консоль Google Cloud → «IAM и администрирование» → «Сервисные аккаунты» → ваш аккаунт → вкладка «Ключи» → «Добавить ключ» → «Создать новый ключ» → JSON)`,
+      `Создайте новый ключ для ${SA_EMAIL} (консоль Google Cloud → «IAM и администрирование» → «Сервисные аккаунты» → ваш аккаунт → вкладка «Ключи» → «Добавить ключ» → «Создать новый ключ» → JSON → «Создать»)`,
     );
     expect(ru).not.toContain("MIIBroken");
   });

@@ -93,14 +93,13 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   "GOOGLE_APPLICATION_CREDENTIALS",
   "GOOGLE_SHEETS_ACCESS_TOKEN",
   "GOOGLE_SHEETS_API_URL",
-  // Google's own names: gcloud's sign-in command, the console's IAM menu, a link's tab id, the README
+  // Google's own names: gcloud's sign-in command, the console's IAM menu, a link's tab id
   "gcloud",
   "auth",
   "application-default",
   "login",
   "IAM",
   "gid",
-  "README",
   "service_account",
   // report columns
   "ctdial_status",
