@@ -99,6 +99,16 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   "tsv",
   "xlsx",
   "xls",
+  "GOOGLE_SHEETS_ACCESS_TOKEN",
+  "GOOGLE_SHEETS_API_URL",
+  // Google's own names: gcloud's sign-in command, the console's IAM menu, a link's tab id
+  "gcloud",
+  "auth",
+  "application-default",
+  "login",
+  "IAM",
+  "gid",
+  "service_account",
   // report columns
   "ctdial_status",
   "ctdial_code",
