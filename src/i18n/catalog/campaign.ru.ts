@@ -272,7 +272,7 @@ export const campaignRu: Translation<typeof campaignEn> = {
   E_EXCLUDE_TOO_MANY: (p) =>
     `Можно использовать не больше ${ruCount(p.max, ["файла", "файлов", "файлов"])} исключений сразу, а указано ${p.count}${namedInRu(p)}.`,
   E_EXCLUDE_KIND: (p) =>
-    `Файл исключений ${p.file} — не .csv, .txt и не .xlsx${namedInRu(p)}; сохраните телефоны в одном из этих форматов.`,
+    `Файл исключений ${p.file} — не файл CSV, TXT или XLSX${namedInRu(p)}; сохраните телефоны в одном из этих форматов.`,
   E_EXCLUDE_FOLDER: (p) => `Файл исключений ${p.file} — это папка, а не файл${namedInRu(p)}.`,
   E_EXCLUDE_MISSING: (p) => `Файла исключений ${p.file} нет${namedInRu(p)}.`,
   E_EXCLUDE_NO_PHONE_COLUMN: (p) =>
