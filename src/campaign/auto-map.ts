@@ -1,5 +1,5 @@
 import { ConfigError } from "../errors.js";
-import { type Said, say, said } from "../i18n/catalog.js";
+import { type Said, said, say } from "../i18n/catalog.js";
 import { dataHeaders, isCtdialReport, isOwnColumn } from "../report-columns.js";
 import type { Cell } from "../sources/types.js";
 import { plainFieldWarnings } from "./column-hints.js";

@@ -9,5 +9,8 @@ export const CONFIG_CODE = "E_CONFIG";
 
 /** A ConfigError with the stable code E_CONFIG, saying `code` (a catalog key) with `params`. */
 export function configError<K extends Key>(code: K, params: ParamsOf<K>, cause?: unknown): ConfigError {
-  return new ConfigError(said(code, params), { code: CONFIG_CODE, ...(cause === undefined ? {} : { cause }) });
+  return new ConfigError(said(code, params), {
+    code: CONFIG_CODE,
+    ...(cause === undefined ? {} : { cause }),
+  });
 }

@@ -151,7 +151,10 @@ function formatIssue(
       const name = describeValue(String(path.at(-1)));
       return issue.issues.map((inner) => {
         const problem = problemOf(inner);
-        return problemAt(path.slice(0, -1), { code: problem.code, params: { ...problem.params, name } } as Said);
+        return problemAt(path.slice(0, -1), {
+          code: problem.code,
+          params: { ...problem.params, name },
+        } as Said);
       });
     }
     default:

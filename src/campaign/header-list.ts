@@ -1,4 +1,4 @@
-import { type Said, say, said } from "../i18n/catalog.js";
+import { type Said, said, say } from "../i18n/catalog.js";
 
 /**
  * A file's headers as a message shows them, and the problem of a file with no phone column: the one

@@ -1,7 +1,7 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { stringify } from "yaml";
 import { ConfigError } from "../errors.js";
-import { type Catalog, say, said, words } from "../i18n/catalog.js";
+import { type Catalog, said, say, words } from "../i18n/catalog.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Cell } from "../sources/types.js";
 import { autoMap } from "./auto-map.js";
@@ -78,7 +78,9 @@ export function proposeCampaign(
   if (!recognised.some((entry) => entry.field === "phone")) {
     phoneGuess = guessPhoneColumn(others);
     if (phoneGuess === undefined) {
-      throw new ConfigError(said("E_NO_PHONE_COLUMN", { source: sourceFileName, ...headerListParams(headers) }));
+      throw new ConfigError(
+        said("E_NO_PHONE_COLUMN", { source: sourceFileName, ...headerListParams(headers) }),
+      );
     }
     const index = others.indexOf(phoneGuess);
     if (index >= 0) others.splice(index, 1);
@@ -165,7 +167,10 @@ function examples(w: Catalog): string[] {
     `# ${w.campaignYamlOptional()}`,
     rule("# exclude: [dnc.csv]", w.campaignYamlExclude()),
     // i18n-exempt: YAML a person copies, not words
-    rule('# callWindow: {from: "09:00", to: "20:00", days: [mon, tue, wed, thu, fri]}', w.campaignYamlCallWindow()),
+    rule(
+      '# callWindow: {from: "09:00", to: "20:00", days: [mon, tue, wed, thu, fri]}',
+      w.campaignYamlCallWindow(),
+    ),
     rule("# dailyLimit: 5000", w.campaignYamlDailyLimit()),
     rule("dedupeWindow: 24h", w.campaignYamlDedupe()),
     rule("# defaults:", w.campaignYamlDefaults()),
@@ -189,7 +194,9 @@ function summaryLines(
 ): string[] {
   const lines: string[] = [];
   if (recognised.length > 0) {
-    lines.push(w.campaignInitRecognised({ pairs: recognised.map(({ field, header }) => `${header} -> ${field}`) }));
+    lines.push(
+      w.campaignInitRecognised({ pairs: recognised.map(({ field, header }) => `${header} -> ${field}`) }),
+    );
   }
   if (phoneGuess !== undefined) lines.push(w.campaignInitPhoneGuess({ column: phoneGuess }));
   if (fields.length > 0) lines.push(w.campaignInitAsFields({ columns: fields }));

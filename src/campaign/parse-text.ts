@@ -47,7 +47,10 @@ function parseJson(body: string, display: string): unknown {
     const message = firstLine(raw)
       .replace(/ in JSON at position \d+.*$/, "")
       .replace(/, ".*" is not valid JSON$/, "");
-    throw configError("E_CAMPAIGN_JSON", { where: located(display, where?.line, where?.col), detail: message });
+    throw configError("E_CAMPAIGN_JSON", {
+      where: located(display, where?.line, where?.col),
+      detail: message,
+    });
   }
 }
 

@@ -19,7 +19,9 @@ function text(expected: string) {
   });
 }
 
-const header = text("header").trim().min(1, issueText("campaignIssueEmpty", { what: "header" }));
+const header = text("header")
+  .trim()
+  .min(1, issueText("campaignIssueEmpty", { what: "header" }));
 
 /** Calltouch field names (docs/calltouch-api.md "Body fields") that a mapping may point at a column, besides phone and fields. */
 export const CALLTOUCH_FIELDS = [
@@ -122,11 +124,13 @@ const dedupeWindow = z.union(
 );
 
 /** docs/calltouch-api.md: at most 10 tags, each at most 100 characters. A single string is split like a tags cell. */
-const tag = text("tag").trim().min(1, issueText("campaignIssueEmpty", { what: "tag" })).max(100);
+const tag = text("tag")
+  .trim()
+  .min(1, issueText("campaignIssueEmpty", { what: "tag" }))
+  .max(100);
 const tagList = z
   .union([z.string(), z.array(z.string())], {
-    error: (issue) =>
-      issue.code === "invalid_union" ? typeIssue(["tags"], issue.input) : undefined,
+    error: (issue) => (issue.code === "invalid_union" ? typeIssue(["tags"], issue.input) : undefined),
   })
   .transform((tags) => (typeof tags === "string" ? tags.split(/[,;]/).filter((t) => t.trim() !== "") : tags))
   .pipe(
@@ -209,7 +213,8 @@ export const campaignSchema = z
     mapping: mappingSchema.optional(),
     exclude: z
       .union([text("fileName").min(1), z.array(text("fileName").min(1))], {
-        error: (issue) => (issue.code === "invalid_union" ? typeIssue(["fileNames"], issue.input) : undefined),
+        error: (issue) =>
+          issue.code === "invalid_union" ? typeIssue(["fileNames"], issue.input) : undefined,
       })
       .optional()
       .describe("Files (CSV/TXT/XLSX) of phones never to dial, relative to this file."),

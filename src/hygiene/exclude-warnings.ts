@@ -1,4 +1,4 @@
-import { type Said, say, said } from "../i18n/catalog.js";
+import { type Said, said, say } from "../i18n/catalog.js";
 import { quoteValue } from "../mapping/text.js";
 import type { ExcludeList } from "./exclude.js";
 
@@ -17,7 +17,13 @@ export function excludeWarningSaids(list: Pick<ExcludeList, "files" | "invalid">
     // Most messages of mapping/phone.ts already quote the value; others ("got 9 digits") need it.
     const quoted = first.message.includes(value);
     return [
-      said("campaignExcludeInvalid", { ...counted, line: first.rowNumber, value, detail: first.message, quoted }),
+      said("campaignExcludeInvalid", {
+        ...counted,
+        line: first.rowNumber,
+        value,
+        detail: first.message,
+        quoted,
+      }),
     ];
   });
 }

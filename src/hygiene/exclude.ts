@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
-import { displayPath } from "../campaign/load.js";
 import { configError } from "../campaign/config-error.js";
+import { displayPath } from "../campaign/load.js";
 import { type ConfigError, isCtdialError } from "../errors.js";
 import { type Said, said } from "../i18n/catalog.js";
 import { normalizePhone, phoneKey } from "../mapping/phone.js";
@@ -222,4 +222,3 @@ function noPhoneColumn(file: FileToRead, headers: readonly string[]): ConfigErro
   const columns = headers.filter((header) => header.trim() !== "");
   return configError("E_EXCLUDE_NO_PHONE_COLUMN", { file: file.name, columns, ...file.namedIn });
 }
-

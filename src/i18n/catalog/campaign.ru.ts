@@ -177,8 +177,7 @@ export const campaignRu: Translation<typeof campaignEn> = {
   campaignIssueBadName: (p) => inName("недопустимое имя", p),
   campaignIssueInvalid: (p) => inName(`недопустимое значение: ${gotRu(p.got)}`, p),
   campaignIssueTime: (p) => inName(`нужно время вида 09:00, ${butRu(p.got)}`, p),
-  campaignIssueTimeZone: (p) =>
-    inName(`нужен часовой пояс IANA, например Europe/Moscow, ${butRu(p.got)}`, p),
+  campaignIssueTimeZone: (p) => inName(`нужен часовой пояс IANA, например Europe/Moscow, ${butRu(p.got)}`, p),
   campaignIssueDuration: (p) =>
     inName(`нужен срок вида 24h, 30m или 7d (или 0, чтобы отключить), ${butRu(p.got)}`, p),
   campaignIssueTooManyFields: (p) =>
@@ -201,8 +200,7 @@ export const campaignRu: Translation<typeof campaignEn> = {
     inName(`${p.keys.length === 1 ? "неизвестный ключ" : "неизвестные ключи"} ${p.keys.join(", ")}`, p),
   campaignUnknownKeySwapped: (p) =>
     `неизвестный ключ (может быть, имелось в виду ${p.field}: ${p.key}? сначала пишется поле Calltouch, потом ваш столбец)`,
-  campaignUnknownKeyGuess: (p) =>
-    `неизвестный ключ (может быть, имелось в виду ${p.guesses.join(" или ")}?)`,
+  campaignUnknownKeyGuess: (p) => `неизвестный ключ (может быть, имелось в виду ${p.guesses.join(" или ")}?)`,
   campaignUnknownKeyAllowed: (p) => {
     const listed = `здесь можно: ${p.allowed.join(", ")}`;
     return p.fieldsUnder === undefined
@@ -225,8 +223,7 @@ export const campaignRu: Translation<typeof campaignEn> = {
     `Как поля пошло бы ${ruCount(p.columns.length, ["столбец", "столбца", "столбцов"])}, а Calltouch принимает не больше ${p.max}: ` +
     `${p.columns.join(", ")}. Перечислите нужные в mapping.fields файла кампании ` +
     "(его создаст ctdial init <источник>)",
-  campaignColumnNameTooLong: (p) =>
-    `у столбца «${p.start}…» название длиннее 255 символов; переименуйте его`,
+  campaignColumnNameTooLong: (p) => `у столбца «${p.start}…» название длиннее 255 символов; переименуйте его`,
   E_CANNOT_AUTO_MAP: () => "Не удалось сопоставить столбцы по их названиям:",
   campaignWarnDateColumn: (p) =>
     `столбец ${p.column} похож на даты или время, но отправляется как обычное поле, поэтому невозможная дата вроде 31.02 не будет замечена; если в нём время звонка, укажите mapping.scheduleTime: ${p.column}`,

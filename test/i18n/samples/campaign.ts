@@ -3,7 +3,10 @@ import type { Samples } from "./samples.js";
 
 /** Sample parameters for every message of the "campaign" area: each list is rendered in every language. */
 export const campaignSamples: Samples<typeof campaignEn> = {
-  E_CAMPAIGN_FILE_MISSING: [{ file: "клиенты.campaign.yaml", explicit: true }, { file: "клиенты.campaign.yaml" }],
+  E_CAMPAIGN_FILE_MISSING: [
+    { file: "клиенты.campaign.yaml", explicit: true },
+    { file: "клиенты.campaign.yaml" },
+  ],
   E_CAMPAIGN_FILE_FOLDER: [{ file: "кампания.yaml", explicit: true }, { file: "кампания.yaml" }],
   E_CAMPAIGN_FILE_UNREADABLE: [{ file: "клиенты.campaign.yaml", errno: "EACCES" }],
   E_CAMPAIGN_FILES_BOTH: [
@@ -34,7 +37,11 @@ export const campaignSamples: Samples<typeof campaignEn> = {
     { expected: ["boolean"], got: '"да"' },
     { expected: ["text", "array"], got: "~group" },
     { expected: ["object"], keys: ["from", "to", "days"], got: "~list" },
-    { expected: ["object"], keys: ["phone", "fields", "sessionId", "scheduleTime", "tags"], got: "~emptyList" },
+    {
+      expected: ["object"],
+      keys: ["phone", "fields", "sessionId", "scheduleTime", "tags"],
+      got: "~emptyList",
+    },
     { expected: ["null"], got: "~date:2026-01-02" },
     { expected: ["fieldName"], got: "~empty" },
     { expected: ["time"], got: "9" },
@@ -133,11 +140,16 @@ export const campaignSamples: Samples<typeof campaignEn> = {
   campaignYamlPastScheduleTime: [{}],
   campaignYamlRate: [{}],
 
-  E_EXCLUDE_TOO_MANY: [{ max: 65536, count: 70000, namedIn: "клиенты.campaign.yaml" }, { max: 65536, count: 70000 }],
+  E_EXCLUDE_TOO_MANY: [
+    { max: 65536, count: 70000, namedIn: "клиенты.campaign.yaml" },
+    { max: 65536, count: 70000 },
+  ],
   E_EXCLUDE_KIND: [{ file: "стоп.pdf", namedIn: "клиенты.campaign.yaml" }, { file: "стоп.pdf" }],
   E_EXCLUDE_FOLDER: [{ file: "стоп", namedIn: "клиенты.campaign.yaml" }],
   E_EXCLUDE_MISSING: [{ file: "стоп.csv", namedIn: "клиенты.campaign.yaml" }, { file: "стоп.csv" }],
-  E_EXCLUDE_NO_PHONE_COLUMN: [{ file: "стоп.csv", columns: ["Имя", "Город"], namedIn: "клиенты.campaign.yaml" }],
+  E_EXCLUDE_NO_PHONE_COLUMN: [
+    { file: "стоп.csv", columns: ["Имя", "Город"], namedIn: "клиенты.campaign.yaml" },
+  ],
   campaignExcludedBy: [{ file: "стоп.csv" }],
   campaignExcludeInvalid: [
     ...[1, 2, 5, 11, 21, 101].map((count) => ({ file: "стоп.csv", count, unit: "line" as const })),
@@ -150,6 +162,14 @@ export const campaignSamples: Samples<typeof campaignEn> = {
       detail: "нужно 11 цифр",
       quoted: false,
     },
-    { file: "стоп.xlsx", count: 1, unit: "row", line: 2, value: '"абв"', detail: 'в "абв" нет цифр', quoted: true },
+    {
+      file: "стоп.xlsx",
+      count: 1,
+      unit: "row",
+      line: 2,
+      value: '"абв"',
+      detail: 'в "абв" нет цифр',
+      quoted: true,
+    },
   ],
 };
