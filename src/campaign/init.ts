@@ -166,8 +166,8 @@ function examples(w: Catalog): string[] {
   return [
     `# ${w.campaignYamlOptional()}`,
     rule("# exclude: [dnc.csv]", w.campaignYamlExclude()),
-    // i18n-exempt: YAML a person copies, not words
     rule(
+      // i18n-exempt: YAML a person copies, not words
       '# callWindow: {from: "09:00", to: "20:00", days: [mon, tue, wed, thu, fri]}',
       w.campaignYamlCallWindow(),
     ),

@@ -240,7 +240,7 @@ export const campaignRu: Translation<typeof campaignEn> = {
 
   campaignYamlHeader: (p) =>
     `Кампания ctdial для ${p.source}: её предложил ctdial init по заголовкам столбцов.`,
-  campaignYamlCheck: () => "Проверьте сопоставление, укажите routeKey и проверьте без отправки:",
+  campaignYamlCheck: () => "Проверьте сопоставление, укажите routeKey и попробуйте без отправки:",
   campaignYamlRouteKey: () =>
     "Ключ виджета Calltouch «Форма на сайте», который принимает заявки (от 1 до 255 символов).",
   campaignYamlRouteKeyElse: () =>
@@ -256,7 +256,7 @@ export const campaignRu: Translation<typeof campaignEn> = {
   campaignYamlOptional: () => "Необязательные правила: чтобы включить блок, уберите «# » в начале его строк.",
   campaignYamlExclude: () => "файлы с телефонами, по которым не звонить",
   campaignYamlCallWindow: () => "когда можно отправлять заявки",
-  campaignYamlDailyLimit: () => "не больше стольких принятых заявок в день (бюджет баллов Calltouch)",
+  campaignYamlDailyLimit: () => "наибольшее число принятых заявок в день (бюджет баллов Calltouch)",
   campaignYamlDedupe: () =>
     "пропускать телефон, по которому любая кампания на этом компьютере звонила за это время (0 — не пропускать)",
   campaignYamlDefaults: () => "берутся, где ячейка строки пуста; метки добавляются к меткам строки",
