@@ -155,7 +155,7 @@ describe("loadExcludeList: several files", () => {
     expect(list.has(79997770001)).toBe("single-phone.csv");
     expect(list.files[0]!.name).toBe(`${FIXTURES}/single-phone.csv`);
     expect(say("en", excludedReason(list.has(79997770001)!))).toBe("excluded by single-phone.csv");
-    expect(say("ru", excludedReason(list.has(79997770001)!))).toBe("исключён списком single-phone.csv");
+    expect(say("ru", excludedReason(list.has(79997770001)!))).toBe("в списке исключений single-phone.csv");
   });
 
   it("takes an empty list of files as excluding nobody", async () => {

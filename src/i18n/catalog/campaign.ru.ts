@@ -1,4 +1,4 @@
-import { ruCount, ruNoun } from "../format.js";
+import { ruCount, ruNoun, ruNumber } from "../format.js";
 import type { Translation } from "../messages.js";
 import type { campaignEn, ExcludeUnit } from "./campaign.en.js";
 
@@ -220,7 +220,7 @@ export const campaignRu: Translation<typeof campaignEn> = {
   campaignColumnsAmbiguous: (p) =>
     `столбцы ${p.columns.join(", ")} подходят как ${p.field}; укажите в mapping.${p.field} тот, который нужен`,
   campaignTooManyFields: (p) =>
-    `Как поля пошло бы ${ruCount(p.columns.length, ["столбец", "столбца", "столбцов"])}, а Calltouch принимает не больше ${p.max}: ` +
+    `Отправить как поля пришлось бы ${ruCount(p.columns.length, ["столбец", "столбца", "столбцов"])}, а Calltouch принимает не больше ${p.max}: ` +
     `${p.columns.join(", ")}. Перечислите нужные в mapping.fields файла кампании ` +
     "(его создаст ctdial init <источник>)",
   campaignColumnNameTooLong: (p) => `у столбца «${p.start}…» название длиннее 255 символов; переименуйте его`,
@@ -234,7 +234,7 @@ export const campaignRu: Translation<typeof campaignEn> = {
   campaignInitPhoneGuess: (p) =>
     `Столбец с телефоном не распознан: предполагаем ${p.column}; проверьте mapping.phone.`,
   campaignInitAsFields: (p) => `Пойдут как поля: ${p.columns.join(", ")}`,
-  campaignInitNotUsed: (p) => `Не используется: ${p.column} (другой столбец уже стал ${p.field})`,
+  campaignInitNotUsed: (p) => `Не используется: ${p.column} (${p.field} уже берётся из другого столбца)`,
   campaignInitNotSent: (p) =>
     `Не отправляются (Calltouch принимает не больше ${ruCount(p.max, ["поля", "полей", "полей"])}): ${p.columns.join(", ")}`,
 
@@ -267,7 +267,7 @@ export const campaignRu: Translation<typeof campaignEn> = {
   campaignYamlRate: () => "запросов в секунду, не больше 5 (по умолчанию 5)",
 
   E_EXCLUDE_TOO_MANY: (p) =>
-    `Можно использовать не больше ${ruCount(p.max, ["файла", "файлов", "файлов"])} исключений сразу, а указано ${p.count}${namedInRu(p)}.`,
+    `Можно использовать не больше ${ruCount(p.max, ["файла", "файлов", "файлов"])} исключений сразу, а указано ${ruNumber(p.count)}${namedInRu(p)}.`,
   E_EXCLUDE_KIND: (p) =>
     `Файл исключений ${p.file} — не файл CSV, TXT или XLSX${namedInRu(p)}; сохраните телефоны в одном из этих форматов.`,
   E_EXCLUDE_FOLDER: (p) => `Файл исключений ${p.file} — это папка, а не файл${namedInRu(p)}.`,
@@ -275,7 +275,7 @@ export const campaignRu: Translation<typeof campaignEn> = {
   E_EXCLUDE_NO_PHONE_COLUMN: (p) =>
     `В файле исключений ${p.file} нет столбца с телефонами${namedInRu(p)}: в нём столбцы ${p.columns.join(", ")}; ` +
     "назовите столбец с телефонами «Телефон» или оставьте в файле только телефоны.",
-  campaignExcludedBy: (p) => `исключён списком ${p.file}`,
+  campaignExcludedBy: (p) => `в списке исключений ${p.file}`,
   campaignExcludeInvalid: (p) => {
     const count = countedRu(p.count, p.unit);
     if (p.line === undefined) return `${p.file}: ${count}`;
