@@ -84,8 +84,15 @@ export async function loadCampaignFile(path: string): Promise<{ campaign: Campai
 }
 
 /**
+ * What `parseCampaign` names a campaign that is not a file by: the options merged on the command
+ * line, or the defaults (the catalog words them in each language).
+ */
+export const ORIGIN = { commandLine: "~commandLine", defaults: "~defaults" } as const;
+
+/**
  * Validates a campaign given as data (a parsed file, or options merged in code). `origin` names it in
- * the error: "clients.campaign.yaml has 3 problems:" followed by one `path: message` line each.
+ * the error: "clients.campaign.yaml has 3 problems:" followed by one `path: message` line each; a
+ * campaign that is not a file is named by ORIGIN.
  */
 export function parseCampaign(input: unknown, origin: string): Campaign {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { proposeCampaign } from "../../src/campaign/init.js";
-import { loadCampaignFile } from "../../src/campaign/load.js";
+import { loadCampaignFile, ORIGIN, parseCampaign } from "../../src/campaign/load.js";
 import { parseCampaignText } from "../../src/campaign/parse-text.js";
 import { ConfigError, errorSentence } from "../../src/errors.js";
 import { excludeWarningSaids } from "../../src/hygiene/exclude-warnings.js";
@@ -120,5 +120,22 @@ describe("exclude files in Russian", () => {
     expect(warned(11)).toBe("стоп.csv: 11 строк — не телефоны");
     expect(warned(21)).toBe("стоп.csv: 21 строка — не телефон");
     expect(warned(101)).toBe("стоп.csv: 101 строка — не телефон");
+  });
+});
+
+describe("a campaign that is not a file", () => {
+  it("is named as the command line in either language", () => {
+    let error: unknown;
+    try {
+      parseCampaign({ rate: 9 }, ORIGIN.commandLine);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).message).toBe(
+      "the command line has 1 problem:\n  rate: Calltouch allows at most 5 requests per second, got 9",
+    );
+    expect(errorSentence("ru", error as ConfigError)).toBe(
+      "Параметры командной строки: найдена 1 ошибка:\n  rate: Calltouch принимает не больше 5 запросов в секунду, а указано 9",
+    );
   });
 });

@@ -32,6 +32,11 @@ export function gotEn(shown: string): string {
   }
 }
 
+/** Where a campaign came from: a file's name, or `~commandLine` / `~defaults` (src/campaign/load.ts ORIGIN). */
+function originEn(origin: string): string {
+  return origin === "~commandLine" ? "the command line" : origin === "~defaults" ? "defaults" : origin;
+}
+
 /** What a key expects, by the token format-issues.ts and schema.ts give (unknown tokens are zod's own names). */
 const EXPECTED_EN: Readonly<Record<string, string>> = {
   text: "text",
@@ -91,12 +96,12 @@ export const campaignEn = {
   /** Two campaign files would apply to one source. */
   E_CAMPAIGN_FILES_BOTH: (p: { files: readonly string[]; folder: string }) =>
     `both ${p.files.join(" and ")} exist in ${p.folder}; keep one, or choose with --campaign FILE.`,
-  /** The file holds a list, a number, ... instead of keys. `got`: a shown value. */
+  /** The file holds a list, a number, ... instead of keys. `origin`: a file's name, or `~commandLine`; `got`: a shown value. */
   E_CAMPAIGN_NOT_KEYS: (p: { origin: string; got: string }) =>
-    `${p.origin} must be a group of keys such as routeKey: and mapping:, got ${gotEn(p.got)}.`,
+    `${originEn(p.origin)} must be a group of keys such as routeKey: and mapping:, got ${gotEn(p.got)}.`,
   /** Followed by one `path: problem` line each. */
   E_CAMPAIGN_INVALID: (p: { origin: string; count: number }) =>
-    `${p.origin} has ${p.count === 1 ? "1 problem" : `${p.count} problems`}:`,
+    `${originEn(p.origin)} has ${p.count === 1 ? "1 problem" : `${p.count} problems`}:`,
   E_CAMPAIGN_NO_SOURCE: (p: { file: string }) =>
     `${p.file} has no source key; add source: clients.csv (the file to dial).`,
   /** `where`: `file:line:col`; `detail`: the YAML parser's own words. */

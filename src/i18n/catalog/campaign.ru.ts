@@ -76,6 +76,15 @@ function expectedRu(expected: readonly string[], keys: readonly string[] | undef
   return `${names} (${keys.length > 4 ? `${keys.slice(0, 4).join(", ")}, …` : keys.join(", ")})`;
 }
 
+/** Откуда кампания: имя файла, или `~commandLine` / `~defaults`. */
+function originRu(origin: string): string {
+  return origin === "~commandLine"
+    ? "Параметры командной строки"
+    : origin === "~defaults"
+      ? "Настройки по умолчанию"
+      : origin;
+}
+
 const inName = (text: string, p: { name?: string }): string =>
   p.name === undefined ? text : `${text} (имя ${gotRu(p.name)})`;
 
@@ -106,9 +115,9 @@ export const campaignRu: Translation<typeof campaignEn> = {
   E_CAMPAIGN_FILES_BOTH: (p) =>
     `В папке ${p.folder} есть сразу ${p.files.join(" и ")}; оставьте один или укажите нужный через --campaign ФАЙЛ.`,
   E_CAMPAIGN_NOT_KEYS: (p) =>
-    `В ${p.origin} должны быть ключи, например routeKey: и mapping:, ${butRu(p.got)}.`,
+    `${originRu(p.origin)}: здесь должны быть ключи, например routeKey: и mapping:, ${butRu(p.got)}.`,
   E_CAMPAIGN_INVALID: (p) =>
-    `${p.origin}: ${p.count === 1 ? "найдена 1 ошибка" : `найдено ${ruCount(p.count, ["ошибка", "ошибки", "ошибок"])}`}:`,
+    `${originRu(p.origin)}: ${p.count === 1 ? "найдена 1 ошибка" : `найдено ${ruCount(p.count, ["ошибка", "ошибки", "ошибок"])}`}:`,
   E_CAMPAIGN_NO_SOURCE: (p) =>
     `В ${p.file} нет ключа source; добавьте source: clients.csv (файл с номерами для обзвона).`,
   E_CAMPAIGN_YAML: (p) => `${p.where}: это не YAML: ${p.detail}`,
