@@ -85,6 +85,12 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   "subject",
   "skip",
   "call-now",
+  "fields",
+  // values of campaign keys: booleans, time zone names
+  "true",
+  "false",
+  "Europe",
+  "Moscow",
   // environment variables
   "CALLTOUCH_TOKEN",
   "CALLTOUCH_ROUTE_KEY",

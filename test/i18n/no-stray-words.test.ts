@@ -48,7 +48,6 @@ const STILL_MOVING: readonly string[] = [
   "src/cli/token.ts",
   "src/cli/validate.ts",
   "src/cli.ts",
-  "src/campaign",
   // src/sources but sources/sheets (moved)
   "src/sources/column-letter.ts",
   "src/sources/csv",
@@ -76,7 +75,6 @@ const STILL_MOVING: readonly string[] = [
   "src/sinks/types.ts",
   "src/journal",
   "src/engine",
-  "src/hygiene",
   "src/dispatch",
   "src/header-key.ts",
 ];
