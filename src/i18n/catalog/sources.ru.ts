@@ -1,6 +1,6 @@
 import { ruCount, ruNumber } from "../format.js";
 import type { Translation } from "../messages.js";
-import { type GridPlace, type SameNames, type sourcesEn, sameNameGroups } from "./sources.en.js";
+import { type GridPlace, type SameNames, sameNameGroups, type sourcesEn } from "./sources.en.js";
 
 /** Русские слова области "sources": те же ключи и параметры, что в sources.en.ts. */
 

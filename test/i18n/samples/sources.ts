@@ -9,7 +9,7 @@ export const sourcesSamples: Samples<typeof sourcesEn> = {
     { file: "клиенты.csv", line: 3 },
     { file: "клиенты.csv", line: 12_345, limit: 1_048_576 },
   ],
-  E_INPUT_CSV: [{ file: "клиенты.csv", line: 4, reason: "Invalid Closing Quote: got \"x\" at line 4" }],
+  E_INPUT_CSV: [{ file: "клиенты.csv", line: 4, reason: 'Invalid Closing Quote: got "x" at line 4' }],
   E_INPUT_COLUMNS: [
     { file: "клиенты.csv", line: 2, limit: 16_384 },
     { file: "клиенты.csv", line: 21, limit: 16_384, columns: 20_001 },
@@ -52,7 +52,12 @@ export const sourcesSamples: Samples<typeof sourcesEn> = {
     { file: "клиенты.csv", line: 9, column: 7, headerLine: 1 },
   ],
   E_HEADERS: [
-    { file: "клиенты.xlsx", sheet: "Лист1", row: 1, ...sameNameParams([{ names: ["Ёлка", "елка"], columns: ["B", "D"] }]) },
+    {
+      file: "клиенты.xlsx",
+      sheet: "Лист1",
+      row: 1,
+      ...sameNameParams([{ names: ["Ёлка", "елка"], columns: ["B", "D"] }]),
+    },
     {
       spreadsheet: "База май",
       tab: "Клиенты",
@@ -109,5 +114,5 @@ export const sourcesSamples: Samples<typeof sourcesEn> = {
     { file: "отчёт.yaml", kind: "config", ext: "yaml", defaultName: "клиенты.report.csv" },
     { file: "клиенты2.csv", kind: "not-report", defaultName: "клиенты.report.csv" },
   ],
-  E_REPORT_DELIMITER: [{ delimiter: "\"" }],
+  E_REPORT_DELIMITER: [{ delimiter: '"' }],
 };
