@@ -44,19 +44,18 @@ export const sourcesRu: Translation<typeof sourcesEn> = {
   E_INPUT_ENCODING: (p) =>
     "encoding" in p
       ? `Неизвестная кодировка «${p.encoding}»; укажите, например, \`utf-8\`, \`windows-1251\`, \`utf-16le\`, \`utf-16be\` или \`koi8-r\`.`
-      : `${p.file}, строка ${ruNumber(p.line)}: эта строка не в кодировке UTF-8, хотя строки выше — в ней; в файле смешаны кодировки. Сохраните файл заново в UTF-8 (или укажите его кодировку через --encoding).`,
+      : `${p.file}, строка ${p.line}: эта строка не в кодировке UTF-8, хотя строки выше — в ней; в файле смешаны кодировки. Сохраните файл заново в UTF-8 (или укажите его кодировку через --encoding).`,
   E_INPUT_QUOTE: (p) =>
     p.limit === undefined
-      ? `${p.file}, строка ${ruNumber(p.line)}: открытая здесь кавычка (") нигде не закрыта; закройте её или удалите.`
-      : `${p.file}, строка ${ruNumber(p.line)}: ячейка, которая начинается здесь, длиннее, чем ${ruCount(p.limit, CHARS)}; скорее всего, открытая здесь кавычка (") нигде не закрыта.`,
-  E_INPUT_CSV: (p) =>
-    `${p.file}, строка ${ruNumber(p.line)}: эту строку не удаётся прочитать как CSV (${p.reason}).`,
+      ? `${p.file}, строка ${p.line}: открытая здесь кавычка (") нигде не закрыта; закройте её или удалите.`
+      : `${p.file}, строка ${p.line}: ячейка, которая начинается здесь, длиннее, чем ${ruCount(p.limit, CHARS)}; скорее всего, открытая здесь кавычка (") нигде не закрыта.`,
+  E_INPUT_CSV: (p) => `${p.file}, строка ${p.line}: эту строку не удаётся прочитать как CSV (${p.reason}).`,
   E_INPUT_COLUMNS: (p) =>
     p.columns === undefined
-      ? `${p.file}, строка ${ruNumber(p.line)}: в ней столбцов больше, чем ${ruNumber(p.limit)}, а больше в таблице не помещается; проверьте, тот ли это файл и верно ли определён разделитель (его можно указать через --delimiter).`
-      : `${p.file}, строка ${ruNumber(p.line)}: в ней ${ruCount(p.columns, COLUMNS)}, а в таблице помещается не больше ${ruNumber(p.limit)}; проверьте, тот ли это файл и верно ли определён разделитель (его можно указать через --delimiter).`,
+      ? `${p.file}, строка ${p.line}: в ней столбцов больше, чем ${ruNumber(p.limit)}, а больше в таблице не помещается; проверьте, тот ли это файл и верно ли определён разделитель (его можно указать через --delimiter).`
+      : `${p.file}, строка ${p.line}: в ней ${ruCount(p.columns, COLUMNS)}, а в таблице помещается не больше ${ruNumber(p.limit)}; проверьте, тот ли это файл и верно ли определён разделитель (его можно указать через --delimiter).`,
   E_INPUT_LINE: (p) =>
-    `${p.file}, строка ${ruNumber(p.line)} длиннее, чем ${ruCount(p.limit, CHARS)}, — таких строк в клиентской базе не бывает; проверьте, тот ли это файл и разделены ли его строки переводами строки.`,
+    `${p.file}, строка ${p.line} длиннее, чем ${ruCount(p.limit, CHARS)}, — таких строк в клиентской базе не бывает; проверьте, тот ли это файл и разделены ли его строки переводами строки.`,
   E_INPUT_READ: (p) => {
     const reason =
       p.reason === "missing"
@@ -93,25 +92,25 @@ export const sourcesRu: Translation<typeof sourcesEn> = {
   E_INPUT_EMPTY: (p) =>
     p.headerLine === undefined
       ? `Файл ${p.file} пуст: в нём нет ни строки заголовков, ни строк с данными.`
-      : `В ${p.file} есть строка заголовков (строка ${ruNumber(p.headerLine)}), но нет ни одной строки с данными.`,
+      : `В ${p.file} есть строка заголовков (строка ${p.headerLine}), но нет ни одной строки с данными.`,
   E_INPUT_HEADER: (p) => {
     if ("column" in p) {
-      return `${p.file}, строка ${ruNumber(p.line)}: в столбце ${p.column} есть значение, но у столбца нет названия в строке заголовков (строка ${ruNumber(p.headerLine)}); назовите столбец или удалите его.`;
+      return `${p.file}, строка ${p.line}: в столбце ${p.column} есть значение, но у столбца нет названия в строке заголовков (строка ${p.headerLine}); назовите столбец или удалите его.`;
     }
     const groups = sameNameGroups(p.names, p.columns);
     const described = groups.map(sameNamesRu).join(" и ");
     const onlyPair = groups.length === 1 && groups[0]!.columns.length === 2;
-    return `${p.file}, строка ${ruNumber(p.line)}: в строке заголовков ${described}; ${onlyPair ? "переименуйте один из них" : "переименуйте их"}.`;
+    return `${p.file}, строка ${p.line}: в строке заголовков ${described}; ${onlyPair ? "переименуйте один из них" : "переименуйте их"}.`;
   },
   E_HEADERS: (p) => {
     const where = placeRu(p);
     if ("column" in p) {
-      return `${where}: у столбца ${p.column} нет заголовка в строке ${ruNumber(p.headerRow)}, но в строке ${ruNumber(p.row)} есть значение; впишите заголовок в ячейку ${p.column}${p.headerRow} или очистите столбец.`;
+      return `${where}: у столбца ${p.column} нет заголовка в строке ${p.headerRow}, но в строке ${p.row} есть значение; впишите заголовок в ячейку ${p.column}${p.headerRow} или очистите столбец.`;
     }
     const groups = sameNameGroups(p.names, p.columns);
     const described = groups.map(sameNamesRu).join(" и ");
     const onlyPair = groups.length === 1 && groups[0]!.columns.length === 2;
-    return `${where}: в строке заголовков (строка ${ruNumber(p.row)}) ${described}; ${onlyPair ? "переименуйте один из них" : "переименуйте их так, чтобы каждое название встречалось один раз"}.`;
+    return `${where}: в строке заголовков (строка ${p.row}) ${described}; ${onlyPair ? "переименуйте один из них" : "переименуйте их так, чтобы каждое название встречалось один раз"}.`;
   },
   E_INPUT_XLS: (p) =>
     `${p.file} — старый файл Excel (.xls); откройте его в Excel или LibreOffice и сохраните как .xlsx или .csv.`,
