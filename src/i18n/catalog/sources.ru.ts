@@ -18,7 +18,7 @@ function sameNamesRu(group: SameNames): string {
   const named =
     group.names.length === 1
       ? `с одним названием «${group.names[0]}»`
-      : `с названиями ${group.names.map((name) => `«${name}»`).join(" и ")}, которые считаются одинаковыми (регистр, пробелы и ё/е не различаются)`;
+      : `с названиями ${andList(group.names.map((name) => `«${name}»`))}, которые считаются одинаковыми (регистр, пробелы и ё/е не различаются)`;
   return `${count} ${named} (столбцы ${andList(group.columns)})`;
 }
 
@@ -52,7 +52,7 @@ export const sourcesRu: Translation<typeof sourcesEn> = {
   E_INPUT_CSV: (p) => `${p.file}, строка ${p.line}: эту строку не удаётся прочитать как CSV (${p.reason}).`,
   E_INPUT_COLUMNS: (p) =>
     p.columns === undefined
-      ? `${p.file}, строка ${p.line}: в ней столбцов больше, чем ${ruNumber(p.limit)}, а больше в таблице не помещается; проверьте, тот ли это файл и верно ли определён разделитель (его можно указать через --delimiter).`
+      ? `${p.file}, строка ${p.line}: в ней столбцов больше, чем ${ruNumber(p.limit)}, — столько не помещается ни в одну таблицу; проверьте, тот ли это файл и верно ли определён разделитель (его можно указать через --delimiter).`
       : `${p.file}, строка ${p.line}: в ней ${ruCount(p.columns, COLUMNS)}, а в таблице помещается не больше ${ruNumber(p.limit)}; проверьте, тот ли это файл и верно ли определён разделитель (его можно указать через --delimiter).`,
   E_INPUT_LINE: (p) =>
     `${p.file}, строка ${p.line} длиннее, чем ${ruCount(p.limit, CHARS)}, — таких строк в клиентской базе не бывает; проверьте, тот ли это файл и разделены ли его строки переводами строки.`,
@@ -65,7 +65,7 @@ export const sourcesRu: Translation<typeof sourcesEn> = {
           : p.reason === "folder"
             ? "это папка, а не файл"
             : (p.detail ?? "");
-    return `Не удаётся прочитать ${p.file}: ${reason}.`;
+    return `Не удаётся прочитать файл ${p.file}: ${reason}.`;
   },
   E_INPUT_OPEN: (p) =>
     p.reason === "missing"
@@ -74,17 +74,17 @@ export const sourcesRu: Translation<typeof sourcesEn> = {
         ? `${p.file} — это папка, а не файл .xlsx.`
         : p.reason === "denied"
           ? `Файл ${p.file} не открывается: нет доступа.`
-          : `Не удаётся прочитать ${p.file} (${p.detail ?? ""}).`,
+          : `Не удаётся прочитать файл ${p.file} (${p.detail ?? ""}).`,
   E_INPUT_BINARY: (p) => {
     switch (p.kind) {
       case "xlsx":
-        return `${p.file} похож на файл Excel (.xlsx), а не на текст CSV; переименуйте его в .xlsx или откройте в Excel и сохраните как CSV.`;
+        return `Файл ${p.file} похож на файл Excel (.xlsx), а не на текст CSV; переименуйте его в .xlsx или откройте в Excel и сохраните как CSV.`;
       case "xls":
-        return `${p.file} похож на старый файл Excel (.xls), а не на текст CSV; откройте его в Excel или LibreOffice и сохраните как .xlsx или CSV.`;
+        return `Файл ${p.file} похож на старый файл Excel (.xls), а не на текст CSV; откройте его в Excel или LibreOffice и сохраните как .xlsx или CSV.`;
       case "utf-16":
-        return `${p.file} похож на текст в UTF-16 без метки порядка байтов (BOM); укажите кодировку: \`--encoding utf-16le\` (или \`utf-16be\`).`;
+        return `Файл ${p.file} похож на текст в UTF-16 без метки порядка байтов (BOM); укажите кодировку: \`--encoding utf-16le\` (или \`utf-16be\`).`;
       case "binary":
-        return `${p.file} — не текстовый файл (в нём есть нулевые байты); выгрузите таблицу из её программы в CSV.`;
+        return `Файл ${p.file} — не текстовый файл (в нём есть нулевые байты); выгрузите таблицу из её программы в CSV.`;
     }
   },
   E_INPUT_DELIMITER: (p) =>
@@ -92,7 +92,7 @@ export const sourcesRu: Translation<typeof sourcesEn> = {
   E_INPUT_EMPTY: (p) =>
     p.headerLine === undefined
       ? `Файл ${p.file} пуст: в нём нет ни строки заголовков, ни строк с данными.`
-      : `В ${p.file} есть строка заголовков (строка ${p.headerLine}), но нет ни одной строки с данными.`,
+      : `В файле ${p.file} есть строка заголовков (строка ${p.headerLine}), но нет ни одной строки с данными.`,
   E_INPUT_HEADER: (p) => {
     if ("column" in p) {
       return `${p.file}, строка ${p.line}: в столбце ${p.column} есть значение, но у столбца нет названия в строке заголовков (строка ${p.headerLine}); назовите столбец или удалите его.`;
@@ -140,12 +140,13 @@ export const sourcesRu: Translation<typeof sourcesEn> = {
       : `Файл ${p.file} повреждён, его не удаётся прочитать как книгу .xlsx (${p.detail ?? ""}); откройте его в Excel или LibreOffice и сохраните заново.`,
   E_INPUT_SHEET_MISSING: (p) =>
     `${p.file}: листа «${p.sheet}» в файле нет; откройте файл в Excel или LibreOffice и сохраните заново.`,
-  E_INPUT_NO_SHEETS: (p) => `В ${p.file} нет ни одного листа; добавьте лист со строкой заголовков и данными.`,
+  E_INPUT_NO_SHEETS: (p) =>
+    `В файле ${p.file} нет ни одного листа; добавьте лист со строкой заголовков и данными.`,
   E_SHEET: (p) => {
     const names = p.sheets
       .map((name) => (p.hidden.includes(name) ? `«${name}» (скрытый)` : `«${name}»`))
       .join(", ");
-    return `В ${p.file} нет листа «${p.sheet}»; есть листы: ${names}.`;
+    return `В файле ${p.file} нет листа «${p.sheet}»; есть листы: ${names}.`;
   },
   E_EMPTY: (p) =>
     "file" in p
@@ -165,10 +166,10 @@ export const sourcesRu: Translation<typeof sourcesEn> = {
         : p.cell === undefined
           ? "в одной из ячеек"
           : "в ячейке";
-    return `${where}: ${what} больше символов, чем ${ruNumber(p.limit)}, а Excel больше в ячейку не пускает; откройте файл в Excel или LibreOffice, сократите или очистите эту ячейку и сохраните файл заново.`;
+    return `${where}: ${what} больше символов, чем ${ruNumber(p.limit)} (это предел Excel для одной ячейки); откройте файл в Excel или LibreOffice, сократите или очистите эту ячейку и сохраните файл заново.`;
   },
   E_INPUT_TOO_LARGE: (p) =>
-    `В ячейках ${p.file} текста больше, чем ${ruCount(p.limit, CHARS)}, — намного больше, чем в любой клиентской базе; проверьте, тот ли это файл, или сохраните его как CSV и запустите ctdial на нём.`,
+    `В ячейках файла ${p.file} текста больше, чем ${ruCount(p.limit, CHARS)}, — намного больше, чем в любой клиентской базе; проверьте, тот ли это файл, или сохраните его как CSV и запустите ctdial на нём.`,
   E_REPORT_WRITE: (p) => {
     const reason =
       p.errno === undefined
