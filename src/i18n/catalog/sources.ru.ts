@@ -24,7 +24,7 @@ function sameNamesRu(group: SameNames): string {
 
 function placeRu(p: GridPlace): string {
   if ("where" in p) return p.where;
-  if ("spreadsheet" in p) return `Таблица «${p.spreadsheet}», лист «${p.tab}»`;
+  if ("spreadsheet" in p) return `Лист «${p.tab}» таблицы «${p.spreadsheet}»`;
   return `${p.file}, лист «${p.sheet}»`;
 }
 
@@ -151,7 +151,7 @@ export const sourcesRu: Translation<typeof sourcesEn> = {
   E_EMPTY: (p) =>
     "file" in p
       ? `${p.file}: лист «${p.sheet}» пуст; внесите в него строку заголовков и строки клиентов.`
-      : `${placeRu(p)} пуст; внесите в него строку заголовков и строки клиентов.`,
+      : `${placeRu(p)} пуст. Впишите в него строку заголовков и строки клиентов.`,
   E_INPUT_CELL_TOO_LONG: (p) => {
     const where = [
       p.file,
