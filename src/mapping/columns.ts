@@ -1,7 +1,9 @@
-import { listHeaders, noPhoneColumnProblem } from "../campaign/header-list.js";
+import { CONFIG_CODE } from "../campaign/config-error.js";
+import { headerListParams, noPhoneColumn } from "../campaign/header-list.js";
 import { CALLTOUCH_FIELDS, type Defaults, MAX_FIELDS, type Mapping } from "../campaign/schema.js";
-import { ConfigError } from "../errors.js";
+import { ConfigError, type ConfigProblem } from "../errors.js";
 import { headerKey } from "../header-key.js";
+import { said } from "../i18n/catalog.js";
 import { dataHeaders, isCtdialReport, type ReportColumn } from "../report-columns.js";
 
 /** A mapped column: its header as written in the user's file (for messages) and its index in a row. */
@@ -36,15 +38,11 @@ export interface ReportColumns {
   readonly sentAt?: ColumnRef;
 }
 
-export { MAX_FIELDS };
-
-const MISMATCH = "The campaign's mapping does not match the columns of the file";
-
-export { headerKey };
+export { headerKey, MAX_FIELDS };
 
 /**
  * Finds every mapped column in `headers`. Every problem is collected and thrown at once as one
- * ConfigError (`path: message`), so a user fixes the campaign file in one go. `defaults`, when given,
+ * ConfigError (each problem with its key's path), so a user fixes the campaign file in one go. `defaults`, when given,
  * counts its `fields` names that have no column towards the limit of 5.
  */
 export function resolveColumns(
@@ -52,28 +50,27 @@ export function resolveColumns(
   mapping: Mapping,
   defaults?: Defaults,
 ): ResolvedColumns {
-  const problems: string[] = [];
+  const problems: ConfigProblem[] = [];
   // A report read back as a source: its ctdial_* columns are results, never mapped.
   const headers = dataHeaders(fileHeaders);
   const positions = indexHeaders(headers);
   const find = (path: string, header: string): ColumnRef | undefined => {
     const found = positions.get(headerKey(header));
     if (found === undefined) {
-      problems.push(`${path}: no column named "${header.trim()}"; the file has: ${listHeaders(headers)}`);
+      const problem = said("rowsNoColumnNamed", { header: header.trim(), ...headerListParams(headers) });
+      problems.push({ path, problem });
       return undefined;
     }
     if (found.length > 1) {
-      const where = found.map((i) => i + 1).join(" and ");
-      problems.push(
-        `${path}: ${found.length} columns match "${header.trim()}" (columns ${where}); rename one of them`,
-      );
+      const columns = found.map((i) => String(i + 1));
+      problems.push({ path, problem: said("rowsColumnsMatch", { header: header.trim(), columns }) });
       return undefined;
     }
     return { header: headers[found[0]!]!.trim(), index: found[0]! };
   };
 
   const phone = mapping.phone ? find("mapping.phone", mapping.phone) : undefined;
-  if (!mapping.phone) problems.push(noPhoneColumnProblem(headers));
+  if (!mapping.phone) problems.push({ problem: noPhoneColumn(headers) });
   const fields: FieldColumn[] = [];
   for (const [name, header] of Object.entries(mapping.fields ?? {})) {
     const ref = find(`mapping.fields.${name}`, header);
@@ -81,10 +78,11 @@ export function resolveColumns(
   }
   const fieldCount = countFields(mapping, defaults);
   if (fieldCount > MAX_FIELDS) {
-    const withDefaults = defaults?.fields === undefined ? "" : " (with defaults.fields)";
-    problems.push(
-      `mapping.fields: ${fieldCount} fields${withDefaults}; Calltouch accepts at most ${MAX_FIELDS}`,
-    );
+    const withDefaults = defaults?.fields !== undefined;
+    problems.push({
+      path: "mapping.fields",
+      problem: said("rowsTooManyMappedFields", { count: fieldCount, withDefaults, max: MAX_FIELDS }),
+    });
   }
   const singles: { [K in SingleField]?: ColumnRef } = {};
   for (const key of SINGLE_FIELDS) {
@@ -93,7 +91,9 @@ export function resolveColumns(
     const ref = find(`mapping.${key}`, header);
     if (ref !== undefined) singles[key] = ref;
   }
-  if (problems.length > 0 || phone === undefined) throw new ConfigError(MISMATCH, problems);
+  if (problems.length > 0 || phone === undefined) {
+    throw new ConfigError(said("rowsMappingMismatch", {}), { problems, code: CONFIG_CODE });
+  }
   const report = reportColumns(fileHeaders);
   return report === undefined ? { phone, fields, ...singles } : { phone, fields, ...singles, report };
 }

@@ -57,7 +57,6 @@ const STILL_MOVING: readonly string[] = [
   "src/journal/lock.ts",
   "src/journal/sender-lock.ts",
   "src/journal/state-dir.ts",
-  "src/mapping/columns.ts",
   "src/sandbox/example-clients.ts",
   "src/sandbox/messages.ts",
   "src/sandbox/options.ts",

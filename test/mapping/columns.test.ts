@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { noPhoneColumnProblem } from "../../src/campaign/header-list.js";
 import type { Mapping } from "../../src/campaign/schema.js";
-import { ConfigError } from "../../src/errors.js";
+import { ConfigError, errorSentence } from "../../src/errors.js";
 import { headerKey, resolveColumns } from "../../src/mapping/columns.js";
 
 const HEADERS = [" Телефон ", "Имя", "Город", "Источник", "Теги", "Отдел", "Время звонка"];
@@ -123,5 +123,26 @@ describe("resolveColumns on a ctdial report read back as a source", () => {
       fields: [{ header: "Имя", index: 1, name: "Имя" }],
       report: { status: { header: "ctdial_status", index: 2 } },
     });
+  });
+});
+
+describe("resolveColumns in Russian", () => {
+  it("words every problem of the mapping in the user's language, with the stable code E_CONFIG", () => {
+    let caught: unknown;
+    try {
+      resolveColumns(["Имя", "Телефон", "ТЕЛЕФОН"], { phone: "Телефон", fields: { Город: "Город" } });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const error = caught as ConfigError;
+    expect(error.code).toBe("E_CONFIG");
+    expect(errorSentence("ru", error)).toBe(
+      [
+        "Сопоставление колонок в кампании не подходит к колонкам файла",
+        "mapping.phone: под «Телефон» подходят 2 колонки (2 и 3); переименуйте лишние",
+        "mapping.fields.Город: нет колонки «Город»; в файле есть: Имя, Телефон, ТЕЛЕФОН",
+      ].join("\n  "),
+    );
   });
 });

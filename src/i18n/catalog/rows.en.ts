@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { cachedZone } from "../../time/cached-zone.js";
 import type { Messages } from "../messages.js";
+import { campaignEn } from "./campaign.en.js";
 
 /**
  * English words of the "rows" area. A message is a function of one parameters object (or none) that
@@ -50,6 +51,17 @@ export const rowsEn = {
   rowsInColumn: (p: { column: string; problem: string }) => `column ${p.column}: ${p.problem}`,
   /** Problems of one row, joined. */
   rowsProblemList: (p: { problems: readonly string[] }) => p.problems.join("; "),
+
+  // --- the mapping against a file's headers (every problem at once, under one sentence) ---
+  rowsMappingMismatch: () => "The campaign's mapping does not match the columns of the file",
+  /** `headers`, `more`: the file's named headers as campaignHeaderList shows them. */
+  rowsNoColumnNamed: (p: { header: string; headers: readonly string[]; more: number }) =>
+    `no column named "${p.header}"; the file has: ${campaignEn.campaignHeaderList(p)}`,
+  /** `columns`: the 1-based positions of the columns that match. */
+  rowsColumnsMatch: (p: { header: string; columns: readonly string[] }) =>
+    `${p.columns.length} columns match "${p.header}" (columns ${p.columns.join(" and ")}); rename one of them`,
+  rowsTooManyMappedFields: (p: { count: number; withDefaults: boolean; max: number }) =>
+    `${p.count} fields${p.withDefaults ? " (with defaults.fields)" : ""}; Calltouch accepts at most ${p.max}`,
 
   // --- phone ---
   /** A text ctdial did not word itself (an old journal's English), shown as it is in every language. */

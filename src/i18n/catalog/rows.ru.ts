@@ -1,5 +1,6 @@
 import { readableTime, ruCount, ruNumber } from "../format.js";
 import type { Translation } from "../messages.js";
+import { campaignRu } from "./campaign.ru.js";
 import type { rowsEn } from "./rows.en.js";
 
 /** «значение», как русские сообщения берут в кавычки ячейку пользователя. */
@@ -42,6 +43,12 @@ export const rowsRu: Translation<typeof rowsEn> = {
   rowsInColumn: (p) => `колонка ${p.column}: ${p.problem}`,
   rowsProblemList: (p) => p.problems.join("; "),
 
+  rowsMappingMismatch: () => "Сопоставление колонок в кампании не подходит к колонкам файла",
+  rowsNoColumnNamed: (p) => `нет колонки ${q(p.header)}; в файле есть: ${campaignRu.campaignHeaderList(p)}`,
+  rowsColumnsMatch: (p) =>
+    `под ${q(p.header)} подходят ${ruCount(p.columns.length, ["колонка", "колонки", "колонок"])} (${p.columns.join(" и ")}); переименуйте лишние`,
+  rowsTooManyMappedFields: (p) =>
+    `${ruCount(p.count, ["поле", "поля", "полей"])}${p.withDefaults ? " (вместе с defaults.fields)" : ""}, а Calltouch принимает не больше ${ruNumber(p.max)}`,
   rowsVerbatim: (p) => p.text,
 
   rowsPhoneEmpty: () => "телефон не заполнен",

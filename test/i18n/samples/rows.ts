@@ -7,6 +7,20 @@ const START = Date.UTC(2026, 10, 30, 12, 50);
 export const rowsSamples: Samples<typeof rowsEn> = {
   rowsInColumn: [{ column: "Телефон", problem: "телефон не заполнен" }],
   rowsProblemList: [{ problems: ["первая", "вторая"] }, { problems: ["одна"] }],
+  rowsMappingMismatch: [{}],
+  rowsNoColumnNamed: [
+    { header: "Телефон", headers: ["Имя", "Город"], more: 0 },
+    { header: "Телефон", headers: ["Имя"], more: 3 },
+    { header: "Телефон", headers: [], more: 0 },
+  ],
+  rowsColumnsMatch: [
+    { header: "Телефон", columns: ["1", "3"] },
+    { header: "Телефон", columns: ["1", "3", "5", "7", "9"] },
+  ],
+  rowsTooManyMappedFields: [
+    { count: 6, withDefaults: false, max: 5 },
+    { count: 21, withDefaults: true, max: 5 },
+  ],
   rowsVerbatim: [{ text: "как есть" }],
   rowsPhoneEmpty: [{}],
   rowsPhoneExpected: [{}],
