@@ -1,4 +1,4 @@
-import { readableTime, ruCount, ruNumber } from "../format.js";
+import { machineZone, readableTime, ruCount, ruNumber } from "../format.js";
 import type { Translation } from "../messages.js";
 import { campaignRu } from "./campaign.ru.js";
 import type { rowsEn } from "./rows.en.js";
@@ -9,17 +9,76 @@ const q = (text: string): string => `«${text}»`;
 /** Дробь, как её пишет русский Excel: 12,5 (без группировки разрядов: это содержимое ячейки). */
 const cellNumber = (value: number | string): string => String(value).replace(".", ",");
 
-/** Время для человека, запомненное: запуск спрашивает об одном и том же моменте для многих строк. */
+/**
+ * Время для человека, как его пишет readableTime("ru", ...): «7 декабря 2026, 09:00 (Europe/Moscow)».
+ * Строк с разными временами бывает много (отказы dedupeWindow, время звонка, прошедшее к отправке):
+ * форматы Intl делаются один раз на пояс и на вид, а не на строку; повторы берутся из памяти.
+ */
 function moment(at: number | string, zone: string | undefined, seconds: boolean, bare = false): string {
   const key = `${at}|${zone}|${seconds}|${bare}`;
   const known = times.get(key);
   if (known !== undefined) return known;
-  const text = readableTime("ru", at, { zone, seconds, bare });
+  const text = fastTime(at, zone, seconds, bare) ?? readableTime("ru", at, { zone, seconds, bare });
   if (times.size >= 256) times.clear();
   times.set(key, text);
   return text;
 }
 const times = new Map<string, string>();
+const formats = new Map<string, Intl.DateTimeFormat | null>();
+
+/** The machine's zone, asked of Intl once (not once a row), again only if TZ changes. */
+function localZone(): string {
+  if (local === undefined || local.tz !== process.env.TZ) local = { tz: process.env.TZ, zone: machineZone() };
+  return local.zone;
+}
+let local: { tz: string | undefined; zone: string } | undefined;
+
+function fastTime(
+  at: number | string,
+  zone: string | undefined,
+  seconds: boolean,
+  bare: boolean,
+): string | undefined {
+  const ms = typeof at === "number" ? at : Date.parse(at);
+  if (Number.isNaN(ms)) return undefined;
+  const zoneName = zone ?? localZone();
+  const key = `${zoneName}|${seconds}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat("ru", {
+        timeZone: zoneName,
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        ...(seconds ? { second: "2-digit" } : {}),
+        hourCycle: "h23",
+      });
+    } catch {
+      format = null;
+    }
+    formats.set(key, format);
+  }
+  if (format === null) return undefined;
+  let day = "";
+  let month = "";
+  let year = "";
+  let hour = "";
+  let minute = "";
+  let second = "";
+  for (const part of format.formatToParts(ms)) {
+    if (part.type === "day") day = part.value;
+    else if (part.type === "month") month = part.value;
+    else if (part.type === "year") year = part.value;
+    else if (part.type === "hour") hour = part.value;
+    else if (part.type === "minute") minute = part.value;
+    else if (part.type === "second") second = part.value;
+  }
+  const text = `${day} ${month} ${year}, ${hour}:${minute}${seconds ? `:${second}` : ""}`;
+  return bare ? text : `${text} (${zoneName})`;
+}
 
 const regionNames = new Intl.DisplayNames(["ru"], { type: "region" });
 const LENGTH_HINT = "нужно 11 цифр, начиная с 7 или 8, или 10 цифр";
