@@ -1,3 +1,4 @@
+import { countdown, enCount, enNoun, readableTime } from "../format.js";
 import type { Messages } from "../messages.js";
 
 /**
@@ -16,4 +17,114 @@ export const runEn = {
           : `add routeKey: <key> to ${p.campaignFile}`;
     return `no routeKey: ${where}, or pass --route-key KEY, or set CALLTOUCH_ROUTE_KEY; it is the key of your "Форма на сайте" widget (Calltouch cabinet -> Виджеты).`;
   },
+
+  // --- The journal and the state directory (library messages: `message` of the error) ---
+  /** The state directory cannot be created or used. */
+  E_STATE_DIR: (p: { dir: string; errno: string }) =>
+    `cannot use the state directory ${p.dir} (${p.errno}); check its permissions and free space, or choose another state directory`,
+  /** The same, as the CLI says it (it has --state-dir). */
+  runStateDirCli: (p: { dir: string; errno: string }) =>
+    `cannot use the state directory ${p.dir} (${p.errno}); check its permissions and free space, or choose another with --state-dir`,
+  /** A line could not be appended to the journal. */
+  E_JOURNAL_WRITE: (p: { path: string; errno: string }) =>
+    `cannot write the journal ${p.path} (${p.errno}); free disk space or fix its permissions`,
+  /** The same, as the CLI says it. */
+  runJournalWriteCli: (p: { path: string; errno: string }) =>
+    `cannot write the journal ${p.path} (${p.errno}); free disk space or fix its permissions, then run the same command again`,
+  /** Another process holds the campaign's journal lock. */
+  E_JOURNAL_LOCKED: (p: { lockFile: string; pid?: number }) =>
+    `this campaign is being run by ${p.pid === undefined ? "another ctdial" : `another ctdial (process ${p.pid})`}; wait for it to finish, or delete ${p.lockFile} if no ctdial is running`,
+  /** The journal's format is not the one this ctdial writes. */
+  E_JOURNAL_VERSION: (p: { path: string; version: number; supported: number }) =>
+    p.version > p.supported
+      ? `the journal ${p.path} was written by a newer ctdial (format ${p.version}); upgrade ctdial to continue this campaign`
+      : `the journal ${p.path} has format ${p.version}, which this ctdial cannot read; use the ctdial that wrote it`,
+  /** A file in the journals folder is not a journal. */
+  E_JOURNAL_NOT_JOURNAL: (p: { path: string }) =>
+    `${p.path} is not a ctdial journal (its first line is not a journal header); move it out of the journals folder and run again`,
+  /** A journal line in the middle cannot be read. */
+  E_JOURNAL_CORRUPT: (p: { path: string; line: number }) =>
+    `the journal ${p.path} is damaged at line ${p.line}; move the file aside to start the campaign afresh (ctdial then forgets which rows were already sent)`,
+  /** The journal belongs to another source or routeKey. */
+  E_JOURNAL_OWNER: (p: { path: string; source: string; routeKey: string }) =>
+    `the journal ${p.path} belongs to another campaign (${p.source}, routeKey "${p.routeKey}"); move it aside and run again`,
+  /** The campaign's timezone is not an IANA zone (the daily counter needs one). */
+  E_TIMEZONE: (p: { timezone: string }) =>
+    `timezone "${p.timezone}" is not an IANA time zone such as "Europe/Moscow"`,
+
+  // --- The machine's sender lock ---
+  /** Another ctdial sends from this machine (`since` as written in the lock, ISO); the library's sentence. */
+  E_SENDER_BUSY: (p: { pid?: number; command?: string; since?: string }) =>
+    p.pid === undefined
+      ? "another ctdial is sending from this machine"
+      : `another ctdial is sending from this machine (process ${p.pid}: ${p.command}, since ${p.since})`,
+  /** The same, as the CLI says it: `since` as a person reads it, in the machine's zone. */
+  runSenderBusy: (p: { pid?: number; command?: string; since?: string }) =>
+    p.pid === undefined
+      ? "another ctdial is sending from this machine"
+      : `another ctdial is sending from this machine (process ${p.pid}: ${p.command}, since ${readableTime("en", p.since ?? "")})`,
+  /** Said once when this ctdial waits for the other sender (`busy`: runSenderBusy's sentence). */
+  runSenderWait: (p: { busy: string }) =>
+    `${p.busy}; waiting for it to finish (Calltouch's limit is per machine)`,
+  /** The lock names no start time. */
+  runUnknownTime: () => "an unknown time",
+
+  // --- Stops ---
+  /** Sending stopped on a signal (`while`: what it was waiting for, if anything). */
+  SIGNAL: (p: { while?: string }): string =>
+    p.while === "call-window"
+      ? "stopped while waiting for the call window"
+      : p.while === "sender"
+        ? "stopped while waiting for the other ctdial to finish sending"
+        : "the run was interrupted by a signal before the row was sent",
+  /** The campaign's daily limit is reached. */
+  E_DAILY_LIMIT: (p: { limit: number; used: number }) =>
+    `the daily limit of ${p.limit} accepted requests is reached (${p.used} accepted today)`,
+  /** Outside the call window with --no-wait (`opensAt` ISO); the library's sentence. */
+  E_CALL_WINDOW: (p: { from: string; to: string; days: readonly string[]; zone: string; opensAt: string }) =>
+    `outside the call window (${p.from}-${p.to}, ${p.days.join(" ")}, ${p.zone}); it opens at ${p.opensAt}`,
+  /** The same, as the CLI says it: the opening as a person reads it, in the campaign's zone. */
+  runCallWindowCli: (p: { from: string; to: string; days: readonly string[]; zone: string; opensAt: string }) =>
+    `outside the call window (${p.from}-${p.to}, ${p.days.join(" ")}, ${p.zone}); it opens at ${readableTime("en", p.opensAt, { zone: p.zone })}`,
+  /** The file became unreadable after sending began (`inputMessage`: the input error's sentence). */
+  E_INPUT_MIDRUN: (p: { inputMessage: string; sent: number }) =>
+    `${p.inputMessage} Sending stopped there (rows sent: ${p.sent}); rows already sent will not be sent twice.`,
+  /** The same, as the CLI says it (`input`: the input error in the user's language). */
+  runInputMidrunCli: (p: { input: string; sent: number }) =>
+    `${p.input} Sending stopped there after ${enCount(p.sent, ["row", "rows"])} ${p.sent === 1 ? "was" : "were"} sent; fix the file and run the same command again (rows already sent will not be sent twice).`,
+  /** Calltouch refused widget keys (its own `message` verbatim). */
+  runStopWidgets: (p: { keys: readonly string[]; message: string }) =>
+    `Calltouch refused the widget ${enNoun(p.keys.length, ["key", "keys"])} ${p.keys.join(", ")}: ${p.message}`,
+  runAdviceWidget: () => "Switch on the widget with this routeKey in Calltouch, then run again.",
+  runAdvicePending: () => "Run the same command again to send the pending rows.",
+  runAdviceDailyLimit: () => "Run the same command again tomorrow, or raise dailyLimit in the campaign file.",
+  runAdviceCallWindow: () => "Run the same command again then, or leave out --no-wait to wait for it.",
+  runAdviceFixAbove: () => "Fix the problem above, then run the same command again.",
+  runAdviceSenderBusy: () =>
+    "Run it again when the other ctdial has finished, or leave out --no-wait to wait for it.",
+  runAdviceNothingSent: () => "Nothing was sent; run the same command again.",
+  /** The summary's "Stopped:" line (`code`: Calltouch's, for its refusals). */
+  runStopped: (p: { message: string; code?: string }) =>
+    p.code === undefined ? `Stopped: ${p.message}` : `Stopped: Calltouch answered ${p.code}: ${p.message}`,
+
+  // --- The report and the sinks ---
+  runReportAnotherRun: (p: { report: string; pid: number }) =>
+    `${p.report} was left alone: a ctdial run of this campaign (process ${p.pid}) is sending and writes it when it ends`,
+  /** `failure`: why writing failed, a sentence without its final full stop. */
+  runReportFailed: (p: { failure: string }) =>
+    `${p.failure}; the journal has every result: \`ctdial validate\` on the same file writes the report again`,
+  runReportCutShort: (p: { report: string }) =>
+    `${p.report} was not rewritten, to exit at once; the journal has every result: \`ctdial validate\` on the same file writes the report again, or the next \`ctdial run\` does`,
+  /** The summary's "Report:" line (`text`: the path, or the note why it was not written). */
+  runReportLine: (p: { text: string }) => `Report: ${p.text}`,
+  /** A sink (`name`: "the report <path>", "the sheet ...") failed mid-run; the CLI's sentence. */
+  runSinkFailure: (p: { name: string; message: string }) =>
+    `${p.name} could not be written (${p.message}); sending goes on, and the journal keeps every result for the next run to write`,
+  /** The same, as a library user's onWarning gets it. */
+  runSinkFailureShort: (p: { name: string; message: string }) =>
+    `${p.name} could not be written (${p.message}); sending goes on`,
+  /** A log line of an attempt could not be written. */
+  runHookError: (p: { message: string }) => `a log line could not be written: ${p.message}`,
+  /** What sending waits for (`ms`: time until the call window opens). */
+  runWaitCallWindow: (p: { ms: number }) => `waiting for the call window, opens in ${countdown("en", p.ms)}`,
 } satisfies Messages;
