@@ -57,17 +57,15 @@ export const runEn = {
   E_SENDER_BUSY: (p: { pid?: number; command?: string; since?: string }) =>
     p.pid === undefined
       ? "another ctdial is sending from this machine"
-      : `another ctdial is sending from this machine (process ${p.pid}: ${p.command}, since ${p.since})`,
+      : `another ctdial is sending from this machine (process ${p.pid}: ${p.command}, since ${p.since || "an unknown time"})`,
   /** The same, as the CLI says it: `since` as a person reads it, in the machine's zone. */
   runSenderBusy: (p: { pid?: number; command?: string; since?: string }) =>
     p.pid === undefined
       ? "another ctdial is sending from this machine"
-      : `another ctdial is sending from this machine (process ${p.pid}: ${p.command}, since ${readableTime("en", p.since ?? "")})`,
+      : `another ctdial is sending from this machine (process ${p.pid}: ${p.command}, since ${p.since ? readableTime("en", p.since) : "an unknown time"})`,
   /** Said once when this ctdial waits for the other sender (`busy`: runSenderBusy's sentence). */
   runSenderWait: (p: { busy: string }) =>
     `${p.busy}; waiting for it to finish (Calltouch's limit is per machine)`,
-  /** The lock names no start time. */
-  runUnknownTime: () => "an unknown time",
 
   // --- Stops ---
   /** Sending stopped on a signal (`while`: what it was waiting for, if anything). */
@@ -84,7 +82,13 @@ export const runEn = {
   E_CALL_WINDOW: (p: { from: string; to: string; days: readonly string[]; zone: string; opensAt: string }) =>
     `outside the call window (${p.from}-${p.to}, ${p.days.join(" ")}, ${p.zone}); it opens at ${p.opensAt}`,
   /** The same, as the CLI says it: the opening as a person reads it, in the campaign's zone. */
-  runCallWindowCli: (p: { from: string; to: string; days: readonly string[]; zone: string; opensAt: string }) =>
+  runCallWindowCli: (p: {
+    from: string;
+    to: string;
+    days: readonly string[];
+    zone: string;
+    opensAt: string;
+  }) =>
     `outside the call window (${p.from}-${p.to}, ${p.days.join(" ")}, ${p.zone}); it opens at ${readableTime("en", p.opensAt, { zone: p.zone })}`,
   /** The file became unreadable after sending began (`inputMessage`: the input error's sentence). */
   E_INPUT_MIDRUN: (p: { inputMessage: string; sent: number }) =>

@@ -40,14 +40,13 @@ export const runRu: Translation<typeof runEn> = {
   E_SENDER_BUSY: (p) =>
     p.pid === undefined
       ? "С этого компьютера уже отправляет другой ctdial."
-      : `С этого компьютера уже отправляет другой ctdial (процесс ${p.pid}: ${p.command}, с ${p.since}).`,
+      : `С этого компьютера уже отправляет другой ctdial (процесс ${p.pid}: ${p.command}, с ${p.since || "неизвестного времени"}).`,
   runSenderBusy: (p) =>
     p.pid === undefined
       ? "С этого компьютера уже отправляет другой ctdial"
-      : `С этого компьютера уже отправляет другой ctdial (процесс ${p.pid}: ${p.command}, с ${readableTime("ru", p.since ?? "")})`,
+      : `С этого компьютера уже отправляет другой ctdial (процесс ${p.pid}: ${p.command}, с ${p.since ? readableTime("ru", p.since) : "неизвестного времени"})`,
   runSenderWait: (p) =>
     `${p.busy}. Ждём, пока он закончит (Calltouch ограничивает частоту запросов на весь компьютер).`,
-  runUnknownTime: () => "неизвестного времени",
 
   SIGNAL: (p) =>
     p.while === "call-window"
@@ -69,8 +68,7 @@ export const runRu: Translation<typeof runEn> = {
     `Calltouch отклонил ${ruNoun(p.keys.length, ["ключ виджета", "ключи виджетов", "ключи виджетов"])} ${p.keys.join(", ")}: ${p.message}`,
   runAdviceWidget: () => "Включите в Calltouch виджет с этим routeKey и запустите снова.",
   runAdvicePending: () => "Запустите ту же команду снова, чтобы отправить строки в статусе pending.",
-  runAdviceDailyLimit: () =>
-    "Запустите ту же команду завтра или увеличьте dailyLimit в файле кампании.",
+  runAdviceDailyLimit: () => "Запустите ту же команду завтра или увеличьте dailyLimit в файле кампании.",
   runAdviceCallWindow: () =>
     "Запустите ту же команду, когда окно откроется, или уберите --no-wait, чтобы дождаться его.",
   runAdviceFixAbove: () => "Исправьте проблему, описанную выше, и запустите ту же команду снова.",

@@ -12,26 +12,27 @@ export const runSamples: Samples<typeof runEn> = {
   runStateDirCli: [{ dir: "/home/anna/.local/state/ctdial", errno: "ENOSPC" }],
   E_JOURNAL_WRITE: [{ path: "/state/journals/a1.jsonl", errno: "ENOSPC" }],
   runJournalWriteCli: [{ path: "/state/journals/a1.jsonl", errno: "EACCES" }],
-  E_JOURNAL_LOCKED: [{ lockFile: "/state/journals/a1.lock", pid: 4242 }, { lockFile: "/state/journals/a1.lock" }],
+  E_JOURNAL_LOCKED: [
+    { lockFile: "/state/journals/a1.lock", pid: 4242 },
+    { lockFile: "/state/journals/a1.lock" },
+  ],
   E_JOURNAL_VERSION: [
     { path: "/state/journals/a1.jsonl", version: 2, supported: 1 },
     { path: "/state/journals/a1.jsonl", version: 0, supported: 1 },
   ],
   E_JOURNAL_NOT_JOURNAL: [{ path: "/state/journals/notes.jsonl" }],
   E_JOURNAL_CORRUPT: [{ path: "/state/journals/a1.jsonl", line: 12345 }],
-  E_JOURNAL_OWNER: [{ path: "/state/journals/a1.jsonl", source: "file:/data/clients.csv", routeKey: "other" }],
-  E_TIMEZONE: [{ timezone: "Moscow" }],
-  E_SENDER_BUSY: [
-    {},
-    { pid: 4242, command: "ctdial run clients.csv", since: "2026-12-06T11:03:00.000Z" },
+  E_JOURNAL_OWNER: [
+    { path: "/state/journals/a1.jsonl", source: "file:/data/clients.csv", routeKey: "other" },
   ],
+  E_TIMEZONE: [{ timezone: "Moscow" }],
+  E_SENDER_BUSY: [{}, { pid: 4242, command: "ctdial run clients.csv", since: "2026-12-06T11:03:00.000Z" }],
   runSenderBusy: [
     {},
     { pid: 4242, command: "ctdial run clients.csv", since: "2026-12-06T11:03:00.000Z" },
-    { pid: 4242, command: "ctdial", since: "unknown" },
+    { pid: 4242, command: "ctdial", since: "" },
   ],
   runSenderWait: [{ busy: "another ctdial is sending from this machine" }],
-  runUnknownTime: [{}],
   SIGNAL: [{}, { while: "call-window" }, { while: "sender" }],
   E_DAILY_LIMIT: [
     { limit: 1, used: 1 },
@@ -41,10 +42,22 @@ export const runSamples: Samples<typeof runEn> = {
     { limit: 12345, used: 12345 },
   ],
   E_CALL_WINDOW: [
-    { from: "09:00", to: "18:00", days: ["mon", "tue"], zone: "Europe/Moscow", opensAt: "2026-12-07T09:00:00+03:00" },
+    {
+      from: "09:00",
+      to: "18:00",
+      days: ["mon", "tue"],
+      zone: "Europe/Moscow",
+      opensAt: "2026-12-07T09:00:00+03:00",
+    },
   ],
   runCallWindowCli: [
-    { from: "09:00", to: "18:00", days: ["mon", "tue"], zone: "Europe/Moscow", opensAt: "2026-12-07T09:00:00+03:00" },
+    {
+      from: "09:00",
+      to: "18:00",
+      days: ["mon", "tue"],
+      zone: "Europe/Moscow",
+      opensAt: "2026-12-07T09:00:00+03:00",
+    },
   ],
   E_INPUT_MIDRUN: [{ inputMessage: "clients.csv: line 12 is not UTF-8.", sent: 3 }],
   runInputMidrunCli: [
