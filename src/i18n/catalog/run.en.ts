@@ -131,4 +131,85 @@ export const runEn = {
   runHookError: (p: { message: string }) => `a log line could not be written: ${p.message}`,
   /** What sending waits for (`ms`: time until the call window opens). */
   runWaitCallWindow: (p: { ms: number }) => `waiting for the call window, opens in ${countdown("en", p.ms)}`,
+
+  // --- Where requests go: the token, the API's address, .env files ---
+  E_TOKEN_EMPTY: () => "The Calltouch token is empty: set CALLTOUCH_TOKEN or CALLTOUCH_TOKEN_FILE.",
+  E_TOKEN_CHARS: () =>
+    "The Calltouch token contains spaces or characters that cannot be sent in an HTTP header: check CALLTOUCH_TOKEN.",
+  E_TOKEN_FILE_UNREADABLE: (p: { file: string }) =>
+    `CALLTOUCH_TOKEN_FILE names ${p.file}, which cannot be read; check the path and its permissions.`,
+  E_TOKEN_FILE_EMPTY: (p: { file: string }) =>
+    `CALLTOUCH_TOKEN_FILE names ${p.file}, which is empty; put the Access-Token in it.`,
+  /** No token anywhere (`envFiles`: the .env files looked in, after the environment). */
+  E_NO_TOKEN: (p: { envFiles: readonly string[] }) => {
+    const places = ["the environment", ...p.envFiles];
+    const looked = `${places.slice(0, -1).join(", ")}${places.length > 1 ? " and " : ""}${places.at(-1)}`;
+    return `CALLTOUCH_TOKEN is not set (looked in ${looked}); copy the API token from the Calltouch cabinet (Интеграции -> API и Webhooks -> API) into CALLTOUCH_TOKEN or a .env file beside your file, or add --sandbox to try without one.`;
+  },
+  E_API_URL: (p: { url: string }) => `CALLTOUCH_API_URL is not a URL: "${p.url}".`,
+  E_API_URL_SCHEME: (p: { protocol: string }) =>
+    `CALLTOUCH_API_URL must start with https:// or http://, not "${p.protocol}".`,
+  E_ENV_FILE: (p: { path: string; reason: string }) =>
+    `${p.path} cannot be read (${p.reason}); fix its permissions or remove it.`,
+  /** For people: where requests go with --sandbox. */
+  runEndpointSandbox: (p: { url: string }) => `the built-in sandbox at ${p.url} (nothing reaches Calltouch)`,
+  /** Cleanup steps, as "could not <step>" says them. */
+  runCleanupSandboxClient: () => "close the connection to the built-in sandbox",
+  runCleanupSandbox: () => "close the built-in sandbox",
+  runCleanupCalltouch: () => "close the connection to Calltouch",
+
+  // --- The campaign's source ---
+  E_NO_SOURCE_KEY: (p: { campaignFile: string }) =>
+    `${p.campaignFile} has no source key; add source: clients.csv (the file to dial).`,
+  E_SOURCE_MISSING: (p: { path: string }) => `${p.path} does not exist; check the path.`,
+
+  // --- Options that do not apply ---
+  E_SHEET_ON_CSV: (p: { sheet: string; file: string }) =>
+    `--sheet ${p.sheet} names a tab of an XLSX file, but ${p.file} is a CSV file, which has none; remove --sheet, or name the .xlsx file.`,
+  E_CSV_OPTIONS_ON_XLSX: (p: { options: readonly string[]; file: string }) =>
+    `${p.options.join(" and ")} ${p.options.length === 1 ? "applies" : "apply"} to CSV files, but ${p.file} is an XLSX file, which has neither; remove ${p.options.join(" and ")}, or name the .csv file.`,
+  E_INCLUDE_UNKNOWN_ON_RUN: () =>
+    "--include-unknown belongs to ctdial retry: run never resends rows whose answer was lost; use ctdial retry --include-unknown to resend them.",
+  runWarnRate: (p: { command: string }) =>
+    `--rate has no effect on ${p.command}, which sends nothing; it was only checked.`,
+  runWarnNoWait: (p: { command: string }) =>
+    `--no-wait has no effect on ${p.command}, which sends nothing and never waits for the call window.`,
+  runWarnLogLevel: (p: { command: string }) =>
+    `--log-level has no effect on ${p.command}, which logs nothing; problems are in the summary and the report.`,
+
+  // --- ctdial sandbox ---
+  E_SANDBOX_OPTIONS: () => "The sandbox options are not valid:",
+  runSandboxShare: (p: { got: number }) => `expected a share between 0 and 1, got ${p.got}`,
+  runSandboxShares: (p: { total: number }) => `${p.total} is above 1`,
+  runSandboxWhole: (p: { least: number; got: number | string }) =>
+    `expected a whole number >= ${p.least}, got ${p.got}`,
+  runSandboxLatencyMax: (p: { latency: number; got: number }) =>
+    `expected a whole number >= latencyMs (${p.latency}), got ${p.got}`,
+  runSandboxTokenEmpty: () => "a token cannot be empty",
+  runSandboxListening: (p: { url: string }) => `Calltouch sandbox listening at ${p.url}`,
+  runSandboxTry: (p: { url: string }) =>
+    `Try: CALLTOUCH_API_URL=${p.url} CALLTOUCH_TOKEN=sandbox ctdial run clients.csv`,
+  runSandboxPressCtrlC: () => "Press Ctrl+C to stop.",
+  runSandboxStopped: (p: { accepted: number }) =>
+    `Stopped. ${enCount(p.accepted, ["request", "requests"])} ${p.accepted === 1 ? "was" : "were"} accepted.`,
+  runCleanupSandboxServer: () => "close the sandbox",
+  runSandboxHelp: () => "run the built-in Calltouch emulator as a server, for trying integrations",
+  runSandboxHelpPort: () => "port to listen on (0: any free port)",
+  runSandboxHelpHost: () => "address to listen on",
+  runSandboxHelpRouteKey: () => "enabled widget keys (default: any)",
+  runSandboxHelpToken: () => "accepted tokens (default: any non-empty token)",
+  runSandboxHelpMinutes: () => "callback minutes on the balance; then 10001",
+  runSandboxHelpFailRate: () => "share of requests answered 500",
+  runSandboxHelpHtmlRate: () => "share of requests answered by an HTML 502 page",
+  runSandboxHelpResetAfterRate: () => "share of requests processed, then reset unanswered",
+  runSandboxHelpLatency: () => "delay before every answer",
+  runSandboxHelpSeed: () => "seed of the fault and latency draws (default 1)",
+  runSandboxHelpMinInterval: () =>
+    "least time between accepted requests for one phone; sooner gets 10007 (default 60000)",
+  runSandboxHelpPhoneDailyLimit: () => "accepted requests per phone in any 24 hours; then 10006 (default 5)",
+  runSandboxHelpQuiet: () => "do not print a line per request",
+
+  /** An `unknown` row: the run stopped between sending it and its answer. */
+  runNoAnswer: () =>
+    "an earlier run stopped after sending this row and before its answer arrived; it may have created a callback (ctdial retry --include-unknown sends it again)",
 } satisfies Messages;

@@ -92,4 +92,77 @@ export const runRu: Translation<typeof runEn> = {
   runSinkFailureShort: (p) => `Не удалось записать ${p.name} (${p.message}); отправка продолжается.`,
   runHookError: (p) => `Не удалось записать строку лога: ${p.message}`,
   runWaitCallWindow: (p) => `Ждём окна звонков, откроется через ${countdown("ru", p.ms)}`,
+
+  E_TOKEN_EMPTY: () => "Токен Calltouch пустой: задайте CALLTOUCH_TOKEN или CALLTOUCH_TOKEN_FILE.",
+  E_TOKEN_CHARS: () =>
+    "В токене Calltouch есть пробелы или символы, которые нельзя передать в заголовке HTTP: проверьте CALLTOUCH_TOKEN.",
+  E_TOKEN_FILE_UNREADABLE: (p) =>
+    `CALLTOUCH_TOKEN_FILE указывает на ${p.file}, но этот файл не читается: проверьте путь и права доступа.`,
+  E_TOKEN_FILE_EMPTY: (p) =>
+    `CALLTOUCH_TOKEN_FILE указывает на ${p.file}, но этот файл пустой: запишите в него токен (Access-Token).`,
+  E_NO_TOKEN: (p) => {
+    const places = ["в окружении", ...p.envFiles];
+    const looked = `${places.slice(0, -1).join(", ")}${places.length > 1 ? " и " : ""}${places.at(-1)}`;
+    return `Не задан CALLTOUCH_TOKEN (искали ${looked}). Скопируйте токен API из кабинета Calltouch (Интеграции → API и Webhooks → API) в CALLTOUCH_TOKEN или в файл .env рядом с вашим файлом, или добавьте --sandbox, чтобы попробовать без токена.`;
+  },
+  E_API_URL: (p) => `CALLTOUCH_API_URL — не адрес (URL): «${p.url}».`,
+  E_API_URL_SCHEME: (p) =>
+    `CALLTOUCH_API_URL должен начинаться с https:// или http://, а не с «${p.protocol}».`,
+  E_ENV_FILE: (p) =>
+    `Не удаётся прочитать ${p.path} (${p.reason}): исправьте права доступа или удалите файл.`,
+  runEndpointSandbox: (p) => `встроенная песочница по адресу ${p.url} (в Calltouch ничего не уходит)`,
+  runCleanupSandboxClient: () => "закрыть соединение со встроенной песочницей",
+  runCleanupSandbox: () => "остановить встроенную песочницу",
+  runCleanupCalltouch: () => "закрыть соединение с Calltouch",
+
+  E_NO_SOURCE_KEY: (p) =>
+    `В ${p.campaignFile} нет ключа source: добавьте source: clients.csv (файл с номерами для обзвона).`,
+  E_SOURCE_MISSING: (p) => `Файл ${p.path} не найден: проверьте путь.`,
+
+  E_SHEET_ON_CSV: (p) =>
+    `--sheet ${p.sheet} называет лист файла XLSX, но ${p.file} — файл CSV, листов в нём нет: уберите --sheet или укажите файл .xlsx.`,
+  E_CSV_OPTIONS_ON_XLSX: (p) =>
+    `${p.options.join(" и ")} ${p.options.length === 1 ? "относится" : "относятся"} только к файлам CSV, а ${p.file} — файл XLSX: уберите ${p.options.join(" и ")} или укажите файл .csv.`,
+  E_INCLUDE_UNKNOWN_ON_RUN: () =>
+    "--include-unknown — опция ctdial retry: run никогда не отправляет повторно строки, ответ на которые потерян; чтобы отправить их снова, используйте ctdial retry --include-unknown.",
+  runWarnRate: (p) =>
+    `--rate ни на что не влияет в ${p.command}: эта команда ничего не отправляет; значение только проверено.`,
+  runWarnNoWait: (p) =>
+    `--no-wait ни на что не влияет в ${p.command}: эта команда ничего не отправляет и никогда не ждёт окна звонков.`,
+  runWarnLogLevel: (p) =>
+    `--log-level ни на что не влияет в ${p.command}: эта команда не ведёт лог; проблемы видны в сводке и в отчёте.`,
+
+  E_SANDBOX_OPTIONS: () => "Настройки песочницы неверны:",
+  runSandboxShare: (p) => `нужна доля от 0 до 1, а указано ${ruNumber(p.got)}`,
+  runSandboxShares: (p) => `сумма ${ruNumber(p.total)} больше 1`,
+  runSandboxWhole: (p) =>
+    `нужно целое число не меньше ${p.least}, а указано ${typeof p.got === "number" ? ruNumber(p.got) : p.got}`,
+  runSandboxLatencyMax: (p) => `нужно целое число не меньше latencyMs (${p.latency}), а указано ${p.got}`,
+  runSandboxTokenEmpty: () => "токен не может быть пустым",
+  runSandboxListening: (p) => `Песочница Calltouch слушает по адресу ${p.url}`,
+  runSandboxTry: (p) =>
+    `Попробуйте: CALLTOUCH_API_URL=${p.url} CALLTOUCH_TOKEN=sandbox ctdial run clients.csv`,
+  runSandboxPressCtrlC: () => "Чтобы остановить, нажмите Ctrl+C.",
+  runSandboxStopped: (p) => `Остановлено. Принято ${ruCount(p.accepted, ["заявка", "заявки", "заявок"])}.`,
+  runCleanupSandboxServer: () => "остановить песочницу",
+  runSandboxHelp: () => "запустить встроенный эмулятор Calltouch как сервер, чтобы пробовать интеграции",
+  runSandboxHelpPort: () => "порт для приёма запросов (0 — любой свободный)",
+  runSandboxHelpHost: () => "адрес для приёма запросов",
+  runSandboxHelpRouteKey: () => "включённые ключи виджетов (по умолчанию любые)",
+  runSandboxHelpToken: () => "принимаемые токены (по умолчанию любой непустой)",
+  runSandboxHelpMinutes: () => "минуты обратного звонка на балансе; когда кончатся — ответ 10001",
+  runSandboxHelpFailRate: () => "доля запросов, на которые ответ 500",
+  runSandboxHelpHtmlRate: () => "доля запросов, на которые ответ — страница HTML с кодом 502",
+  runSandboxHelpResetAfterRate: () =>
+    "доля запросов, которые обрабатываются, но соединение рвётся без ответа",
+  runSandboxHelpLatency: () => "задержка перед каждым ответом",
+  runSandboxHelpSeed: () => "начальное значение случайных сбоев и задержек (по умолчанию 1)",
+  runSandboxHelpMinInterval: () =>
+    "наименьший промежуток между принятыми заявками на один номер; раньше — ответ 10007 (по умолчанию 60000)",
+  runSandboxHelpPhoneDailyLimit: () =>
+    "принятых заявок на один номер за любые 24 часа; сверх — ответ 10006 (по умолчанию 5)",
+  runSandboxHelpQuiet: () => "не печатать строку на каждый запрос",
+
+  runNoAnswer: () =>
+    "Прошлый запуск остановился после отправки этой строки, но до получения ответа: обратный звонок мог быть создан (ctdial retry --include-unknown отправит её снова).",
 };
