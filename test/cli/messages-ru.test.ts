@@ -10,6 +10,7 @@ import {
   stopText,
 } from "../../src/cli/messages.js";
 import { ConfigError, StopError } from "../../src/errors.js";
+import { words } from "../../src/i18n/catalog.js";
 import { readableTime } from "../../src/i18n/format.js";
 import { corruptLineError } from "../../src/journal/format.js";
 import { stateDirError } from "../../src/journal/state-dir.js";
@@ -161,6 +162,32 @@ describe("the CLI words stops and journal errors in Russian", () => {
     );
     expect(runWaitText({ for: "call-window", opensAt: 7_530_000 }, 0)).toBe(
       "waiting for the call window, opens in 2:05:30",
+    );
+  });
+  it("ctdial sandbox counts accepted requests in Russian", () => {
+    const stopped = (accepted: number) => words("ru").runSandboxStopped({ accepted });
+    expect(stopped(1)).toBe("Остановлено. Принято 1 заявка.");
+    expect(stopped(2)).toBe("Остановлено. Принято 2 заявки.");
+    expect(stopped(5)).toBe("Остановлено. Принято 5 заявок.");
+    expect(stopped(11)).toBe("Остановлено. Принято 11 заявок.");
+    expect(stopped(21)).toBe("Остановлено. Принято 21 заявка.");
+    expect(stopped(101)).toBe("Остановлено. Принято 101 заявка.");
+    expect(words("en").runSandboxStopped({ accepted: 1 })).toBe("Stopped. 1 request was accepted.");
+    expect(words("en").runSandboxStopped({ accepted: 2 })).toBe("Stopped. 2 requests were accepted.");
+  });
+
+  it("no token: where ctdial looked, in Russian; the code stays E_CONFIG", () => {
+    setLang("ru");
+    const error = new ConfigError(
+      { code: "E_NO_TOKEN", params: { envFiles: ["/a/.env", "/b/.env"] } },
+      { code: "E_CONFIG" },
+    );
+    expect(error.code).toBe("E_CONFIG");
+    expect(errorText(error)).toMatch(
+      /^Не задан CALLTOUCH_TOKEN \(искали в окружении, \/a\/\.env и \/b\/\.env\)\. /,
+    );
+    expect(error.message).toMatch(
+      /^CALLTOUCH_TOKEN is not set \(looked in the environment, \/a\/\.env and \/b\/\.env\); /,
     );
   });
 });
