@@ -131,4 +131,15 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   "ctdial_sent_at",
   "ctdial_attempts",
   "ctdial_phone",
+  // area run: the token and the API's address, the retry command, file extensions, a sandbox option
+  "CALLTOUCH_TOKEN_FILE",
+  "CALLTOUCH_API_URL",
+  "Access-Token",
+  "http",
+  "https",
+  "retry",
+  "csv",
+  "xlsx",
+  "HTML",
+  "latencyMs",
 ]);
