@@ -42,8 +42,14 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   "env",
   "MSK",
   "UTC",
+  "stdout",
+  "stderr",
+  // Calltouch's API fields
+  "sessionId",
   // commands
   "run",
+  "retry",
+  "help",
   "validate",
   "status",
   "init",
@@ -85,11 +91,15 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   "subject",
   "skip",
   "call-now",
+  // values of --lang
+  "en",
+  "ru",
   // environment variables
   "CALLTOUCH_TOKEN",
   "CALLTOUCH_ROUTE_KEY",
   "CTDIAL_LANG",
   "CTDIAL_DEBUG",
+  "CTDIAL_STATE_DIR",
   "GOOGLE_APPLICATION_CREDENTIALS",
   // report columns
   "ctdial_status",
