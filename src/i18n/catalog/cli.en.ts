@@ -39,7 +39,15 @@ function counts(p: StatusCounts, order: readonly (keyof StatusCounts)[]): string
     .join(", ");
 }
 
-export const SUMMARY_ORDER = ["wouldSend", "sent", "skipped", "invalid", "failed", "unknown", "pending"] as const;
+export const SUMMARY_ORDER = [
+  "wouldSend",
+  "sent",
+  "skipped",
+  "invalid",
+  "failed",
+  "unknown",
+  "pending",
+] as const;
 export const STATUS_ORDER = ["sent", "pending", "failed", "unknown", "invalid", "skipped"] as const;
 
 function itThem(count: number): string {
@@ -65,7 +73,10 @@ export const cliEn = {
 
   // The progress line on a terminal.
   cliProgressCounts: (p: StatusCounts & { order: string[] }) =>
-    counts(p, p.order.filter((status): status is keyof StatusCounts => status in STATUS_NAMES)),
+    counts(
+      p,
+      p.order.filter((status): status is keyof StatusCounts => status in STATUS_NAMES),
+    ),
   cliProgressRate: (p: { rate: number }) => `${p.rate.toFixed(1)}/s`,
   cliProgressEta: (p: { left: string }) => `ETA ${p.left}`,
 
@@ -119,8 +130,7 @@ export const cliEn = {
   // Errors and warnings of the process itself.
   cliUnexpectedError: (p: { message: string }) =>
     `unexpected error: ${p.message} (this is a bug in ctdial; CTDIAL_DEBUG=1 shows details)`,
-  cliStdoutFailed: (p: { message: string }) =>
-    `could not write to stdout (${p.message}); output stops here.`,
+  cliStdoutFailed: (p: { message: string }) => `could not write to stdout (${p.message}); output stops here.`,
   cliStopping: () =>
     "stopping: requests in flight finish, then the report is written (press Ctrl+C again to quit at once)",
   cliCleanupFailed: (p: { what: string; message: string }) => `could not ${p.what}: ${p.message}`,

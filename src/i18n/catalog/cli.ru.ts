@@ -72,8 +72,7 @@ export const cliRu: Translation<typeof cliEn> = {
     `Последний запуск: ${p.at === undefined ? "неизвестно" : readableTime("ru", p.at, { zone: p.zone })} (всего ${ruCount(p.runs, ["запуск", "запуска", "запусков"])})`,
   cliStatusLeft: (p) => `Осталось отправить: ${ruNumber(p.count)} (ctdial run продолжит отправку)`,
   cliStatusNothingLeft: () => "Отправлять больше нечего.",
-  cliStatusFailed: (p) =>
-    `Не удалось отправить: ${ruNumber(p.count)} (ctdial retry отправит повторно)`,
+  cliStatusFailed: (p) => `Не удалось отправить: ${ruNumber(p.count)} (ctdial retry отправит повторно)`,
   cliStatusUnknown: (p) =>
     `Ответ потерян: ${ruNumber(p.count)} (звонок мог состояться; ctdial retry --include-unknown отправит повторно)`,
   cliStatusTornLine: (p) =>

@@ -32,7 +32,8 @@ export const helpEn = {
   helpInitSourceArgument: (p: { kinds: string }) => `${p.kinds} file or a Google Sheets link`,
 
   // Options every campaign command takes (cli/options.ts campaignOptions).
-  helpOptionCampaign: () => "campaign file (default: <name>.campaign.yaml or campaign.yaml beside the source)",
+  helpOptionCampaign: () =>
+    "campaign file (default: <name>.campaign.yaml or campaign.yaml beside the source)",
   helpOptionRouteKey: () =>
     "Calltouch widget key for every row (overrides the campaign and CALLTOUCH_ROUTE_KEY)",
   helpOptionSheet: () => "XLSX or Google Sheets tab to read (default: the link's tab, else the first)",

@@ -17,12 +17,14 @@ export const helpRu: Translation<typeof helpEn> = {
     "проверить, сопоставить и отправить все строки кампании; продолжает с места, где остановился прошлый запуск",
   helpRetryDescription: () =>
     "отправить повторно только строки, последний результат которых failed (и unknown с --include-unknown)",
-  helpValidateDescription: () => "прочитать, сопоставить и проверить все строки и записать отчёт, ничего не отправляя",
+  helpValidateDescription: () =>
+    "прочитать, сопоставить и проверить все строки и записать отчёт, ничего не отправляя",
   helpStatusDescription: () =>
     "что известно из журнала: сколько строк в каждом статусе, когда был последний запуск, сколько осталось",
   helpInitDescription: () =>
     "прочитать заголовки, предложить сопоставление столбцов и записать <имя>.campaign.yaml рядом с источником",
-  helpSourceArgument: (p) => `файл ${p.kinds}, ссылка на Google Sheets или файл кампании, в котором указан источник`,
+  helpSourceArgument: (p) =>
+    `файл ${p.kinds}, ссылка на Google Sheets или файл кампании, в котором указан источник`,
   helpInitSourceArgument: (p) => `файл ${p.kinds} или ссылка на Google Sheets`,
 
   helpOptionCampaign: () =>
@@ -58,7 +60,8 @@ export const helpRu: Translation<typeof helpEn> = {
   helpInitDelimiter: () => "разделитель CSV, если не определять его автоматически",
   helpInitForce: () => "перезаписать существующий файл кампании",
 
-  helpExpectedRate: (p) => `нужно число больше 0 и не больше 5 (ограничение Calltouch), а указано «${p.value}».`,
+  helpExpectedRate: (p) =>
+    `нужно число больше 0 и не больше 5 (ограничение Calltouch), а указано «${p.value}».`,
   helpExpectedPort: (p) => `нужен номер порта от 0 до 65535, а указано «${p.value}».`,
   helpExpectedShare: (p) => `нужна доля от 0 до 1, например 0.2, а указано «${p.value}».`,
   helpExpectedSeconds: (p) => `нужно число секунд, не меньше 1, а указано «${p.value}».`,
