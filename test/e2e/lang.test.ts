@@ -112,3 +112,33 @@ describe("the summary in Russian", () => {
     expect(lines).toContain("Требуют внимания 6 строк:");
   });
 });
+
+describe("status and init in Russian", () => {
+  it("status of a campaign never run", async () => {
+    const dir = exampleWorkdir();
+    const result = await runCli(["status", "example.csv"], { cwd: dir, env: { CTDIAL_LANG: "ru" } });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines[0]).toBe("37 строк: в очереди 30, с ошибками 6, пропущено 1");
+    expect(lines[1]).toBe("Кампания ещё не запускалась: ничего не отправлено.");
+    expect(lines.some((line) => line.startsWith("Журнал: "))).toBe(true);
+  });
+
+  it("init says where it wrote, and refuses to overwrite in Russian", async () => {
+    const dir = workdir();
+    const { writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    writeFileSync(join(dir, "clients.csv"), "Телефон;Имя\r\n+7 916 200-11-10;Анна\r\n");
+    const env = { CTDIAL_LANG: "ru" };
+    const first = await runCli(["init", "clients.csv"], { cwd: dir, env });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(
+      `Записан файл ${join(dir, "clients.campaign.yaml")}. Укажите в нём routeKey, затем выполните: ctdial validate clients.csv`,
+    );
+    const again = await runCli(["init", "clients.csv"], { cwd: dir, env });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe(
+      "ctdial: clients.campaign.yaml уже существует: исправьте его или выполните ctdial init --force, чтобы заменить.\n",
+    );
+  });
+});

@@ -14,7 +14,7 @@ const STATUS_WORDS: Readonly<Record<keyof StatusCounts, string>> = {
   invalid: "с ошибками",
   failed: "не удалось отправить",
   unknown: "ответ потерян",
-  pending: "отложено",
+  pending: "в очереди",
 };
 
 function counts(p: StatusCounts, order: readonly (keyof StatusCounts)[]): string {
