@@ -10,7 +10,7 @@ import { openSource, sourceKindOf } from "../sources/open.js";
 import type { Cell, Source } from "../sources/types.js";
 import { refuseInapplicableSourceOptions } from "./applicable.js";
 import { runCleanup } from "./cleanup.js";
-import { t } from "./lang.js";
+import { currentLang, t } from "./lang.js";
 import { SOURCE_KINDS } from "./options.js";
 import { processOutput } from "./output.js";
 
@@ -52,6 +52,7 @@ export async function initCommand(sourceArg: string, flags: InitFlags): Promise<
     proposal = proposeCampaign(source.headers, isSheet ? sourcePath : basename(sourcePath), {
       sheetName: source.sheetName,
       samples: await firstRows(source),
+      lang: currentLang(),
       // Relative, so that editors still find the schema when the project folder moves.
       schemaRef: relative(dirname(target), bundledSchemaPath()).split(sep).join("/"),
     });

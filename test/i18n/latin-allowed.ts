@@ -94,6 +94,12 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   // values of --lang
   "en",
   "ru",
+  "fields",
+  // values of campaign keys: booleans, time zone names
+  "true",
+  "false",
+  "Europe",
+  "Moscow",
   // environment variables
   "CALLTOUCH_TOKEN",
   "CALLTOUCH_ROUTE_KEY",
@@ -101,6 +107,24 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   "CTDIAL_DEBUG",
   "CTDIAL_STATE_DIR",
   "GOOGLE_APPLICATION_CREDENTIALS",
+  "CALLTOUCH_TOKEN_FILE",
+  "CALLTOUCH_API_URL",
+  // a campaigns folder's own folders, and the table extensions it reads
+  "done",
+  "csv",
+  "tsv",
+  "xlsx",
+  "xls",
+  "GOOGLE_SHEETS_ACCESS_TOKEN",
+  "GOOGLE_SHEETS_API_URL",
+  // Google's own names: gcloud's sign-in command, the console's IAM menu, a link's tab id
+  "gcloud",
+  "auth",
+  "application-default",
+  "login",
+  "IAM",
+  "gid",
+  "service_account",
   // report columns
   "ctdial_status",
   "ctdial_code",
