@@ -8,6 +8,9 @@ import { LATIN_ALLOWED } from "../i18n/latin-allowed.js";
  */
 export function englishWordsIn(text: string): string[] {
   const rest = text
+    // An entry's term (a command's or an argument's name) at the start of its line, and [name] in usage.
+    .replace(/^ {2}[a-z][\w-]*(?= )/gm, " ")
+    .replace(/\[[a-z][\w-]*\]/g, " ")
     .replace(/<[^<>\n]*>/g, " ")
     .replace(/"[^"\n]*"/g, " ")
     .replace(/(^|[\s(,])--?[a-zA-Z][\w-]*/g, " ")
