@@ -145,3 +145,33 @@ describe("ctdial status in Russian", () => {
     ]);
   });
 });
+
+describe("the process's own errors and warnings in Russian", () => {
+  it("an unexpected error keeps its code E_INTERNAL, its message in Russian", () => {
+    expect(JSON.parse(errorJson(new Error("x.map is not a function")))).toEqual({
+      error: {
+        code: "E_INTERNAL",
+        message:
+          "непредвиденная ошибка: x.map is not a function (это ошибка в самом ctdial; подробности покажет CTDIAL_DEBUG=1)",
+      },
+    });
+  });
+
+  it("a step that fails while closing is a Russian warning", async () => {
+    const { runCleanup } = await import("../../src/cli/cleanup.js");
+    const { said } = await import("../../src/i18n/catalog.js");
+    const seen: string[] = [];
+    await runCleanup(
+      [
+        {
+          what: said("cliCleanupConnection", {}),
+          run: () => {
+            throw new Error("socket hang up");
+          },
+        },
+      ],
+      (what) => seen.push(what),
+    );
+    expect(seen).toEqual(["закрыть соединение"]);
+  });
+});
