@@ -125,9 +125,7 @@ export const googleEn = {
         return `${p.text} is not a Google Sheets link; copy the link from the browser's address bar while the sheet is open (https://docs.google.com/spreadsheets/d/.../edit).`;
     }
   },
-  /** A Google Sheets tab with no row at all (the same code as an empty XLSX sheet). */
-  E_EMPTY: (p: { spreadsheet: string; tab: string }) =>
-    `Spreadsheet "${p.spreadsheet}", tab "${p.tab}" is empty; put a header row and the clients' rows into it.`,
+  // E_EMPTY (a Google Sheets tab with no row at all) is the sources area's, shared with an empty XLSX sheet.
   E_WATCH_TARGET: (p: { target: string }) =>
     `${p.target} does not name a Google Sheet; ctdial watch follows a sheet's link.`,
   /** An error that is not ctdial's own (only a bug raises one), in its own words. */

@@ -120,8 +120,6 @@ export const googleRu: Translation<typeof googleEn> = {
         return `${p.text} — не ссылка на Google Sheets. Откройте таблицу и скопируйте ссылку из адресной строки браузера (https://docs.google.com/spreadsheets/d/.../edit).`;
     }
   },
-  E_EMPTY: (p) =>
-    `Лист «${p.tab}» таблицы «${p.spreadsheet}» пуст. Впишите в него строку заголовков и строки клиентов.`,
   E_WATCH_TARGET: (p) =>
     `${p.target} — не ссылка на таблицу Google. ctdial watch следит за таблицей по её ссылке.`,
   googleErrorMessage: (p) => `ошибка: ${p.message}`,

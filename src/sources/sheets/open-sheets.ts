@@ -31,7 +31,7 @@ export type { SheetsSource } from "./source.js";
 export async function openSheets(location: string, options: OpenSheetsOptions = {}): Promise<SheetsSource> {
   const api = options.api ?? (await openSheetsApi(options.env ?? process.env, options));
   const tab = await locateTab(api, parseSheetLocation(location), options.sheet);
-  const where = `Spreadsheet "${tab.spreadsheetTitle}", tab "${tab.title}"`;
+  const where = { spreadsheet: tab.spreadsheetTitle, tab: tab.title };
 
   // The header is the first row with a value; usually row 1, so usually in the first block.
   let next = 1;

@@ -73,7 +73,6 @@ export const googleSamples: Samples<typeof googleEn> = {
     { text: "https://docs.google.com/spreadsheets/d/abc/edit#gid=x1", problem: "gid", gid: "x1" },
     { text: "https://example.com/table", problem: "not-a-link" },
   ],
-  E_EMPTY: [{ spreadsheet: "Лиды", tab: "Заявки" }],
   E_WATCH_TARGET: [{ target: "клиенты.csv" }],
   googleErrorMessage: [{ message: "socket hang up" }],
   googleWriteNotPlaced: [1, 2, 5, 11, 21, 101].map((count) => ({ count })),
