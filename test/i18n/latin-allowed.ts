@@ -50,8 +50,14 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   "env",
   "MSK",
   "UTC",
+  "stdout",
+  "stderr",
+  // Calltouch's API fields
+  "sessionId",
   // commands
   "run",
+  "retry",
+  "help",
   "validate",
   "status",
   "init",
@@ -93,6 +99,9 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   "subject",
   "skip",
   "call-now",
+  // values of --lang
+  "en",
+  "ru",
   "fields",
   // values of campaign keys: booleans, time zone names
   "true",
@@ -104,6 +113,7 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   "CALLTOUCH_ROUTE_KEY",
   "CTDIAL_LANG",
   "CTDIAL_DEBUG",
+  "CTDIAL_STATE_DIR",
   "GOOGLE_APPLICATION_CREDENTIALS",
   "CALLTOUCH_TOKEN_FILE",
   "CALLTOUCH_API_URL",

@@ -1,5 +1,107 @@
 import type { cliEn } from "../../../src/i18n/catalog/cli.en.js";
 import type { Samples } from "./samples.js";
 
+const ROW_COUNTS = [0, 1, 2, 5, 11, 21, 101, 12345].map((count) => ({ count }));
+const ATTEMPT = { row: 7, message: "Calltouch answered 500 (server error)" };
+
 /** Sample parameters for every message of the "cli" area: each list is rendered in every language. */
-export const cliSamples: Samples<typeof cliEn> = {};
+export const cliSamples: Samples<typeof cliEn> = {
+  cliSummaryCounts: [
+    { total: 37, sent: 30, skipped: 1, invalid: 6 },
+    { total: 1, wouldSend: 1 },
+    { total: 0 },
+    { total: 21, failed: 2, unknown: 1, pending: 18 },
+  ],
+  cliSummaryAttention: ROW_COUNTS.slice(1),
+  cliSummaryProblem: [
+    { row: 5, width: 3, status: "invalid", message: "phone: 12 digits" },
+    { row: 120, width: 3, status: "failed", message: "10013: -phone is invalid", was: 118 },
+  ],
+  cliSummaryMore: [{ count: 1 }, { count: 12345 }],
+  cliSkippedRecent: ROW_COUNTS.slice(1),
+  cliSkippedPast: ROW_COUNTS.slice(1),
+  cliSkippedSentBefore: ROW_COUNTS.slice(1),
+  cliWarning: [{ text: "отчёт не записан" }],
+  cliProgressCounts: [
+    { order: ["sent", "invalid", "skipped"], sent: 3, invalid: 1, skipped: 0 },
+    { order: ["pending", "failed", "unknown"], pending: 2, failed: 1, unknown: 1 },
+  ],
+  cliProgressRate: [{ rate: 4.96 }, { rate: 0 }],
+  cliProgressEta: [{ left: "1:15" }],
+  cliConfirmQuestion: [
+    {
+      retry: false,
+      includeUnknown: false,
+      file: "example.csv",
+      toSend: 30,
+      inFile: 37,
+      endpoint: "api.calltouch.ru",
+      routeKey: "abc",
+    },
+    {
+      retry: true,
+      includeUnknown: true,
+      file: "клиенты.xlsx",
+      toSend: 1,
+      inFile: 21,
+      endpoint: "127.0.0.1:8787",
+    },
+    {
+      retry: true,
+      includeUnknown: false,
+      file: "example.csv",
+      toSend: 2,
+      inFile: 5,
+      endpoint: "api.calltouch.ru",
+    },
+    { retry: false, includeUnknown: false, file: "big.csv", inFile: 250000, endpoint: "api.calltouch.ru" },
+    {
+      retry: true,
+      includeUnknown: false,
+      file: '"Клиенты" / Лист1',
+      endpoint: "api.calltouch.ru",
+      routeKey: "k",
+    },
+  ],
+  cliConfirmPrompt: [{}],
+  E_DECLINED: [{}],
+  cliStatusCounts: [
+    { total: 37, sent: 30, pending: 1, invalid: 6 },
+    { total: 0 },
+    { total: 101, failed: 1, unknown: 2, skipped: 98 },
+  ],
+  cliStatusNeverRun: [{}],
+  cliStatusLastRun: [
+    { at: "2026-12-06T14:03:00+03:00", zone: "Europe/Moscow", runs: 1 },
+    { zone: "Europe/Moscow", runs: 5 },
+    { at: "2026-12-06T14:03:00+05:00", zone: "Asia/Yekaterinburg", runs: 22 },
+  ],
+  cliStatusLeft: ROW_COUNTS.slice(1),
+  cliStatusNothingLeft: [{}],
+  cliStatusFailed: ROW_COUNTS.slice(1),
+  cliStatusUnknown: ROW_COUNTS.slice(1),
+  cliStatusTornLine: [{ line: 42 }],
+  cliStatusJournal: [{ path: "/home/op/.local/state/ctdial/journals/clients-1a2b.jsonl" }],
+  cliInitWrote: [{ target: "/home/op/clients.campaign.yaml", source: "clients.csv" }],
+  E_CAMPAIGN_EXISTS: [{ file: "clients.campaign.yaml" }],
+  cliUnexpectedError: [{ message: "x.map is not a function" }],
+  cliStdoutFailed: [{ message: "EIO: i/o error, write" }],
+  cliStopping: [{}],
+  cliCleanupFailed: [{ what: "закрыть соединение", message: "socket hang up" }],
+  cliCleanupReleaseSender: [{}],
+  cliCleanupProgress: [{}],
+  cliCleanupSignals: [{}],
+  cliCleanupConnection: [{}],
+  cliCleanupLog: [{}],
+  cliCleanupCloseFile: [{ file: "clients.xlsx" }],
+  cliCleanupAnnounceStop: [{}],
+  cliCleanupSandboxConnection: [{}],
+  cliCleanupBuiltInSandbox: [{}],
+  cliCleanupCalltouchConnection: [{}],
+  cliCleanupSandbox: [{}],
+  cliAttemptRow: [ATTEMPT],
+  cliAttemptResend: [ATTEMPT],
+  cliAttemptRetry: [{ ...ATTEMPT, after: "0:05" }],
+  cliAttemptPending: [ATTEMPT],
+  cliAttemptGaveUp: [1, 2, 5, 21].map((tries) => ({ ...ATTEMPT, tries })),
+};
