@@ -108,4 +108,8 @@ export const cliRu: Translation<typeof cliEn> = {
   cliAttemptPending: (p) => `строка ${p.row}: ${p.message}; строка отложена, её отправит следующий запуск`,
   cliAttemptGaveUp: (p) =>
     `строка ${p.row}: ${p.message}; отправка прекращена после ${ruCount(p.tries, ["попытки", "попыток", "попыток"])}`,
+  cliDemoDone: (p) =>
+    `Это была демонстрация: откройте ${p.source} и отчёт рядом с ним, там результат по каждой строке.`,
+  cliDemoTry: () =>
+    "Попробуйте свой файл: npx ctdial validate clients.csv, затем npx ctdial run clients.csv --sandbox",
 };

@@ -104,4 +104,6 @@ export const cliSamples: Samples<typeof cliEn> = {
   cliAttemptRetry: [{ ...ATTEMPT, after: "0:05" }],
   cliAttemptPending: [ATTEMPT],
   cliAttemptGaveUp: [1, 2, 5, 21].map((tries) => ({ ...ATTEMPT, tries })),
+  cliDemoDone: [{ source: "campaigns/example.csv" }],
+  cliDemoTry: [{}],
 };
