@@ -151,7 +151,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
       onReady: () => {
         logger.info(
           { source: resolved.source, endpoint: endpoint.description, rate: resolved.campaign.rate, mode },
-          "sending",
+          t().cliSending(),
         );
       },
       clock: systemClock,

@@ -156,6 +156,8 @@ export const cliEn = {
     `row ${p.row}: ${p.message}; left pending, the next run sends it`,
   cliAttemptGaveUp: (p: { row: number; message: string; tries: number }) =>
     `row ${p.row}: ${p.message}; gave up after ${enCount(p.tries, ["attempt", "attempts"])}`,
+  /** The log line when the first request may leave (its fields say where to and how fast). */
+  cliSending: () => "sending",
   /** `npm run demo`'s last two lines, after the run. */
   cliDemoDone: (p: { source: string }) =>
     `That was the demo: open ${p.source} and its report beside it to see a result for every row.`,

@@ -108,6 +108,7 @@ export const cliRu: Translation<typeof cliEn> = {
   cliAttemptPending: (p) => `строка ${p.row}: ${p.message}; строка отложена, её отправит следующий запуск`,
   cliAttemptGaveUp: (p) =>
     `строка ${p.row}: ${p.message}; отправка прекращена после ${ruCount(p.tries, ["попытки", "попыток", "попыток"])}`,
+  cliSending: () => "отправка началась",
   cliDemoDone: (p) =>
     `Это была демонстрация: откройте ${p.source} и отчёт рядом с ним, там результат по каждой строке.`,
   cliDemoTry: () =>

@@ -106,4 +106,5 @@ export const cliSamples: Samples<typeof cliEn> = {
   cliAttemptGaveUp: [1, 2, 5, 21].map((tries) => ({ ...ATTEMPT, tries })),
   cliDemoDone: [{ source: "campaigns/example.csv" }],
   cliDemoTry: [{}],
+  cliSending: [{}],
 };
