@@ -48,12 +48,16 @@ export class CtdialError extends Error {
 
 /** The input file cannot be read as a table (encoding, quotes, missing headers, ...). Exit 2. */
 export class InputError extends CtdialError {
-  constructor(what: Said, options?: { cause?: unknown });
+  /** `code`: the public code `--json` prints, when it is not the message's key (E_INPUT kept). */
+  constructor(what: Said, options?: { cause?: unknown; code?: string });
   /** @deprecated the old form: an English message; make errors from a `Said`. */
   constructor(message: string, options?: ErrorOptions & { code?: string });
   constructor(what: Said | string, options?: ErrorOptions & { code?: string }) {
     if (typeof what === "string") super(options?.code ?? "E_INPUT", what, 2, options);
-    else super(what, undefined, 2, options);
+    else {
+      super(what, undefined, 2, options);
+      if (options?.code !== undefined) (this as { code: string }).code = options.code;
+    }
   }
 }
 

@@ -1,8 +1,7 @@
 import type { Logger } from "pino";
 import type { RowAttempt } from "../engine/run.js";
 import { outcomeText } from "../outcome.js";
-import { currentLang } from "./lang.js";
-import { plural } from "./plural.js";
+import { currentLang, t } from "./lang.js";
 import { formatDuration } from "./progress.js";
 
 /**
@@ -17,25 +16,27 @@ export function logAttempt(logger: Logger, attempt: RowAttempt): void {
     logger.debug({ ...fields, requestId: decision.requestId }, "accepted");
     return;
   }
+  const words = t();
   // ctdial's own words (a network failure) in the CLI's language; Calltouch's as it wrote them.
-  const message = outcomeText(currentLang(), decision.message);
+  const said = { row, message: outcomeText(currentLang(), decision.message) };
   if (next.kind === "again") {
-    const what =
+    logger.warn(
+      fields,
       decision.action === "resend-without-session"
-        ? "sending it again without sessionId"
-        : `will retry in ${formatDuration(Math.ceil(next.afterMs / 1000))}`;
-    logger.warn(fields, `row ${row}: ${message}; ${what}`);
+        ? words.cliAttemptResend(said)
+        : words.cliAttemptRetry({ ...said, after: formatDuration(Math.ceil(next.afterMs / 1000)) }),
+    );
     return;
   }
   const { outcome } = next;
   if (decision.action === "stop-campaign" || decision.action === "stop-route") {
-    logger.error(fields, `row ${row}: ${message}`);
+    logger.error(fields, words.cliAttemptRow(said));
   } else if (outcome.status === "pending") {
-    logger.info(fields, `row ${row}: ${message}; left pending, the next run sends it`);
+    logger.info(fields, words.cliAttemptPending(said));
   } else if (decision.action === "retry" || decision.action === "retry-later") {
     const tries = outcome.status === "failed" ? outcome.attempts : attempt.attempt;
-    logger.info(fields, `row ${row}: ${message}; gave up after ${plural(tries, "attempt")}`);
+    logger.info(fields, words.cliAttemptGaveUp({ ...said, tries }));
   } else {
-    logger.info(fields, `row ${row}: ${message}`);
+    logger.info(fields, words.cliAttemptRow(said));
   }
 }

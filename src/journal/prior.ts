@@ -38,9 +38,9 @@ export type PriorState =
 
 /**
  * What the journal's reader says of a row sent with no answer recorded (as stored: see
- * stored-text.ts): the catalog's rowsNoAnswer.
+ * stored-text.ts): the catalog's runNoAnswer.
  */
-export const NO_ANSWER_MESSAGE = "ctdial:rowsNoAnswer";
+export const NO_ANSWER_MESSAGE = "ctdial:runNoAnswer";
 
 /** The report row for a prior state, so that a report written after any run reflects the journal. */
 export function priorToOutcome(prior: PriorState): RowOutcome {

@@ -1,4 +1,4 @@
-import { isKey, type Said } from "../i18n/catalog.js";
+import { isKey, type Said, say } from "../i18n/catalog.js";
 import type { RowProblem } from "../mapping/types.js";
 import type { OutcomeText } from "../outcome.js";
 
@@ -15,10 +15,8 @@ import type { OutcomeText } from "../outcome.js";
 const ONE = "ctdial:";
 const PROBLEMS = "ctdial-rows:";
 
-/** The English sentence journals held for a lost answer before it was stored as a key. */
-const OLD_NO_ANSWER =
-  // i18n-exempt: an old journal's English sentence, recognised when read back, never shown from here
-  "an earlier run stopped after sending this row and before its answer arrived; it may have created a callback (ctdial retry --include-unknown sends it again)";
+/** The English sentence journals held for a lost answer before it was stored as a key (runNoAnswer's). */
+const OLD_NO_ANSWER = say("en", { code: "runNoAnswer", params: {} });
 
 export function storeText(text: OutcomeText): string {
   if (typeof text === "string") return text;
@@ -40,7 +38,7 @@ export function readText(stored: string): OutcomeText {
     if (isKey(code) && params !== undefined) return { code, params } as unknown as Said;
     return stored;
   }
-  if (stored === OLD_NO_ANSWER) return { code: "rowsNoAnswer", params: {} };
+  if (stored === OLD_NO_ANSWER) return { code: "runNoAnswer", params: {} };
   return stored;
 }
 

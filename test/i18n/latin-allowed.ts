@@ -50,10 +50,15 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   "env",
   "MSK",
   "UTC",
+  "stdout",
+  "stderr",
+  // Calltouch's API fields
+  "sessionId",
   // commands
   "run",
-  "validate",
   "retry",
+  "help",
+  "validate",
   "status",
   "init",
   "watch",
@@ -94,6 +99,9 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   "subject",
   "skip",
   "call-now",
+  // values of --lang
+  "en",
+  "ru",
   "fields",
   // values of campaign keys: booleans, time zone names
   "true",
@@ -105,6 +113,7 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   "CALLTOUCH_ROUTE_KEY",
   "CTDIAL_LANG",
   "CTDIAL_DEBUG",
+  "CTDIAL_STATE_DIR",
   "GOOGLE_APPLICATION_CREDENTIALS",
   "CALLTOUCH_TOKEN_FILE",
   "CALLTOUCH_API_URL",
@@ -132,4 +141,15 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   "ctdial_sent_at",
   "ctdial_attempts",
   "ctdial_phone",
+  // area run: the token and the API's address, the retry command, file extensions, a sandbox option
+  "CALLTOUCH_TOKEN_FILE",
+  "CALLTOUCH_API_URL",
+  "Access-Token",
+  "http",
+  "https",
+  "retry",
+  "csv",
+  "xlsx",
+  "HTML",
+  "latencyMs",
 ]);

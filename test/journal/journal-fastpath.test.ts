@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { said } from "../../src/i18n/catalog.js";
 import { campaignIdentity, openJournal } from "../../src/journal/index.js";
+import type { RowProblem } from "../../src/mapping/types.js";
 import type { RowOutcome } from "../../src/outcome.js";
 import { stateDir } from "./helpers.js";
 
@@ -25,6 +26,8 @@ const sentAt = fc.oneof(
     .date({ min: new Date(Date.UTC(1971, 0, 1)), max: new Date(Date.UTC(9000, 0, 1)), noInvalidDate: true })
     .map((d) => d.toISOString()),
 );
+/** A problem as an old journal's English is read back: shown as it is. */
+const verbatim = (t: string): RowProblem => ({ problem: said("rowsVerbatim", { text: t }) });
 const outcome: fc.Arbitrary<RowOutcome> = fc.oneof(
   fc.record({
     status: fc.constant("sent" as const),
@@ -36,9 +39,7 @@ const outcome: fc.Arbitrary<RowOutcome> = fc.oneof(
   fc.record({ status: fc.constant("unknown" as const), message: text, attempts: fc.nat({ max: 10 }) }),
   fc.record({
     status: fc.constant("invalid" as const),
-    problems: fc.array(fc.record({ problem: text.map((t) => said("rowsVerbatim", { text: t })) }), {
-      maxLength: 2,
-    }),
+    problems: fc.array(text.map(verbatim), { maxLength: 2 }),
   }),
   fc.record({ status: fc.constant("pending" as const), attempts: fc.nat({ max: 10 }) }),
 );

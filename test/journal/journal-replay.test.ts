@@ -221,7 +221,7 @@ describe("journal replay", () => {
         rowNumber: 2,
         noAnswer: true,
       }),
-    ).toEqual({ status: "unknown", message: { code: "rowsNoAnswer", params: {} }, attempts: 1 });
+    ).toEqual({ status: "unknown", message: { code: "runNoAnswer", params: {} }, attempts: 1 });
     expect(priorToOutcome({ status: "pending", attempts: 0, rowNumber: 2 })).toEqual({
       status: "pending",
       attempts: 0,

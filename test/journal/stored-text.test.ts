@@ -11,8 +11,8 @@ describe("what the journal keeps of an outcome's words", () => {
     const stored = storeText(LOST);
     expect(stored).toBe('ctdial:rowsNetClosed{"host":"api.calltouch.ru","code":"ECONNRESET","after":true}');
     expect(readText(stored)).toEqual(LOST);
-    expect(readText(storeText(said("rowsNoAnswer", {})))).toEqual({ code: "rowsNoAnswer", params: {} });
-    expect(readText(NO_ANSWER_MESSAGE)).toEqual({ code: "rowsNoAnswer", params: {} });
+    expect(readText(storeText(said("runNoAnswer", {})))).toEqual({ code: "runNoAnswer", params: {} });
+    expect(readText(NO_ANSWER_MESSAGE)).toEqual({ code: "runNoAnswer", params: {} });
   });
 
   it("keeps Calltouch's messages verbatim", () => {
@@ -31,7 +31,7 @@ describe("what the journal keeps of an outcome's words", () => {
   it("reads an old journal's English as it is, and knows its lost-answer sentence", () => {
     const old =
       "an earlier run stopped after sending this row and before its answer arrived; it may have created a callback (ctdial retry --include-unknown sends it again)";
-    expect(readText(old)).toEqual({ code: "rowsNoAnswer", params: {} });
+    expect(readText(old)).toEqual({ code: "runNoAnswer", params: {} });
     expect(readText("Calltouch error 10006")).toBe("Calltouch error 10006");
     expect(readProblems("column Телефон: phone is empty")).toEqual([
       { problem: { code: "rowsVerbatim", params: { text: "column Телефон: phone is empty" } } },

@@ -169,8 +169,6 @@ export const rowsEn = {
   /** The folder's live report could not be rewritten (open in a program that locks it); `problem`: why. */
   rowsLiveReportRetry: (p: { problem: string }) =>
     `${p.problem} It is written again in a few seconds, and at the end.`,
-  rowsNoAnswer: () =>
-    "an earlier run stopped after sending this row and before its answer arrived; it may have created a callback (ctdial retry --include-unknown sends it again)",
   rowsAnswerWithoutId: (p: { status: number }) =>
     `Calltouch answered HTTP ${p.status} without a widgetRequestId; the callback may have been created.`,
   rowsCalltouchError: (p: { code: number }) => `Calltouch error ${p.code}`,

@@ -186,8 +186,6 @@ export const rowsRu: Translation<typeof rowsEn> = {
     `номер уже отправила кампания ${p.campaign} ${moment(p.at, undefined, false)} (в пределах dedupeWindow ${p.window})`,
 
   rowsLiveReportRetry: (p) => `${p.problem} Отчёт запишется снова через несколько секунд и в конце.`,
-  rowsNoAnswer: () =>
-    "прошлый запуск отправил эту строку и остановился, не дождавшись ответа; обратный звонок мог быть создан (ctdial retry --include-unknown отправит её снова)",
   rowsAnswerWithoutId: (p) =>
     `Calltouch ответил HTTP ${p.status}, но без номера заявки; обратный звонок мог быть создан.`,
   rowsCalltouchError: (p) => `ошибка Calltouch ${p.code}`,

@@ -90,7 +90,6 @@ export const rowsSamples: Samples<typeof rowsEn> = {
   rowsExcluded: [{ file: "stop-list.csv" }],
   rowsDialedRecently: [{ campaign: "осень", at: "2026-11-30T10:00:00+03:00", window: "30d" }],
   rowsLiveReportRetry: [{ problem: "Не удалось записать отчёт клиенты.report.csv: файл открыт в Excel." }],
-  rowsNoAnswer: [{}],
   rowsAnswerWithoutId: [{ status: 200 }],
   rowsCalltouchError: [{ code: 10099 }],
   rowsNotCalltouchAnswer: [
