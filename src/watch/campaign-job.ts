@@ -8,6 +8,7 @@ import { type CampaignOptions, type ResolvedCampaign, resolveCampaign } from "..
 import { type RowAttempt, type RunProgress, runCampaign } from "../engine/run.js";
 import type { RunSummary } from "../engine/summary.js";
 import { isCtdialError } from "../errors.js";
+import type { OutcomeSink } from "../sinks/outcome-sink.js";
 import type { CampaignNamed, FailureNote, FolderEvent, PauseCause, WaitReason } from "./folder-events.js";
 import { reportPathOf } from "./leave-folder.js";
 
@@ -59,6 +60,8 @@ export interface JobContext {
    * name's, so the registry of dialed phones is what keeps it from dialing them again.
    */
   readonly cameBack?: boolean;
+  /** More subscribers of the run's settled rows (`--ui`). */
+  readonly sinks?: readonly OutcomeSink[] | undefined;
 }
 
 /** The least dedupe window a renamed file runs with, even when its campaign turned the window off. */
@@ -101,6 +104,7 @@ export async function runFileJob(path: string, ctx: JobContext): Promise<JobEnd>
         ctx.onAttempt?.(name, attempt);
       },
       onProgress: ctx.onProgress,
+      ...(ctx.sinks === undefined ? {} : { sinks: ctx.sinks }),
       // Beside the file and rewritten as rows finish, so an operator can open it mid-run.
       reportEveryMs: LIVE_REPORT_MS,
       onWarning: (message) => ctx.onEvent({ kind: "file-warning", file: name, message }),
