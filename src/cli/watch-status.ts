@@ -9,6 +9,7 @@ import { exitCodeOf } from "./exit.js";
 import { senderBusyText } from "./messages.js";
 import { plural } from "./plural.js";
 import { readableTime } from "./readable-time.js";
+import { heldStatusText } from "./watch-ui.js";
 import { doneLine, errorNoteText, folderPauseAdvice, pauseReason, waitReasonText } from "./watch-words.js";
 
 export const folderWords: FolderWords = { status: formatStatus, errorNote: errorNoteText, exitCodeOf };
@@ -21,7 +22,10 @@ export const folderWords: FolderWords = { status: formatStatus, errorNote: error
 export function formatStatus(view: StatusView, zone?: string): string {
   const time = (ms: number, in_?: string): string => readableTime(ms, in_ ?? zone);
   const lines: string[] = [];
-  const [word, detail] = stateText(view.state, time);
+  const [word, stateDetail] = stateText(view.state, time);
+  // Paused from the page (`watch --ui`): who paused, unless Calltouch's own pause says more.
+  const detail =
+    view.held !== undefined && view.paused === undefined ? heldStatusText(view.held) : stateDetail;
   const when = view.state.kind === "stopped" ? `at ${time(view.at)}` : `since ${time(view.since)}`;
   lines.push(`ctdial watch: ${word} ${when}${detail === "" ? "" : `: ${detail}`}`);
   lines.push(`Folder: ${view.dir}`);

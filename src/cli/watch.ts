@@ -4,7 +4,7 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import { createRateLimiter } from "../dispatch/rate-limiter.js";
 import { ConfigError } from "../errors.js";
 import { SOURCE_EXTENSIONS } from "../watch/ignore-rules.js";
-import { serveFolder } from "../watch/service.js";
+import { serveFolder, type WatchOptions } from "../watch/service.js";
 import { logAttempt } from "./attempt-log.js";
 import { openEndpoint } from "./endpoint.js";
 import { createLogger } from "./logger.js";
@@ -13,6 +13,7 @@ import { stopOnSignals } from "./signals.js";
 import { type WatchSheetFlags, watchSheetCommand } from "./watch-sheet.js";
 import { folderWords } from "./watch-status.js";
 import { watchTargetKind } from "./watch-target.js";
+import { planUi, startUi, uiOption } from "./watch-ui.js";
 import { logFolderEvent } from "./watch-words.js";
 
 export interface WatchFlags extends WatchSheetFlags {
@@ -29,6 +30,8 @@ export interface WatchFlags extends WatchSheetFlags {
   settleMs?: number;
   scanMs?: number;
   recheckMs?: number;
+  /** `--ui [HOST:]PORT`: the page (true when given bare). */
+  ui?: string | true;
 }
 
 /**
@@ -76,6 +79,7 @@ export function registerWatch(program: Command): void {
       ),
     )
     .addOption(new Option("--yes", "a sheet: do not ask for confirmation before sending"))
+    .addOption(uiOption())
     // Timing knobs for tests and benchmarks; the defaults are what a folder should use.
     .addOption(new Option("--settle-ms <ms>").argParser(parseCount).hideHelp())
     .addOption(new Option("--scan-ms <ms>").argParser(parseCount).hideHelp())
@@ -86,7 +90,7 @@ export function registerWatch(program: Command): void {
 }
 
 /** Options of one service given to the other: a mistake, refused with what to do. */
-const FOLDER_ONLY = ["once", "parallel", "settleMs", "scanMs", "recheckMs"] as const;
+const FOLDER_ONLY = ["once", "parallel", "settleMs", "scanMs", "recheckMs", "ui"] as const;
 const SHEET_ONLY = ["interval", "yes", "json", "sheet", "campaign", "delimiter"] as const;
 
 function refuseOtherKindOptions(kind: "sheet" | "folder", flags: WatchFlags): void {
@@ -113,14 +117,28 @@ export async function watchCommand(target: string, flags: WatchFlags): Promise<n
   refuseOtherKindOptions(kind, flags);
   if (kind === "sheet") return watchSheetCommand(target, flags);
   refuseNonFolder(target);
+  const uiPlan = planUi(flags.ui, process.env);
   const logger = createLogger(flags.logLevel ?? "info");
   const realStateDir = stateDirOf(flags.stateDir, process.env);
   const endpoint = await openEndpoint(flags.sandbox === true, process.env);
   const stop = stopOnSignals(() =>
     logger.warn("stopping: requests in flight finish and reports are written, then ctdial exits"),
   );
+  const ui =
+    uiPlan === undefined
+      ? undefined
+      : await startUi(uiPlan, {
+          dir: resolve(target),
+          sandbox: endpoint.sandbox,
+          endpoint: endpoint.description,
+          logger,
+        }).catch(async (error: unknown) => {
+          stop.dispose();
+          await endpoint.close();
+          throw error;
+        });
   try {
-    return await serveFolder({
+    const options: WatchOptions = {
       dir: resolve(target),
       stateDir: sandboxAware(realStateDir, endpoint.sandbox),
       // The in-process sandbox has no per-IP limit: it does not keep a real sender waiting.
@@ -143,8 +161,10 @@ export async function watchCommand(target: string, flags: WatchFlags): Promise<n
       ...(flags.scanMs === undefined ? {} : { scanMs: flags.scanMs }),
       ...(flags.recheckMs === undefined ? {} : { recheckMs: flags.recheckMs }),
       ...(flags.parallel === undefined ? {} : { parallel: flags.parallel }),
-    });
+    };
+    return await serveFolder(ui === undefined ? options : ui.wrap(options));
   } finally {
+    await ui?.close();
     stop.dispose();
     await endpoint.close();
   }

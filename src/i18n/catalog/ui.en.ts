@@ -27,8 +27,6 @@ export const uiEn = {
     `--ui ${p.address} would show the page (with clients' data) beyond this machine: set CTDIAL_UI_TOKEN to a secret of your choice first (the page asks for it once), or listen on 127.0.0.1.`,
   E_UI_LISTEN: (p: { address: string; reason: string }) =>
     `cannot open the page at ${p.address} (${p.reason}): another program may use that port; give another with --ui HOST:PORT.`,
-  E_UI_SHEET: () =>
-    "--ui serves the page of a campaigns folder; for a Google Sheet the sheet itself shows every row's result, so leave --ui out.",
 
   // --- the page: the service
   uiPageTitle: (p: { where: string }) => `ctdial watch: ${p.where}`,

@@ -13,7 +13,6 @@ export const uiSamples: Samples<typeof uiEn> = {
   E_UI_ADDRESS: [{ given: "localhost:порт" }],
   E_UI_TOKEN_NEEDED: [{ address: "0.0.0.0:8484" }],
   E_UI_LISTEN: [{ address: "127.0.0.1:8484", reason: "EADDRINUSE" }],
-  E_UI_SHEET: [{}],
   uiPageTitle: [{ where: "/srv/campaigns" }],
   uiServiceHeading: [{}],
   uiServiceSince: [{ since: AT }],

@@ -1,0 +1,146 @@
+import { Option } from "commander";
+import type { Logger } from "pino";
+import { systemClock } from "../clock.js";
+import type { RateLimiter } from "../dispatch/rate-limiter.js";
+import { ConfigError } from "../errors.js";
+import { hostPort, isLoopback, parseUiAddress, type UiAddress } from "../ui/address.js";
+import { UiMetrics } from "../ui/metrics.js";
+import { UiModel } from "../ui/model.js";
+import { startUiServer, type UiServer } from "../ui/server.js";
+import type { FolderWords, StatusView } from "../watch/folder-events.js";
+import type { WatchOptions } from "../watch/service.js";
+import { Hold } from "../watch/supervisor.js";
+import { currentLang, t } from "./lang.js";
+
+/**
+ * `ctdial watch --ui [HOST:]PORT`: the page, its live stream, its pause button and `/metrics`, fed by
+ * the hooks the folder service offers (src/ui/ holds the server, the page and the model). The page
+ * listens on 127.0.0.1 unless told otherwise; another address needs CTDIAL_UI_TOKEN.
+ */
+
+export const UI_TOKEN_ENV = "CTDIAL_UI_TOKEN";
+
+export function uiOption(): Option {
+  return new Option("--ui [address]", t().uiOptionHelp());
+}
+
+/** Where the page will listen and with which token; refused (exit 2) before anything starts. */
+export interface UiPlan {
+  readonly address: UiAddress;
+  readonly token?: string;
+}
+
+export function planUi(value: string | boolean | undefined, env: NodeJS.ProcessEnv): UiPlan | undefined {
+  if (value === undefined || value === false) return undefined;
+  const address = parseUiAddress(value);
+  const token = env[UI_TOKEN_ENV]?.trim() || undefined;
+  if (!isLoopback(address.host) && token === undefined) {
+    throw new ConfigError({
+      code: "E_UI_TOKEN_NEEDED",
+      params: { address: hostPort(address.host, address.port) },
+    });
+  }
+  return { address, ...(token === undefined ? {} : { token }) };
+}
+
+/** The page, running beside one folder service. */
+export interface UiSession {
+  readonly url: string;
+  /** The service's options with the page's hooks added (each existing hook still runs first). */
+  wrap(options: WatchOptions): WatchOptions;
+  /** The service ended: the page says so, the stream ends, the server closes. */
+  close(): Promise<void>;
+}
+
+export interface UiContext {
+  readonly dir: string;
+  readonly sandbox: boolean;
+  /** Where requests go, as the endpoint describes it. */
+  readonly endpoint: string;
+  readonly logger: Logger;
+}
+
+export async function startUi(plan: UiPlan, ctx: UiContext): Promise<UiSession> {
+  const clock = systemClock;
+  const hold = new Hold();
+  let words: FolderWords | undefined;
+  let calltouchPaused = false;
+  let metrics: UiMetrics | undefined;
+  const model = new UiModel({
+    clock,
+    dir: ctx.dir,
+    endpoint: {
+      sandbox: ctx.sandbox,
+      address: /https?:\/\/[^\s)]+/.exec(ctx.endpoint)?.[0] ?? ctx.endpoint,
+    },
+    hold,
+    noteText: (_lang, note) => words?.errorNote(note) ?? "",
+    onSettled: (file, row) => metrics?.settled(file, row),
+  });
+  metrics = new UiMetrics(model, hold, () => calltouchPaused);
+  const address = hostPort(plan.address.host, plan.address.port);
+  let server: UiServer;
+  try {
+    server = await startUiServer({
+      host: plan.address.host,
+      port: plan.address.port,
+      ...(plan.token === undefined ? {} : { token: plan.token }),
+      model,
+      metrics,
+      hold,
+      lang: currentLang(),
+      clock,
+      onAction: (action, by) =>
+        action === "pause"
+          ? ctx.logger.warn({ by }, t().uiPausedLog({ by }))
+          : ctx.logger.info({ by }, t().uiResumedLog({ by })),
+    });
+  } catch (error) {
+    throw new ConfigError(
+      {
+        code: "E_UI_LISTEN",
+        params: { address, reason: (error as NodeJS.ErrnoException).code ?? String(error) },
+      },
+      { cause: error },
+    );
+  }
+  ctx.logger.info({ url: server.url }, t().uiListening({ url: server.url }));
+  const ui = metrics;
+  return {
+    url: server.url,
+    wrap(options) {
+      words = options.words;
+      return {
+        ...options,
+        hold,
+        limiter: ui.timed(options.limiter),
+        onEvent: (event) => {
+          options.onEvent(event);
+          if (event.kind === "paused") calltouchPaused = true;
+          if (event.kind === "resumed") calltouchPaused = false;
+          ui.event(event);
+          model.event(event);
+        },
+        onAttempt: (file, attempt) => {
+          options.onAttempt?.(file, attempt);
+          ui.attempt(file, attempt);
+          model.attempt(file, attempt);
+        },
+        extraSinks: (file) => [...(options.extraSinks?.(file) ?? []), model.sinkFor(file)],
+        onServing: (handle) => {
+          options.onServing?.(handle);
+          model.attach(handle);
+        },
+      };
+    },
+    close: async () => {
+      model.stopped();
+      await server.close();
+    },
+  };
+}
+
+/** STATUS.txt's first line while the supervisor paused all sending from the page. */
+export function heldStatusText(held: NonNullable<StatusView["held"]>): string {
+  return t().uiHeldStatus({ by: held.by });
+}
