@@ -126,6 +126,10 @@ export async function startUi(plan: UiPlan, ctx: UiContext): Promise<UiSession> 
           ui.attempt(file, attempt);
           model.attempt(file, attempt);
         },
+        onFileReady: (file, estimatedRows) => {
+          options.onFileReady?.(file, estimatedRows);
+          model.ready(file, estimatedRows);
+        },
         extraSinks: (file) => [...(options.extraSinks?.(file) ?? []), model.sinkFor(file)],
         onServing: (handle) => {
           options.onServing?.(handle);

@@ -136,6 +136,10 @@ interface Entry {
   note?: FailureNote;
   /** When rows settled, the last minute's (for the rate). */
   readonly recent: number[];
+  /** When this run's first row settled (the rate's window is shorter before a minute has passed). */
+  firstAt?: number;
+  /** About how many rows the source holds, as it said when it opened. */
+  estimate?: number;
   readonly problems: { row: number; column?: string; text: string | Said }[];
   /** Seen in the service's status at the last refresh (else finished or gone). */
   seen: boolean;
@@ -237,13 +241,23 @@ export class UiModel {
       if (old <= minute - CHART_MINUTES * MINUTE) this.#buckets.delete(old);
   }
 
+  /** A file's run opened its source: about how many rows it holds (the bar's whole until all are read). */
+  ready(file: string, estimatedRows: number | undefined): void {
+    const entry = this.#entry(file);
+    entry.estimate = estimatedRows;
+    entry.firstAt = undefined;
+    entry.recent.length = 0;
+  }
+
   /** A sink for one run of `file`: its settled rows give the rate and the last problems. */
   sinkFor(file: string): OutcomeSink {
     return {
       name: "the page",
       accept: (row) => {
         const entry = this.#entry(file);
-        entry.recent.push(this.#o.clock.now());
+        const now = this.#o.clock.now();
+        entry.recent.push(now);
+        entry.firstAt ??= now;
         const problems = problemsOf(row);
         for (const problem of problems) {
           entry.problems.unshift(problem);
@@ -269,7 +283,7 @@ export class UiModel {
       entry.seen = true;
       entry.state = line.waiting === undefined ? "dialing" : "call-window";
       entry.settled = line.done;
-      entry.known = Math.max(line.read ?? 0, line.done);
+      entry.known = Math.max(line.read ?? 0, line.done, entry.estimate ?? 0);
       entry.counts = { ...line.counts } as Record<string, number>;
       entry.opensAt = line.waiting?.opensAt;
       entry.zone = line.zone;
@@ -484,7 +498,9 @@ export class UiModel {
 
   #campaign(lang: Lang, entry: Entry, now: number): UiCampaign {
     const t = words(lang);
-    const rate = entry.state === "dialing" ? entry.recent.length : 0;
+    // Rows a minute over the last minute, or over the time since the run's first row when shorter.
+    const span = Math.min(MINUTE, Math.max(5000, now - (entry.firstAt ?? now)));
+    const rate = entry.state === "dialing" ? Math.round((entry.recent.length * MINUTE) / span) : 0;
     const left = entry.known - entry.settled;
     const eta = rate > 0 && left > 0 ? now + Math.round((left / rate) * MINUTE) : undefined;
     const pause = this.#view?.paused;

@@ -62,6 +62,8 @@ export interface JobContext {
   readonly cameBack?: boolean;
   /** More subscribers of the run's settled rows (`--ui`). */
   readonly sinks?: readonly OutcomeSink[] | undefined;
+  /** The source is open: about how many rows it holds, when it can tell (`--ui`'s progress bar). */
+  readonly onReady?: (ready: { estimatedRows?: number }) => void;
 }
 
 /** The least dedupe window a renamed file runs with, even when its campaign turned the window off. */
@@ -105,6 +107,7 @@ export async function runFileJob(path: string, ctx: JobContext): Promise<JobEnd>
       },
       onProgress: ctx.onProgress,
       ...(ctx.sinks === undefined ? {} : { sinks: ctx.sinks }),
+      ...(ctx.onReady === undefined ? {} : { onReady: ctx.onReady }),
       // Beside the file and rewritten as rows finish, so an operator can open it mid-run.
       reportEveryMs: LIVE_REPORT_MS,
       onWarning: (message) => ctx.onEvent({ kind: "file-warning", file: name, message }),

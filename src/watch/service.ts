@@ -62,6 +62,8 @@ export interface WatchOptions {
   readonly hold?: Hold;
   /** More subscribers of a file's settled rows (`--ui`'s counts and problems), one set per run. */
   readonly extraSinks?: (file: string) => readonly OutcomeSink[];
+  /** A file's source is open: about how many rows it holds, when it can tell (`--ui`). */
+  readonly onFileReady?: (file: string, estimatedRows: number | undefined) => void;
   /** Called once the service runs, with what an observer (`--ui`) may read. */
   readonly onServing?: (folder: FolderHandle) => void;
 }
@@ -147,6 +149,7 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
           clock,
           cameBack: was !== undefined,
           sinks: options.extraSinks?.(job.name),
+          onReady: (ready) => options.onFileReady?.(job.name, ready.estimatedRows),
           onProgress: (progress) => {
             job.progress = progress;
           },
