@@ -66,7 +66,7 @@ h4 { font-size: .9rem; margin: 8px 0 4px; }
 ul { margin: 0; padding-left: 18px; }
 .alert { border-left: 4px solid var(--warn); padding: 6px 10px; margin: 10px 0; background: rgba(210,153,34,.12); }
 .alert p { margin: 0 0 4px; }
-button { font: inherit; padding: 8px 14px; border-radius: 6px; border: 1px solid var(--accent);
+button { font: inherit; margin-top: 8px; padding: 8px 14px; border-radius: 6px; border: 1px solid var(--accent);
   background: var(--accent); color: #fff; cursor: pointer; min-height: 40px; }
 button.resume { background: var(--ok); border-color: var(--ok); }
 button:disabled { opacity: .6; cursor: default; }
@@ -74,7 +74,8 @@ button:disabled { opacity: .6; cursor: default; }
 svg { width: 100%; height: 140px; display: block; }
 svg .bar { fill: var(--accent); }
 svg .base { stroke: var(--line); }
-.axis { display: flex; justify-content: space-between; gap: 8px; font-size: .8rem; color: var(--muted); }
+.axis { display: flex; justify-content: space-between; gap: 8px; font-size: .8rem; color: var(--muted); white-space: nowrap; }
+.chart-meta { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 0 0 6px; color: var(--muted); font-size: .9rem; }
 .campaign { display: block; }
 .head { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 4px 12px; align-items: baseline; }
 .state { font-weight: 600; }
@@ -259,8 +260,9 @@ export function pageHtml(status: UiStatus, csrf: string, nonce: string): string 
 <button id="toggle" type="button"></button> <span id="action-error" class="error" data-w="failed" hidden></span>
 </section>
 <section class="card"><h2 data-w="chart"></h2>
+<p class="chart-meta"><span id="chart-total"></span><span id="chart-max"></span></p>
 <svg id="chart" viewBox="0 0 600 130" preserveAspectRatio="none" role="img"></svg>
-<div class="axis"><span data-w="ago"></span><span id="chart-total"></span><span id="chart-max"></span><span data-w="now"></span></div>
+<div class="axis"><span data-w="ago"></span><span data-w="now"></span></div>
 </section>
 <section><h2 data-w="campaigns"></h2><p id="empty" class="muted" data-w="empty"></p><div id="campaigns"></div></section>
 </main>
