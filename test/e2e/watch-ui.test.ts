@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { UiStatus } from "../../src/ui/model.js";
 import { whenDone } from "../tidy.js";
 import { waitFor } from "../wait-for.js";
-import { workdir } from "./cli.js";
+import { runCli, workdir } from "./cli.js";
 import { clientsCsv, display } from "./journal-harness.js";
 import { namesIn, startCtdial } from "./watch-harness.js";
 
@@ -149,4 +149,22 @@ describe("watch --ui in a real browser", () => {
     await page.locator("#live[data-stopped]").waitFor({ timeout: 15_000 });
     expect((await watch.done).code).toBe(0);
   }, 120_000);
+
+  it("refuses to listen beyond this machine without CTDIAL_UI_TOKEN, in one sentence, in the user's language", async () => {
+    const dir = workdir();
+    mkdirSync(join(dir, "campaigns"));
+    const en = await runCli(["watch", "campaigns", "--sandbox", "--ui", "0.0.0.0:0"], { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stderr.trim().split("\n")).toHaveLength(1);
+    expect(en.stderr).toMatch(/--ui 0\.0\.0\.0:0 would show the page .* set CTDIAL_UI_TOKEN/);
+    const ru = await runCli(["watch", "campaigns", "--sandbox", "--ui", "0.0.0.0:0"], {
+      cwd: dir,
+      env: { CTDIAL_LANG: "ru" },
+    });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toMatch(/сначала задайте в `CTDIAL_UI_TOKEN` придуманный вами секрет/);
+    const address = await runCli(["watch", "campaigns", "--sandbox", "--ui", "here:there"], { cwd: dir });
+    expect(address.code).toBe(2);
+    expect(address.stderr).toMatch(/--ui takes \[HOST:\]PORT/);
+  });
 });
