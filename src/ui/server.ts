@@ -74,9 +74,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
 
   const allowedHosts = (): Set<string> => {
     const names = new Set([hostPort(options.host, port).toLowerCase()]);
-    if (isLoopback(options.host)) {
-      for (const name of ["127.0.0.1", "localhost", "[::1]"]) names.add(`${name}:${port}`);
-    }
+    for (const name of ["127.0.0.1", "localhost", "[::1]"]) names.add(`${name}:${port}`);
     return names;
   };
 
@@ -134,9 +132,10 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     res.setHeader("Referrer-Policy", "no-referrer");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Cache-Control", "no-store");
-    // A name that resolves to this machine is not enough: a page must be asked for by its own address
-    // (against DNS rebinding, a foreign site's name pointed at 127.0.0.1).
-    if (!allowedHosts().has((req.headers.host ?? "").toLowerCase())) return plain(res, 421, "misdirected");
+    // On a loopback address the page must be asked for by its own address: a foreign site's name
+    // pointed at 127.0.0.1 (DNS rebinding) is refused. Beyond it, the token guards every route.
+    const host = (req.headers.host ?? "").toLowerCase();
+    if (isLoopback(options.host) && !allowedHosts().has(host)) return plain(res, 421, "misdirected");
     const url = new URL(req.url ?? "/", "http://page.invalid");
     const path = url.pathname;
     const report = /^\/report\/(c\d{1,9})$/.exec(path);
@@ -247,7 +246,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     followers.add(follower);
     metrics.clients(followers.size);
     startTicking();
-    req.on("close", () => {
+    res.on("close", () => {
       followers.delete(follower);
       metrics.clients(followers.size);
       if (followers.size === 0) stopTicking();

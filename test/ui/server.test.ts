@@ -318,6 +318,7 @@ describe("the page's server", () => {
     const before = events().length;
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(events().length).toBe(before);
+    expect((await call(server, "GET", "/metrics")).body).toContain("ctdial_ui_clients 1");
     model.stopped();
     await server.close();
     await waitFor(() => ended, "the stream's end");
@@ -427,5 +428,24 @@ describe("phones on the page", () => {
       "row 3: +7 999 ***-**-44 is a duplicate of +7 999 ***-**-44",
     );
     expect(maskPhonesIn("10005: wrong number, 12 rows")).toBe("10005: wrong number, 12 rows");
+  });
+});
+
+describe("the live stream's followers", () => {
+  it("are counted, and forgotten when they go", async () => {
+    const { server } = await setUp();
+    const req = request({ host: "127.0.0.1", port: server.port, path: "/api/events" });
+    let got = "";
+    req.on("response", (res) => res.on("data", (chunk: Buffer) => (got += chunk.toString())));
+    req.end();
+    await waitFor(() => got.includes("data: "), "the first status");
+    expect((await call(server, "GET", "/metrics")).body).toContain("ctdial_ui_clients 1");
+    req.destroy();
+    await waitFor(
+      async () => (await call(server, "GET", "/metrics")).body.includes("ctdial_ui_clients 0"),
+      "the follower forgotten",
+      5000,
+      50,
+    );
   });
 });
