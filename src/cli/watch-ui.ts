@@ -2,13 +2,18 @@ import { Option } from "commander";
 import type { Logger } from "pino";
 import { systemClock } from "../clock.js";
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
+import { type RunOptions, runCampaign } from "../engine/run.js";
 import { ConfigError } from "../errors.js";
+import { createWritePacer } from "../sinks/sheet/pacer.js";
 import { hostPort, isLoopback, parseUiAddress, type UiAddress } from "../ui/address.js";
+import { countedPacer, heldLimiter } from "../ui/gate.js";
 import { UiMetrics } from "../ui/metrics.js";
 import { UiModel } from "../ui/model.js";
 import { startUiServer, type UiServer } from "../ui/server.js";
+import { SheetView } from "../ui/sheet-view.js";
 import type { FolderWords, StatusView } from "../watch/folder-events.js";
 import type { WatchOptions } from "../watch/service.js";
+import type { SheetWatchOptions } from "../watch/sheet-service.js";
 import { Hold } from "../watch/supervisor.js";
 import { currentLang, t } from "./lang.js";
 
@@ -48,12 +53,16 @@ export interface UiSession {
   readonly url: string;
   /** The service's options with the page's hooks added (each existing hook still runs first). */
   wrap(options: WatchOptions): WatchOptions;
+  /** A followed sheet's options with the page's hooks added; `intervalMs`: the time between looks. */
+  wrapSheet(options: SheetWatchOptions, intervalMs: number): SheetWatchOptions;
   /** The service ended: the page says so, the stream ends, the server closes. */
   close(): Promise<void>;
 }
 
 export interface UiContext {
+  /** The folder (absolute), or the followed sheet (`sheet`: its title and tab). */
   readonly dir: string;
+  readonly sheet?: { readonly title: string; readonly tab: string };
   readonly sandbox: boolean;
   /** Where requests go, as the endpoint describes it. */
   readonly endpoint: string;
@@ -66,9 +75,13 @@ export async function startUi(plan: UiPlan, ctx: UiContext): Promise<UiSession> 
   let words: FolderWords | undefined;
   let calltouchPaused = false;
   let metrics: UiMetrics | undefined;
+  let lockHeld = false;
+  const sheet =
+    ctx.sheet === undefined ? undefined : new SheetView(ctx.sheet.tab, ctx.dir, clock, hold, () => lockHeld);
   const model = new UiModel({
     clock,
     dir: ctx.dir,
+    kind: sheet === undefined ? "folder" : "sheet",
     endpoint: {
       sandbox: ctx.sandbox,
       address: /https?:\/\/[^\s)]+/.exec(ctx.endpoint)?.[0] ?? ctx.endpoint,
@@ -106,6 +119,7 @@ export async function startUi(plan: UiPlan, ctx: UiContext): Promise<UiSession> 
   }
   ctx.logger.info({ url: server.url }, t().uiListening({ url: server.url }));
   const ui = metrics;
+  if (sheet !== undefined) model.attach(sheet);
   return {
     url: server.url,
     wrap(options) {
@@ -135,6 +149,57 @@ export async function startUi(plan: UiPlan, ctx: UiContext): Promise<UiSession> 
           options.onServing?.(handle);
           model.attach(handle);
         },
+      };
+    },
+    wrapSheet(options, intervalMs) {
+      const name = ctx.sheet?.tab ?? ctx.dir;
+      const acquire = options.acquireSender;
+      const runOnce = options.runOnce ?? runCampaign;
+      return {
+        ...options,
+        // Paused from the page: the look goes on, its rows wait for their slot until resumed.
+        limiter: ui.timed(heldLimiter(options.limiter, hold)),
+        onAttempt: (attempt) => {
+          options.onAttempt?.(attempt);
+          ui.attempt(name, attempt);
+          model.attempt(name, attempt);
+        },
+        onProgress: (progress) => {
+          options.onProgress?.(progress);
+          sheet?.progress(progress);
+        },
+        sinks: [...(options.sinks ?? []), model.sinkFor(name)],
+        runOnce: async (resolved, runOptions: RunOptions) => {
+          sheet?.lookStarted();
+          ui.sheetRequest("read");
+          try {
+            const summary = await runOnce(resolved, runOptions);
+            model.lookEnded(name, summary);
+            return summary;
+          } finally {
+            sheet?.lookEnded(clock.now() + intervalMs);
+          }
+        },
+        // The same pace as the sheet service's own (30 writes a minute), counted for /metrics.
+        sheetWriteback: {
+          ...options.sheetWriteback,
+          pacer: countedPacer(options.sheetWriteback?.pacer ?? createWritePacer(30), (waited) => {
+            ui.sheetRequest("write");
+            if (waited) ui.sheetQuotaWait();
+          }),
+        },
+        ...(acquire === undefined
+          ? {}
+          : {
+              acquireSender: async () => {
+                const release = await acquire();
+                lockHeld = true;
+                return async () => {
+                  lockHeld = false;
+                  await release();
+                };
+              },
+            }),
       };
     },
     close: async () => {

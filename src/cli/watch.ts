@@ -90,7 +90,7 @@ export function registerWatch(program: Command): void {
 }
 
 /** Options of one service given to the other: a mistake, refused with what to do. */
-const FOLDER_ONLY = ["once", "parallel", "settleMs", "scanMs", "recheckMs", "ui"] as const;
+const FOLDER_ONLY = ["once", "parallel", "settleMs", "scanMs", "recheckMs"] as const;
 const SHEET_ONLY = ["interval", "yes", "json", "sheet", "campaign", "delimiter"] as const;
 
 function refuseOtherKindOptions(kind: "sheet" | "folder", flags: WatchFlags): void {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Clock } from "../clock.js";
 import type { RowAttempt } from "../engine/run.js";
+import type { RunSummary } from "../engine/summary.js";
 import { isKey, type Said, say, words } from "../i18n/catalog.js";
 import type { Lang } from "../i18n/lang.js";
 import type { OutcomeSink, SettledRow } from "../sinks/outcome-sink.js";
@@ -68,7 +69,8 @@ export interface UiStatus {
   readonly lang: Lang;
   readonly at: number;
   readonly service: {
-    readonly kind: "folder";
+    /** A campaigns folder, or a followed Google Sheet (`where` is then its title and tab). */
+    readonly kind: "folder" | "sheet";
     readonly where: string;
     readonly title: string;
     readonly since: number;
@@ -104,7 +106,10 @@ export interface UiStatus {
 
 export interface UiModelOptions {
   readonly clock: Clock;
+  /** The folder (absolute), or the sheet's title and tab. */
   readonly dir: string;
+  /** @default "folder" */
+  readonly kind?: "folder" | "sheet";
   readonly endpoint: { readonly sandbox: boolean; readonly address: string };
   readonly hold: Hold;
   /** How a failure note reads (the CLI's words for `<name>.error.txt`). */
@@ -241,6 +246,20 @@ export class UiModel {
       if (old <= minute - CHART_MINUTES * MINUTE) this.#buckets.delete(old);
   }
 
+  /** A look at a followed sheet ended: its rows and counts as the look's summary says, until the next. */
+  lookEnded(name: string, summary: RunSummary): void {
+    const entry = this.#entry(name);
+    entry.settled = summary.total;
+    entry.known = summary.total;
+    const counts: Record<string, number> = {};
+    for (const status of ["sent", "invalid", "skipped", "failed", "unknown", "pending"]) {
+      const n = summary[status as keyof RunSummary];
+      if (typeof n === "number" && n > 0) counts[status] = n;
+    }
+    entry.counts = counts;
+    this.#changed();
+  }
+
   /** A file's run opened its source: about how many rows it holds (the bar's whole until all are read). */
   ready(file: string, estimatedRows: number | undefined): void {
     const entry = this.#entry(file);
@@ -281,7 +300,9 @@ export class UiModel {
     for (const line of view.running) {
       const entry = this.#entry(line.name);
       entry.seen = true;
-      entry.state = line.waiting === undefined ? "dialing" : "call-window";
+      // Paused from the page: a folder's runs stop at once, a sheet's look waits for its slots.
+      entry.state =
+        this.#o.hold.active !== undefined ? "paused" : line.waiting === undefined ? "dialing" : "call-window";
       entry.settled = line.done;
       entry.known = Math.max(line.read ?? 0, line.done, entry.estimate ?? 0);
       entry.counts = { ...line.counts } as Record<string, number>;
@@ -338,7 +359,7 @@ export class UiModel {
   /** The report of a campaign the page lists, by its id; undefined for any other id. */
   reportPath(id: string): string | undefined {
     const entry = this.#byId.get(id);
-    if (entry === undefined) return undefined;
+    if (entry === undefined || (this.#o.kind ?? "folder") !== "folder") return undefined;
     return findReport(this.#o.dir, entry.name);
   }
 
@@ -461,7 +482,7 @@ export class UiModel {
       lang,
       at: now,
       service: {
-        kind: "folder",
+        kind: this.#o.kind ?? "folder",
         where: this.#o.dir,
         title: t.uiPageTitle({ where: this.#o.dir }),
         since: this.#since,
@@ -519,6 +540,8 @@ export class UiModel {
             ? t.uiStateAccountPaused({ nextCheck: pause.nextCheck })
             : t.uiStatePaused();
         case "waits":
+          if (this.#o.kind === "sheet")
+            return t.uiStateNextLook(entry.until === undefined ? {} : { at: entry.until });
           return t.uiStateWaits({
             why: entry.waitsWhy ?? "",
             ...(entry.until === undefined ? {} : { until: entry.until }),
@@ -536,7 +559,8 @@ export class UiModel {
           return t.uiStateStopped();
       }
     })();
-    const report = findReport(this.#o.dir, entry.name) === undefined ? undefined : `/report/${entry.id}`;
+    // A sheet's results are in the sheet itself: only a folder's campaigns have a report to download.
+    const report = this.reportPath(entry.id) === undefined ? undefined : `/report/${entry.id}`;
     return {
       id: entry.id,
       name: entry.name,

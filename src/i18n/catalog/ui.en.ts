@@ -82,6 +82,8 @@ export const uiEn = {
     const then = p.until === undefined ? "" : `; goes on at ${at(p.until, p.zone)}`;
     return `Waits${why === undefined ? "" : `: ${why}`}${then}`;
   },
+  uiStateNextLook: (p: { at?: number }) =>
+    p.at === undefined ? "Waits for the next look at the sheet" : `Next look at the sheet at ${at(p.at)}`,
   uiStateLeaving: (p: { folder: string }) => `Finished; being moved to ${p.folder}/`,
   uiStateDone: (p: { at: number }) => `Done at ${at(p.at)}`,
   uiStateFailed: (p: { note: string }) => `Failed: ${p.note}`,

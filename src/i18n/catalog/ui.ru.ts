@@ -71,6 +71,8 @@ export const uiRu: Translation<typeof uiEn> = {
     const then = p.until === undefined ? "" : `; продолжит ${at(p.until, p.zone)}`;
     return `Ждёт${why === undefined ? "" : `: ${why}`}${then}`;
   },
+  uiStateNextLook: (p) =>
+    p.at === undefined ? "Ждёт следующей проверки таблицы" : `Следующая проверка таблицы ${at(p.at)}`,
   uiStateLeaving: (p) => `Готово; переносится в папку ${p.folder}/`,
   uiStateDone: (p) => `Готово: ${at(p.at)}`,
   uiStateFailed: (p) => `Не удалось: ${p.note}`,

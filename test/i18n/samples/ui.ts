@@ -51,6 +51,7 @@ export const uiSamples: Samples<typeof uiEn> = {
     { why: "finishing-failed", until: AT },
     { why: "something-new" },
   ],
+  uiStateNextLook: [{}, { at: AT }],
   uiStateLeaving: [{ folder: "done" }],
   uiStateDone: [{ at: AT }],
   uiStateFailed: [{ note: "клиенты.csv: нет столбца с телефоном." }],
