@@ -484,7 +484,10 @@ export class UiModel {
       service: {
         kind: this.#o.kind ?? "folder",
         where: this.#o.dir,
-        title: t.uiPageTitle({ where: this.#o.dir }),
+        title:
+          this.#o.kind === "sheet"
+            ? t.uiPageTitleSheet({ where: this.#o.dir })
+            : t.uiPageTitle({ where: this.#o.dir }),
         since: this.#since,
         running: !stopped,
         ...(stopped ? { stoppedAt: this.#stoppedAt } : {}),

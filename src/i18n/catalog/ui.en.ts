@@ -30,6 +30,7 @@ export const uiEn = {
 
   // --- the page: the service
   uiPageTitle: (p: { where: string }) => `ctdial watch: ${p.where}`,
+  uiPageTitleSheet: (p: { where: string }) => `ctdial watch: ${p.where}`,
   uiServiceHeading: () => "The service",
   uiServiceSince: (p: { since: number }) => `Running since ${at(p.since)}`,
   uiServiceEndpoint: (p: { endpoint: string }) => `Sends to ${p.endpoint}`,

@@ -30,6 +30,7 @@ export const uiRu: Translation<typeof uiEn> = {
     `не удалось открыть страницу на ${p.address} (${p.reason}): возможно, порт занят другой программой; укажите другой: --ui адрес:порт.`,
 
   uiPageTitle: (p) => `Папка ${p.where} — ctdial watch`,
+  uiPageTitleSheet: (p) => `Таблица «${p.where}» — ctdial watch`,
   uiServiceHeading: () => "Служба",
   uiServiceSince: (p) => `Работает с ${at(p.since)}`,
   uiServiceEndpoint: (p) => `Отправляет в ${p.endpoint}`,

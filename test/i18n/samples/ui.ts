@@ -14,6 +14,7 @@ export const uiSamples: Samples<typeof uiEn> = {
   E_UI_TOKEN_NEEDED: [{ address: "0.0.0.0:8484" }],
   E_UI_LISTEN: [{ address: "127.0.0.1:8484", reason: "EADDRINUSE" }],
   uiPageTitle: [{ where: "/srv/campaigns" }],
+  uiPageTitleSheet: [{ where: "Лиды / Заявки" }],
   uiServiceHeading: [{}],
   uiServiceSince: [{ since: AT }],
   uiServiceEndpoint: [{ endpoint: "api.calltouch.ru" }],
