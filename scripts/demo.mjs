@@ -7,6 +7,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { langOfProcess } from "../dist/cli/lang.js";
+import { words } from "../dist/i18n/catalog.js";
 import { exampleClientsCsv } from "../dist/sandbox/example-clients.js";
 
 writeFileSync("campaigns/example.csv", exampleClientsCsv(Date.now()));
@@ -19,12 +21,10 @@ try {
   rmSync(stateDir, { recursive: true, force: true });
 }
 if (status === 0 || status === 1) {
-  console.log(
-    "\nThat was the demo: open campaigns/example.csv and its report beside it to see a result for every row.",
-  );
-  console.log(
-    "Try your own file: npx ctdial validate clients.csv, then npx ctdial run clients.csv --sandbox",
-  );
+  // In the language ctdial itself just spoke (--lang is not passed to the demo: CTDIAL_LANG, the locale).
+  const say = words(langOfProcess([], process.env));
+  console.log(`\n${say.cliDemoDone({ source: "campaigns/example.csv" })}`);
+  console.log(say.cliDemoTry());
   process.exit(0);
 }
 process.exit(status ?? 1);

@@ -3,7 +3,7 @@ import { CommanderError } from "commander";
 import { loadEnvFiles } from "./cli/env-files.js";
 import { errorJson, wantsJson } from "./cli/error-json.js";
 import { flushAndExit, guardOutputStreams } from "./cli/exit.js";
-import { langOfProcess, setLang } from "./cli/lang.js";
+import { langOfProcess, setLang, t } from "./cli/lang.js";
 import { errorText } from "./cli/messages.js";
 import { buildProgram } from "./cli/program.js";
 import { isCtdialError } from "./errors.js";
@@ -18,7 +18,8 @@ import { redact } from "./secrets.js";
 async function main(argv: string[]): Promise<void> {
   // `ctdial run x.csv | head`: when the reader goes away, stop writing there but finish the run.
   guardOutputStreams();
-  // Before the commands are built: their help is worded in this language.
+  // Before the commands are built: their help, and commander's own words, are worded in this
+  // language (--lang, else CTDIAL_LANG, LC_ALL, LC_MESSAGES, LANG, else the system's locale).
   setLang(langOfProcess(argv.slice(2), process.env));
   const program = buildProgram();
   // .env files are read once the command and its <source> are known (their folder is searched too).
@@ -46,9 +47,7 @@ function reportError(error: unknown, json: boolean): number {
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(
-    `ctdial: unexpected error: ${redact(message)} (this is a bug in ctdial; CTDIAL_DEBUG=1 shows details)\n`,
-  );
+  process.stderr.write(`ctdial: ${t().cliUnexpectedError({ message: redact(message) })}\n`);
   if (process.env.CTDIAL_DEBUG && error instanceof Error)
     process.stderr.write(`${redact(String(error.stack))}\n`);
   if (json) process.stdout.write(`${errorJson(error)}\n`);

@@ -48,12 +48,16 @@ export class CtdialError extends Error {
 
 /** The input file cannot be read as a table (encoding, quotes, missing headers, ...). Exit 2. */
 export class InputError extends CtdialError {
-  constructor(what: Said, options?: { cause?: unknown });
+  /** `code`: the public code `--json` prints, when it is not the message's key (E_INPUT kept). */
+  constructor(what: Said, options?: { cause?: unknown; code?: string });
   /** @deprecated the old form: an English message; make errors from a `Said`. */
   constructor(message: string, options?: ErrorOptions & { code?: string });
   constructor(what: Said | string, options?: ErrorOptions & { code?: string }) {
     if (typeof what === "string") super(options?.code ?? "E_INPUT", what, 2, options);
-    else super(what, undefined, 2, options);
+    else {
+      super(what, undefined, 2, options);
+      if (options?.code !== undefined) (this as { code: string }).code = options.code;
+    }
   }
 }
 
@@ -63,12 +67,16 @@ export class ConfigError extends CtdialError {
   /** Every problem found at once, as data (a campaign file's key `path` and what is wrong with it). */
   readonly found: readonly ConfigProblem[];
 
-  constructor(what: Said, options?: { cause?: unknown; problems?: readonly ConfigProblem[] });
+  /**
+   * `code`: the public code `--json` prints, when it is not the message's key (errors that have
+   * always said E_CONFIG keep saying it, whatever their sentence).
+   */
+  constructor(what: Said, options?: { cause?: unknown; problems?: readonly ConfigProblem[]; code?: string });
   /** @deprecated the old form: an English message and problems; make errors from a `Said`. */
   constructor(message: string, problems?: readonly string[], options?: ErrorOptions & { code?: string });
   constructor(
     what: Said | string,
-    second?: readonly string[] | { cause?: unknown; problems?: readonly ConfigProblem[] },
+    second?: readonly string[] | { cause?: unknown; problems?: readonly ConfigProblem[]; code?: string },
     options?: ErrorOptions & { code?: string },
   ) {
     if (typeof what === "string") {
@@ -84,10 +92,11 @@ export class ConfigError extends CtdialError {
     } else {
       const rest = Array.isArray(second)
         ? {}
-        : ((second ?? {}) as { cause?: unknown; problems?: readonly ConfigProblem[] });
+        : ((second ?? {}) as { cause?: unknown; problems?: readonly ConfigProblem[]; code?: string });
       const found = rest.problems ?? [];
       const lines = found.map((problem) => configProblemText("en", problem));
       super(what, undefined, 2, rest);
+      if (rest.code !== undefined) (this as { code: string }).code = rest.code;
       if (lines.length > 0) this.message = `${this.message}\n  ${lines.join("\n  ")}`;
       this.problems = lines;
       this.found = found;

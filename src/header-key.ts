@@ -7,13 +7,3 @@
 export function headerKey(header: string): string {
   return header.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase().replace(/ё/g, "е");
 }
-
-/**
- * "named Телефон", or for names that differ only in what `headerKey` ignores, "named Ёлка / Елка
- * (case, spaces and ё/е do not count)": a user looking at the file sees two different names.
- */
-export function sameNamesText(names: readonly string[]): string {
-  const distinct = [...new Set(names)];
-  if (distinct.length === 1) return `named ${distinct[0]}`;
-  return `named ${distinct.join(" / ")} (case, spaces and ё/е do not count)`;
-}

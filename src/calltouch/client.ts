@@ -67,6 +67,7 @@ export function createCalltouchClient(options: CalltouchClientOptions): Calltouc
 
   return {
     send(request: CallbackRequest, sendOptions?: { signal?: AbortSignal }): Promise<CallOutcome> {
+      // i18n-exempt: only a bug raises it (a send after close)
       if (closed) return Promise.reject(new Error("CalltouchClient.send() called after close()"));
       return exchange(settings, JSON.stringify(request), sendOptions?.signal);
     },
@@ -91,12 +92,9 @@ interface Exchange {
 function checkedToken(raw: string): string {
   // A token file usually ends with a newline; anything else outside visible ASCII cannot be a header value.
   const token = raw.trim();
-  if (token === "")
-    throw new ConfigError("The Calltouch token is empty: set CALLTOUCH_TOKEN or CALLTOUCH_TOKEN_FILE.");
+  if (token === "") throw new ConfigError({ code: "E_TOKEN_EMPTY", params: {} }, { code: "E_CONFIG" });
   if (!/^[\x21-\x7e]+$/.test(token)) {
-    throw new ConfigError(
-      "The Calltouch token contains spaces or characters that cannot be sent in an HTTP header: check CALLTOUCH_TOKEN.",
-    );
+    throw new ConfigError({ code: "E_TOKEN_CHARS", params: {} }, { code: "E_CONFIG" });
   }
   return token;
 }

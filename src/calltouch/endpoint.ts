@@ -15,10 +15,16 @@ export function createEndpoint(baseUrl: string): URL {
   try {
     url = new URL(baseUrl.trim());
   } catch {
-    throw new ConfigError(`CALLTOUCH_API_URL is not a URL: "${describeBase(baseUrl)}".`);
+    throw new ConfigError(
+      { code: "E_API_URL", params: { url: describeBase(baseUrl) } },
+      { code: "E_CONFIG" },
+    );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ConfigError(`CALLTOUCH_API_URL must start with https:// or http://, not "${url.protocol}".`);
+    throw new ConfigError(
+      { code: "E_API_URL_SCHEME", params: { protocol: url.protocol } },
+      { code: "E_CONFIG" },
+    );
   }
   url.pathname = `${url.pathname.replace(/\/+$/, "")}${CREATE_PATH}`;
   url.search = "";

@@ -1,3 +1,5 @@
+import type { Said } from "../i18n/catalog.js";
+
 /** The free-text attribution fields of a request (docs/calltouch-api.md "Body fields"): sent as strings when not empty. */
 export const TEXT_FIELDS = [
   "utmSource",
@@ -99,6 +101,8 @@ export type Decision =
       readonly invalid?: boolean;
       readonly bug?: boolean;
       readonly advice?: string;
+      /** `advice` as data, so that the CLI and the report word it in the user's language. */
+      readonly adviceSaid?: Said;
     }
   /** The answer was lost after the request was written: maybe created; never retried automatically. */
   | { readonly action: "unknown"; readonly code?: number | string; readonly message: string }
@@ -108,6 +112,8 @@ export type Decision =
       readonly code: number;
       readonly message: string;
       readonly advice?: string;
+      /** `advice` as data (the stop's `adviceSaid`). */
+      readonly adviceSaid?: Said;
     }
   /** 10001, 10002, refused token: stop the whole campaign. `advice` is one sentence saying what to do. */
   | {
@@ -115,6 +121,8 @@ export type Decision =
       readonly code: number | string;
       readonly message: string;
       readonly advice: string;
+      /** `advice` as data (the stop's `adviceSaid`). */
+      readonly adviceSaid?: Said;
     };
 
 /** The seam between the dispatcher and HTTP: one request in, one outcome out. */

@@ -1,8 +1,10 @@
 import { ConfigError } from "../errors.js";
+import { type Said, said, say } from "../i18n/catalog.js";
 import { dataHeaders, isCtdialReport, isOwnColumn } from "../report-columns.js";
 import type { Cell } from "../sources/types.js";
 import { plainFieldWarnings } from "./column-hints.js";
-import { noPhoneColumnProblem } from "./header-list.js";
+import { CONFIG_CODE } from "./config-error.js";
+import { noPhoneColumn } from "./header-list.js";
 import { type Campaign, MAX_FIELDS, type MappedField, type Mapping } from "./schema.js";
 import { fieldForHeader } from "./synonyms.js";
 
@@ -19,10 +21,10 @@ export interface AutoMapResult {
   readonly recognised: readonly { readonly field: MappedField; readonly header: string }[];
   /** Headers that would be sent as `fields` (name = header), in the file's order. */
   readonly asFields: readonly string[];
-  /** Sentences for the user; empty when `mapping` is set. */
-  readonly problems: readonly string[];
+  /** What is wrong, for the user; empty when `mapping` is set. */
+  readonly problems: readonly Said[];
   /** Columns sent as plain fields that look like dates or tags: said, not refused. */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Said[];
 }
 
 /**
@@ -46,27 +48,20 @@ export function autoMap(headers: readonly string[], samples?: readonly (readonly
   });
   const warnings = plainFieldWarnings(fieldColumns, samples);
 
-  const problems: string[] = [];
+  const problems: Said[] = [];
   const byField = new Map<MappedField, string[]>();
   for (const { field, header } of recognised) byField.set(field, [...(byField.get(field) ?? []), header]);
   for (const [field, found] of byField) {
     if (found.length > 1) {
-      problems.push(
-        `columns ${found.join(", ")} could all be ${field}; set mapping.${field} to the one to use`,
-      );
+      problems.push(said("campaignColumnsAmbiguous", { columns: found, field }));
     }
   }
-  if (!byField.has("phone")) problems.push(noPhoneColumnProblem(dataHeaders(headers)));
+  if (!byField.has("phone")) problems.push(noPhoneColumn(dataHeaders(headers)));
   if (asFields.length > MAX_FIELDS) {
-    problems.push(
-      `${asFields.length} columns would be sent as fields, but Calltouch takes at most ${MAX_FIELDS}: ` +
-        `${asFields.join(", ")}. List the ones to send in mapping.fields of a campaign file ` +
-        "(ctdial init <source> writes one)",
-    );
+    problems.push(said("campaignTooManyFields", { columns: asFields, max: MAX_FIELDS }));
   }
   for (const header of asFields) {
-    if (header.length > 255)
-      problems.push(`column "${header.slice(0, 40)}…" has a name over 255 characters; rename it`);
+    if (header.length > 255) problems.push(said("campaignColumnNameTooLong", { start: header.slice(0, 40) }));
   }
   if (problems.length > 0) return { recognised, asFields, problems, warnings };
 
@@ -84,13 +79,20 @@ export function autoMap(headers: readonly string[], samples?: readonly (readonly
 export function effectiveMapping(
   headers: readonly string[],
   campaign: Pick<Campaign, "mapping"> | undefined,
-  /** Told about auto-mapped columns that look like dates or tags but are sent as plain fields. */
-  onWarning?: (message: string) => void,
+  /**
+   * Told about auto-mapped columns that look like dates or tags but are sent as plain fields: the
+   * warning in English (for callers that still pass sentences) and as data, to word it in any language.
+   */
+  onWarning?: (message: string, warning: Said) => void,
 ): Mapping {
   if (campaign?.mapping !== undefined) return campaign.mapping;
   const auto = autoMap(headers);
-  if (auto.mapping === undefined)
-    throw new ConfigError("cannot map the columns by their names:", auto.problems);
-  for (const warning of auto.warnings) onWarning?.(warning);
+  if (auto.mapping === undefined) {
+    throw new ConfigError(said("E_CANNOT_AUTO_MAP", {}), {
+      problems: auto.problems.map((problem) => ({ problem })),
+      code: CONFIG_CODE,
+    });
+  }
+  for (const warning of auto.warnings) onWarning?.(say("en", warning), warning);
   return auto.mapping;
 }

@@ -3,6 +3,7 @@
  * Calltouch field checks: dates (a plain field takes `31.02.2025 10:00` without a word) or tags.
  * Pure: headers, and when the caller has them, a few sampled cells per column.
  */
+import { type Said, said } from "../i18n/catalog.js";
 import type { Cell } from "../sources/types.js";
 import { isDateCell } from "../sources/types.js";
 
@@ -16,21 +17,17 @@ const DATE_TEXT = /^(\d{1,2}\.\d{1,2}\.(\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})([ T,
 const MIN_SAMPLED = 3;
 const DATE_SHARE = 0.6;
 
-/** Sentences for the user, one per column that looks like dates or tags but is sent as a plain field. */
+/** What to tell the user, one per column that looks like dates or tags but is sent as a plain field. */
 export function plainFieldWarnings(
   fields: readonly { readonly header: string; readonly index: number }[],
   samples: readonly (readonly Cell[])[] = [],
-): string[] {
-  const warnings: string[] = [];
+): Said[] {
+  const warnings: Said[] = [];
   for (const { header, index } of fields) {
     if (DATE_WORDS.test(header) || mostlyDates(samples.map((row) => row[index] ?? null))) {
-      warnings.push(
-        `column ${header} looks like dates or times but is sent as a plain field, so an impossible date such as 31.02 is not caught; if it says when to call, set mapping.scheduleTime: ${header}`,
-      );
+      warnings.push(said("campaignWarnDateColumn", { column: header }));
     } else if (TAG_WORDS.test(header)) {
-      warnings.push(
-        `column ${header} looks like tags but is sent as one plain field; to send them as tags, set mapping.tags: ${header}`,
-      );
+      warnings.push(said("campaignWarnTagColumn", { column: header }));
     }
   }
   return warnings;

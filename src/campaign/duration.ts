@@ -1,4 +1,4 @@
-import { ConfigError } from "../errors.js";
+import { configError } from "./config-error.js";
 import { describeValue } from "./describe-value.js";
 
 /**
@@ -25,12 +25,12 @@ export function parseDuration(text: string | 0): number {
   if (text === 0 || text === "0") return 0;
   const match = typeof text === "string" ? DURATION.exec(text) : null;
   if (match === null || match[1] === undefined) {
-    throw new ConfigError(`expected a duration such as "24h", "30m" or "7d", got ${describeValue(text)}`);
+    throw configError("E_DURATION_INVALID", { got: describeValue(text) });
   }
   const ms = Math.round(Number(match[1]) * UNIT_MS[match[2]!]!);
   // "99999999999999999999d" matches the grammar but is no time span anyone can wait for.
   if (!Number.isSafeInteger(ms)) {
-    throw new ConfigError(`the duration ${describeValue(text)} is too long`);
+    throw configError("E_DURATION_TOO_LONG", { got: describeValue(text) });
   }
   return ms;
 }

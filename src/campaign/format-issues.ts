@@ -1,26 +1,32 @@
 import type { z } from "zod";
-import { describeValue, typeMessage } from "./describe-value.js";
+import type { ConfigProblem } from "../errors.js";
+import { type Said, said } from "../i18n/catalog.js";
+import { describeValue } from "./describe-value.js";
 import { didYouMean } from "./did-you-mean.js";
+import { issueText, saidOfIssue, typeIssue } from "./issue-said.js";
 
 /**
- * zod 4 issues -> `path: message` lines a person can act on, e.g. `rate: expected a number, got "fast"`
- * or `mappng: unknown key (did you mean mapping?)`. Two halves:
- *  - `friendlyErrorMap` writes the message of one issue; passed as the parse context's `error`, so the
- *    messages written on the schema itself still win (zod asks the schema first).
- *  - `formatIssues` turns the finished issues into lines: one line per unknown key (with a suggestion
+ * zod 4 issues -> problems a person can act on, as data (`{ path, problem }`, worded by the catalog),
+ * e.g. `rate: expected a number, got "fast"` or `mappng: unknown key (did you mean mapping?)`. Two
+ * halves:
+ *  - `friendlyErrorMap` says what is wrong with one value (a catalog key and its parameters, written
+ *    into the issue's text by issue-said.ts); passed as the parse context's `error`, so the messages
+ *    written on the schema itself still win (zod asks the schema first).
+ *  - `formatIssues` turns the finished issues into problems: one per unknown key (with a suggestion
  *    from the keys the schema allows at that level), union and record-key issues opened up.
  * Parse with `{ reportInput: true }`: the messages quote what the user wrote.
  */
 
+/** zod's names of types -> the catalog's tokens for what a key expects. */
 const EXPECTED: Record<string, string> = {
   string: "text",
-  number: "a number",
-  int: "a whole number",
-  boolean: "true or false",
-  array: "a list",
-  object: "a group of keys",
-  record: "a group of keys",
-  null: "nothing",
+  number: "number",
+  int: "int",
+  boolean: "boolean",
+  array: "array",
+  object: "object",
+  record: "object",
+  null: "null",
 };
 
 type RawIssue = z.core.$ZodRawIssue;
@@ -28,7 +34,7 @@ type RawIssue = z.core.$ZodRawIssue;
 export const friendlyErrorMap: z.core.$ZodErrorMap = (issue: RawIssue) => {
   switch (issue.code) {
     case "invalid_type":
-      return typeMessage(expectedOf(issue), issue.input);
+      return typeIssue([EXPECTED[issue.expected] ?? issue.expected], issue.input, keysOf(issue));
     case "too_small":
       return tooSmall(issue.origin, Number(issue.minimum), issue.inclusive !== false, issue.input);
     case "too_big":
@@ -36,46 +42,47 @@ export const friendlyErrorMap: z.core.$ZodErrorMap = (issue: RawIssue) => {
     case "invalid_value":
       return oneOf(issue.values, issue.input);
     case "invalid_format":
-      return `has the wrong form, got ${describeValue(issue.input)}`;
+      return issueText("campaignIssueFormat", { got: describeValue(issue.input) });
     case "not_multiple_of":
-      return `expected a multiple of ${issue.divisor}, got ${describeValue(issue.input)}`;
+      return issueText("campaignIssueMultipleOf", {
+        divisor: Number(issue.divisor),
+        got: describeValue(issue.input),
+      });
     case "invalid_union":
-      return typeMessage(unionExpected(issue.errors), issue.input);
+      return typeIssue(unionExpected(issue.errors), issue.input);
     case "unrecognized_keys":
-      return `unknown key${issue.keys.length === 1 ? "" : "s"} ${issue.keys.join(", ")}`;
+      return issueText("campaignIssueUnknownKeys", { keys: issue.keys });
     case "invalid_key":
-      return "has an invalid name";
+      return issueText("campaignIssueBadName", {});
     default:
-      return `is not valid, got ${describeValue(issue.input)}`;
+      return issueText("campaignIssueInvalid", { got: describeValue(issue.input) });
   }
 };
 
-function expectedOf(issue: RawIssue & { code: "invalid_type" }): string {
-  const name = EXPECTED[issue.expected] ?? issue.expected;
-  const keys =
-    issue.expected === "object" && issue.inst !== undefined ? objectKeys(issue.inst as z.core.$ZodType) : [];
-  if (keys.length === 0) return name;
-  return `${name} (${keys.length > 4 ? `${keys.slice(0, 4).join(", ")}, …` : keys.join(", ")})`;
+function keysOf(issue: RawIssue & { code: "invalid_type" }): string[] | undefined {
+  return issue.expected === "object" && issue.inst !== undefined
+    ? objectKeys(issue.inst as z.core.$ZodType)
+    : undefined;
 }
 
-function tooSmall(origin: string, minimum: number, inclusive: boolean, input: unknown): string {
-  const got = `, got ${describeValue(input)}`;
-  if (origin === "string")
-    return minimum <= 1 ? "cannot be empty" : `expected at least ${minimum} characters${got}`;
-  if (origin === "array" || origin === "set") {
-    return minimum <= 1
-      ? "cannot be an empty list"
-      : `expected at least ${minimum} items, got ${countOf(input)}`;
-  }
-  return inclusive ? `expected at least ${minimum}${got}` : `expected a number above ${minimum}${got}`;
+type Origin = "string" | "array" | "number";
+
+function originOf(origin: string): Origin {
+  return origin === "string" ? "string" : origin === "array" || origin === "set" ? "array" : "number";
 }
 
-function tooBig(origin: string, maximum: number, inclusive: boolean, input: unknown): string {
-  if (origin === "string") return `expected at most ${maximum} characters, got ${countOf(input)}`;
-  if (origin === "array" || origin === "set")
-    return `expected at most ${maximum} items, got ${countOf(input)}`;
-  const got = `, got ${describeValue(input)}`;
-  return inclusive ? `expected at most ${maximum}${got}` : `expected a number below ${maximum}${got}`;
+function tooSmall(zodOrigin: string, minimum: number, inclusive: boolean, input: unknown): string {
+  const origin = originOf(zodOrigin);
+  if (origin === "string" && minimum <= 1) return issueText("campaignIssueEmpty", {});
+  if (origin === "array" && minimum <= 1) return issueText("campaignIssueEmptyList", {});
+  const got = origin === "array" ? countOf(input) : describeValue(input);
+  return issueText("campaignIssueTooSmall", { origin, min: minimum, inclusive, got });
+}
+
+function tooBig(zodOrigin: string, maximum: number, inclusive: boolean, input: unknown): string {
+  const origin = originOf(zodOrigin);
+  const got = origin === "number" ? describeValue(input) : countOf(input);
+  return issueText("campaignIssueTooBig", { origin, max: maximum, inclusive, got });
 }
 
 function countOf(input: unknown): string {
@@ -85,31 +92,33 @@ function countOf(input: unknown): string {
 
 function oneOf(values: readonly unknown[], input: unknown): string {
   // Plain words read best ("mon, tue"); values with spaces or commas keep quotes so the list stays readable.
-  const shown = values.map((value) =>
-    typeof value === "string" && /^[\w.-]+$/.test(value) ? value : JSON.stringify(value),
-  );
-  const expected = shown.length === 1 ? `${JSON.stringify(values[0])}` : `one of ${shown.join(", ")}`;
-  const base = `expected ${expected}, got ${describeValue(input)}`;
-  if (typeof input !== "string") return base;
+  const shown =
+    values.length === 1
+      ? [JSON.stringify(values[0])]
+      : values.map((value) =>
+          typeof value === "string" && /^[\w.-]+$/.test(value) ? value : JSON.stringify(value),
+        );
+  const got = describeValue(input);
+  if (typeof input !== "string") return issueText("campaignIssueOneOf", { values: shown, got });
   // "monday" is far from "mon" by edit distance, but its start says what was meant.
   const strings = values.filter((value) => typeof value === "string");
   const guess =
     didYouMean(input, strings) ??
     strings.find((value) => input.toLowerCase().startsWith(value.toLowerCase()));
-  return guess === undefined ? base : `${base} (did you mean ${guess}?)`;
+  return issueText("campaignIssueOneOf", { values: shown, got, ...(guess === undefined ? {} : { guess }) });
 }
 
-function unionExpected(branches: readonly (readonly z.core.$ZodIssue[])[]): string {
+function unionExpected(branches: readonly (readonly z.core.$ZodIssue[])[]): string[] {
   const names = branches.flatMap((branch) =>
     branch.length === 1 && branch[0]?.code === "invalid_type"
       ? [EXPECTED[branch[0].expected] ?? branch[0].expected]
       : [],
   );
-  return names.length > 0 ? [...new Set(names)].join(" or ") : "another kind of value";
+  return names.length > 0 ? [...new Set(names)] : ["other"];
 }
 
-/** Every issue as `path: message`, in the order zod found them. */
-export function formatIssues(issues: readonly z.core.$ZodIssue[], schema: z.core.$ZodType): string[] {
+/** Every issue as a problem at its key's path, in the order zod found them. */
+export function formatIssues(issues: readonly z.core.$ZodIssue[], schema: z.core.$ZodType): ConfigProblem[] {
   return issues.flatMap((issue) => formatIssue(issue, [], schema));
 }
 
@@ -117,14 +126,14 @@ function formatIssue(
   issue: z.core.$ZodIssue,
   prefix: readonly PropertyKey[],
   schema: z.core.$ZodType,
-): string[] {
+): ConfigProblem[] {
   const path = [...prefix, ...issue.path];
   switch (issue.code) {
     case "unrecognized_keys": {
       const allowed = objectKeys(schemaAt(schema, path));
       const input = (issue.input ?? {}) as Record<string, unknown>;
       return issue.keys.map((key) =>
-        line([...path, key], unknownKey(key, input[key], allowed, path, schema)),
+        problemAt([...path, key], unknownKey(key, input[key], allowed, path, schema)),
       );
     }
     case "invalid_union": {
@@ -135,20 +144,31 @@ function formatIssue(
       );
       if (matched !== undefined && matched.length > 0)
         return matched.flatMap((inner) => formatIssue(inner, path, schema));
-      return [line(path, issue.message)];
+      return [problemAt(path, problemOf(issue))];
     }
     case "invalid_key": {
       // The bad name is the last path segment; showing it there would hide an empty one.
       const name = describeValue(String(path.at(-1)));
-      return issue.issues.map((inner) => line(path.slice(0, -1), `${inner.message} (the name ${name})`));
+      return issue.issues.map((inner) => {
+        const problem = problemOf(inner);
+        return problemAt(path.slice(0, -1), {
+          code: problem.code,
+          params: { ...problem.params, name },
+        } as Said);
+      });
     }
     default:
-      return [line(path, issue.message)];
+      return [problemAt(path, problemOf(issue))];
   }
 }
 
-function line(path: readonly PropertyKey[], message: string): string {
-  return `${path.length === 0 ? "(top level)" : path.map(String).join(".")}: ${message}`;
+/** The problem an issue's text holds; a text zod made itself (none should reach here) says "is not valid". */
+function problemOf(issue: { message: string; input?: unknown }): Said {
+  return saidOfIssue(issue.message) ?? said("campaignIssueInvalid", { got: describeValue(issue.input) });
+}
+
+function problemAt(path: readonly PropertyKey[], problem: Said): ConfigProblem {
+  return path.length === 0 ? { problem } : { path: path.map(String).join("."), problem };
 }
 
 function unknownKey(
@@ -157,13 +177,13 @@ function unknownKey(
   allowed: readonly string[],
   parent: readonly PropertyKey[],
   root: z.core.$ZodType,
-): string {
+): Said {
   // `Телефон: phone` under mapping: the user wrote the pair the wrong way round.
   if (typeof value === "string" && allowed.includes(value.trim())) {
-    return `unknown key (did you mean ${value.trim()}: ${key}? name the Calltouch field first, then your column)`;
+    return said("campaignUnknownKeySwapped", { key, field: value.trim() });
   }
   const guess = didYouMean(key, allowed);
-  if (guess !== undefined) return `unknown key (did you mean ${guess}?)`;
+  if (guess !== undefined) return said("campaignUnknownKeyGuess", { guesses: [guess] });
   // `phone:` at the top level belongs under mapping; say where such a key does exist.
   const elsewhere = objectLevels(root, [])
     .filter((level) => level.path.join(".") !== parent.join("."))
@@ -171,12 +191,14 @@ function unknownKey(
       const near = didYouMean(key, level.keys);
       return near === undefined ? [] : [[...level.path, near].join(".")];
     });
-  if (elsewhere.length > 0) return `unknown key (did you mean ${elsewhere.join(" or ")}?)`;
-  const listed = `allowed here: ${allowed.join(", ")}`;
+  if (elsewhere.length > 0) return said("campaignUnknownKeyGuess", { guesses: elsewhere });
   if (allowed.includes("fields") && parent.length > 0) {
-    return `unknown key; ${listed}. Other names go under ${[...parent, "fields"].map(String).join(".")}`;
+    return said("campaignUnknownKeyAllowed", {
+      allowed,
+      fieldsUnder: [...parent, "fields"].map(String).join("."),
+    });
   }
-  return `unknown key; ${listed}`;
+  return said("campaignUnknownKeyAllowed", { allowed });
 }
 
 type Def = { type: string; [key: string]: unknown };

@@ -1,10 +1,12 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { stringify } from "yaml";
 import { ConfigError } from "../errors.js";
+import { type Catalog, said, say, words } from "../i18n/catalog.js";
+import type { Lang } from "../i18n/lang.js";
 import type { Cell } from "../sources/types.js";
 import { autoMap } from "./auto-map.js";
 import { plainFieldWarnings } from "./column-hints.js";
-import { noPhoneColumnProblem } from "./header-list.js";
+import { headerListParams } from "./header-list.js";
 import { bundledSchemaPath } from "./json-schema.js";
 import { MAX_FIELDS, type MappedField } from "./schema.js";
 
@@ -15,6 +17,8 @@ import { MAX_FIELDS, type MappedField } from "./schema.js";
  * клиента (моб)`) is written with a comment saying it is a guess; when none does, there is nothing
  * to propose: a file with no phone column cannot be dialed, and guessing `Имя` would only move the
  * error to `validate`. That is the same ConfigError `validate` gives, thrown before anything is written.
+ * The file's comments, the summary and the warnings are in the language asked for (`lang`): the file
+ * is read by the person who fills in routeKey.
  */
 
 export interface CampaignProposal {
@@ -26,9 +30,9 @@ export interface CampaignProposal {
   readonly fields: readonly string[];
   /** Columns left out: past the 5-field limit, or a second column for a field already taken. */
   readonly unrecognised: readonly string[];
-  /** Lines for the terminal: what was recognised, what was guessed, what was left out. */
+  /** Lines for the terminal, in `lang`: what was recognised, what was guessed, what was left out. */
   readonly summary: readonly string[];
-  /** Columns written as plain fields that look like dates or tags (the CLI prints them as warnings). */
+  /** Columns written as plain fields that look like dates or tags, in `lang` (the CLI prints them as warnings). */
   readonly warnings: readonly string[];
 }
 
@@ -39,6 +43,8 @@ export interface ProposeOptions {
   readonly schemaRef?: string;
   /** The first data rows, to tell date columns by their cells as well as by their headers. */
   readonly samples?: readonly (readonly Cell[])[];
+  /** The language of the file's comments, the summary and the warnings. @default "en" (the library's language) */
+  readonly lang?: Lang;
 }
 
 /** Where `ctdial init` writes: `clients.csv` -> `clients.campaign.yaml` beside it. */
@@ -55,6 +61,8 @@ export function proposeCampaign(
   sourceFileName: string,
   options: ProposeOptions = {},
 ): CampaignProposal {
+  const lang = options.lang ?? "en";
+  const w = words(lang);
   const auto = autoMap(headers);
   const recognised: { field: MappedField; header: string }[] = [];
   const unrecognised: string[] = [];
@@ -71,9 +79,7 @@ export function proposeCampaign(
     phoneGuess = guessPhoneColumn(others);
     if (phoneGuess === undefined) {
       throw new ConfigError(
-        `${sourceFileName}: ${noPhoneColumnProblem(headers, "Name the phone column Телефон and run ctdial init again")}.`,
-        [],
-        { code: "E_NO_PHONE_COLUMN" },
+        said("E_NO_PHONE_COLUMN", { source: sourceFileName, ...headerListParams(headers) }),
       );
     }
     const index = others.indexOf(phoneGuess);
@@ -88,31 +94,31 @@ export function proposeCampaign(
 
   const lines = [
     `# yaml-language-server: $schema=${options.schemaRef ?? bundledSchemaPath()}`,
-    `# ctdial campaign for ${sourceFileName}, proposed by \`ctdial init\` from its column headers.`,
-    "# Check the mapping, set routeKey, then try it without sending anything:",
+    `# ${w.campaignYamlHeader({ source: sourceFileName })}`,
+    `# ${w.campaignYamlCheck()}`,
     `#   ctdial validate ${sourceFileName}`,
     "",
-    '# The key of the Calltouch "site form" widget that receives the requests (1..255 characters).',
-    "# Or give it with --route-key KEY or the CALLTOUCH_ROUTE_KEY environment variable.",
+    `# ${w.campaignYamlRouteKey()}`,
+    `# ${w.campaignYamlRouteKeyElse()}`,
     "# routeKey: routekey_1",
     "",
     `source: ${scalar(sourceFileName)}`,
     ...(options.sheetName === undefined ? [] : [`sheet: ${scalar(options.sheetName)}`]),
     "",
-    `# Calltouch field -> column of ${sourceFileName} (matched trimmed, case-insensitively).`,
+    `# ${w.campaignYamlMapping({ source: sourceFileName })}`,
     "mapping:",
-    ...mappingLines(recognised, phoneGuess, duplicates),
-    ...fieldLines(fields, others.slice(MAX_FIELDS)),
+    ...mappingLines(w, recognised, phoneGuess, duplicates),
+    ...fieldLines(w, fields, others.slice(MAX_FIELDS)),
     "",
-    ...EXAMPLES,
+    ...examples(w),
   ];
   return {
     yaml: `${lines.join("\n")}\n`,
     recognised,
     fields,
     unrecognised,
-    summary: summaryLines(recognised, phoneGuess, fields, duplicates, others.slice(MAX_FIELDS)),
-    warnings,
+    summary: summaryLines(w, recognised, phoneGuess, fields, duplicates, others.slice(MAX_FIELDS)),
+    warnings: warnings.map((warning) => say(lang, warning)),
   };
 }
 
@@ -122,55 +128,64 @@ function guessPhoneColumn(headers: readonly string[]): string | undefined {
 }
 
 function mappingLines(
+  w: Catalog,
   recognised: readonly { field: MappedField; header: string }[],
   phoneGuess: string | undefined,
   duplicates: readonly { field: MappedField; header: string }[],
 ): string[] {
   const lines: string[] = [];
   if (phoneGuess !== undefined) {
-    lines.push(
-      "  # GUESS: no column is named like a phone (Телефон, Номер телефона, phone); check this line.",
-    );
+    lines.push(`  # ${w.campaignYamlPhoneGuess()}`);
     lines.push(`  phone: ${scalar(phoneGuess)}`);
   }
   for (const { field, header } of recognised) lines.push(`  ${field}: ${scalar(header)}`);
   for (const { field, header } of duplicates) {
-    lines.push(`  # ${field}: ${scalar(header)}    # also looks like ${field}; only one column can be used`);
+    lines.push(`  # ${field}: ${scalar(header)}    # ${w.campaignYamlAlsoField({ field })}`);
   }
   return lines;
 }
 
-function fieldLines(fields: readonly string[], leftOut: readonly string[]): string[] {
+function fieldLines(w: Catalog, fields: readonly string[], leftOut: readonly string[]): string[] {
   if (fields.length === 0) return [];
-  const lines = ["  fields:                      # up to 5, shown on the client card: field name -> column"];
+  const lines = [`${"  fields:".padEnd(31)}# ${w.campaignYamlFields()}`];
   for (const header of fields) lines.push(`    ${scalar(header)}: ${scalar(header)}`);
   if (leftOut.length > 0) {
-    lines.push(
-      `    # Calltouch takes at most ${MAX_FIELDS} fields; to send one of these, swap it with a line above:`,
-    );
+    lines.push(`    # ${w.campaignYamlFieldsLeftOut({ max: MAX_FIELDS })}`);
     for (const header of leftOut) lines.push(`    # ${scalar(header)}: ${scalar(header)}`);
   }
   return lines;
 }
 
-/** Every optional rule as an example; removing the leading "# " from any block gives a valid file. */
-const EXAMPLES = [
-  '# Optional rules: remove the "# " in front of a block to use it.',
-  "# exclude: [dnc.csv]                 # files of phones never to dial",
-  '# callWindow: {from: "09:00", to: "20:00", days: [mon, tue, wed, thu, fri]}   # when requests may be sent',
-  "# dailyLimit: 5000                   # most accepted requests per day (the Calltouch points budget)",
-  "dedupeWindow: 24h                    # skip a phone any campaign on this machine dialed within this window (0 = off)",
-  "# defaults:                          # used where the row's cell is empty; tags are added to the row's",
-  "#   utmSource: base-2026",
-  "#   tags: [prozvon]",
-  "#   unitId: 112233",
-  "# timezone: Europe/Moscow            # how to read schedule times written without an offset",
-  "# calltouchTimezone: Europe/Moscow   # the Calltouch project's timezone (default Europe/Moscow)",
-  "# pastScheduleTime: skip             # a schedule time already past at the run's start: skip, or call-now",
-  "# rate: 5                            # requests per second, at most 5 (the default)",
-];
+/**
+ * Every optional rule as an example, each with its comment at column 38; removing the leading "# "
+ * from any block gives a valid file.
+ */
+function examples(w: Catalog): string[] {
+  const rule = (code: string, comment: string): string =>
+    `${code.length < 37 ? code.padEnd(37) : `${code}   `}# ${comment}`;
+  return [
+    `# ${w.campaignYamlOptional()}`,
+    rule("# exclude: [dnc.csv]", w.campaignYamlExclude()),
+    rule(
+      // i18n-exempt: YAML a person copies, not words
+      '# callWindow: {from: "09:00", to: "20:00", days: [mon, tue, wed, thu, fri]}',
+      w.campaignYamlCallWindow(),
+    ),
+    rule("# dailyLimit: 5000", w.campaignYamlDailyLimit()),
+    rule("dedupeWindow: 24h", w.campaignYamlDedupe()),
+    rule("# defaults:", w.campaignYamlDefaults()),
+    "#   utmSource: base-2026",
+    "#   tags: [prozvon]",
+    "#   unitId: 112233",
+    rule("# timezone: Europe/Moscow", w.campaignYamlTimezone()),
+    rule("# calltouchTimezone: Europe/Moscow", w.campaignYamlCalltouchTimezone()),
+    rule("# pastScheduleTime: skip", w.campaignYamlPastScheduleTime()),
+    rule("# rate: 5", w.campaignYamlRate()),
+  ];
+}
 
 function summaryLines(
+  w: Catalog,
   recognised: readonly { field: MappedField; header: string }[],
   phoneGuess: string | undefined,
   fields: readonly string[],
@@ -179,17 +194,14 @@ function summaryLines(
 ): string[] {
   const lines: string[] = [];
   if (recognised.length > 0) {
-    lines.push(`Recognised: ${recognised.map(({ field, header }) => `${header} -> ${field}`).join(", ")}`);
+    lines.push(
+      w.campaignInitRecognised({ pairs: recognised.map(({ field, header }) => `${header} -> ${field}`) }),
+    );
   }
-  if (phoneGuess !== undefined) {
-    lines.push(`No phone column recognised: guessed ${phoneGuess}; check mapping.phone.`);
-  }
-  if (fields.length > 0) lines.push(`Sent as fields: ${fields.join(", ")}`);
-  for (const { field, header } of duplicates)
-    lines.push(`Not used: ${header} (another column is already ${field})`);
-  if (leftOut.length > 0) {
-    lines.push(`Not sent (Calltouch takes at most ${MAX_FIELDS} fields): ${leftOut.join(", ")}`);
-  }
+  if (phoneGuess !== undefined) lines.push(w.campaignInitPhoneGuess({ column: phoneGuess }));
+  if (fields.length > 0) lines.push(w.campaignInitAsFields({ columns: fields }));
+  for (const { field, header } of duplicates) lines.push(w.campaignInitNotUsed({ column: header, field }));
+  if (leftOut.length > 0) lines.push(w.campaignInitNotSent({ columns: leftOut, max: MAX_FIELDS }));
   return lines;
 }
 

@@ -3,6 +3,8 @@ import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
 import { looksLikeSheet } from "../google-sheets/url.js";
+import { type Said, said } from "../i18n/catalog.js";
+import { CONFIG_CODE, configError } from "./config-error.js";
 import { describeValue } from "./describe-value.js";
 import { formatIssues, friendlyErrorMap } from "./format-issues.js";
 import { parseCampaignText } from "./parse-text.js";
@@ -28,9 +30,9 @@ export function isCampaignFilePath(path: string): boolean {
 export function findCampaignFile(sourcePath: string, explicit?: string): string | undefined {
   if (explicit !== undefined) {
     const path = resolve(explicit);
-    if (!existsSync(path))
-      throw new ConfigError(`campaign file ${explicit} does not exist; check the --campaign path.`);
-    if (!statSync(path).isFile()) throw new ConfigError(`campaign file ${explicit} is a folder, not a file.`);
+    if (!existsSync(path)) throw configError("E_CAMPAIGN_FILE_MISSING", { file: explicit, explicit: true });
+    if (!statSync(path).isFile())
+      throw configError("E_CAMPAIGN_FILE_FOLDER", { file: explicit, explicit: true });
     return path;
   }
   if (isCampaignFilePath(sourcePath)) return resolve(sourcePath);
@@ -54,8 +56,7 @@ function onlyExisting(folder: string, names: readonly string[]): string | undefi
     .map((name) => join(folder, name))
     .filter((path) => existsSync(path) && statSync(path).isFile());
   if (found.length > 1) {
-    const listed = found.map((path) => basename(path)).join(" and ");
-    throw new ConfigError(`both ${listed} exist in ${folder}; keep one, or choose with --campaign FILE.`);
+    throw configError("E_CAMPAIGN_FILES_BOTH", { files: found.map((path) => basename(path)), folder });
   }
   return found[0];
 }
@@ -69,9 +70,13 @@ export async function loadCampaignFile(path: string): Promise<{ campaign: Campai
     text = await readFile(absolute, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a folder" : `cannot be read (${code})`;
-    throw new ConfigError(`campaign file ${display} ${why}.`, [], { cause: error });
+    const what: Said =
+      code === "ENOENT"
+        ? said("E_CAMPAIGN_FILE_MISSING", { file: display })
+        : code === "EISDIR"
+          ? said("E_CAMPAIGN_FILE_FOLDER", { file: display })
+          : said("E_CAMPAIGN_FILE_UNREADABLE", { file: display, errno: String(code) });
+    throw new ConfigError(what, { cause: error, code: CONFIG_CODE });
   }
   const format = extname(absolute).toLowerCase() === ".json" ? "json" : "yaml";
   const data = parseCampaignText(text, format, display);
@@ -79,28 +84,33 @@ export async function loadCampaignFile(path: string): Promise<{ campaign: Campai
 }
 
 /**
+ * What `parseCampaign` names a campaign that is not a file by: the options merged on the command
+ * line, or the defaults (the catalog words them in each language).
+ */
+export const ORIGIN = { commandLine: "~commandLine", defaults: "~defaults" } as const;
+
+/**
  * Validates a campaign given as data (a parsed file, or options merged in code). `origin` names it in
- * the error: "clients.campaign.yaml has 3 problems:" followed by one `path: message` line each.
+ * the error: "clients.campaign.yaml has 3 problems:" followed by one `path: message` line each; a
+ * campaign that is not a file is named by ORIGIN.
  */
 export function parseCampaign(input: unknown, origin: string): Campaign {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    throw new ConfigError(
-      `${origin} must be a group of keys such as routeKey: and mapping:, got ${describeValue(input)}.`,
-    );
+    throw configError("E_CAMPAIGN_NOT_KEYS", { origin, got: describeValue(input) });
   }
   const result = campaignSchema.safeParse(input, { reportInput: true, error: friendlyErrorMap });
   if (result.success) return result.data;
   const problems = formatIssues(result.error.issues, campaignSchema);
-  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-  throw new ConfigError(`${origin} has ${count}:`, problems);
+  throw new ConfigError(said("E_CAMPAIGN_INVALID", { origin, count: problems.length }), {
+    problems,
+    code: CONFIG_CODE,
+  });
 }
 
 /** The data file a campaign names: relative to the campaign file; a URL passes through. */
 export function resolveSourceFromCampaign(campaignPath: string, campaign: Campaign): string {
   if (campaign.source === undefined) {
-    throw new ConfigError(
-      `${displayPath(resolve(campaignPath))} has no source key; add source: clients.csv (the file to dial).`,
-    );
+    throw configError("E_CAMPAIGN_NO_SOURCE", { file: displayPath(resolve(campaignPath)) });
   }
   if (/^https?:\/\//i.test(campaign.source) || looksLikeSheet(campaign.source)) return campaign.source;
   return resolveFromCampaign(campaignPath, campaign.source);

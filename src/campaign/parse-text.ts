@@ -1,5 +1,5 @@
 import { parseDocument } from "yaml";
-import { ConfigError } from "../errors.js";
+import { configError } from "./config-error.js";
 import { indentProblem } from "./yaml-indent.js";
 
 /**
@@ -22,9 +22,15 @@ function parseYaml(body: string, display: string): unknown {
     const where = first.linePos?.[0];
     const indent =
       where === undefined ? undefined : indentProblem(first.code, first.message, where.line, body);
-    if (indent !== undefined) throw new ConfigError(`${located(display, indent.line, 1)}: ${indent.message}`);
-    const message = firstLine(first.message).replace(/ at line \d+, column \d+:?$/, "");
-    throw new ConfigError(`${located(display, where?.line, where?.col)}: not valid YAML: ${message}`);
+    if (indent !== undefined) {
+      throw configError("E_CAMPAIGN_YAML_INDENT", {
+        where: located(display, indent.line, 1),
+        ...(indent.tab === true ? { tab: true } : {}),
+        ...(indent.parent === undefined ? {} : { parent: indent.parent }),
+      });
+    }
+    const detail = firstLine(first.message).replace(/ at line \d+, column \d+:?$/, "");
+    throw configError("E_CAMPAIGN_YAML", { where: located(display, where?.line, where?.col), detail });
   }
   // Comments only: no document at all, which is an empty campaign (a literal `null` is not).
   if (doc.contents === null) return {};
@@ -41,7 +47,10 @@ function parseJson(body: string, display: string): unknown {
     const message = firstLine(raw)
       .replace(/ in JSON at position \d+.*$/, "")
       .replace(/, ".*" is not valid JSON$/, "");
-    throw new ConfigError(`${located(display, where?.line, where?.col)}: not valid JSON: ${message}`);
+    throw configError("E_CAMPAIGN_JSON", {
+      where: located(display, where?.line, where?.col),
+      detail: message,
+    });
   }
 }
 

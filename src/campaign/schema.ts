@@ -1,23 +1,27 @@
 import { z } from "zod";
 import { TEXT_FIELDS } from "../calltouch/types.js";
-import { describeValue, typeMessage } from "./describe-value.js";
+import { describeValue } from "./describe-value.js";
 import { DURATION } from "./duration.js";
+import { issueText, typeIssue } from "./issue-said.js";
 
 /**
  * The campaign file, as docs/contract.md shows it. Strict everywhere: a misspelt key is an error, never
  * silently ignored. Every key has a description (it becomes the JSON Schema that editors use for
  * autocomplete) and, where it has one, a default. Messages written here win over the generic ones of
- * format-issues.ts; they are functions where the value the user wrote helps ("got 7").
+ * format-issues.ts; they are catalog keys and parameters (issue-said.ts), functions where the value
+ * the user wrote helps ("got 7"). `expected` tokens are words of the catalog (campaign.en.ts).
  */
 
-/** A string schema whose wrong-type message names what the value is for ("a column header (text)"). */
+/** A string schema whose wrong-type message names what the value is for (`header`: "a column header (text)"). */
 function text(expected: string) {
   return z.string({
-    error: (issue) => (issue.code === "invalid_type" ? typeMessage(expected, issue.input) : undefined),
+    error: (issue) => (issue.code === "invalid_type" ? typeIssue([expected], issue.input) : undefined),
   });
 }
 
-const header = text("a column header (text)").trim().min(1, "a column header cannot be empty");
+const header = text("header")
+  .trim()
+  .min(1, issueText("campaignIssueEmpty", { what: "header" }));
 
 /** Calltouch field names (docs/calltouch-api.md "Body fields") that a mapping may point at a column, besides phone and fields. */
 export const CALLTOUCH_FIELDS = [
@@ -32,14 +36,20 @@ export type MappedField = "phone" | (typeof CALLTOUCH_FIELDS)[number];
 
 /** docs/calltouch-api.md: at most 5 `fields` entries, name and value each 1..255 characters. */
 export const MAX_FIELDS = 5;
-const fieldName = text("a field name (text)").trim().min(1, "a field name cannot be empty").max(255);
+const fieldName = text("fieldName")
+  .trim()
+  .min(1, issueText("campaignIssueEmpty", { what: "fieldName" }))
+  .max(255);
 
 const fieldsOf = <T extends z.ZodType>(value: T) =>
   z
     .record(fieldName, value)
     .refine((fields) => Object.keys(fields).length <= MAX_FIELDS, {
       error: (issue) =>
-        `Calltouch takes at most ${MAX_FIELDS} fields, got ${Object.keys(issue.input as object).length}`,
+        issueText("campaignIssueTooManyFields", {
+          max: MAX_FIELDS,
+          count: Object.keys(issue.input as object).length,
+        }),
     })
     .meta({ maxProperties: MAX_FIELDS });
 
@@ -75,15 +85,15 @@ export const mappingSchema = z
   );
 
 /** `09:00`; `9:00` is accepted and padded, because YAML users write it and mean the same. */
-const timeOfDay = text('a time such as "09:00"')
+const timeOfDay = text("time")
   .regex(/^([01]?\d|2[0-3]):[0-5]\d$|^24:00$/, {
-    error: (issue) => `expected a time such as "09:00", got ${describeValue(issue.input)}`,
+    error: (issue) => issueText("campaignIssueTime", { got: describeValue(issue.input) }),
   })
   .transform((time) => time.padStart(5, "0"));
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
-const timeZone = text('an IANA time zone such as "Europe/Moscow"').refine(
+const timeZone = text("timeZone").refine(
   (tz) => {
     try {
       new Intl.DateTimeFormat("en", { timeZone: tz });
@@ -93,7 +103,7 @@ const timeZone = text('an IANA time zone such as "Europe/Moscow"').refine(
     }
   },
   {
-    error: (issue) => `expected an IANA time zone such as "Europe/Moscow", got ${describeValue(issue.input)}`,
+    error: (issue) => issueText("campaignIssueTimeZone", { got: describeValue(issue.input) }),
   },
 );
 
@@ -104,7 +114,7 @@ const timeZone = text('an IANA time zone such as "Europe/Moscow"').refine(
  * was meant.
  */
 const dedupeWindowMessage = (issue: { input?: unknown }) =>
-  `expected a duration such as "24h", "30m" or "7d" (or 0 to turn it off), got ${describeValue(issue.input)}`;
+  issueText("campaignIssueDuration", { got: describeValue(issue.input) });
 const dedupeWindow = z.union(
   [
     z.literal(0, { error: dedupeWindowMessage }),
@@ -114,17 +124,19 @@ const dedupeWindow = z.union(
 );
 
 /** docs/calltouch-api.md: at most 10 tags, each at most 100 characters. A single string is split like a tags cell. */
-const tag = text("a tag (text)").trim().min(1, "a tag cannot be empty").max(100);
+const tag = text("tag")
+  .trim()
+  .min(1, issueText("campaignIssueEmpty", { what: "tag" }))
+  .max(100);
 const tagList = z
   .union([z.string(), z.array(z.string())], {
-    error: (issue) =>
-      issue.code === "invalid_union" ? typeMessage("a list of tags", issue.input) : undefined,
+    error: (issue) => (issue.code === "invalid_union" ? typeIssue(["tags"], issue.input) : undefined),
   })
   .transform((tags) => (typeof tags === "string" ? tags.split(/[,;]/).filter((t) => t.trim() !== "") : tags))
   .pipe(
     z.array(tag).max(10, {
       error: (issue) =>
-        `Calltouch takes at most 10 tags, got ${describeValue((issue.input as unknown[]).length)}`,
+        issueText("campaignIssueTooManyTags", { max: 10, count: (issue.input as unknown[]).length }),
     }),
   );
 
@@ -163,7 +175,7 @@ export const callWindowSchema = z
   .refine((window) => window.from < window.to, {
     error: (issue) => {
       const window = issue.input as { from: string; to: string };
-      return `from (${window.from}) must be earlier than to (${window.to})`;
+      return issueText("campaignIssueWindowOrder", { from: window.from, to: window.to });
     },
   })
   .describe("When requests may be sent; outside it `run` waits.");
@@ -190,21 +202,19 @@ export const campaignSchema = z
       .max(255)
       .optional()
       .describe("Campaign-wide widget key of a 'site form' widget (1..255 characters)."),
-    source: text("a file name or a Google Sheets URL")
+    source: text("sourceName")
       .min(1)
       .optional()
       .describe("The client base: a CSV/XLSX path relative to this file, or a Google Sheets URL."),
-    sheet: text("a tab name (text)")
+    sheet: text("tabName")
       .min(1)
       .optional()
       .describe("XLSX or Google Sheets tab to read; default: the first."),
     mapping: mappingSchema.optional(),
     exclude: z
-      .union([text("a file name").min(1), z.array(text("a file name").min(1))], {
+      .union([text("fileName").min(1), z.array(text("fileName").min(1))], {
         error: (issue) =>
-          issue.code === "invalid_union"
-            ? typeMessage("a file name or a list of file names", issue.input)
-            : undefined,
+          issue.code === "invalid_union" ? typeIssue(["fileNames"], issue.input) : undefined,
       })
       .optional()
       .describe("Files (CSV/TXT/XLSX) of phones never to dial, relative to this file."),
@@ -243,7 +253,7 @@ export const campaignSchema = z
       .number()
       .positive()
       .max(5, {
-        error: (issue) => `Calltouch allows at most 5 requests per second, got ${describeValue(issue.input)}`,
+        error: (issue) => issueText("campaignIssueRate", { max: 5, got: describeValue(issue.input) }),
       })
       .default(5)
       .describe("Requests per second, 0 < rate <= 5. Default 5."),

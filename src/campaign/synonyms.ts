@@ -1,3 +1,4 @@
+// i18n-exempt-file: header synonyms are data (the names people give their columns), not words ctdial says
 import { looseKey } from "./did-you-mean.js";
 import type { MappedField } from "./schema.js";
 

@@ -2,13 +2,16 @@
  * YAML's indentation errors in plain words. The parser's own messages ("Nested mappings are not allowed
  * in compact mappings", "All mapping items must start at the same column") describe its grammar, and
  * for a line indented one space too deep they point at the line above it. Here: the line that is off,
- * and what to do, in the terms of the file ("indent the keys under mapping: by the same number of
- * spaces").
+ * and what to do about it in the terms of the file (the key it belongs under), which the catalog
+ * words ("indent the keys under mapping: by the same number of spaces").
  */
 export interface IndentProblem {
   /** 1-based line of the line whose indentation is wrong. */
   readonly line: number;
-  readonly message: string;
+  /** The line is indented with a tab (YAML allows only spaces). */
+  readonly tab?: boolean;
+  /** The key whose group the line belongs to (`mapping`); none for a top-level key. */
+  readonly parent?: string;
 }
 
 /** Parser error codes that mean "a line is indented wrongly". */
@@ -29,11 +32,7 @@ export function indentProblem(
   if (!INDENT_CODES.has(code) || /flow/i.test(parserMessage)) return undefined;
   const lines = text.split(/\r?\n/);
   if (code === "TAB_AS_INDENT") {
-    return {
-      line: reportedLine,
-      message:
-        "this line is indented with a tab, and YAML allows only spaces; replace the tab by spaces, as many as the lines above it use.",
-    };
+    return { line: reportedLine, tab: true };
   }
   // A line indented deeper than its siblings reads as the continuation of the value above it: the
   // parser reports the line with the value, the culprit is the deeper line below it.
@@ -47,14 +46,7 @@ export function indentProblem(
   const above = previousContentLine(lines, line);
   const siblingIndent = above === undefined ? 0 : indentOf(lines[above - 1] ?? "");
   const parent = parentKey(lines, line, siblingIndent);
-  const fix =
-    parent === undefined
-      ? "top-level keys start at the beginning of the line, with no spaces before them"
-      : `indent the keys under ${parent}: by the same number of spaces (no tabs)`;
-  return {
-    line,
-    message: `the indentation of this line does not match the lines above; ${fix}.`,
-  };
+  return parent === undefined ? { line } : { line, parent };
 }
 
 function deeperLineBelow(lines: readonly string[], reportedLine: number): number | undefined {

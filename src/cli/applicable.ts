@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import { ConfigError } from "../errors.js";
 import { sourceKindOf } from "../sources/open.js";
-import { noun } from "./plural.js";
+import { t } from "./lang.js";
 
 /**
  * Options that do not apply to this file or this command are refused or warned about, never silently
@@ -21,7 +21,8 @@ export function refuseInapplicableSourceOptions(source: string, flags: SourceFla
   const file = basename(source);
   if (kind === "csv" && flags.sheet !== undefined) {
     throw new ConfigError(
-      `--sheet ${flags.sheet} names a tab of an XLSX file, but ${file} is a CSV file, which has none; remove --sheet, or name the .xlsx file.`,
+      { code: "E_SHEET_ON_CSV", params: { sheet: flags.sheet, file } },
+      { code: "E_CONFIG" },
     );
   }
   if (kind === "xlsx") {
@@ -31,7 +32,8 @@ export function refuseInapplicableSourceOptions(source: string, flags: SourceFla
     ].filter((name) => name !== undefined);
     if (csvOnly.length > 0) {
       throw new ConfigError(
-        `${csvOnly.join(" and ")} ${noun(csvOnly.length, "applies", "apply")} to CSV files, but ${file} is an XLSX file, which has neither; remove ${csvOnly.join(" and ")}, or name the .csv file.`,
+        { code: "E_CSV_OPTIONS_ON_XLSX", params: { options: csvOnly, file } },
+        { code: "E_CONFIG" },
       );
     }
   }
@@ -47,22 +49,13 @@ export interface NothingSentFlags {
 /** Warnings for sending options given to a command that sends nothing (validate, run --dry-run). */
 export function sendingOptionWarnings(command: string, flags: NothingSentFlags): string[] {
   const warnings: string[] = [];
-  if (flags.rate !== undefined)
-    warnings.push(`--rate has no effect on ${command}, which sends nothing; it was only checked.`);
-  if (flags.wait === false)
-    warnings.push(
-      `--no-wait has no effect on ${command}, which sends nothing and never waits for the call window.`,
-    );
-  if (flags.logLevelGiven)
-    warnings.push(
-      `--log-level has no effect on ${command}, which logs nothing; problems are in the summary and the report.`,
-    );
+  if (flags.rate !== undefined) warnings.push(t().runWarnRate({ command }));
+  if (flags.wait === false) warnings.push(t().runWarnNoWait({ command }));
+  if (flags.logLevelGiven) warnings.push(t().runWarnLogLevel({ command }));
   return warnings;
 }
 
 /** `ctdial run --include-unknown`: the option is retry's, and run never resends rows whose answer was lost. */
 export function refuseIncludeUnknownOnRun(): never {
-  throw new ConfigError(
-    "--include-unknown belongs to ctdial retry: run never resends rows whose answer was lost; use ctdial retry --include-unknown to resend them.",
-  );
+  throw new ConfigError({ code: "E_INCLUDE_UNKNOWN_ON_RUN", params: {} }, { code: "E_CONFIG" });
 }

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { RowAttempt } from "../engine/run.js";
-import { plural } from "./plural.js";
+import { t } from "./lang.js";
 import { formatDuration } from "./progress.js";
 
 /**
@@ -15,23 +15,26 @@ export function logAttempt(logger: Logger, attempt: RowAttempt): void {
     logger.debug({ ...fields, requestId: decision.requestId }, "accepted");
     return;
   }
+  const words = t();
+  const said = { row, message: decision.message };
   if (next.kind === "again") {
-    const what =
+    logger.warn(
+      fields,
       decision.action === "resend-without-session"
-        ? "sending it again without sessionId"
-        : `will retry in ${formatDuration(Math.ceil(next.afterMs / 1000))}`;
-    logger.warn(fields, `row ${row}: ${decision.message}; ${what}`);
+        ? words.cliAttemptResend(said)
+        : words.cliAttemptRetry({ ...said, after: formatDuration(Math.ceil(next.afterMs / 1000)) }),
+    );
     return;
   }
   const { outcome } = next;
   if (decision.action === "stop-campaign" || decision.action === "stop-route") {
-    logger.error(fields, `row ${row}: ${decision.message}`);
+    logger.error(fields, words.cliAttemptRow(said));
   } else if (outcome.status === "pending") {
-    logger.info(fields, `row ${row}: ${decision.message}; left pending, the next run sends it`);
+    logger.info(fields, words.cliAttemptPending(said));
   } else if (decision.action === "retry" || decision.action === "retry-later") {
     const tries = outcome.status === "failed" ? outcome.attempts : attempt.attempt;
-    logger.info(fields, `row ${row}: ${decision.message}; gave up after ${plural(tries, "attempt")}`);
+    logger.info(fields, words.cliAttemptGaveUp({ ...said, tries }));
   } else {
-    logger.info(fields, `row ${row}: ${decision.message}`);
+    logger.info(fields, words.cliAttemptRow(said));
   }
 }

@@ -1,4 +1,6 @@
+import type { Said } from "../i18n/catalog.js";
 import { redact } from "../secrets.js";
+import { t, tell } from "./lang.js";
 
 /**
  * Closing things at the end of a command: the progress line, signal listeners, the endpoint and its
@@ -8,8 +10,11 @@ import { redact } from "../secrets.js";
  * `onError` (a warning on stderr) and the command goes on to report what happened.
  */
 export interface CleanupStep {
-  /** What the step does, in the user's terms ("close the built-in sandbox"), for the warning. */
-  readonly what: string;
+  /**
+   * What the step does, in the user's terms ("close the built-in sandbox"), for the warning: a
+   * catalog message (`said("cliCleanupConnection", {})`), or words already made.
+   */
+  readonly what: Said | string;
   readonly run: () => unknown;
 }
 
@@ -23,7 +28,7 @@ export async function runCleanup(
     try {
       await step.run();
     } catch (error) {
-      reportQuietly(onError, step.what, error);
+      reportQuietly(onError, wordsOf(step.what), error);
     }
   }
 }
@@ -37,7 +42,7 @@ export function runCleanupSync(
     try {
       step.run();
     } catch (error) {
-      reportQuietly(onError, step.what, error);
+      reportQuietly(onError, wordsOf(step.what), error);
     }
   }
 }
@@ -45,7 +50,14 @@ export function runCleanupSync(
 /** The default: one line on stderr, redacted, never a stack trace. */
 export function warnOnStderr(what: string, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`warning: could not ${what}: ${redact(message)}\n`);
+  const words = t();
+  process.stderr.write(
+    `${words.cliWarning({ text: words.cliCleanupFailed({ what, message: redact(message) }) })}\n`,
+  );
+}
+
+function wordsOf(what: Said | string): string {
+  return typeof what === "string" ? what : tell(what);
 }
 
 function reportQuietly(onError: CleanupErrorHandler, what: string, error: unknown): void {

@@ -5,7 +5,7 @@ import type { ResolvedCampaign } from "../engine/resolve.js";
 import { type CampaignStatus, campaignStatus } from "../engine/status.js";
 import { CtdialError, isCtdialError } from "../errors.js";
 import { openSource } from "../sources/open.js";
-import { plural } from "./plural.js";
+import { t } from "./lang.js";
 
 /**
  * The question asked before real requests leave, when a person is at the terminal: how many rows are
@@ -16,11 +16,7 @@ import { plural } from "./plural.js";
 /** Declining the question: nothing was sent, so it shares exit 2 with the other "nothing was sent" endings. */
 export class DeclinedError extends CtdialError {
   constructor() {
-    super(
-      "E_DECLINED",
-      "nothing was sent: the run was not confirmed (answer y to send, or add --yes to skip the question).",
-      2,
-    );
+    super({ code: "E_DECLINED", params: {} }, undefined, 2);
   }
 }
 
@@ -44,15 +40,24 @@ export interface QuestionContext {
 
 /** "Send 30 rows of clients.csv (37 in the file) to api.calltouch.ru (routeKey abc)?" */
 export function confirmationQuestion(context: QuestionContext): string {
-  const { rows, mode } = context;
-  const file = context.name ?? basename(context.source);
-  const verb = mode === "retry" ? "Resend" : "Send";
-  const kind = mode === "run" ? "" : context.includeUnknown ? "failed or unknown " : "failed ";
-  const count =
-    rows.kind === "exact"
-      ? `${plural(rows.toSend, `${kind}row`)} of ${file} (${rows.inFile} in the file)`
-      : `the ${kind || "unsent "}rows of ${file} (${rows.inFile === undefined ? "" : `about ${rows.inFile} in the file; `}still counting)`;
-  return `${verb} ${count} to ${context.endpoint} (routeKey ${context.routeKey ?? "from the file"})?`;
+  const { rows } = context;
+  return t().cliConfirmQuestion({
+    retry: context.mode === "retry",
+    includeUnknown: context.includeUnknown,
+    file: context.name ?? basename(context.source),
+    ...(rows.kind === "exact" ? { toSend: rows.toSend } : {}),
+    ...(rows.inFile === undefined ? {} : { inFile: rows.inFile }),
+    endpoint: context.endpoint,
+    ...(context.routeKey === undefined ? {} : { routeKey: context.routeKey }),
+  });
+}
+
+/** Answers that say yes, in either language (a Russian keyboard layout types д for y). */
+const YES = ["y", "yes", "д", "да"];
+
+/** Whether an answer to the question is a clear yes. */
+export function isYes(answer: string): boolean {
+  return YES.includes(answer.trim().toLowerCase());
 }
 
 /** Rows the command would send now, from the journal and the file, as `ctdial status` counts them. */
@@ -131,7 +136,7 @@ export async function confirmOrStop(question: string, skip: boolean): Promise<vo
   rl.on("SIGINT", () => asked.abort());
   let answer: string;
   try {
-    answer = (await rl.question(`${question} [y/N] `, { signal: asked.signal })).trim().toLowerCase();
+    answer = await rl.question(`${question} ${t().cliConfirmPrompt()} `, { signal: asked.signal });
   } catch {
     // Ctrl+C, Ctrl+D (end of input) or a terminal that went away: anything but a clear yes declines.
     process.stderr.write("\n");
@@ -139,5 +144,5 @@ export async function confirmOrStop(question: string, skip: boolean): Promise<vo
   } finally {
     rl.close();
   }
-  if (!["y", "yes", "д", "да"].includes(answer)) throw new DeclinedError();
+  if (!isYes(answer)) throw new DeclinedError();
 }

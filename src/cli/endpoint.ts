@@ -3,6 +3,7 @@ import { DEFAULT_API_URL } from "../calltouch/endpoint.js";
 import type { CalltouchClient } from "../calltouch/types.js";
 import { SANDBOX_TOKEN, startSandbox } from "../sandbox/index.js";
 import { type CleanupErrorHandler, runCleanup, warnOnStderr } from "./cleanup.js";
+import { t } from "./lang.js";
 import { readToken, requireToken } from "./token.js";
 
 /** Where requests go: the real API, or an emulator started inside this process (`--sandbox`). */
@@ -29,14 +30,14 @@ export async function openEndpoint(
     return {
       client,
       token,
-      description: `the built-in sandbox at ${sandbox.url} (nothing reaches Calltouch)`,
+      description: t().runEndpointSandbox({ url: sandbox.url }),
       sandbox: true,
       // The server is closed even when closing the client fails: an open server keeps the process alive.
       close: () =>
         runCleanup(
           [
-            { what: "close the connection to the built-in sandbox", run: () => client.close() },
-            { what: "close the built-in sandbox", run: () => sandbox.close() },
+            { what: t().runCleanupSandboxClient(), run: () => client.close() },
+            { what: t().runCleanupSandbox(), run: () => sandbox.close() },
           ],
           onError,
         ),
@@ -50,7 +51,6 @@ export async function openEndpoint(
     token,
     description: new URL(baseUrl).host,
     sandbox: false,
-    close: () =>
-      runCleanup([{ what: "close the connection to Calltouch", run: () => client.close() }], onError),
+    close: () => runCleanup([{ what: t().runCleanupCalltouch(), run: () => client.close() }], onError),
   };
 }

@@ -35,7 +35,7 @@ export function loadEnvFiles(sourceArg: string | undefined, cwd = process.cwd())
       process.loadEnvFile(path);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new ConfigError(`${path} cannot be read (${reason}); fix its permissions or remove it.`);
+      throw new ConfigError({ code: "E_ENV_FILE", params: { path, reason } }, { code: "E_CONFIG" });
     }
   }
   return searched;

@@ -1,6 +1,7 @@
 import { CommanderError } from "commander";
 import { isCtdialError } from "../errors.js";
 import { redact } from "../secrets.js";
+import { t } from "./lang.js";
 import { errorText } from "./messages.js";
 
 /**
@@ -20,18 +21,15 @@ export function errorCode(error: unknown): string {
 
 function errorMessage(error: unknown): string {
   if (error instanceof CommanderError) {
-    // "error: unknown option '--x'\n(Did you mean --y?)" -> one line, without commander's prefix.
-    return redact(
-      error.message
-        .replace(/^error: /, "")
-        .split("\n")
-        .join(" ")
-        .trim(),
-    );
+    // "error: unknown option '--x'\n(Did you mean --y?)" -> one line, without commander's prefix
+    // (worded in the process's language by program.ts, like the rest of the message).
+    const prefix = t().helpError({ text: "" });
+    const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+    return redact(message.split("\n").join(" ").trim());
   }
   if (isCtdialError(error)) return redact(errorText(error));
   const message = error instanceof Error ? error.message : String(error);
-  return redact(`unexpected error: ${message} (this is a bug in ctdial; CTDIAL_DEBUG=1 shows details)`);
+  return redact(t().cliUnexpectedError({ message }));
 }
 
 /** Whether --json was given, even when parsing failed (only arguments before a lone `--` count). */

@@ -1,4 +1,5 @@
 import type { RunSummary } from "../engine/summary.js";
+import { t } from "./lang.js";
 
 /**
  * How the ctdial process ends: with the command's exit code, after everything written to stdout and
@@ -17,7 +18,10 @@ export function guardOutputStreams(streams: NodeJS.WriteStream[] = [process.stdo
     stream.on("error", (error: NodeJS.ErrnoException) => {
       silence(stream);
       if (error.code !== "EPIPE" && stream !== process.stderr && !silenced.has(process.stderr)) {
-        process.stderr.write(`warning: could not write to stdout (${error.message}); output stops here.\n`);
+        const words = t();
+        process.stderr.write(
+          `${words.cliWarning({ text: words.cliStdoutFailed({ message: error.message }) })}\n`,
+        );
       }
     });
   }

@@ -5,10 +5,13 @@ import type { Command } from "commander";
 import { campaignPathFor, proposeCampaign } from "../campaign/init.js";
 import { bundledSchemaPath } from "../campaign/json-schema.js";
 import { ConfigError } from "../errors.js";
+import { said } from "../i18n/catalog.js";
 import { openSource, sourceKindOf } from "../sources/open.js";
 import type { Cell, Source } from "../sources/types.js";
 import { refuseInapplicableSourceOptions } from "./applicable.js";
 import { runCleanup } from "./cleanup.js";
+import { currentLang, t } from "./lang.js";
+import { SOURCE_KINDS } from "./options.js";
 import { processOutput } from "./output.js";
 
 interface InitFlags {
@@ -19,14 +22,15 @@ interface InitFlags {
 }
 
 export function registerInit(program: Command): void {
+  const words = t();
   program
     .command("init")
-    .description("read the headers, propose a mapping and write <name>.campaign.yaml beside the source")
-    .argument("<source>", ".csv/.tsv/.txt/.xlsx file or a Google Sheets link")
-    .option("--sheet <name>", "XLSX or Google Sheets tab to read (default: the link's tab, else the first)")
-    .option("--encoding <name>", "CSV encoding instead of detecting it")
-    .option("--delimiter <char>", "CSV delimiter instead of detecting it")
-    .option("--force", "overwrite an existing campaign file")
+    .description(words.helpInitDescription())
+    .argument("<source>", words.helpInitSourceArgument({ kinds: SOURCE_KINDS }))
+    .option("--sheet <name>", words.helpOptionSheet())
+    .option("--encoding <name>", words.helpInitEncoding())
+    .option("--delimiter <char>", words.helpInitDelimiter())
+    .option("--force", words.helpInitForce())
     .action(async (sourceArg: string, flags: InitFlags) => {
       process.exitCode = await initCommand(sourceArg, flags);
     });
@@ -39,9 +43,7 @@ export async function initCommand(sourceArg: string, flags: InitFlags): Promise<
   const sourcePath = isSheet ? sourceArg.trim() : resolve(sourceArg);
   const target = campaignPathFor(sourcePath);
   if (existsSync(target) && !flags.force) {
-    throw new ConfigError(
-      `${basename(target)} already exists; edit it, or run ctdial init --force to replace it.`,
-    );
+    throw new ConfigError({ code: "E_CAMPAIGN_EXISTS", params: { file: basename(target) } });
   }
   refuseInapplicableSourceOptions(sourcePath, flags);
   const source = await openSource(sourcePath, flags);
@@ -50,18 +52,21 @@ export async function initCommand(sourceArg: string, flags: InitFlags): Promise<
     proposal = proposeCampaign(source.headers, isSheet ? sourcePath : basename(sourcePath), {
       sheetName: source.sheetName,
       samples: await firstRows(source),
+      lang: currentLang(),
       // Relative, so that editors still find the schema when the project folder moves.
       schemaRef: relative(dirname(target), bundledSchemaPath()).split(sep).join("/"),
     });
   } finally {
     // A file that will not close must not hide why the proposal failed.
-    await runCleanup([{ what: `close ${basename(sourcePath)}`, run: () => source.close() }]);
+    await runCleanup([
+      { what: said("cliCleanupCloseFile", { file: basename(sourcePath) }), run: () => source.close() },
+    ]);
   }
   await writeFile(target, proposal.yaml, "utf8");
   for (const line of proposal.summary) output.info(line);
-  for (const warning of proposal.warnings) output.error(`warning: ${warning}`);
+  for (const warning of proposal.warnings) output.error(t().cliWarning({ text: warning }));
   output.info("");
-  output.info(`Wrote ${target}. Set routeKey in it, then run: ctdial validate ${sourceArg}`);
+  output.info(t().cliInitWrote({ target, source: sourceArg }));
   return 0;
 }
 

@@ -1,119 +1,112 @@
 import type { RunWait } from "../engine/run-state.js";
 import type { ReportNotWritten, RunStop, RunSummary } from "../engine/summary.js";
 import { type CtdialError, type ErrorParams, errorSentence, isCtdialError } from "../errors.js";
+import { isKey, type Said, say } from "../i18n/catalog.js";
 import type { SenderHolder } from "../journal/sender-lock.js";
-import { formatCountdown } from "./countdown.js";
-import { currentLang } from "./lang.js";
-import { noun, plural } from "./plural.js";
-import { readableTime } from "./readable-time.js";
+import { currentLang, t, tell } from "./lang.js";
 
 /**
- * Every sentence the CLI makes from what the engine, the dispatcher and the journal hand it (codes,
- * kinds, parameters), in one place: a later catalog in another language replaces this file. An error
- * whose code is not here is shown in its own (default English) message.
+ * The sentences the CLI makes from what the engine, the dispatcher and the journal hand it (codes,
+ * kinds, parameters), in the user's language (src/i18n/catalog/run.*.ts). A few codes the CLI words
+ * its own way (it can name --state-dir, show a time as a person reads it); every other code that is
+ * a catalog key is said from its parameters; anything else is shown in its own message.
  */
 
 type Render = (params: ErrorParams) => string;
 
-const text = (value: unknown): string => (Array.isArray(value) ? value.join(" ") : String(value));
-
-const ERRORS: Readonly<Record<string, Render>> = {
-  E_STATE_DIR: (p) =>
-    `cannot use the state directory ${text(p.dir)} (${text(p.errno)}); check its permissions and free space, or choose another with --state-dir`,
-  E_JOURNAL_WRITE: (p) =>
-    `cannot write the journal ${text(p.path)} (${text(p.errno)}); free disk space or fix its permissions, then run the same command again`,
-  E_JOURNAL_LOCKED: (p) =>
-    `this campaign is being run by ${p.pid === undefined ? "another ctdial" : `another ctdial (process ${text(p.pid)})`}; wait for it to finish, or delete ${text(p.lockFile)} if no ctdial is running`,
-  E_JOURNAL_VERSION: (p) =>
-    Number(p.version) > Number(p.supported)
-      ? `the journal ${text(p.path)} was written by a newer ctdial (format ${text(p.version)}); upgrade ctdial to continue this campaign`
-      : `the journal ${text(p.path)} has format ${text(p.version)}, which this ctdial cannot read; use the ctdial that wrote it`,
-  E_JOURNAL_NOT_JOURNAL: (p) =>
-    `${text(p.path)} is not a ctdial journal (its first line is not a journal header); move it out of the journals folder and run again`,
-  E_JOURNAL_CORRUPT: (p) =>
-    `the journal ${text(p.path)} is damaged at line ${text(p.line)}; move the file aside to start the campaign afresh (ctdial then forgets which rows were already sent)`,
-  E_JOURNAL_OWNER: (p) =>
-    `the journal ${text(p.path)} belongs to another campaign (${text(p.source)}, routeKey "${text(p.routeKey)}"); move it aside and run again`,
+/** Codes the CLI words differently from the library's sentence. */
+const CLI_WORDS: Readonly<Record<string, Render>> = {
+  E_STATE_DIR: (p) => t().runStateDirCli(p as { dir: string; errno: string }),
+  E_JOURNAL_WRITE: (p) => t().runJournalWriteCli(p as { path: string; errno: string }),
   E_SENDER_BUSY: (p) =>
     senderBusyText(
-      typeof p.pid === "number" ? { pid: p.pid, command: text(p.command), since: text(p.since) } : undefined,
+      typeof p.pid === "number"
+        ? { pid: p.pid, command: String(p.command), since: String(p.since) }
+        : undefined,
     ),
-  E_INPUT_MIDRUN: (p) =>
-    `${text(p.inputMessage)} Sending stopped there after ${sentRows(Number(p.sent))}; fix the file and run the same command again (rows already sent will not be sent twice).`,
+  E_INPUT_MIDRUN: (p) => t().runInputMidrunCli({ input: inputSentence(p), sent: Number(p.sent) }),
 };
+
+/** The input error a mid-run stop carries (its code and params are spread into the stop's params). */
+function inputSentence(p: ErrorParams): string {
+  const code = p.inputCode;
+  if (typeof code === "string" && isKey(code)) return say(currentLang(), { code, params: p } as Said);
+  return String(p.inputMessage);
+}
+
+/** A code and its parameters in the user's language, if the code is one the CLI or the catalog knows. */
+function wordsFor(code: string | number | undefined, params: ErrorParams): string | undefined {
+  if (code === undefined) return undefined;
+  const own = CLI_WORDS[String(code)];
+  if (own !== undefined) return own(params);
+  const key = String(code);
+  return isKey(key) ? say(currentLang(), { code: key, params } as Said) : undefined;
+}
 
 /** Who sends from this machine now, as a person reads it (the time in the machine's zone). */
 export function senderBusyText(holder: SenderHolder | undefined): string {
-  if (holder === undefined) return "another ctdial is sending from this machine";
-  const since = Date.parse(holder.since);
-  const when = Number.isNaN(since) ? holder.since : readableTime(since);
-  return `another ctdial is sending from this machine (process ${holder.pid}: ${holder.command}, since ${when})`;
+  return t().runSenderBusy(holder ?? {});
 }
 
 /** Said once when this ctdial waits for the other sender. */
 export function senderWaitText(holder: SenderHolder | undefined): string {
-  return `${senderBusyText(holder)}; waiting for it to finish (Calltouch's limit is per machine)`;
+  return t().runSenderWait({ busy: senderBusyText(holder) });
 }
 
 /** The sentence stderr (and --json's error object) shows for a CtdialError. */
 export function errorText(error: CtdialError): string {
+  const own = CLI_WORDS[error.code];
+  if (own !== undefined) return own(error.params);
   if (error.said !== undefined) return errorSentence(currentLang(), error);
-  const render = ERRORS[error.code];
-  return render === undefined ? error.message : render(error.params);
+  return error.message;
 }
 
-function sentRows(n: number): string {
-  return `${plural(n, "row")} ${noun(n, "was", "were")} sent`;
-}
-
-const PENDING_ADVICE = "Run the same command again to send the pending rows.";
-
-/** When the call window opens, as a person reads it, in the campaign's zone (the engine gives ISO). */
-function opensAtText(opensAt: unknown, zone: unknown): string {
-  const at = Date.parse(String(opensAt));
-  return Number.isNaN(at) ? text(opensAt) : readableTime(at, typeof zone === "string" ? zone : undefined);
+/** What the thrower advises, in the user's language (Calltouch's refusals carry their own). */
+function adviceOf(stop: RunStop): string | undefined {
+  return stop.adviceSaid !== undefined ? tell(stop.adviceSaid) : stop.advice;
 }
 
 /** A stop as the summary tells it: what happened, and what to do next. */
 export function stopText(stop: RunStop): { readonly message: string; readonly advice: string } {
   const p = stop.params ?? {};
+  const words = t();
   switch (stop.kind) {
     case "calltouch-refusal": {
       const keys = p.routeKeys;
       if (Array.isArray(keys) && keys.length > 0) {
         return {
-          message: `Calltouch refused the widget ${noun(keys.length, "key")} ${keys.join(", ")}: ${stop.message}`,
-          advice: stop.advice ?? "Switch on the widget with this routeKey in Calltouch, then run again.",
+          message: words.runStopWidgets({ keys: keys as readonly string[], message: stop.message }),
+          advice: adviceOf(stop) ?? words.runAdviceWidget(),
         };
       }
-      return { message: stop.message, advice: stop.advice ?? PENDING_ADVICE };
+      return { message: stop.message, advice: adviceOf(stop) ?? words.runAdvicePending() };
     }
     case "signal":
       return {
-        message:
-          p.while === "call-window"
-            ? "stopped while waiting for the call window"
-            : "the run was interrupted by a signal before the row was sent",
-        advice: PENDING_ADVICE,
+        message: words.SIGNAL(typeof p.while === "string" ? { while: p.while } : {}),
+        advice: words.runAdvicePending(),
       };
     case "daily-limit":
       return {
-        message: `the daily limit of ${text(p.limit)} accepted requests is reached (${text(p.used)} accepted today)`,
-        advice: "Run the same command again tomorrow, or raise dailyLimit in the campaign file.",
+        message: words.E_DAILY_LIMIT({ limit: Number(p.limit), used: Number(p.used) }),
+        advice: words.runAdviceDailyLimit(),
       };
     case "call-window":
       return {
-        message: `outside the call window (${text(p.from)}-${text(p.to)}, ${text(p.days)}, ${text(p.zone)}); it opens at ${opensAtText(p.opensAt, p.zone)}`,
-        advice: "Run the same command again then, or leave out --no-wait to wait for it.",
+        message: words.runCallWindowCli({
+          from: String(p.from),
+          to: String(p.to),
+          days: Array.isArray(p.days) ? (p.days as readonly string[]) : [String(p.days)],
+          zone: String(p.zone),
+          opensAt: String(p.opensAt),
+        }),
+        advice: words.runAdviceCallWindow(),
       };
     default:
       return {
-        message: ERRORS[String(stop.code)]?.(p) ?? stop.message,
+        message: wordsFor(stop.code, p) ?? stop.message,
         advice:
-          stop.advice ??
-          (stop.code === "E_HOOK"
-            ? "Fix the problem above, then run the same command again."
-            : PENDING_ADVICE),
+          adviceOf(stop) ?? (stop.code === "E_HOOK" ? words.runAdviceFixAbove() : words.runAdvicePending()),
       };
   }
 }
@@ -122,36 +115,38 @@ export function stopText(stop: RunStop): { readonly message: string; readonly ad
 export function stoppedLine(stop: RunStop): string {
   const { message } = stopText(stop);
   return stop.kind === "calltouch-refusal"
-    ? `Stopped: Calltouch answered ${stop.code}: ${message}`
-    : `Stopped: ${message}`;
+    ? t().runStopped({ message, code: String(stop.code) })
+    : t().runStopped({ message });
 }
 
 /** Why the report was not (re)written, and how to get it. */
 export function reportNoteText(report: string, why: ReportNotWritten): string {
   switch (why.reason) {
     case "another-run":
-      return `${report} was left alone: a ctdial run of this campaign (process ${why.pid}) is sending and writes it when it ends`;
+      return t().runReportAnotherRun({ report, pid: why.pid });
     case "failed":
-      return `${failureText(why).replace(/\.$/, "")}; the journal has every result: \`ctdial validate\` on the same file writes the report again`;
+      return t().runReportFailed({ failure: failureText(why).replace(/\.$/, "") });
     case "cut-short":
-      return `${report} was not rewritten, to exit at once; the journal has every result: \`ctdial validate\` on the same file writes the report again, or the next \`ctdial run\` does`;
+      return t().runReportCutShort({ report });
   }
 }
 
 /** The summary's "Report:" line. */
 export function reportLine(summary: RunSummary): string {
   const { reportNotWritten: why } = summary;
-  return why === undefined ? `Report: ${summary.report}` : `Report: ${reportNoteText(summary.report, why)}`;
+  return t().runReportLine({
+    text: why === undefined ? summary.report : reportNoteText(summary.report, why),
+  });
 }
 
 /** A sink (`name`: "the report <path>", "the sheet ...") failed mid-run. */
 export function sinkFailureText(name: string, error: unknown): string {
-  return `${name} could not be written (${messageOf(error)}); sending goes on, and the journal keeps every result for the next run to write`;
+  return t().runSinkFailure({ name, message: messageOf(error) });
 }
 
 /** A log line of an attempt could not be written. */
 export function hookErrorText(error: unknown): string {
-  return `a log line could not be written: ${messageOf(error)}`;
+  return t().runHookError({ message: messageOf(error) });
 }
 
 function messageOf(error: unknown): string {
@@ -164,11 +159,10 @@ function failureText(why: {
   readonly message: string;
   readonly params?: ErrorParams;
 }): string {
-  const render = why.code === undefined ? undefined : ERRORS[why.code];
-  return render === undefined ? why.message : render(why.params ?? {});
+  return wordsFor(why.code, why.params ?? {}) ?? why.message;
 }
 
 /** What sending waits for, as the progress line and STATUS.txt say it at `now`. */
 export function runWaitText(wait: RunWait, now: number): string {
-  return `waiting for the call window, opens in ${formatCountdown(wait.opensAt - now)}`;
+  return t().runWaitCallWindow({ ms: wait.opensAt - now });
 }

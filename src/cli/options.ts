@@ -1,15 +1,15 @@
 import { join, resolve } from "node:path";
 import { InvalidArgumentError, Option } from "commander";
+import { errorSentence, isCtdialError } from "../errors.js";
 import { defaultStateDir } from "../journal/state-dir.js";
 import { parseDelimiterOption } from "../sources/csv/delimiter.js";
+import { currentLang, t } from "./lang.js";
 
 /** Parses --rate: a number with 0 < N <= 5 (Calltouch's per-IP limit). */
 export function parseRate(value: string): number {
   const rate = Number(value.replace(",", "."));
   if (!Number.isFinite(rate) || rate <= 0 || rate > 5) {
-    throw new InvalidArgumentError(
-      `expected a number above 0 and at most 5 (Calltouch's limit), got "${value}".`,
-    );
+    throw new InvalidArgumentError(t().helpExpectedRate({ value }));
   }
   return rate;
 }
@@ -17,7 +17,7 @@ export function parseRate(value: string): number {
 export function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new InvalidArgumentError(`expected a port number from 0 to 65535, got "${value}".`);
+    throw new InvalidArgumentError(t().helpExpectedPort({ value }));
   }
   return port;
 }
@@ -26,7 +26,7 @@ export function parsePort(value: string): number {
 export function parseShare(value: string): number {
   const share = Number(value);
   if (value.trim() === "" || !Number.isFinite(share) || share < 0 || share > 1) {
-    throw new InvalidArgumentError(`expected a share from 0 to 1 such as 0.2, got "${value}".`);
+    throw new InvalidArgumentError(t().helpExpectedShare({ value }));
   }
   return share;
 }
@@ -35,7 +35,7 @@ export function parseShare(value: string): number {
 export function parseSeconds(value: string): number {
   const seconds = Number(value.replace(",", "."));
   if (value.trim() === "" || !Number.isFinite(seconds) || seconds < 1) {
-    throw new InvalidArgumentError(`expected seconds, at least 1, got "${value}".`);
+    throw new InvalidArgumentError(t().helpExpectedSeconds({ value }));
   }
   return seconds;
 }
@@ -44,42 +44,31 @@ export function parseSeconds(value: string): number {
 export function parseCount(value: string): number {
   const count = Number(value);
   if (value.trim() === "" || !Number.isInteger(count) || count < 0) {
-    throw new InvalidArgumentError(`expected a whole number from 0 up, got "${value}".`);
+    throw new InvalidArgumentError(t().helpExpectedCount({ value }));
   }
   return count;
 }
 
-/** Options every campaign command takes (docs/contract.md "Common options"). */
+/** What a command's <source> may be (the help of run, retry, validate, status; watch's own differs). */
+export const SOURCE_KINDS = ".csv/.tsv/.txt/.xlsx";
+
+/** Options every campaign command takes (docs/contract.md "Common options"), worded in the process's language. */
 export function campaignOptions(): Option[] {
+  const words = t();
   return [
-    new Option(
-      "--campaign <file>",
-      "campaign file (default: <name>.campaign.yaml or campaign.yaml beside the source)",
-    ),
-    new Option(
-      "--route-key <key>",
-      "Calltouch widget key for every row (overrides the campaign and CALLTOUCH_ROUTE_KEY)",
-    ),
-    new Option(
-      "--sheet <name>",
-      "XLSX or Google Sheets tab to read (default: the link's tab, else the first)",
-    ),
-    new Option(
-      "--report <file>",
-      "where to write the report (default: <name>.report.csv/.xlsx beside the source; a Google Sheet: into the sheet)",
-    ),
-    new Option(
-      "--encoding <name>",
-      "CSV encoding instead of detecting it (utf-8, windows-1251, utf-16le, ...)",
-    ),
-    new Option("--delimiter <char>", "CSV delimiter instead of detecting it (, ; tab |)").argParser(
+    new Option("--campaign <file>", words.helpOptionCampaign()),
+    new Option("--route-key <key>", words.helpOptionRouteKey()),
+    new Option("--sheet <name>", words.helpOptionSheet()),
+    new Option("--report <file>", words.helpOptionReport()),
+    new Option("--encoding <name>", words.helpOptionEncoding({ examples: "utf-8, windows-1251, utf-16le" })),
+    new Option("--delimiter <char>", words.helpOptionDelimiter({ examples: ", ; tab |" })).argParser(
       parseDelimiter,
     ),
     new Option(
       "--state-dir <dir>",
-      "where journals are kept (default: $CTDIAL_STATE_DIR or ~/.local/state/ctdial)",
+      words.helpOptionStateDir({ env: "$CTDIAL_STATE_DIR", path: "~/.local/state/ctdial" }),
     ),
-    new Option("--json", "print one JSON summary object as the last line of stdout"),
+    new Option("--json", words.helpOptionJson()),
   ];
 }
 
@@ -99,7 +88,12 @@ function parseDelimiter(value: string): string {
   try {
     return parseDelimiterOption(value);
   } catch (error) {
-    throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
+    const reason = isCtdialError(error)
+      ? errorSentence(currentLang(), error)
+      : error instanceof Error
+        ? error.message
+        : String(error);
+    throw new InvalidArgumentError(reason);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { RunSummary } from "../engine/summary.js";
+import { t } from "./lang.js";
 import { reportLine, reportNoteText, stoppedLine, stopText } from "./messages.js";
-import { noun, plural } from "./plural.js";
 
 /**
  * Everything ctdial prints for people. Only cli/ writes to the terminal; the engine returns data.
@@ -25,32 +25,42 @@ export function processOutput(json: boolean): Output {
   };
 }
 
-const STATUS_ORDER = ["would-send", "sent", "skipped", "invalid", "failed", "unknown", "pending"] as const;
-
 /** The short table a person reads after a run: counts, then the first problems with row numbers. */
 export function formatSummary(summary: RunSummary, moved?: ReadonlyMap<number, number>): string[] {
+  const words = t();
   const lines: string[] = [];
-  const counts = STATUS_ORDER.filter((status) => summary[status] > 0).map(
-    (status) => `${status} ${summary[status]}`,
+  lines.push(
+    words.cliSummaryCounts({
+      total: summary.total,
+      wouldSend: summary["would-send"],
+      sent: summary.sent,
+      skipped: summary.skipped,
+      invalid: summary.invalid,
+      failed: summary.failed,
+      unknown: summary.unknown,
+      pending: summary.pending,
+    }),
   );
-  lines.push(`${plural(summary.total, "row")}: ${counts.length > 0 ? counts.join(", ") : "nothing to do"}`);
   if (summary.problems.length > 0) {
     lines.push("");
-    lines.push(
-      `${plural(summary.problemCount, "row")} ${noun(summary.problemCount, "needs", "need")} attention:`,
-    );
+    lines.push(words.cliSummaryAttention({ count: summary.problemCount }));
     // A sheet's row that moved mid-run (rows inserted above it) is named where its result was written.
     const rowNow = (row: number): number => moved?.get(row) ?? row;
     const width = Math.max(...summary.problems.map((problem) => String(rowNow(problem.rowNumber)).length));
     for (const problem of summary.problems) {
       const now = rowNow(problem.rowNumber);
-      const was = now === problem.rowNumber ? "" : ` (was row ${problem.rowNumber} when read)`;
       lines.push(
-        `  row ${String(now).padStart(width)}  ${problem.status.padEnd(7)}  ${problem.message}${was}`,
+        words.cliSummaryProblem({
+          row: now,
+          width,
+          status: problem.status,
+          message: problem.message,
+          ...(now === problem.rowNumber ? {} : { was: problem.rowNumber }),
+        }),
       );
     }
     const rest = summary.problemCount - summary.problems.length;
-    if (rest > 0) lines.push(`  ... and ${rest} more (see the report)`);
+    if (rest > 0) lines.push(words.cliSummaryMore({ count: rest }));
   }
   lines.push(...skipLines(summary));
   lines.push("");
@@ -65,30 +75,15 @@ export function formatSummary(summary: RunSummary, moved?: ReadonlyMap<number, n
 
 /** Why rows were held back by a rule, and what to change when that was not what the user wanted. */
 function skipLines(summary: RunSummary): string[] {
+  const words = t();
   const lines: string[] = [];
   const recent = summary.skippedBecause["dialed-recently"] ?? 0;
-  if (recent > 0) {
-    lines.push(
-      `${rowsWord(recent)} skipped because a campaign on this machine had the phone accepted within its dedupeWindow (24h unless the campaign file says otherwise); set dedupeWindow: 0 in the campaign file to call them again.`,
-    );
-  }
+  if (recent > 0) lines.push(words.cliSkippedRecent({ count: recent }));
   const past = summary.skippedBecause["past-schedule"] ?? 0;
-  if (past > 0) {
-    lines.push(
-      `${rowsWord(past)} skipped because their call time has passed; set pastScheduleTime: call-now in the campaign file to call them at once.`,
-    );
-  }
+  if (past > 0) lines.push(words.cliSkippedPast({ count: past }));
   const before = summary.skippedBecause["sent-before"] ?? 0;
-  if (before > 0) {
-    lines.push(
-      `${rowsWord(before)} skipped because the ctdial report they were read from says they were sent; clear their ctdial_status cell to send them again.`,
-    );
-  }
+  if (before > 0) lines.push(words.cliSkippedSentBefore({ count: before }));
   return lines.length === 0 ? [] : ["", ...lines];
-}
-
-function rowsWord(n: number): string {
-  return plural(n, "row");
 }
 
 /** The --json summary object (docs/contract.md "Exit codes and summary"). */

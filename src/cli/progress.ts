@@ -1,3 +1,5 @@
+import { t } from "./lang.js";
+
 /**
  * The progress line shown on a terminal during `run`: rows done / total, the rate, the time left and
  * counts by status. `formatProgress` is pure (tested); `createProgressBar` redraws one line on stderr
@@ -20,17 +22,15 @@ export interface ProgressState {
 const BAR_WIDTH = 24;
 
 export function formatProgress(state: ProgressState): string {
+  const words = t();
   const total = state.total;
   const bar = total !== undefined && total > 0 ? renderBar(state.done / total) : "";
   const position = total !== undefined ? `${state.done}/${total}` : `${state.done}/?`;
-  const counts = Object.entries(state.counts)
-    .filter(([, n]) => (n ?? 0) > 0)
-    .map(([status, n]) => `${status} ${n}`)
-    .join(", ");
-  const speed = state.note ?? `${state.rate.toFixed(1)}/s`;
+  const counts = words.cliProgressCounts({ order: Object.keys(state.counts), ...state.counts });
+  const speed = state.note ?? words.cliProgressRate({ rate: state.rate });
   const eta =
     state.etaSeconds !== undefined && state.note === undefined
-      ? ` ETA ${formatDuration(state.etaSeconds)}`
+      ? ` ${words.cliProgressEta({ left: formatDuration(state.etaSeconds) })}`
       : "";
   return [bar, position, speed + eta, counts].filter((part) => part !== "").join("  ");
 }

@@ -8,6 +8,7 @@ import { type CampaignOptions, type ResolvedCampaign, resolveCampaign } from "..
 import { runCampaign } from "../engine/run.js";
 import type { RunSummary } from "../engine/summary.js";
 import { validateCampaign } from "../engine/validate.js";
+import { said } from "../i18n/catalog.js";
 import { acquireSenderLock } from "../journal/sender-lock.js";
 import {
   refuseInapplicableSourceOptions,
@@ -19,9 +20,17 @@ import { type CleanupStep, runCleanup } from "./cleanup.js";
 import { confirmationQuestion, confirmOrStop, countRowsToSend, willAsk } from "./confirm.js";
 import { type Endpoint, openEndpoint } from "./endpoint.js";
 import { exitCodeOf } from "./exit.js";
+import { t } from "./lang.js";
 import { createLogger } from "./logger.js";
 import { hookErrorText, runWaitText, senderWaitText, sinkFailureText } from "./messages.js";
-import { campaignOptions, csvThreadOf, parseRate, sandboxAware, stateDirOf } from "./options.js";
+import {
+  campaignOptions,
+  csvThreadOf,
+  parseRate,
+  SOURCE_KINDS,
+  sandboxAware,
+  stateDirOf,
+} from "./options.js";
 import { formatSummary, type Output, processOutput, summaryJson } from "./output.js";
 import { createProgressBar, type ProgressBar } from "./progress.js";
 import { sheetWriteWarningText } from "./sheet-write-warning.js";
@@ -43,11 +52,12 @@ export interface RunFlags extends CampaignOptions {
 type Mode = "run" | "retry";
 
 export function registerRun(program: Command): void {
+  const words = t();
   addSendingOptions(
     program
       .command("run")
-      .description("validate, map and send every row of a campaign; resumes where the last run stopped")
-      .argument("<source>", ".csv/.tsv/.txt/.xlsx file, a Google Sheets link, or a campaign file naming one")
+      .description(words.helpRunDescription())
+      .argument("<source>", words.helpSourceArgument({ kinds: SOURCE_KINDS }))
       // Not run's option: accepted only to say where it belongs instead of "unknown option".
       .addOption(new Option("--include-unknown").hideHelp()),
     "run",
@@ -55,35 +65,24 @@ export function registerRun(program: Command): void {
   addSendingOptions(
     program
       .command("retry")
-      .description(
-        "send again only the rows whose last outcome was failed (and unknown with --include-unknown)",
-      )
-      .argument("<source>", ".csv/.tsv/.txt/.xlsx file, a Google Sheets link, or a campaign file naming one")
-      .addOption(
-        new Option(
-          "--include-unknown",
-          "also resend rows whose answer was lost (they may have created a callback)",
-        ),
-      ),
+      .description(words.helpRetryDescription())
+      .argument("<source>", words.helpSourceArgument({ kinds: SOURCE_KINDS }))
+      .addOption(new Option("--include-unknown", words.helpOptionIncludeUnknown())),
     "retry",
   );
 }
 
 function addSendingOptions(command: Command, mode: Mode): void {
+  const words = t();
   for (const option of campaignOptions()) command.addOption(option);
   command
-    .addOption(new Option("--rate <n>", "requests per second, 0 < n <= 5 (default 5)").argParser(parseRate))
-    .addOption(new Option("--dry-run", "check every row and write the report, sending nothing"))
-    .addOption(new Option("--sandbox", "send to the built-in Calltouch emulator instead of Calltouch"))
-    .addOption(new Option("--yes", "do not ask for confirmation before sending"))
+    .addOption(new Option("--rate <n>", words.helpOptionRate()).argParser(parseRate))
+    .addOption(new Option("--dry-run", words.helpOptionDryRun()))
+    .addOption(new Option("--sandbox", words.helpOptionSandbox()))
+    .addOption(new Option("--yes", words.helpOptionYes()))
+    .addOption(new Option("--no-wait", words.helpOptionNoWait()))
     .addOption(
-      new Option(
-        "--no-wait",
-        "outside the call window, or while another ctdial sends from this machine, stop (exit 3) instead of waiting",
-      ),
-    )
-    .addOption(
-      new Option("--log-level <level>", "how much to log on stderr")
+      new Option("--log-level <level>", words.helpOptionLogLevel())
         .choices(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
         .default("info"),
     )
@@ -100,7 +99,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
   refuseInapplicableSourceOptions(resolved.source, flags);
   // The sandbox accepts anything: its runs must never make rows look sent to a real run.
   const stateDir = sandboxAware(stateDirOf(flags.stateDir, process.env), flags.sandbox === true);
-  const onWarning = (message: string): void => output.error(`warning: ${message}`);
+  const onWarning = (message: string): void => output.error(t().cliWarning({ text: message }));
   if (flags.dryRun) {
     for (const warning of sendingOptionWarnings(`${mode} --dry-run`, flags)) onWarning(warning);
     return printSummary(
@@ -121,9 +120,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
   const endpoint = await openEndpoint(flags.sandbox === true, process.env);
   const stop = stopOnSignals(() => {
     progress.stop();
-    logger.warn(
-      "stopping: requests in flight finish, then the report is written (press Ctrl+C again to quit at once)",
-    );
+    logger.warn(t().cliStopping());
   });
   let summary: RunSummary;
   /** Sheet rows whose result was written elsewhere than where they were read: read row -> row now. */
@@ -154,7 +151,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
       onReady: () => {
         logger.info(
           { source: resolved.source, endpoint: endpoint.description, rate: resolved.campaign.rate, mode },
-          "sending",
+          t().cliSending(),
         );
       },
       clock: systemClock,
@@ -188,7 +185,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
     // Each step runs whatever the others do: a progress line that cannot be cleared must not leave
     // the sandbox server open (the process would never exit) or hide the run's own error.
     await runCleanup([
-      { what: "let another ctdial send from this machine", run: () => releaseSender?.() },
+      { what: said("cliCleanupReleaseSender", {}), run: () => releaseSender?.() },
       ...closingSteps({ progress, signals: stop, endpoint, logger }),
     ]);
   }
@@ -203,10 +200,10 @@ export function closingSteps(parts: {
   logger: Pick<Logger, "flush">;
 }): CleanupStep[] {
   return [
-    { what: "clear the progress line", run: () => parts.progress.stop() },
-    { what: "stop listening for Ctrl+C", run: () => parts.signals.dispose() },
-    { what: "close the connection", run: () => parts.endpoint.close() },
-    { what: "flush the log", run: () => parts.logger.flush() },
+    { what: said("cliCleanupProgress", {}), run: () => parts.progress.stop() },
+    { what: said("cliCleanupSignals", {}), run: () => parts.signals.dispose() },
+    { what: said("cliCleanupConnection", {}), run: () => parts.endpoint.close() },
+    { what: said("cliCleanupLog", {}), run: () => parts.logger.flush() },
   ];
 }
 

@@ -1,9 +1,9 @@
 import { type Command, Option } from "commander";
 import { type SandboxOptions, startSandbox } from "../sandbox/index.js";
 import { runCleanup } from "./cleanup.js";
+import { t } from "./lang.js";
 import { parseCount, parsePort, parseShare } from "./options.js";
 import { processOutput } from "./output.js";
-import { noun, plural } from "./plural.js";
 
 interface SandboxFlags {
   port: number;
@@ -22,47 +22,27 @@ interface SandboxFlags {
 }
 
 export function registerSandbox(program: Command): void {
+  const words = t();
   program
     .command("sandbox")
-    .description("run the built-in Calltouch emulator as a server, for trying integrations")
+    .description(words.runSandboxHelp())
+    .addOption(new Option("--port <n>", words.runSandboxHelpPort()).argParser(parsePort).default(8787))
+    .addOption(new Option("--host <address>", words.runSandboxHelpHost()).default("127.0.0.1"))
+    .addOption(new Option("--route-key <key...>", words.runSandboxHelpRouteKey()))
+    .addOption(new Option("--token <token...>", words.runSandboxHelpToken()))
+    .addOption(new Option("--minutes <n>", words.runSandboxHelpMinutes()).argParser(parseCount))
+    .addOption(new Option("--fail-rate <share>", words.runSandboxHelpFailRate()).argParser(parseShare))
+    .addOption(new Option("--html-rate <share>", words.runSandboxHelpHtmlRate()).argParser(parseShare))
     .addOption(
-      new Option("--port <n>", "port to listen on (0: any free port)").argParser(parsePort).default(8787),
+      new Option("--reset-after-rate <share>", words.runSandboxHelpResetAfterRate()).argParser(parseShare),
     )
-    .addOption(new Option("--host <address>", "address to listen on").default("127.0.0.1"))
-    .addOption(new Option("--route-key <key...>", "enabled widget keys (default: any)"))
-    .addOption(new Option("--token <token...>", "accepted tokens (default: any non-empty token)"))
+    .addOption(new Option("--latency <ms>", words.runSandboxHelpLatency()).argParser(parseCount))
+    .addOption(new Option("--seed <n>", words.runSandboxHelpSeed()).argParser(parseCount))
+    .addOption(new Option("--min-interval <ms>", words.runSandboxHelpMinInterval()).argParser(parseCount))
     .addOption(
-      new Option("--minutes <n>", "callback minutes on the balance; then 10001").argParser(parseCount),
+      new Option("--phone-daily-limit <n>", words.runSandboxHelpPhoneDailyLimit()).argParser(parseCount),
     )
-    .addOption(new Option("--fail-rate <share>", "share of requests answered 500").argParser(parseShare))
-    .addOption(
-      new Option("--html-rate <share>", "share of requests answered by an HTML 502 page").argParser(
-        parseShare,
-      ),
-    )
-    .addOption(
-      new Option(
-        "--reset-after-rate <share>",
-        "share of requests processed, then reset unanswered",
-      ).argParser(parseShare),
-    )
-    .addOption(new Option("--latency <ms>", "delay before every answer").argParser(parseCount))
-    .addOption(
-      new Option("--seed <n>", "seed of the fault and latency draws (default 1)").argParser(parseCount),
-    )
-    .addOption(
-      new Option(
-        "--min-interval <ms>",
-        "least time between accepted requests for one phone; sooner gets 10007 (default 60000)",
-      ).argParser(parseCount),
-    )
-    .addOption(
-      new Option(
-        "--phone-daily-limit <n>",
-        "accepted requests per phone in any 24 hours; then 10006 (default 5)",
-      ).argParser(parseCount),
-    )
-    .addOption(new Option("--quiet", "do not print a line per request"))
+    .addOption(new Option("--quiet", words.runSandboxHelpQuiet()))
     .action(async (flags: SandboxFlags) => {
       await sandboxCommand(flags);
     });
@@ -91,9 +71,9 @@ async function sandboxCommand(flags: SandboxFlags): Promise<void> {
           ),
   };
   const sandbox = await startSandbox(options);
-  output.info(`Calltouch sandbox listening at ${sandbox.url}`);
-  output.info(`Try: CALLTOUCH_API_URL=${sandbox.url} CALLTOUCH_TOKEN=sandbox ctdial run clients.csv`);
-  output.info("Press Ctrl+C to stop.");
+  output.info(t().runSandboxListening({ url: sandbox.url }));
+  output.info(t().runSandboxTry({ url: sandbox.url }));
+  output.info(t().runSandboxPressCtrlC());
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off("SIGINT", stop);
@@ -103,7 +83,7 @@ async function sandboxCommand(flags: SandboxFlags): Promise<void> {
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
-  await runCleanup([{ what: "close the sandbox", run: () => sandbox.close() }]);
+  await runCleanup([{ what: t().runCleanupSandboxServer(), run: () => sandbox.close() }]);
   const accepted = sandbox.acceptedCount;
-  output.info(`Stopped. ${plural(accepted, "request")} ${noun(accepted, "was", "were")} accepted.`);
+  output.info(t().runSandboxStopped({ accepted }));
 }

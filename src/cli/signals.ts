@@ -1,4 +1,5 @@
 import { type CleanupErrorHandler, warnOnStderr } from "./cleanup.js";
+import { t } from "./lang.js";
 
 /**
  * SIGINT / SIGTERM: the first asks the run to stop taking rows and let requests in flight finish (the
@@ -18,12 +19,13 @@ export function stopOnSignals(
       if (name === "SIGINT") process.exit(3);
       return;
     }
+    // i18n-exempt: the abort's reason, for code that reads the signal; nobody is shown it
     controller.abort(new Error(`stopped by ${name}`));
     try {
       onFirst();
     } catch (error) {
       try {
-        onError("announce the stop", error);
+        onError(t().cliCleanupAnnounceStop(), error);
       } catch {
         // Nothing left to tell the user with; the run still drains and writes its report.
       }

@@ -4,9 +4,9 @@ import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { type CampaignStatus, campaignStatus } from "../engine/status.js";
 import { isoInZone } from "../time/local-time.js";
 import { refuseInapplicableSourceOptions } from "./applicable.js";
-import { campaignOptions, csvThreadOf, sandboxAware, stateDirOf } from "./options.js";
+import { t } from "./lang.js";
+import { campaignOptions, csvThreadOf, SOURCE_KINDS, sandboxAware, stateDirOf } from "./options.js";
 import { processOutput } from "./output.js";
-import { noun, plural } from "./plural.js";
 
 interface StatusFlags extends CampaignOptions {
   json?: boolean;
@@ -14,12 +14,13 @@ interface StatusFlags extends CampaignOptions {
 }
 
 export function registerStatus(program: Command): void {
+  const words = t();
   const command = program
     .command("status")
-    .description("what the journal knows: counts by status, when last run, what is left")
-    .argument("<source>", ".csv/.tsv/.txt/.xlsx file, a Google Sheets link, or a campaign file naming one");
+    .description(words.helpStatusDescription())
+    .argument("<source>", words.helpSourceArgument({ kinds: SOURCE_KINDS }));
   for (const option of campaignOptions()) if (option.long !== "--report") command.addOption(option);
-  command.option("--sandbox", "show the journal of --sandbox runs");
+  command.option("--sandbox", words.helpStatusSandbox());
   command.action(async (sourceArg: string, flags: StatusFlags) => {
     const output = processOutput(flags.json === true);
     const resolved = await resolveCampaign(sourceArg, flags, process.env, {
@@ -40,36 +41,36 @@ export function registerStatus(program: Command): void {
   });
 }
 
-const ORDER = ["sent", "pending", "failed", "unknown", "invalid", "skipped"] as const;
-
 export function formatStatus(status: CampaignStatus): string[] {
-  const { journal } = status;
-  const counts = ORDER.filter((s) => (status.rows[s] ?? 0) > 0).map((s) => `${s} ${status.rows[s]}`);
-  const lines = [`${plural(status.total, "row")}: ${counts.join(", ") || "none"}`];
-  if (!journal.exists) lines.push("Never run: nothing has been sent for this campaign.");
+  const words = t();
+  const { journal, rows } = status;
+  const lines = [
+    words.cliStatusCounts({
+      total: status.total,
+      sent: rows.sent ?? 0,
+      pending: rows.pending ?? 0,
+      failed: rows.failed ?? 0,
+      unknown: rows.unknown ?? 0,
+      invalid: rows.invalid ?? 0,
+      skipped: rows.skipped ?? 0,
+    }),
+  ];
+  if (!journal.exists) lines.push(words.cliStatusNeverRun());
   else {
-    const at = journal.lastRunAt === undefined ? "unknown" : isoInZone(journal.lastRunAt, status.timezone);
-    lines.push(`Last run: ${at} (${plural(journal.runs, "run")})`);
-  }
-  if (status.left > 0)
-    lines.push(`Left to send: ${status.left} (ctdial run continues with ${them(status.left)})`);
-  else if (journal.exists) lines.push("Nothing left to send.");
-  if (status.retryable > 0)
-    lines.push(`Failed: ${status.retryable} (ctdial retry sends ${them(status.retryable)} again)`);
-  const unknown = status.rows.unknown ?? 0;
-  if (unknown > 0) {
     lines.push(
-      `Unknown: ${unknown} (the answer was lost; ${noun(unknown, "it", "they")} may have been called; ctdial retry --include-unknown resends ${them(unknown)})`,
+      words.cliStatusLastRun({
+        ...(journal.lastRunAt === undefined ? {} : { at: isoInZone(journal.lastRunAt, status.timezone) }),
+        zone: status.timezone,
+        runs: journal.runs,
+      }),
     );
   }
-  if (journal.tornLine !== undefined)
-    lines.push(
-      `Note: the journal's last line was cut off by a crash (line ${journal.tornLine}); it was ignored.`,
-    );
-  lines.push(`Journal: ${journal.path}`);
+  if (status.left > 0) lines.push(words.cliStatusLeft({ count: status.left }));
+  else if (journal.exists) lines.push(words.cliStatusNothingLeft());
+  if (status.retryable > 0) lines.push(words.cliStatusFailed({ count: status.retryable }));
+  const unknown = rows.unknown ?? 0;
+  if (unknown > 0) lines.push(words.cliStatusUnknown({ count: unknown }));
+  if (journal.tornLine !== undefined) lines.push(words.cliStatusTornLine({ line: journal.tornLine }));
+  lines.push(words.cliStatusJournal({ path: journal.path }));
   return lines;
-}
-
-function them(count: number): string {
-  return noun(count, "it", "them");
 }

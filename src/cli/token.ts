@@ -19,13 +19,11 @@ export function readToken(env: NodeJS.ProcessEnv): string | undefined {
   try {
     text = readFileSync(file, "utf8");
   } catch {
-    throw new ConfigError(
-      `CALLTOUCH_TOKEN_FILE names ${file}, which cannot be read; check the path and its permissions.`,
-    );
+    throw new ConfigError({ code: "E_TOKEN_FILE_UNREADABLE", params: { file } }, { code: "E_CONFIG" });
   }
   const token = text.trim();
   if (token === "")
-    throw new ConfigError(`CALLTOUCH_TOKEN_FILE names ${file}, which is empty; put the Access-Token in it.`);
+    throw new ConfigError({ code: "E_TOKEN_FILE_EMPTY", params: { file } }, { code: "E_CONFIG" });
   registerSecret(token);
   return token;
 }
@@ -40,11 +38,7 @@ export function requireToken(
 ): string {
   const token = readToken(env);
   if (token === undefined) {
-    const places = ["the environment", ...envFiles];
-    const looked = `${places.slice(0, -1).join(", ")}${places.length > 1 ? " and " : ""}${places.at(-1)}`;
-    throw new ConfigError(
-      `CALLTOUCH_TOKEN is not set (looked in ${looked}); copy the API token from the Calltouch cabinet (Интеграции -> API и Webhooks -> API) into CALLTOUCH_TOKEN or a .env file beside your file, or add --sandbox to try without one.`,
-    );
+    throw new ConfigError({ code: "E_NO_TOKEN", params: { envFiles } }, { code: "E_CONFIG" });
   }
   return token;
 }

@@ -4,7 +4,15 @@ import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { validateCampaign } from "../engine/validate.js";
 import { refuseInapplicableSourceOptions, sendingOptionWarnings } from "./applicable.js";
 import { exitCodeOf } from "./exit.js";
-import { campaignOptions, csvThreadOf, parseRate, sandboxAware, stateDirOf } from "./options.js";
+import { t } from "./lang.js";
+import {
+  campaignOptions,
+  csvThreadOf,
+  parseRate,
+  SOURCE_KINDS,
+  sandboxAware,
+  stateDirOf,
+} from "./options.js";
 import { formatSummary, processOutput, summaryJson } from "./output.js";
 
 interface ValidateFlags extends CampaignOptions {
@@ -13,18 +21,19 @@ interface ValidateFlags extends CampaignOptions {
 }
 
 export function registerValidate(program: Command): void {
+  const words = t();
   const command = program
     .command("validate")
-    .description("read, map and check every row and write the report, sending nothing")
-    .argument("<source>", ".csv/.tsv/.txt/.xlsx file, a Google Sheets link, or a campaign file naming one");
+    .description(words.helpValidateDescription())
+    .argument("<source>", words.helpSourceArgument({ kinds: SOURCE_KINDS }));
   for (const option of campaignOptions()) command.addOption(option);
   // docs/contract.md's common options, accepted so that one command line works for validate and run alike;
   // validate sends nothing whatever they say (--rate is checked, and a warning says it has no effect).
   command
-    .addOption(new Option("--rate <n>", "checked as for run; validate sends nothing").argParser(parseRate))
-    .addOption(new Option("--dry-run", "validate never sends (accepted for symmetry with run)"))
-    .addOption(new Option("--sandbox", "check against the journal of --sandbox runs"))
-    .addOption(new Option("--yes", "validate asks nothing (accepted for symmetry with run)"));
+    .addOption(new Option("--rate <n>", words.helpValidateRate()).argParser(parseRate))
+    .addOption(new Option("--dry-run", words.helpValidateDryRun()))
+    .addOption(new Option("--sandbox", words.helpValidateSandbox()))
+    .addOption(new Option("--yes", words.helpValidateYes()));
   command.action(async (sourceArg: string, flags: ValidateFlags) => {
     process.exitCode = await validateCommand(sourceArg, flags);
   });
@@ -34,7 +43,7 @@ export async function validateCommand(sourceArg: string, flags: ValidateFlags): 
   const output = processOutput(flags.json === true);
   const resolved = await resolveCampaign(sourceArg, flags, process.env, { clock: systemClock });
   refuseInapplicableSourceOptions(resolved.source, flags);
-  const onWarning = (message: string): void => output.error(`warning: ${message}`);
+  const onWarning = (message: string): void => output.error(t().cliWarning({ text: message }));
   for (const warning of sendingOptionWarnings("validate", flags)) onWarning(warning);
   const summary = await validateCampaign(resolved, {
     ...flags,

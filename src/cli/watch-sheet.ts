@@ -1,12 +1,13 @@
 import { createRateLimiter } from "../dispatch/rate-limiter.js";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
-import { InputError } from "../errors.js";
+import { type CtdialError, errorSentence, InputError } from "../errors.js";
 import { acquireSenderLock } from "../journal/sender-lock.js";
 import { type SheetWatchOptions, watchSheet } from "../watch/sheet-service.js";
 import { logAttempt } from "./attempt-log.js";
 import { runCleanup } from "./cleanup.js";
 import { confirmOrStop } from "./confirm.js";
 import { openEndpoint } from "./endpoint.js";
+import { currentLang, t } from "./lang.js";
 import { createLogger } from "./logger.js";
 import { senderWaitText } from "./messages.js";
 import { sandboxAware, stateDirOf } from "./options.js";
@@ -29,22 +30,22 @@ export async function watchSheetCommand(target: string, flags: WatchSheetFlags):
   const output = processOutput(flags.json === true);
   const resolved = await resolveCampaign(target, flags, process.env);
   if (resolved.sheetTab === undefined) {
-    throw new InputError(`${target} does not name a Google Sheet; ctdial watch follows a sheet's link.`, {
-      code: "E_WATCH_TARGET",
-    });
+    throw new InputError({ code: "E_WATCH_TARGET", params: { target } });
   }
   const tab = resolved.sheetTab;
   const uiPlan = planUi(flags.ui, process.env);
   const stateDir = sandboxAware(stateDirOf(flags.stateDir, process.env), flags.sandbox === true);
   const logger = createLogger(flags.logLevel ?? "info");
   const endpoint = await openEndpoint(flags.sandbox === true, process.env);
-  const stop = stopOnSignals(() =>
-    logger.warn("stopping: requests in flight finish and results are written, then the watch ends"),
-  );
+  const stop = stopOnSignals(() => logger.warn(t().googleWatchStopping()));
   let ui: UiSession | undefined;
   try {
     await confirmOrStop(
-      `Dial every new row of "${tab.spreadsheetTitle}" / ${tab.title} through ${endpoint.description} until stopped?`,
+      t().googleWatchConfirm({
+        spreadsheet: tab.spreadsheetTitle,
+        tab: tab.title,
+        endpoint: endpoint.description,
+      }),
       flags.yes === true || endpoint.sandbox,
     );
     const intervalMs = (flags.interval ?? 15) * 1000;
@@ -57,7 +58,7 @@ export async function watchSheetCommand(target: string, flags: WatchSheetFlags):
         logger,
       });
     }
-    logger.info({ sheet: tab.title, intervalMs, endpoint: endpoint.description }, "watching the sheet");
+    logger.info({ sheet: tab.title, intervalMs, endpoint: endpoint.description }, t().googleWatchStarted());
     let sentBefore: number | undefined;
     const options: SheetWatchOptions = {
       ...flags,
@@ -82,12 +83,15 @@ export async function watchSheetCommand(target: string, flags: WatchSheetFlags):
       sheetWriteback: { onWarning: (warning) => logger.warn(sheetWriteWarningText(warning)) },
       onCycle: (summary) => {
         if (sentBefore !== undefined && summary.sent > sentBefore) {
-          logger.info({ sent: summary.sent - sentBefore, total: summary.total }, "new rows sent");
+          logger.info(
+            { sent: summary.sent - sentBefore, total: summary.total },
+            t().googleWatchNewRowsSent(),
+          );
         }
         sentBefore = summary.sent;
       },
-      onCycleError: (error) =>
-        logger.warn(`${(error as Error).message} (the watch goes on; next look in ${intervalMs / 1000} s)`),
+      // sheet-service hands over only ctdial's own errors (anything else ends the watch).
+      onCycleError: (error) => logger.warn(cycleErrorText(error as CtdialError, intervalMs)),
     };
     const result = await watchSheet(resolved, ui === undefined ? options : ui.wrapSheet(options, intervalMs));
     if (result.stopped !== undefined) {
@@ -99,9 +103,14 @@ export async function watchSheetCommand(target: string, flags: WatchSheetFlags):
     await ui?.close();
     // Each step runs whatever the others do (see cleanup.ts).
     await runCleanup([
-      { what: "stop listening for Ctrl+C", run: () => stop.dispose() },
-      { what: "close the connection", run: () => endpoint.close() },
-      { what: "flush the log", run: () => logger.flush() },
+      { what: t().googleCleanupSignals(), run: () => stop.dispose() },
+      { what: t().googleCleanupConnection(), run: () => endpoint.close() },
+      { what: t().googleCleanupLog(), run: () => logger.flush() },
     ]);
   }
+}
+
+/** A later look at the sheet failed: its error, and that the watch goes on. */
+export function cycleErrorText(error: CtdialError, intervalMs: number): string {
+  return t().googleWatchGoesOn({ reason: errorSentence(currentLang(), error), seconds: intervalMs / 1000 });
 }

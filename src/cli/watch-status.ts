@@ -1,146 +1,150 @@
 /**
- * STATUS.txt and the `<name>.error.txt` notes in words: the folder service hands over data (see
- * watch/status-file.ts, watch/folder-events.ts) and writes what these return.
+ * STATUS.txt and the `<name>.error.txt` notes in words, from the catalog's watch area in the folder's
+ * language: the folder service hands over data (see watch/status-file.ts, watch/folder-events.ts) and
+ * writes what these return.
  */
 
+import { type Catalog, words } from "../i18n/catalog.js";
+import type { Lang } from "../i18n/lang.js";
 import type { FolderState, FolderWords, StatusView, StopCause, WaitingWhy } from "../watch/folder-events.js";
 import { ALIVE_MS } from "../watch/status-board.js";
 import { exitCodeOf } from "./exit.js";
-import { senderBusyText } from "./messages.js";
-import { plural } from "./plural.js";
-import { readableTime } from "./readable-time.js";
-import { heldStatusText } from "./watch-ui.js";
-import { doneLine, errorNoteText, folderPauseAdvice, pauseReason, waitReasonText } from "./watch-words.js";
+import { currentLang } from "./lang.js";
+import {
+  countParts,
+  doneLine,
+  errorNoteText,
+  folderPauseAdvice,
+  holderParams,
+  saidText,
+  waitReasonText,
+} from "./watch-words.js";
 
-export const folderWords: FolderWords = { status: formatStatus, errorNote: errorNoteText, exitCodeOf };
+export const folderWords: FolderWords = {
+  status: (view, lang) => formatStatus(view, undefined, lang),
+  errorNote: errorNoteText,
+  exitCodeOf,
+};
+
+/** The state words STATUS.txt starts with: the same in every language (docs/contract.md; scripts read them). */
+const STATE_WORD: Readonly<Record<FolderState["kind"], string>> = {
+  sending: "SENDING",
+  paused: "PAUSED",
+  "waiting-for-sender": "WAITING",
+  idle: "IDLE",
+  waiting: "WAITING",
+  stopped: "STOPPED",
+};
 
 /**
  * The status as a person reads it: the state and since when in the first line, when the file was
  * written in the next (a file whose time is long past was left by a service that is not running),
- * then the details. Folder times are in the machine's zone; a file's waits in its campaign's zone.
+ * then the details. Folder times are in the machine's zone (or `zone`); a file's waits in its
+ * campaign's zone.
  */
-export function formatStatus(view: StatusView, zone?: string): string {
-  const time = (ms: number, in_?: string): string => readableTime(ms, in_ ?? zone);
+export function formatStatus(view: StatusView, zone?: string, lang: Lang = currentLang()): string {
+  const w = words(lang);
+  const inZone = (in_?: string): { zone?: string } => {
+    const z = in_ ?? zone;
+    return z === undefined ? {} : { zone: z };
+  };
   const lines: string[] = [];
-  const [word, stateDetail] = stateText(view.state, time);
-  // Paused from the page (`watch --ui`): who paused, unless Calltouch's own pause says more.
-  const detail =
-    view.held !== undefined && view.paused === undefined ? heldStatusText(view.held) : stateDetail;
-  const when = view.state.kind === "stopped" ? `at ${time(view.at)}` : `since ${time(view.since)}`;
-  lines.push(`ctdial watch: ${word} ${when}${detail === "" ? "" : `: ${detail}`}`);
-  lines.push(`Folder: ${view.dir}`);
+  const stopped = view.state.kind === "stopped";
   lines.push(
-    view.state.kind === "stopped"
-      ? `Updated: ${readableTime(view.at, zone, true)} (ctdial watch is not running; start it again to serve the folder)`
-      : `Updated: ${readableTime(view.at, zone, true)} (rewritten at least every ${ALIVE_MS / 60_000} minute while ctdial watch runs: an older time means it is not running)`,
+    w.watchStatusTitle({
+      state: STATE_WORD[view.state.kind],
+      stopped,
+      at: stopped ? view.at : view.since,
+      ...inZone(),
+      // Paused from the page (`watch --ui`): who paused, unless Calltouch's own pause says more.
+      detail:
+        view.held !== undefined && view.paused === undefined
+          ? w.uiHeldStatus({ by: view.held.by })
+          : stateText(view.state, w, lang, inZone),
+    }),
   );
+  lines.push(w.watchStatusFolder({ dir: view.dir }));
+  lines.push(w.watchStatusUpdated({ at: view.at, ...inZone(), stopped, minutes: ALIVE_MS / 60_000 }));
   if (view.paused !== undefined) {
+    const { cause } = view.paused;
     lines.push("");
-    const stopped = view.state.kind === "stopped";
-    lines.push(`${stopped ? "It was paused: " : "Why: "}${pauseReason(view.paused.cause)}`);
-    const advice = folderPauseAdvice(view.paused.cause);
-    if (advice !== undefined) lines.push(`What to do: ${advice}`);
-    lines.push(
-      stopped
-        ? "Files stay where they are; started again, ctdial goes on with them once Calltouch accepts requests."
-        : `Files stay where they are. Nothing needs restarting: ctdial checks again by itself at ${time(view.paused.nextCheck)} and resumes once Calltouch accepts requests.`,
-    );
+    lines.push(w.watchStatusPausedWhy({ stopped, code: cause.code, message: cause.message }));
+    const advice = folderPauseAdvice(cause, lang);
+    if (advice !== undefined) lines.push(w.watchStatusWhatToDo({ advice }));
+    lines.push(w.watchStatusPausedFiles({ stopped, nextCheck: view.paused.nextCheck, ...inZone() }));
   }
   if (view.waitingForSender !== undefined) {
     lines.push("");
-    lines.push(`Waiting: ${senderBusyText(view.waitingForSender.holder)}.`);
+    lines.push(w.watchStatusSenderWaiting(holderParams(view.waitingForSender.holder)));
   }
   if (view.running.length > 0) {
     lines.push("");
-    lines.push("Running:");
+    lines.push(w.watchStatusRunningHeader());
     for (const file of view.running) {
-      const counts = Object.entries(file.counts)
-        .filter(([, n]) => n > 0)
-        .map(([status, n]) => `${status} ${n}`)
-        .join(", ");
-      const waits =
-        file.waiting === undefined
-          ? ""
-          : `; waits for its call window, which opens at ${time(file.waiting.opensAt, file.zone)}`;
-      lines.push(
-        `  ${file.name}: ${plural(file.done, "row")} done${counts === "" ? "" : ` (${counts})`}${waits}`,
-      );
+      const line = w.watchStatusRunningLine({
+        name: file.name,
+        done: file.done,
+        parts: countParts(file.counts, lang),
+        ...(file.waiting === undefined ? {} : { opensAt: file.waiting.opensAt, ...inZone(file.zone) }),
+      });
+      lines.push(`  ${line}`);
     }
   }
   if (view.waiting.length > 0) {
     lines.push("");
-    lines.push(view.state.kind === "stopped" ? "Left in the folder:" : "Waiting:");
-    for (const file of view.waiting) lines.push(`  ${file.name}: ${waitingText(file.why, time)}`);
+    lines.push(w.watchStatusWaitingHeader({ stopped }));
+    for (const file of view.waiting) lines.push(`  ${file.name}: ${waitingText(file.why, w, lang, inZone)}`);
   }
   if (view.recent.length > 0) {
     lines.push("");
-    lines.push("Recently finished:");
+    lines.push(w.watchStatusRecentHeader());
     for (const entry of view.recent) {
-      lines.push(
+      const line =
         entry.kind === "done"
-          ? `  ${doneLine(entry)} (moved to ${entry.to}/)`
-          : `  ${entry.file}: could not be run (see ${entry.to}/${entry.note})`,
-      );
+          ? w.watchStatusRecentDone({ line: doneLine(entry, lang), to: entry.to })
+          : w.watchStatusRecentFailed({ file: entry.file, to: entry.to, note: entry.note });
+      lines.push(`  ${line}`);
     }
   }
   return `${lines.join("\r\n")}\r\n`;
 }
 
-type Time = (ms: number, zone?: string) => string;
+type InZone = (zone?: string) => { zone?: string };
 
-/** The state's word (what a glance needs) and what it means. */
-function stateText(state: FolderState, time: Time): [string, string] {
+/** What the state means, after its word. */
+function stateText(state: FolderState, w: Catalog, lang: Lang, inZone: InZone): string {
   switch (state.kind) {
     case "sending":
-      return ["SENDING", ""];
+      return "";
     case "paused":
-      return ["PAUSED", "Calltouch refuses requests; ctdial resumes by itself once it accepts them"];
     case "waiting-for-sender":
-      return ["WAITING", "another ctdial is sending from this machine"];
     case "idle":
-      return ["IDLE", "drop a .csv, .tsv, .txt or .xlsx file here to dial it"];
-    case "waiting": {
-      const what = state.for.map((reason) => WAITING_FOR[reason]).join("; ");
-      const until =
-        state.until === undefined ? "" : `; the first goes on at ${time(state.until.at, state.until.zone)}`;
-      return ["WAITING", `no file can send now: ${what}${until}`];
-    }
+      return w.watchStateDetail({ state: state.kind });
+    case "waiting":
+      return w.watchStateWaiting({
+        for: state.for,
+        ...(state.until === undefined ? {} : { until: state.until.at, ...inZone(state.until.zone) }),
+      });
     case "stopped":
-      return ["STOPPED", stopText(state.cause)];
+      return stopText(state.cause, w, lang);
   }
 }
 
-const WAITING_FOR = {
-  "call-window": "outside the call window",
-  "daily-limit": "the daily limit is reached",
-  retry: "waiting to be tried again",
-} as const;
-
-function stopText(cause: StopCause): string {
-  switch (cause.kind) {
-    case "signal":
-      return "asked to stop; files not finished stay here and go on when ctdial watch starts again";
-    case "once":
-      return "--once ran what was in the folder";
-    case "error":
-      return cause.message === ""
-        ? "an error ended it (see its log)"
-        : `an error ended it: ${cause.message.trim()}`;
-  }
+function stopText(cause: StopCause, w: Catalog, lang: Lang): string {
+  if (cause.kind !== "error") return w.watchStopCause({ cause: cause.kind });
+  return w.watchStopCause({ cause: "error", message: saidText(cause, lang).trim() });
 }
 
-function waitingText(why: WaitingWhy, time: Time): string {
+function waitingText(why: WaitingWhy, w: Catalog, lang: Lang, inZone: InZone): string {
   switch (why.kind) {
     case "leaving":
-      return "finished; it moves once no other program holds it open";
-    case "waits": {
-      if (why.why === undefined) return "waiting";
-      const zone = why.why.kind === "daily-limit" ? why.why.zone : undefined;
-      return waitReasonText(why.why, why.until === undefined ? undefined : time(why.until, zone));
-    }
     case "paused":
-      return "paused with the folder";
     case "next":
-      return "next in line";
+      return w.watchWaitingWhy({ why: why.kind });
+    case "waits": {
+      if (why.why === undefined) return w.watchWaitingWhy({ why: "waiting" });
+      const { zone } = inZone(why.why.kind === "daily-limit" ? why.why.zone : undefined);
+      return waitReasonText(why.why, lang, why.until, zone);
+    }
   }
 }

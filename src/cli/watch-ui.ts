@@ -11,7 +11,7 @@ import { UiMetrics } from "../ui/metrics.js";
 import { UiModel } from "../ui/model.js";
 import { startUiServer, type UiServer } from "../ui/server.js";
 import { SheetView } from "../ui/sheet-view.js";
-import type { FolderWords, StatusView } from "../watch/folder-events.js";
+import type { FolderWords } from "../watch/folder-events.js";
 import type { WatchOptions } from "../watch/service.js";
 import type { SheetWatchOptions } from "../watch/sheet-service.js";
 import { Hold } from "../watch/supervisor.js";
@@ -87,7 +87,7 @@ export async function startUi(plan: UiPlan, ctx: UiContext): Promise<UiSession> 
       address: /https?:\/\/[^\s)]+/.exec(ctx.endpoint)?.[0] ?? ctx.endpoint,
     },
     hold,
-    noteText: (_lang, note) => words?.errorNote(note) ?? "",
+    noteText: (lang, note) => words?.errorNote(note, lang) ?? "",
     onSettled: (file, row) => metrics?.settled(file, row),
   });
   metrics = new UiMetrics(model, hold, () => calltouchPaused);
@@ -207,9 +207,4 @@ export async function startUi(plan: UiPlan, ctx: UiContext): Promise<UiSession> 
       await server.close();
     },
   };
-}
-
-/** STATUS.txt's first line while the supervisor paused all sending from the page. */
-export function heldStatusText(held: NonNullable<StatusView["held"]>): string {
-  return t().uiHeldStatus({ by: held.by });
 }

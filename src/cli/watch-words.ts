@@ -1,22 +1,29 @@
 /**
  * The folder service's events in words: one log line each, at its level (src/watch/ says only what
- * happened; see watch/folder-events.ts). STATUS.txt and the error notes are worded in watch-status.ts.
+ * happened; see watch/folder-events.ts), from the catalog's watch area in the process's language.
+ * STATUS.txt and the error notes are worded in watch-status.ts, in the folder's language.
  */
 import { basename } from "node:path";
 import type { Logger } from "pino";
+import { STOP_ADVICE } from "../calltouch/decide.js";
+import type { ReportNotWritten } from "../engine/summary.js";
+import { configProblemText } from "../errors.js";
+import type { FolderAdviceWord } from "../i18n/catalog/watch.en.js";
+import { isKey, type Said, say, words } from "../i18n/catalog.js";
+import type { Lang } from "../i18n/lang.js";
+import type { SenderHolder } from "../journal/sender-lock.js";
 import type {
   CampaignNamed,
   FailureNote,
   FolderEvent,
   PauseCause,
   RecentEntry,
+  SaidAs,
   WaitReason,
 } from "../watch/folder-events.js";
 import type { IgnoreReason } from "../watch/ignore-rules.js";
 import { SOURCE_EXTENSIONS } from "../watch/ignore-rules.js";
-import { reportNoteText, senderWaitText } from "./messages.js";
-import { plural } from "./plural.js";
-import { readableTime } from "./readable-time.js";
+import { currentLang } from "./lang.js";
 
 export type Level = "debug" | "info" | "warn" | "error";
 
@@ -28,26 +35,28 @@ export interface LogLine {
 }
 
 /** Logs a folder event in its words. */
-export function logFolderEvent(logger: Logger, event: FolderEvent): void {
-  const line = folderEventLine(event);
+export function logFolderEvent(logger: Logger, event: FolderEvent, lang: Lang = currentLang()): void {
+  const line = folderEventLine(event, lang);
   if (line.fields === undefined) logger[line.level](line.text);
   else logger[line.level](line.fields, line.text);
 }
 
-export function folderEventLine(event: FolderEvent): LogLine {
+export function folderEventLine(event: FolderEvent, lang: Lang = currentLang()): LogLine {
+  const w = words(lang);
   switch (event.kind) {
     case "watching":
       return {
         level: "info",
-        text: `watching ${event.dir}${event.once ? " (once)" : ""}`,
+        text: w.watchWatching({ dir: event.dir, once: event.once }),
         fields: { dir: event.dir, once: event.once },
       };
     case "picked-up": {
-      const campaign = campaignText(event.campaign);
+      const campaignFile = campaignFileOf(event.campaign);
       return {
         level: "info",
-        text: `${event.file}: picked up (${campaign})`,
-        fields: { file: event.file, campaign },
+        text: w.watchPickedUp({ file: event.file, ...campaignFile }),
+        // The JSON log's field stays in English whatever the language: scripts read it.
+        fields: { file: event.file, campaign: words("en").watchCampaignNamed(campaignFile) },
       };
     }
     case "file-warning":
@@ -55,114 +64,174 @@ export function folderEventLine(event: FolderEvent): LogLine {
     case "unexpected-error":
       return {
         level: "error",
-        text: `${event.file}: unexpected error: ${event.message} (this is a bug in ctdial)`,
+        text: w.watchUnexpectedError({ file: event.file, message: event.message }),
         fields: { file: event.file },
       };
     case "paused": {
-      const advice = folderPauseAdvice(event.cause);
+      const advice = folderPauseAdvice(event.cause, lang);
       return {
         level: "error",
-        text: `paused: ${pauseReason(event.cause)}.${advice === undefined ? "" : ` ${advice}`} Files stay in the folder; nothing needs restarting: ctdial checks again by itself at ${readableTime(event.nextCheck)} and resumes once Calltouch accepts requests.`,
+        text: w.watchPausedLog({
+          code: event.cause.code,
+          message: event.cause.message,
+          ...(advice === undefined ? {} : { advice }),
+          nextCheck: event.nextCheck,
+        }),
         fields: { code: event.cause.code, nextCheck: new Date(event.nextCheck).toISOString() },
       };
     }
     case "resumed":
-      return { level: "info", text: "Calltouch accepts requests again: the folder resumes" };
+      return { level: "info", text: w.watchResumed() };
     case "file-waits": {
       const zone = event.why.kind === "daily-limit" ? event.why.zone : undefined;
       return {
         level: "warn",
-        text: `${event.file}: waits: ${waitReasonText(event.why, readableTime(event.until, zone))}`,
+        text: w.watchFileWaits({ file: event.file, why: waitReasonText(event.why, lang, event.until, zone) }),
         fields: { file: event.file, until: new Date(event.until).toISOString() },
       };
     }
     case "file-done":
-      return { level: "info", text: `${doneLine(event.entry)}; moved to ${event.entry.to}/` };
-    case "file-failed":
-      return { level: "error", text: `${event.file}: moved to ${event.to}/: ${errorNoteText(event.note)}` };
-    case "move-waits": {
-      const text = event.left.map((l) => `${l.name} (${l.code ?? "busy"})`).join(", ");
       return {
-        level: "warn",
-        text: `${event.file}: cannot move ${text} yet (open in another program?); trying again`,
+        level: "info",
+        text: w.watchFileDone({ line: doneLine(event.entry, lang), to: event.entry.to }),
       };
+    case "file-failed":
+      return {
+        level: "error",
+        text: w.watchFileFailed({ file: event.file, to: event.to, note: errorNoteText(event.note, lang) }),
+      };
+    case "move-waits": {
+      const left = event.left.map((l) => `${l.name} (${l.code ?? w.watchBusy()})`);
+      return { level: "warn", text: w.watchMoveWaits({ file: event.file, left }) };
     }
-    case "file-left": {
-      const renamed = event.renamedTo === undefined ? "" : ` (renamed to ${event.renamedTo})`;
+    case "file-left":
       return {
         level: "warn",
-        text: `${event.file}: left the folder while it ran${renamed}: stopping it; requests in flight finish, rows not sent stay in its journal`,
+        text: w.watchFileLeft({
+          file: event.file,
+          ...(event.renamedTo === undefined ? {} : { renamedTo: event.renamedTo }),
+        }),
         fields: {
           file: event.file,
           ...(event.renamedTo === undefined ? {} : { renamedTo: event.renamedTo }),
         },
       };
-    }
     case "file-left-stopped":
       return {
         level: "info",
-        text: `${event.file}: stopped after sending ${plural(event.sent, "row")}; ${plural(event.notSent, "row")} not sent under this name`,
+        text: w.watchFileLeftStopped({ file: event.file, sent: event.sent, notSent: event.notSent }),
         fields: { file: event.file, sent: event.sent, notSent: event.notSent },
       };
     case "file-changed":
       return {
         level: "warn",
-        text: `${event.file}: ${event.running ? "changed while it ran: stopping it" : "changed since it was read: not moved to done/"}; it runs again once the file is quiet, sending only rows not sent yet`,
+        text: w.watchFileChanged({ file: event.file, running: event.running }),
         fields: { file: event.file },
       };
     case "file-came-back":
       return {
         level: "info",
-        text: `${event.file}: the same list as ${event.was}, which left the folder while it ran: phones accepted under that name are not dialed again`,
+        text: w.watchFileCameBack({ file: event.file, was: event.was }),
         fields: { file: event.file, was: event.was },
       };
     case "finish-error":
-      return { level: "error", text: `${event.file}: ${event.message}` };
-    case "passed-over":
-      return event.own
-        ? { level: "debug", text: `${event.file}: passed over: ${ignoreReasonText(event.reason)}` }
-        : { level: "info", text: `${event.file}: ignored: ${ignoreReasonText(event.reason)}` };
+      return { level: "error", text: `${event.file}: ${saidText(event, lang)}` };
+    case "passed-over": {
+      const text = w.watchPassedOver({
+        file: event.file,
+        own: event.own,
+        reason: ignoreReasonText(event.reason, lang),
+      });
+      return { level: event.own ? "debug" : "info", text };
+    }
     case "scan-failed":
-      return { level: "error", text: `cannot read the campaigns folder ${event.dir}: ${event.message}` };
+      return { level: "error", text: w.watchScanFailed({ dir: event.dir, message: event.message }) };
     case "waiting-for-sender":
-      return { level: "warn", text: senderWaitText(event.holder) };
+      return { level: "warn", text: w.watchSenderWait(holderParams(event.holder)) };
     case "file-events-off":
-      return { level: "debug", text: `no file events for ${event.dir} (${event.message}); scanning only` };
+      return { level: "debug", text: w.watchEventsOff({ dir: event.dir, message: event.message }) };
     case "stopped":
-      return { level: "info", text: "stopped: requests in flight finished and reports were written" };
+      return { level: "info", text: w.watchStoppedLog() };
   }
 }
 
 /** "Calltouch answered 10001: no callback minutes left" */
-export function pauseReason(cause: PauseCause): string {
-  return `Calltouch answered ${cause.code}: ${cause.message}`;
+export function pauseReason(cause: PauseCause, lang: Lang = currentLang()): string {
+  return words(lang).watchPauseReason({ code: cause.code, message: cause.message });
 }
 
-/** Why a file waits, and when it goes on (`at`, already in words) where that is known. */
-export function waitReasonText(why: WaitReason, at?: string): string {
-  const then = at === undefined ? "" : ` at ${at}`;
+/**
+ * A sentence another part of ctdial said, in `lang`: from its catalog key when it has one, else its
+ * (English) message as it is. English is always the message itself, as it was written.
+ */
+export function saidText(what: { readonly message: string } & SaidAs, lang: Lang): string {
+  if (lang === "en" || what.said === undefined || !isKey(what.said.code)) return what.message;
+  const sentence = say(lang, what.said);
+  // A stop's parameters that do not fit its key (an error still made the old way) leave holes.
+  if (/undefined|NaN/.test(sentence)) return what.message;
+  const found = (what.found ?? []).map((problem) => configProblemText(lang, problem));
+  return [sentence, ...found].join("\n  ");
+}
+
+/** Why a file waits, and when it goes on (`at`, epoch ms, in `zone`, else the machine's) where that is known. */
+export function waitReasonText(
+  why: WaitReason,
+  lang: Lang = currentLang(),
+  at?: number,
+  zone?: string,
+): string {
+  const w = words(lang);
+  const when = { ...(at === undefined ? {} : { at }), ...(zone === undefined ? {} : { zone }) };
   switch (why.kind) {
     case "report-held":
-      return `${reportNoteText(why.report, why.notWritten)}; tried again${then || " shortly"}`;
+      return w.watchWaitReportHeld({ note: reportNoteText(why.report, why.notWritten, lang), ...when });
     case "daily-limit":
-      return `${why.message}; it goes on the next day${then}`;
+      return w.watchWaitDailyLimit({ message: saidText(why, lang), ...when });
     case "stopped":
-      return `${why.message}; it is tried again${then || " shortly"}`;
+      return w.watchWaitStopped({ message: saidText(why, lang), ...when });
     case "not-now":
-      return at === undefined ? why.message : `${why.message}; tried again${then}`;
+      return w.watchWaitNotNow({ message: saidText(why, lang), ...when });
     case "unexpected":
-      return `an unexpected error: ${why.message}; tried again${then || " shortly"}`;
+      return w.watchWaitUnexpected({ message: why.message, ...when });
     case "finishing-failed":
-      return `an error while finishing it; tried again${then || " in a minute"}`;
+      return w.watchWaitFinishing(when);
   }
+}
+
+/** Why the report was not (re)written, and how to get it. */
+export function reportNoteText(report: string, why: ReportNotWritten, lang: Lang = currentLang()): string {
+  const w = words(lang);
+  switch (why.reason) {
+    case "another-run":
+      return w.watchReportAnotherRun({ report, pid: why.pid });
+    case "failed": {
+      const said =
+        why.code !== undefined && isKey(why.code)
+          ? ({ code: why.code, params: why.params ?? {} } as unknown as Said)
+          : undefined;
+      return w.watchReportFailed({
+        failure: saidText({ message: why.message, ...(said === undefined ? {} : { said }) }, lang),
+      });
+    }
+    case "cut-short":
+      return w.watchReportCutShort({ report });
+  }
+}
+
+/** Which of Calltouch's stop advices `advice` is (they are worded again for a folder), if one. */
+function adviceWord(advice: string): FolderAdviceWord | undefined {
+  const found = Object.entries(STOP_ADVICE).find(([, text]) => text === advice);
+  return found?.[0] as FolderAdviceWord | undefined;
 }
 
 /**
  * What to do about a pause, in the folder's terms: the engine's advice ends "then run the same command
  * again", which is not true of a folder (it resumes by itself), so that clause is left out.
  */
-export function folderPauseAdvice(cause: PauseCause): string | undefined {
+export function folderPauseAdvice(cause: PauseCause, lang: Lang = currentLang()): string | undefined {
   if (cause.advice === undefined) return undefined;
+  const known = adviceWord(cause.advice);
+  if (known !== undefined) return words(lang).watchFolderAdvice({ which: known });
   const advice = cause.advice
     .replace(/,?\s*(and |then )?run the same command again[^.]*\.?$/i, ".")
     .replace(/^\s*\.$/, "")
@@ -170,26 +239,28 @@ export function folderPauseAdvice(cause: PauseCause): string | undefined {
   return advice === "" ? undefined : advice;
 }
 
-const AGAIN =
-  "Fix it and put the file back into the campaigns folder; rows already sent will not be sent again.";
-
 /** The paragraph of `<name>.error.txt`: what happened, then what to do. */
-export function errorNoteText(note: FailureNote): string {
+export function errorNoteText(note: FailureNote, lang: Lang = currentLang()): string {
+  const w = words(lang);
   switch (note.kind) {
     case "widget-refused": {
-      const sent = `${plural(note.sent, "row")} ${note.sent === 1 ? "was" : "were"} sent before that`;
-      const advice = note.advice === undefined ? "" : `${note.advice} `;
-      const keys = note.routeKeys;
-      const which = keys.length === 0 ? "of this file" : `${keys.length > 1 ? "s" : ""} ${keys.join(", ")}`;
-      const said = `Calltouch refused the widget key${which.startsWith("of") ? ` ${which}` : which}: ${note.calltouchMessage}`;
-      return `${note.file} was stopped: ${said} (error 10003). ${advice}${sent}; the report lists every row. ${AGAIN}`;
+      // English keeps Calltouch's advice as the engine gave it; another language words the known ones.
+      const known = note.advice === undefined || lang === "en" ? undefined : adviceWord(note.advice);
+      const advice = known === undefined ? note.advice : w.watchFolderAdvice({ which: known });
+      return w.watchNoteWidgetRefused({
+        file: note.file,
+        routeKeys: note.routeKeys,
+        calltouchMessage: note.calltouchMessage,
+        ...(advice === undefined ? {} : { advice }),
+        sent: note.sent,
+      });
     }
     case "input-changed":
-      return `${sentence(note.message)} ${AGAIN}`;
+      return w.watchNoteInputChanged({ message: sentence(saidText(note, lang)) });
     case "cannot-run":
-      return `${note.file} could not be run: ${sentence(note.message)} ${AGAIN}`;
+      return w.watchNoteCannotRun({ file: note.file, message: sentence(saidText(note, lang)) });
     case "report-name-taken":
-      return `${note.file} could not be run: its report would be written as ${note.report}, and the ${note.report} in the campaigns folder is not a ctdial report; ctdial never writes over a file it did not write, so ${note.report} was left where it is. Rename ${note.report}, or rename ${note.file} (its report is named after it), then put ${note.file} back into the campaigns folder; rows already sent will not be sent again.`;
+      return w.watchNoteReportNameTaken({ file: note.file, report: note.report });
   }
 }
 
@@ -198,52 +269,48 @@ export function errorNoteText(note: FailureNote): string {
  * are told apart: "40 rows: already sent earlier, nothing to do", "12 rows: sent 2, already sent
  * earlier 10".
  */
-export function doneLine(entry: Extract<RecentEntry, { kind: "done" }>): string {
+export function doneLine(entry: Extract<RecentEntry, { kind: "done" }>, lang: Lang = currentLang()): string {
+  const w = words(lang);
   const sent = entry.counts.sent ?? 0;
   const now = Math.min(entry.sentNow, sent);
   const before = sent - now;
   const parts = Object.entries(entry.counts)
     .filter(([, n]) => n > 0)
     .flatMap(([status, n]) => {
-      if (status !== "sent" || before === 0) return [`${status} ${n}`];
+      if (status !== "sent" || before === 0) return [w.watchCountPart({ status, count: n })];
       return now === 0
-        ? [`already sent earlier ${before}`]
-        : [`sent ${now}`, `already sent earlier ${before}`];
+        ? [w.watchSentEarlierPart({ count: before })]
+        : [w.watchCountPart({ status, count: now }), w.watchSentEarlierPart({ count: before })];
     });
-  const rows = `${entry.file}: ${plural(entry.total, "row")}`;
-  if (parts.length === 0) return `${rows}: nothing to do`;
   // Every row was settled by an earlier run: this run had nothing to send.
-  if (before > 0 && now === 0 && before === entry.total)
-    return `${rows}: already sent earlier, nothing to do`;
-  return `${rows}: ${parts.join(", ")}`;
+  const allEarlier = before > 0 && now === 0 && before === entry.total;
+  return w.watchDoneLine({ file: entry.file, total: entry.total, parts, allEarlier });
 }
 
-const IGNORED: Record<Exclude<IgnoreReason, "not-a-table">, string> = {
-  "own-folder": "the service's own folder",
-  subfolder: "a folder: only files directly in the campaigns folder are run",
-  "libreoffice-lock": "a LibreOffice lock file (the table is open there)",
-  "excel-lock": "an Excel lock file (the table is open in Excel)",
-  "report-being-written": "a report being written",
-  "status-being-written": "the service's status file being written",
-  hidden: "a hidden file",
-  temporary: "a temporary file (still being copied or edited)",
-  "status-file": "the service's status file",
-  "error-note": "an error note",
-  report:
-    "named as a report (.report.csv or .report.xlsx) without its table beside it, and the folder never dials a report; to dial its rows, rename it (rows it marks as sent are not sent again)",
-  "campaign-file": "a campaign file (used for the tables it belongs to)",
-  "old-xls": "an old-format .xls workbook: open it in Excel and save it as .xlsx to dial it",
-  "not-a-regular-file": "not a regular file",
-};
-
-export function ignoreReasonText(reason: IgnoreReason): string {
-  if (reason === "not-a-table") return `not a table ctdial reads (${SOURCE_EXTENSIONS.join(", ")})`;
-  return IGNORED[reason];
+/** The counts of a running or finished file: "sent 10, invalid 2" (zero counts left out). */
+export function countParts(counts: Readonly<Record<string, number>>, lang: Lang): string[] {
+  const w = words(lang);
+  return Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([status, count]) => w.watchCountPart({ status, count }));
 }
 
-function campaignText(campaign: CampaignNamed | undefined): string {
-  if (campaign === undefined) return "columns mapped by their headers";
-  return campaign.beside ? `campaign file ${basename(campaign.path)}` : `campaign file ${campaign.path}`;
+export function ignoreReasonText(reason: IgnoreReason, lang: Lang = currentLang()): string {
+  return words(lang).watchIgnoreReason({ reason, extensions: SOURCE_EXTENSIONS });
+}
+
+/** The sender lock's holder as the catalog takes it (none of it when the lock does not say). */
+export function holderParams(holder: SenderHolder | undefined): {
+  pid?: number;
+  command?: string;
+  since?: string;
+} {
+  return holder === undefined ? {} : { pid: holder.pid, command: holder.command, since: holder.since };
+}
+
+function campaignFileOf(campaign: CampaignNamed | undefined): { campaignFile?: string } {
+  if (campaign === undefined) return {};
+  return { campaignFile: campaign.beside ? basename(campaign.path) : campaign.path };
 }
 
 /** A message as one sentence of a paragraph: its lines joined ("path: problem; path: problem"), ending in a full stop. */

@@ -7,6 +7,7 @@ import { SOURCE_EXTENSIONS } from "../watch/ignore-rules.js";
 import { serveFolder, type WatchOptions } from "../watch/service.js";
 import { logAttempt } from "./attempt-log.js";
 import { openEndpoint } from "./endpoint.js";
+import { currentLang, t } from "./lang.js";
 import { createLogger } from "./logger.js";
 import { campaignOptions, parseCount, parseRate, parseSeconds, sandboxAware, stateDirOf } from "./options.js";
 import { stopOnSignals } from "./signals.js";
@@ -40,45 +41,25 @@ export interface WatchFlags extends WatchSheetFlags {
  * other rather than ignored.
  */
 export function registerWatch(program: Command): void {
+  const w = t();
   const command = program
     .command("watch")
-    .description(
-      "serve a campaigns folder (every .csv/.tsv/.txt/.xlsx file dropped in is dialed), or follow a Google Sheet (new rows are dialed, results written back)",
-    )
-    .argument(
-      "[target]",
-      "the campaigns folder (default ./campaigns), or a Google Sheets link or campaign file",
-      "campaigns",
-    );
+    .description(w.watchHelpDescription())
+    .argument("[target]", w.watchHelpTarget(), "campaigns");
   for (const option of campaignOptions()) if (option.long !== "--report") command.addOption(option);
   command
-    .addOption(new Option("--rate <n>", "requests per second, 0 < n <= 5 (default 5)").argParser(parseRate))
-    .addOption(new Option("--sandbox", "send to the built-in Calltouch emulator instead of Calltouch"))
+    .addOption(new Option("--rate <n>", w.watchHelpRate()).argParser(parseRate))
+    .addOption(new Option("--sandbox", w.watchHelpSandbox()))
     .addOption(
-      new Option("--log-level <level>", "how much to log on stderr")
+      new Option("--log-level <level>", w.watchHelpLogLevel())
         .choices(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
         .default("info"),
     )
-    .addOption(
-      new Option("--once", "a folder: run what is in it now, wait for it, and exit with the worst exit code"),
-    )
-    .addOption(
-      new Option(
-        "--no-wait",
-        "a folder: when another ctdial sends from this machine, exit 3 instead of waiting",
-      ),
-    )
-    .addOption(
-      new Option("--parallel <n>", "a folder: files dialed at once, sharing the rate (default 4)").argParser(
-        parsePositive,
-      ),
-    )
-    .addOption(
-      new Option("--interval <seconds>", "a sheet: seconds between looks at it (default 15)").argParser(
-        parseSeconds,
-      ),
-    )
-    .addOption(new Option("--yes", "a sheet: do not ask for confirmation before sending"))
+    .addOption(new Option("--once", w.watchHelpOnce()))
+    .addOption(new Option("--no-wait", w.watchHelpNoWait()))
+    .addOption(new Option("--parallel <n>", w.watchHelpParallel()).argParser(parsePositive))
+    .addOption(new Option("--interval <seconds>", w.watchHelpInterval()).argParser(parseSeconds))
+    .addOption(new Option("--yes", w.watchHelpYes()))
     .addOption(uiOption())
     // Timing knobs for tests and benchmarks; the defaults are what a folder should use.
     .addOption(new Option("--settle-ms <ms>").argParser(parseCount).hideHelp())
@@ -95,16 +76,15 @@ const SHEET_ONLY = ["interval", "yes", "json", "sheet", "campaign", "delimiter"]
 
 function refuseOtherKindOptions(kind: "sheet" | "folder", flags: WatchFlags): void {
   if (flags.wait === false && kind === "sheet") {
-    throw new ConfigError("--no-wait applies to a campaigns folder, not to a Google Sheet; leave it out.");
+    throw new ConfigError({ code: "E_WATCH_OPTIONS", params: { options: ["--no-wait"], for: "folder" } });
   }
   const wrong = (kind === "sheet" ? FOLDER_ONLY : SHEET_ONLY).filter((key) => flags[key] !== undefined);
   if (wrong.length === 0) return;
-  const names = wrong.map((key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(", ");
-  throw new ConfigError(
-    kind === "sheet"
-      ? `${names} ${wrong.length === 1 ? "applies" : "apply"} to a campaigns folder, not to a Google Sheet; leave ${wrong.length === 1 ? "it" : "them"} out.`
-      : `${names} ${wrong.length === 1 ? "applies" : "apply"} to following a Google Sheet, not to a campaigns folder (a file's own campaign file sets its tab and mapping); leave ${wrong.length === 1 ? "it" : "them"} out.`,
-  );
+  const options = wrong.map((key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+  throw new ConfigError({
+    code: "E_WATCH_OPTIONS",
+    params: { options, for: kind === "sheet" ? "folder" : "sheet" },
+  });
 }
 
 /** A sheet link, or a campaign file (which must name a sheet); anything else is a folder. */
@@ -121,9 +101,7 @@ export async function watchCommand(target: string, flags: WatchFlags): Promise<n
   const logger = createLogger(flags.logLevel ?? "info");
   const realStateDir = stateDirOf(flags.stateDir, process.env);
   const endpoint = await openEndpoint(flags.sandbox === true, process.env);
-  const stop = stopOnSignals(() =>
-    logger.warn("stopping: requests in flight finish and reports are written, then ctdial exits"),
-  );
+  const stop = stopOnSignals(() => logger.warn(t().watchStopping()));
   const ui =
     uiPlan === undefined
       ? undefined
@@ -154,6 +132,7 @@ export async function watchCommand(target: string, flags: WatchFlags): Promise<n
       limiter: createRateLimiter({ rate: flags.rate ?? 5 }),
       onEvent: (event) => logFolderEvent(logger, event),
       words: folderWords,
+      lang: currentLang(),
       onAttempt: (file, attempt) => logAttempt(logger.child({ file }), attempt),
       signal: stop.signal,
       once: flags.once === true,
@@ -179,25 +158,20 @@ function refuseNonFolder(target: string): void {
   if (info === undefined) {
     // A missing "clients.csv" is a mistyped file name, not a folder to create.
     const looksLikeTable = (SOURCE_EXTENSIONS as readonly string[]).includes(extname(target).toLowerCase());
-    throw new ConfigError(
-      looksLikeTable
-        ? `there is no ${target} here, and \`ctdial watch\` serves a folder: to dial one file use \`ctdial run <file>\` with the file's right name, or give the folder to serve: ctdial watch <folder>.`
-        : `the campaigns folder ${target} does not exist; create it (mkdir ${target}), or name the folder to serve: ctdial watch <folder>.`,
-      [],
-      { code: "E_WATCH_FOLDER" },
-    );
+    throw new ConfigError({
+      code: "E_WATCH_FOLDER",
+      params: { target, problem: looksLikeTable ? "no-table" : "missing" },
+    });
   }
   if (info.isDirectory()) return;
-  throw new ConfigError(
-    `${target} is a file, not a folder: to dial one file use \`ctdial run ${target}\`; \`ctdial watch\` serves a folder that files are dropped into (${basename(target)} could go into one).`,
-    [],
-    { code: "E_WATCH_FOLDER" },
-  );
+  throw new ConfigError({
+    code: "E_WATCH_FOLDER",
+    params: { target, problem: "file", name: basename(target) },
+  });
 }
 
 function parsePositive(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new InvalidArgumentError(`expected a whole number from 1 up, got "${value}".`);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(t().watchParallelInvalid({ value }));
   return n;
 }

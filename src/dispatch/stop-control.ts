@@ -1,4 +1,5 @@
 import { StopError } from "../errors.js";
+import { say } from "../i18n/catalog.js";
 import type { DispatchStop, RouteStop } from "./types.js";
 
 /** Abort reason of the dispatcher's own signals: tells a withdrawn row from a real failure. */
@@ -7,7 +8,8 @@ export const STOPPED = Symbol("dispatch stopped");
 export const SIGNAL_STOP: DispatchStop = {
   kind: "signal",
   code: "SIGNAL",
-  message: "the run was interrupted by a signal before the row was sent",
+  // The default English sentence (DispatchStop.message); the CLI words the stop from its code.
+  message: say("en", { code: "SIGNAL", params: {} }),
 };
 
 /**
@@ -72,6 +74,7 @@ export class StopControl {
         message: error.message,
         params: error.params,
         ...(error.advice === undefined ? {} : { advice: error.advice }),
+        ...(error.adviceSaid === undefined ? {} : { adviceSaid: error.adviceSaid }),
       });
       return;
     }

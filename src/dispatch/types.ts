@@ -1,5 +1,6 @@
 import type { CallbackRequest, CallOutcome, CalltouchClient, Decision } from "../calltouch/types.js";
 import type { ErrorParams, StopKind } from "../errors.js";
+import type { Said } from "../i18n/catalog.js";
 import type { RowOutcome } from "../outcome.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import type { RetryOptions } from "./retry-delay.js";
@@ -117,6 +118,8 @@ export interface DispatchStop {
   readonly message: string;
   readonly params?: ErrorParams;
   readonly advice?: string;
+  /** `advice` as data, for the user's language; set by throwers that made their advice a `Said`. */
+  readonly adviceSaid?: Said;
 }
 
 export interface RouteStop extends DispatchStop {

@@ -131,6 +131,7 @@ export function identityOf(resolved: ResolvedCampaign) {
   let named: { source: string; name: string };
   if (sourceKindOf(source) !== "sheets") named = fileSource(source);
   else if (sheetTab === undefined)
+    // i18n-exempt: only a bug raises it (resolveCampaign always finds the tab)
     throw new Error("a Google Sheets campaign is resolved with its tab (resolveCampaign)");
   else
     named = sheetSource(

@@ -3,6 +3,7 @@ import { basename, dirname, extname, resolve } from "node:path";
 import {
   findCampaignFile,
   loadCampaignFile,
+  ORIGIN,
   parseCampaign,
   resolveSourceFromCampaign,
 } from "../campaign/load.js";
@@ -77,9 +78,8 @@ export async function resolveCampaign(
     campaign = loaded.campaign;
     if (campaign.source === undefined) {
       throw new ConfigError(
-        `${basename(sourceArg)} has no source key; add source: clients.csv (the file to dial).`,
-        [],
-        { params: { campaignFile: basename(sourceArg) } },
+        { code: "E_NO_SOURCE_KEY", params: { campaignFile: basename(sourceArg) } },
+        { code: "E_CONFIG" },
       );
     }
     source = resolveSourceFromCampaign(campaignPath, campaign);
@@ -88,12 +88,12 @@ export async function resolveCampaign(
     campaignPath = findCampaignFile(source, options.campaign);
     campaign =
       campaignPath === undefined
-        ? parseCampaign({}, "defaults")
+        ? parseCampaign({}, ORIGIN.defaults)
         : (await loadCampaignFile(campaignPath)).campaign;
   }
 
   if (sourceKindOf(source) !== "sheets" && !existsSync(source)) {
-    throw new InputError(`${source} does not exist; check the path.`, { params: { path: source } });
+    throw new InputError({ code: "E_SOURCE_MISSING", params: { path: source } }, { code: "E_INPUT" });
   }
 
   const routeKey = options.routeKey ?? nonEmpty(env.CALLTOUCH_ROUTE_KEY) ?? campaign.routeKey;
@@ -106,7 +106,7 @@ export async function resolveCampaign(
       ? await (await import("../google-sheets/shared-api.js")).locateSheetTab(source, sheet, env)
       : undefined;
   const timezone = campaign.timezone ?? sheetTab?.timeZone;
-  const merged = parseCampaign({ ...campaign, routeKey, sheet, rate, timezone }, "the command line");
+  const merged = parseCampaign({ ...campaign, routeKey, sheet, rate, timezone }, ORIGIN.commandLine);
   // A sheet without --report is its own report: results are written beside its rows.
   const defaultPath =
     kind === "sheets" ? source : defaultReportPath(source, kind === "xlsx" ? "xlsx" : "csv");

@@ -3,6 +3,7 @@ import { withCleanup } from "../cleanup.js";
 import type { Clock } from "../clock.js";
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import { InputError, isCtdialError, StopError } from "../errors.js";
+import { type ParamsOf, say } from "../i18n/catalog.js";
 import type { OutcomeSink } from "../sinks/outcome-sink.js";
 import type { SheetWritebackHooks } from "../sinks/sheet/writeback.js";
 import type { OpenSourceOptions } from "../sources/open.js";
@@ -109,7 +110,12 @@ async function sendAndReport(
     onSinkFailure: (sink, error) =>
       options.onSinkFailure !== undefined
         ? options.onSinkFailure(sink.name, error)
-        : options.onWarning?.(`${sink.name} could not be written (${messageOf(error)}); sending goes on`),
+        : options.onWarning?.(
+            say("en", {
+              code: "runSinkFailureShort",
+              params: { name: sink.name, message: messageOf(error) },
+            }),
+          ),
   });
   run.reportNotWritten(reportNotWritten);
   let complete = false;
@@ -125,7 +131,8 @@ async function sendAndReport(
       onAttempt: options.onAttempt,
       onHookError:
         options.onHookError ??
-        ((error) => options.onWarning?.(`a log line could not be written: ${messageOf(error)}`)),
+        ((error) =>
+          options.onWarning?.(say("en", { code: "runHookError", params: { message: messageOf(error) } }))),
     });
     run.stopped(stopped);
     complete = await settleUnsentRest(rows, state, run, stopped);
@@ -178,9 +185,17 @@ function midRunStop(error: unknown, run: RunState): StopError | undefined {
   if (!(error instanceof InputError) || run.progress.done === 0) return undefined;
   const sent = run.progress.counts.sent ?? 0;
   return new StopError(
-    "E_INPUT_MIDRUN",
-    `${error.message} Sending stopped there (rows sent: ${sent}); rows already sent will not be sent twice.`,
-    { cause: error, params: { ...error.params, inputCode: error.code, inputMessage: error.message, sent } },
+    {
+      code: "E_INPUT_MIDRUN",
+      // The input error's own params come along, so that the CLI can word it in the user's language.
+      params: {
+        ...error.params,
+        inputCode: error.code,
+        inputMessage: error.message,
+        sent,
+      } as ParamsOf<"E_INPUT_MIDRUN">,
+    },
+    { cause: error },
   );
 }
 

@@ -69,19 +69,13 @@ export function createSendRules(
           zone,
           opensAt: isoWithOffset(opensAt),
         };
-        throw new StopError(
-          "E_CALL_WINDOW",
-          `outside the call window (${params.from}-${params.to}, ${params.days.join(" ")}, ${zone}); it opens at ${params.opensAt}`,
-          { params },
-        );
+        throw new StopError({ code: "E_CALL_WINDOW", params });
       }
       waited = true;
       options.onWait?.({ for: "call-window", opensAt });
       await sleep(Math.min(1000, Math.max(1, opensAt - now())), options.signal);
       if (options.signal?.aborted) {
-        throw new StopError("SIGNAL", "stopped while waiting for the call window", {
-          params: { while: "call-window" },
-        });
+        throw new StopError({ code: "SIGNAL", params: { while: "call-window" } });
       }
     }
     if (waited) options.onWait?.(undefined);
@@ -91,11 +85,7 @@ export function createSendRules(
     const limit = state.daily?.limit;
     if (limit === undefined || used === undefined) return;
     if (used + inFlight.inFlightBesides(rowNumber) >= limit) {
-      throw new StopError(
-        "E_DAILY_LIMIT",
-        `the daily limit of ${limit} accepted requests is reached (${used} accepted today)`,
-        { params: { limit, used } },
-      );
+      throw new StopError({ code: "E_DAILY_LIMIT", params: { limit, used } });
     }
   }
 

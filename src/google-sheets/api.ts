@@ -59,10 +59,9 @@ export async function openSheetsApi(
             throw sheetsError(error, {
               spreadsheetId,
               action,
-              principal: credentials.principal,
-              hasEmail: credentials.hasEmail,
+              account: credentials.kind,
+              ...(credentials.principal === undefined ? {} : { email: credentials.principal }),
               ...(credentials.file === undefined ? {} : { credentialsFile: credentials.file }),
-              ...(credentials.kind === undefined ? {} : { credentialsKind: credentials.kind }),
             });
           }
           const status = (error as { response?: { status?: number } }).response?.status;

@@ -3,18 +3,19 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { type AuthClient, GoogleAuth, JWT, OAuth2Client, UserRefreshClient } from "google-auth-library";
 import { ConfigError } from "../errors.js";
+import type { CredentialsFrom, SheetsAccount } from "../i18n/catalog/google.en.js";
 
 /** Read and write: results go back into the sheet. */
 export const SHEETS_SCOPE = "https://www.googleapis.com/auth/spreadsheets";
 
-/** Who reads the sheet, as the error messages name them. */
+/** Who reads the sheet, as the error messages name them (data: the catalog words them). */
 export interface SheetsCredentials {
   readonly client: AuthClient;
   /**
-   * Who the sheet must be shared with: a service account's `client_email`, or a phrase such as "the
-   * Google account you signed in with". Never a secret.
+   * The e-mail the sheet must be shared with: a service account's `client_email`, when the
+   * credentials have one (otherwise `kind` says whose they are). Never a secret.
    */
-  readonly principal: string;
+  readonly principal: string | undefined;
   /** True when `principal` is an e-mail address the user can paste into Share. */
   readonly hasEmail: boolean;
   /**
@@ -23,7 +24,7 @@ export interface SheetsCredentials {
    */
   readonly file?: string;
   /** What kind of credentials these are: what to do about a failure depends on it. */
-  readonly kind?: "token" | "service-account" | "signed-in" | "cloud";
+  readonly kind: SheetsAccount;
 }
 
 export interface AuthOptions {
@@ -45,29 +46,20 @@ export async function sheetsCredentials(
   if (token) {
     const client = new OAuth2Client();
     client.setCredentials({ access_token: token });
-    return {
-      client,
-      principal: "the Google account GOOGLE_SHEETS_ACCESS_TOKEN belongs to",
-      hasEmail: false,
-      kind: "token",
-    };
+    return { client, principal: undefined, hasEmail: false, kind: "token" };
   }
   const keyFile = env.GOOGLE_APPLICATION_CREDENTIALS?.trim();
-  if (keyFile) return fromFile(keyFile, "GOOGLE_APPLICATION_CREDENTIALS", options);
+  if (keyFile) return fromFile(keyFile, "env", options);
   const wellKnown = wellKnownFile(env);
-  if (existsSync(wellKnown)) return fromFile(wellKnown, "gcloud's application default credentials", options);
+  if (existsSync(wellKnown)) return fromFile(wellKnown, "gcloud", options);
   if (onGoogleCloud(env)) {
     const client = await new GoogleAuth({ scopes: [SHEETS_SCOPE] }).getClient();
     const email = (await new GoogleAuth().getCredentials().catch(() => undefined))?.client_email;
     return email
       ? { client, principal: email, hasEmail: true, kind: "cloud" }
-      : { client, principal: "this machine's service account", hasEmail: false, kind: "cloud" };
+      : { client, principal: undefined, hasEmail: false, kind: "cloud" };
   }
-  throw new ConfigError(
-    'No Google credentials were found for reading the sheet; create a service-account key (README, "Google Sheets") and set GOOGLE_APPLICATION_CREDENTIALS to its JSON file, or set GOOGLE_SHEETS_ACCESS_TOKEN.',
-    [],
-    { code: "E_SHEETS_NO_CREDENTIALS" },
-  );
+  throw new ConfigError({ code: "E_SHEETS_NO_CREDENTIALS", params: {} });
 }
 
 interface CredentialFile {
@@ -90,19 +82,16 @@ function missingFields(json: CredentialFile): string[] | undefined {
   return fields?.filter((field) => !json[field]);
 }
 
-function fromFile(path: string, named: string, options: AuthOptions): SheetsCredentials {
+function fromFile(path: string, from: CredentialsFrom, options: AuthOptions): SheetsCredentials {
   let json: CredentialFile;
   try {
     json = JSON.parse(readFileSync(path, "utf8")) as CredentialFile;
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-    throw new ConfigError(
-      missing
-        ? `${named} names ${path}, which does not exist; download the service account's JSON key again and point the variable at it.`
-        : `${named} names ${path}, which is not a Google credentials JSON file; download the service account's JSON key again and point the variable at it.`,
-      [],
-      { code: "E_SHEETS_CREDENTIALS_FILE" },
-    );
+    throw new ConfigError({
+      code: "E_SHEETS_CREDENTIALS_FILE",
+      params: { from, path, problem: missing ? "missing" : "not-json" },
+    });
   }
   if (json.type === "service_account" && json.client_email && json.private_key) {
     const client = new JWT({
@@ -122,27 +111,20 @@ function fromFile(path: string, named: string, options: AuthOptions): SheetsCred
       refreshToken: json.refresh_token,
       ...(options.tokenUrl ? { endpoints: { oauth2TokenUrl: options.tokenUrl } } : {}),
     });
-    return {
-      client,
-      principal: "the Google account you signed in with (gcloud auth application-default login)",
-      hasEmail: false,
-      file: path,
-      kind: "signed-in",
-    };
+    return { client, principal: undefined, hasEmail: false, file: path, kind: "signed-in" };
   }
   const missing = missingFields(json);
   if (missing !== undefined) {
-    throw new ConfigError(
-      `${named} names ${path}, a ${json.type} credentials file without ${missing.map((f) => `"${f}"`).join(" and ")}; it is incomplete (cut short when copied, or typed by hand): download the ${json.type === "service_account" ? "service account's JSON key" : "credentials"} again and point the variable at the whole file.`,
-      [],
-      { code: "E_SHEETS_CREDENTIALS_FILE" },
-    );
+    throw new ConfigError({
+      code: "E_SHEETS_CREDENTIALS_FILE",
+      params: { from, path, problem: "incomplete", type: String(json.type), fields: missing },
+    });
   }
-  throw new ConfigError(
-    `${named} names ${path}, a credentials file of type "${json.type ?? "unknown"}" that ctdial cannot use; create a service-account key (type service_account) instead.`,
-    [],
-    { code: "E_SHEETS_CREDENTIALS_FILE" },
-  );
+  const type = json.type === undefined ? {} : { type: String(json.type) };
+  throw new ConfigError({
+    code: "E_SHEETS_CREDENTIALS_FILE",
+    params: { from, path, problem: "unknown-type", ...type },
+  });
 }
 
 function wellKnownFile(env: NodeJS.ProcessEnv): string {

@@ -1,15 +1,16 @@
 import { ConfigError, type CtdialError, InputError, StopError } from "../errors.js";
+import type { SheetsAccount } from "../i18n/catalog/google.en.js";
 
 /** What ctdial was doing when Google answered, so the message can say it in the user's terms. */
 export interface SheetsErrorContext {
   readonly spreadsheetId: string;
-  /** Who the sheet must be shared with (see auth.ts). */
-  readonly principal: string;
-  readonly hasEmail: boolean;
+  /** The e-mail the sheet must be shared with, when the credentials have one (see auth.ts). */
+  readonly email?: string;
+  /** What kind of credentials read the sheet: what to do about a refusal depends on it. */
+  readonly account: SheetsAccount;
   readonly action: "read" | "write";
-  /** Where the credentials came from and what they are (see sheets-auth.ts). */
+  /** The file the credentials came from (see auth.ts). */
   readonly credentialsFile?: string;
-  readonly credentialsKind?: "token" | "service-account" | "signed-in" | "cloud";
 }
 
 /** Google's error body: `{"error": {"code", "message", "status", "details"}}`. */
@@ -69,93 +70,73 @@ function isNetworkError(error: unknown): boolean {
 }
 
 /**
- * One clear sentence per way Google refuses, with a stable code; exit 2 before anything was sent.
- * Never quotes a request (its headers carry the token): only Google's own short message.
+ * One error per way Google refuses, with a stable code and what it names as data (the catalog's
+ * google area words it); exit 2 before anything was sent. Never holds a request (its headers carry
+ * the token): only Google's own short message.
  */
 export function sheetsError(error: unknown, context: SheetsErrorContext): CtdialError {
   const { httpStatus, body } = googleErrorOf(error);
-  const id = context.spreadsheetId;
-  const who = context.principal;
-  const subject = context.hasEmail ? `The service account ${who}` : capital(who);
+  const spreadsheetId = context.spreadsheetId;
+  const who = {
+    ...(context.email === undefined ? {} : { email: context.email }),
+    account: context.account,
+  };
   const cause = { cause: new Error(body.message ?? String((error as Error)?.message ?? error)) };
-  const file = context.credentialsFile;
+  const file = context.credentialsFile === undefined ? {} : { file: context.credentialsFile };
+  const reason = (error as Error)?.message;
+  const said = reason === undefined ? {} : { reason };
   if (isExpiredSignIn(error)) {
+    return new ConfigError({ code: "E_SHEETS_SIGNIN_EXPIRED", params: file }, cause);
+  }
+  if (httpStatus === undefined && context.account === "service-account" && isUnusableKey(error)) {
     return new ConfigError(
-      `The saved Google sign-in${file === undefined ? "" : ` (${file})`} has expired or was revoked; sign in again with gcloud auth application-default login (or create a service-account key and point GOOGLE_APPLICATION_CREDENTIALS at it) and run again.`,
-      [],
-      { ...cause, code: "E_SHEETS_SIGNIN_EXPIRED" },
-    );
-  }
-  if (httpStatus === undefined && context.credentialsKind === "service-account" && isUnusableKey(error)) {
-    return new ConfigError(
-      `The private key in ${file ?? "the service-account key file"} cannot sign (${(error as Error)?.message ?? "unreadable"}); create a new key for ${who} (Google Cloud console, IAM -> Service accounts -> Keys -> Add key -> JSON), point GOOGLE_APPLICATION_CREDENTIALS at it and run again.`,
-      [],
-      { ...cause, code: "E_SHEETS_KEY_UNUSABLE" },
-    );
-  }
-  if (httpStatus === undefined) {
-    return new ConfigError(
-      `Google Sheets could not be reached (${(error as Error)?.message ?? "no answer"}); check the internet connection (and GOOGLE_SHEETS_API_URL if you set it) and run again.`,
-      [],
-      { ...cause, code: "E_SHEETS_UNREACHABLE" },
-    );
-  }
-  if (httpStatus === 401) {
-    return new ConfigError(
-      `Google refused the credentials (expired or revoked) for spreadsheet ${id}; create a new key or token and run again.`,
-      [],
-      { ...cause, code: "E_SHEETS_UNAUTHENTICATED" },
-    );
-  }
-  if (httpStatus === 403 && context.action === "write") {
-    return new ConfigError(
-      `${subject} can only view spreadsheet ${id}, and ctdial writes each row's result into it; share the sheet with ${who} as an editor, or pass --report FILE to write the results to a local file instead.`,
-      [],
-      { ...cause, code: "E_SHEETS_VIEW_ONLY" },
-    );
-  }
-  if (httpStatus === 403) {
-    const share = context.hasEmail
-      ? `share the sheet with ${who} as an editor (the Share button in Google Sheets)`
-      : `share the sheet with ${who} as an editor`;
-    return new ConfigError(`${subject} has no access to spreadsheet ${id}; ${share} and run again.`, [], {
-      ...cause,
-      code: "E_SHEETS_FORBIDDEN",
-    });
-  }
-  if (httpStatus === 404) {
-    return new InputError(
-      `Spreadsheet ${id} was not found (a mistyped link, or the file was deleted); copy the link again from the browser's address bar.`,
-      { ...cause, code: "E_SHEETS_NOT_FOUND" },
-    );
-  }
-  if (body.status === "FAILED_PRECONDITION") {
-    return new InputError(
-      `Spreadsheet ${id} is an Excel file stored in Google Drive, which the Sheets API cannot read; open it in Google Sheets, choose File -> Save as Google Sheets, and use the new sheet's link.`,
-      { ...cause, code: "E_SHEETS_NOT_CONVERTED" },
-    );
-  }
-  if (httpStatus === 429) {
-    return new StopError(
-      "E_SHEETS_QUOTA",
-      `Google Sheets kept refusing requests over its per-minute quota for spreadsheet ${id}; wait a few minutes and run again (nothing is lost).`,
+      { code: "E_SHEETS_KEY_UNUSABLE", params: { ...file, email: context.email ?? "", ...said } },
       cause,
     );
   }
+  if (httpStatus === undefined) {
+    return new ConfigError({ code: "E_SHEETS_UNREACHABLE", params: said }, cause);
+  }
+  if (httpStatus === 401) {
+    return new ConfigError({ code: "E_SHEETS_UNAUTHENTICATED", params: { spreadsheetId } }, cause);
+  }
+  if (httpStatus === 403 && context.action === "write") {
+    return new ConfigError({ code: "E_SHEETS_VIEW_ONLY", params: { spreadsheetId, ...who } }, cause);
+  }
+  if (httpStatus === 403) {
+    return new ConfigError({ code: "E_SHEETS_FORBIDDEN", params: { spreadsheetId, ...who } }, cause);
+  }
+  if (httpStatus === 404) {
+    return new InputError({ code: "E_SHEETS_NOT_FOUND", params: { spreadsheetId } }, cause);
+  }
+  if (body.status === "FAILED_PRECONDITION") {
+    return new InputError({ code: "E_SHEETS_NOT_CONVERTED", params: { spreadsheetId } }, cause);
+  }
+  if (httpStatus === 429) {
+    return new StopError({ code: "E_SHEETS_QUOTA", params: { spreadsheetId } }, cause);
+  }
   return new InputError(
-    `Google Sheets answered ${httpStatus} ${body.status ?? ""} for spreadsheet ${id}: ${body.message ?? "no message"}`.trim(),
-    { ...cause, code: "E_SHEETS_API" },
+    {
+      code: "E_SHEETS_API",
+      params: {
+        spreadsheetId,
+        httpStatus,
+        ...(body.status === undefined ? {} : { status: body.status }),
+        ...(body.message === undefined ? {} : { message: body.message }),
+      },
+    },
+    cause,
   );
 }
 
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** A tab the user named (or linked with gid=) is not in the spreadsheet: list the ones that are. */
-export function noSuchTab(spreadsheetTitle: string, wanted: string, titles: readonly string[]): InputError {
-  return new InputError(
-    `Spreadsheet "${spreadsheetTitle}" has no tab ${wanted}; its tabs are: ${titles.map((t) => `"${t}"`).join(", ")}.`,
-    { code: "E_SHEETS_NO_TAB" },
-  );
+/**
+ * A tab the user named (`title`) or linked with gid= (`gid`) is not in the spreadsheet, or it has
+ * no tab at all (neither): list the ones that are.
+ */
+export function noSuchTab(
+  spreadsheetTitle: string,
+  wanted: { readonly title?: string; readonly gid?: number },
+  tabs: readonly string[],
+): InputError {
+  return new InputError({ code: "E_SHEETS_NO_TAB", params: { spreadsheetTitle, ...wanted, tabs } });
 }

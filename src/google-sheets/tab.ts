@@ -37,7 +37,7 @@ export async function locateTab(api: SheetsApi, location: SheetLocation, title?:
     if (found === undefined)
       throw noSuchTab(
         spreadsheetTitle,
-        `named "${title}"`,
+        { title },
         tabs.map((t) => t.title ?? ""),
       );
   } else if (location.gid !== undefined) {
@@ -45,12 +45,12 @@ export async function locateTab(api: SheetsApi, location: SheetLocation, title?:
     if (found === undefined)
       throw noSuchTab(
         spreadsheetTitle,
-        `with gid=${location.gid}`,
+        { gid: location.gid },
         tabs.map((t) => t.title ?? ""),
       );
   } else {
     found = [...tabs].sort((a, b) => (a.index ?? 0) - (b.index ?? 0))[0];
-    if (found === undefined) throw noSuchTab(spreadsheetTitle, "at all", []);
+    if (found === undefined) throw noSuchTab(spreadsheetTitle, {}, []);
   }
   return {
     spreadsheetId: id,

@@ -38,10 +38,7 @@ export function parseSheetLocation(text: string): SheetLocation {
   }
   if (url.hostname.toLowerCase().replace(/^www\./, "") !== "docs.google.com") throw notALink(trimmed);
   if (/\/spreadsheets\/d\/e\//.test(url.pathname)) {
-    throw new InputError(
-      `${trimmed} is a "Publish to the web" link, which does not name the spreadsheet itself; open the sheet and copy the link from the browser's address bar instead.`,
-      { code: "E_SHEETS_URL" },
-    );
+    throw new InputError({ code: "E_SHEETS_URL", params: { text: trimmed, problem: "published" } });
   }
   const id = /\/spreadsheets\/(?:u\/\d+\/)?d\/([A-Za-z0-9_-]+)/.exec(url.pathname)?.[1];
   if (id === undefined) throw notALink(trimmed);
@@ -49,12 +46,7 @@ export function parseSheetLocation(text: string): SheetLocation {
   if (gidText === undefined || gidText === "") return { spreadsheetId: id };
   const gid = Number(gidText);
   if (!Number.isSafeInteger(gid) || gid < 0) {
-    throw new InputError(
-      `${trimmed} has gid=${gidText}, which is not a tab id; copy the link again from the browser.`,
-      {
-        code: "E_SHEETS_URL",
-      },
-    );
+    throw new InputError({ code: "E_SHEETS_URL", params: { text: trimmed, problem: "gid", gid: gidText } });
   }
   return { spreadsheetId: id, gid };
 }
@@ -65,10 +57,7 @@ function gidOf(hash: string): string | undefined {
 }
 
 function notALink(text: string): InputError {
-  return new InputError(
-    `${text} is not a Google Sheets link; copy the link from the browser's address bar while the sheet is open (https://docs.google.com/spreadsheets/d/.../edit).`,
-    { code: "E_SHEETS_URL" },
-  );
+  return new InputError({ code: "E_SHEETS_URL", params: { text, problem: "not-a-link" } });
 }
 
 /** The browser link of a tab, for messages and the summary. */

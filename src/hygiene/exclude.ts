@@ -1,7 +1,9 @@
 import { stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
+import { configError } from "../campaign/config-error.js";
 import { displayPath } from "../campaign/load.js";
-import { ConfigError, isCtdialError } from "../errors.js";
+import { type ConfigError, isCtdialError } from "../errors.js";
+import { type Said, said } from "../i18n/catalog.js";
 import { normalizePhone, phoneKey } from "../mapping/phone.js";
 import { cellToText } from "../mapping/text.js";
 import { openCsv } from "../sources/csv/open-csv.js";
@@ -60,9 +62,9 @@ export interface ExcludeList {
 /** Invalid lines kept per file: enough to show, bounded for a file that is not a phone list at all. */
 export const MAX_INVALID_EXAMPLES = 100;
 
-/** The reason a skipped row carries. */
-export function excludedReason(label: string): string {
-  return `excluded by ${label}`;
+/** The reason a skipped row carries ("excluded by dnc.csv"), as data. */
+export function excludedReason(label: string): Said {
+  return said("campaignExcludedBy", { file: label });
 }
 
 export async function loadExcludeList(
@@ -70,14 +72,12 @@ export async function loadExcludeList(
   options: ExcludeOptions = {},
 ): Promise<ExcludeList> {
   const baseDir = options.baseDir ?? process.cwd();
-  const namedIn = options.namedIn === undefined ? "" : ` (named in ${options.namedIn})`;
+  const namedIn = options.namedIn === undefined ? {} : { namedIn: options.namedIn };
   const builder = new PhoneSetBuilder();
   const read: ExcludeFile[] = [];
   const invalid: InvalidExcludeLine[] = [];
   if (files.length > MAX_FILES) {
-    throw new ConfigError(
-      `at most ${MAX_FILES} exclude files can be used at once, got ${files.length}${namedIn}.`,
-    );
+    throw configError("E_EXCLUDE_TOO_MANY", { max: MAX_FILES, count: files.length, ...namedIn });
   }
   const seen = new Set<string>();
   for (const name of files) {
@@ -105,7 +105,8 @@ interface FileToRead {
   readonly path: string;
   readonly label: string;
   readonly fileNumber: number;
-  readonly namedIn: string;
+  /** `{ namedIn: "clients.campaign.yaml" }`, or nothing: the parameter of the messages that name the file. */
+  readonly namedIn: { readonly namedIn?: string };
 }
 
 async function readFile(
@@ -164,18 +165,16 @@ async function kindOf(file: FileToRead): Promise<Kind> {
     kind = undefined;
   }
   if (kind === undefined) {
-    throw new ConfigError(
-      `exclude file ${file.name} is not a .csv, .txt or .xlsx file${file.namedIn}; save the phones as one of these.`,
-    );
+    throw configError("E_EXCLUDE_KIND", { file: file.name, ...file.namedIn });
   }
   try {
     if ((await stat(file.path)).isDirectory()) {
-      throw new ConfigError(`exclude file ${file.name} is a folder, not a file${file.namedIn}.`);
+      throw configError("E_EXCLUDE_FOLDER", { file: file.name, ...file.namedIn });
     }
   } catch (error) {
     if (isCtdialError(error)) throw error;
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new ConfigError(`exclude file ${file.name} does not exist${file.namedIn}.`, [], { cause: error });
+      throw configError("E_EXCLUDE_MISSING", { file: file.name, ...file.namedIn }, error);
     }
     // Anything else (permission denied, ...) is said by the reader, in its words.
   }
@@ -220,11 +219,6 @@ function emptyTable(): Table {
 }
 
 function noPhoneColumn(file: FileToRead, headers: readonly string[]): ConfigError {
-  const present = headers.filter((header) => header.trim() !== "").join(", ");
-  return new ConfigError(
-    `exclude file ${file.name} has no phone column${file.namedIn}: its columns are ${present}; ` +
-      "name the phone column Телефон, or leave only the phones in the file.",
-  );
+  const columns = headers.filter((header) => header.trim() !== "");
+  return configError("E_EXCLUDE_NO_PHONE_COLUMN", { file: file.name, columns, ...file.namedIn });
 }
-
-/** The name a user recognises: relative to the working directory when the file is under it. */

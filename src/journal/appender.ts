@@ -60,6 +60,7 @@ export class DurableAppender {
 
   /** Appends `line` plus a newline; resolves when it is on disk. */
   append(line: string): Promise<void> {
+    // i18n-exempt: only a bug raises it (an append after close)
     if (this.#closed) return Promise.reject(new Error("append after close"));
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
     this.#queue.push(Buffer.from(`${line}\n`));
@@ -110,6 +111,7 @@ async function writeAll(file: FileHandle, data: Buffer): Promise<void> {
   let offset = 0;
   while (offset < data.length) {
     const { bytesWritten } = await file.write(data, offset, data.length - offset);
+    // i18n-exempt: the cause of E_JOURNAL_WRITE, which names the errno ("error") and not this text
     if (bytesWritten === 0) throw new Error("the disk accepted no bytes");
     offset += bytesWritten;
   }

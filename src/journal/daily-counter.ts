@@ -36,13 +36,7 @@ const KEEP_MS = 3 * 86_400_000;
  */
 export async function createDailyCounter(options: DailyCounterOptions): Promise<DailyCounter> {
   if (!DateTime.now().setZone(options.timezone).isValid) {
-    throw new ConfigError(
-      `timezone "${options.timezone}" is not an IANA time zone such as "Europe/Moscow"`,
-      [],
-      {
-        params: { timezone: options.timezone },
-      },
-    );
+    throw new ConfigError({ code: "E_TIMEZONE", params: { timezone: options.timezone } });
   }
   if (!/^[0-9a-f]{16}$/.test(options.tokenFingerprint)) {
     // Guards against a caller passing the token itself: it would become a file name.

@@ -134,13 +134,10 @@ export function parseHeader(line: string, path: string): JournalHeader {
     throw notJournalError(path);
   }
   if (header.v !== JOURNAL_VERSION) {
-    throw new ConfigError(
-      header.v > JOURNAL_VERSION
-        ? `the journal ${path} was written by a newer ctdial (format ${header.v}); upgrade ctdial to continue this campaign`
-        : `the journal ${path} has format ${header.v}, which this ctdial cannot read; use the ctdial that wrote it`,
-      [],
-      { code: "E_JOURNAL_VERSION", params: { path, version: header.v, supported: JOURNAL_VERSION } },
-    );
+    throw new ConfigError({
+      code: "E_JOURNAL_VERSION",
+      params: { path, version: header.v, supported: JOURNAL_VERSION },
+    });
   }
   if (
     typeof header.source !== "string" ||
@@ -156,17 +153,9 @@ export function parseHeader(line: string, path: string): JournalHeader {
 export const HEADER_START = `{"v":`;
 
 export function notJournalError(path: string): ConfigError {
-  return new ConfigError(
-    `${path} is not a ctdial journal (its first line is not a journal header); move it out of the journals folder and run again`,
-    [],
-    { code: "E_JOURNAL_NOT_JOURNAL", params: { path } },
-  );
+  return new ConfigError({ code: "E_JOURNAL_NOT_JOURNAL", params: { path } });
 }
 
 export function corruptLineError(path: string, line: number): ConfigError {
-  return new ConfigError(
-    `the journal ${path} is damaged at line ${line}; move the file aside to start the campaign afresh (ctdial then forgets which rows were already sent)`,
-    [],
-    { code: "E_JOURNAL_CORRUPT", params: { path, line } },
-  );
+  return new ConfigError({ code: "E_JOURNAL_CORRUPT", params: { path, line } });
 }

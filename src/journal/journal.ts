@@ -233,9 +233,8 @@ class FileJournal implements Journal {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? "error";
       throw new StopError(
-        "E_JOURNAL_WRITE",
-        `cannot write the journal ${this.path} (${code}); free disk space or fix its permissions`,
-        { cause: error, params: { path: this.path, errno: code } },
+        { code: "E_JOURNAL_WRITE", params: { path: this.path, errno: code } },
+        { cause: error },
       );
     }
   }
@@ -266,11 +265,10 @@ function outcomeDetails(outcome: Exclude<RowOutcome, { status: "skipped" | "woul
 
 function checkOwner(path: string, header: JournalHeader, identity: CampaignIdentity): void {
   if (header.source === identity.source && header.routeKey === identity.routeKey) return;
-  throw new ConfigError(
-    `the journal ${path} belongs to another campaign (${header.source}, routeKey "${header.routeKey}"); move it aside and run again`,
-    [],
-    { code: "E_JOURNAL_OWNER", params: { path, source: header.source, routeKey: header.routeKey } },
-  );
+  throw new ConfigError({
+    code: "E_JOURNAL_OWNER",
+    params: { path, source: header.source, routeKey: header.routeKey },
+  });
 }
 
 /** A new file's directory entry is durable only once the directory itself is synced. */

@@ -46,12 +46,10 @@ function sameOwner(a: LockOwner, b: LockOwner): boolean {
 }
 
 function lockedError(path: string, owner?: number): ConfigError {
-  const who = owner === undefined ? "another ctdial" : `another ctdial (process ${owner})`;
-  return new ConfigError(
-    `this campaign is being run by ${who}; wait for it to finish, or delete ${path} if no ctdial is running`,
-    [],
-    { code: "E_JOURNAL_LOCKED", params: { lockFile: path, pid: owner } },
-  );
+  return new ConfigError({
+    code: "E_JOURNAL_LOCKED",
+    params: owner === undefined ? { lockFile: path } : { lockFile: path, pid: owner },
+  });
 }
 
 /**

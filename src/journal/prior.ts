@@ -1,3 +1,4 @@
+import { say } from "../i18n/catalog.js";
 import type { RowOutcome } from "../outcome.js";
 
 /**
@@ -35,9 +36,8 @@ export type PriorState =
     }
   | { readonly status: "pending"; readonly attempts: number; readonly rowNumber: number };
 
-export const NO_ANSWER_MESSAGE =
-  "an earlier run stopped after sending this row and before its answer arrived; it may have created a callback " +
-  "(ctdial retry --include-unknown sends it again)";
+/** The default English reason of an `unknown` row whose answer was lost (the catalog's runNoAnswer). */
+export const NO_ANSWER_MESSAGE = say("en", { code: "runNoAnswer", params: {} });
 
 /** The report row for a prior state, so that a report written after any run reflects the journal. */
 export function priorToOutcome(prior: PriorState): RowOutcome {

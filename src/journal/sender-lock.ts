@@ -22,7 +22,7 @@ import { ensurePrivateDir, stateDirError } from "./state-dir.js";
 export interface SenderLockOwner extends LockOwner {
   /** The owner's command line, for the message a waiting sender prints. */
   readonly command: string;
-  /** ISO time the lock was taken. */
+  /** ISO time the lock was taken; empty when the lock does not say. */
   readonly since: string;
 }
 
@@ -76,10 +76,10 @@ export async function acquireSenderLock(stateDir: string, options: SenderLockOpt
     }
     const known = holder === "unreadable" ? undefined : holderOf(holder);
     if (!options.wait) {
-      throw new StopError("E_SENDER_BUSY", busySentence(known), {
-        params: known === undefined ? {} : { ...known },
-        advice: "Run it again when the other ctdial has finished, or leave out --no-wait to wait for it.",
-      });
+      throw new StopError(
+        { code: "E_SENDER_BUSY", params: known === undefined ? {} : { ...known } },
+        { advice: { code: "runAdviceSenderBusy", params: {} } },
+      );
     }
     if (!told) {
       told = true;
@@ -87,21 +87,16 @@ export async function acquireSenderLock(stateDir: string, options: SenderLockOpt
     }
     await sleep(options.pollMs ?? 500, options.signal);
     if (options.signal?.aborted) {
-      throw new StopError("SIGNAL", "stopped while waiting for the other ctdial to finish sending", {
-        advice: "Nothing was sent; run the same command again.",
-      });
+      throw new StopError(
+        { code: "SIGNAL", params: { while: "sender" } },
+        { advice: { code: "runAdviceNothingSent", params: {} } },
+      );
     }
   }
 }
 
 function holderOf(owner: SenderLockOwner): SenderHolder {
   return { pid: owner.pid, command: owner.command, since: owner.since };
-}
-
-/** The default (English) message of E_SENDER_BUSY for library users; the CLI words it from its params. */
-function busySentence(owner: SenderHolder | undefined): string {
-  if (owner === undefined) return "another ctdial is sending from this machine";
-  return `another ctdial is sending from this machine (process ${owner.pid}: ${owner.command}, since ${owner.since})`;
 }
 
 function readOwner(path: string): Promise<SenderLockOwner | "gone" | "stale" | "unreadable"> {
@@ -115,7 +110,8 @@ export function parseOwner(text: string): SenderLockOwner | undefined {
     return {
       pid: value.pid,
       command: typeof value.command === "string" ? value.command : "ctdial",
-      since: typeof value.since === "string" ? value.since : "an unknown time",
+      // Empty when the lock names no time: the message says "an unknown time" in the user's language.
+      since: typeof value.since === "string" ? value.since : "",
       ...optionalStart(typeof value.procStart === "string" ? value.procStart : undefined),
     };
   } catch {

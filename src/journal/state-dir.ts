@@ -31,9 +31,5 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
 /** A file-system failure in the state directory, as one sentence naming the folder and what to do. */
 export function stateDirError(dir: string, cause: unknown): ConfigError {
   const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? "error";
-  return new ConfigError(
-    `cannot use the state directory ${dir} (${code}); check its permissions and free space, or choose another state directory`,
-    [],
-    { code: "E_STATE_DIR", cause, params: { dir, errno: code } },
-  );
+  return new ConfigError({ code: "E_STATE_DIR", params: { dir, errno: code } }, { cause });
 }

@@ -1,3 +1,4 @@
+// i18n-exempt-file: Calltouch's own answers as the emulated server gives them (always Russian, verbatim), not ctdial's words
 /**
  * What the emulator answers, shaped as docs/calltouch-api.md shows the real server's answers. The Russian texts are
  * invented in the style of the real server (it answers in Russian); only "Invalid credentials" is

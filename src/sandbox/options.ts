@@ -1,4 +1,4 @@
-import { ConfigError } from "../errors.js";
+import { ConfigError, type ConfigProblem } from "../errors.js";
 import { type FaultSettings, NO_FAULTS } from "./faults.js";
 import type { SeenRequest } from "./seen-request.js";
 
@@ -112,35 +112,41 @@ export function applyPatch(base: SandboxSettings, patch: SandboxPatch): SandboxS
   if ("latencyMaxMs" in patch) (next as { latencyMaxMs?: number }).latencyMaxMs = patch.latencyMaxMs;
   if ("minutes" in patch) (next as { minutes?: number }).minutes = patch.minutes;
   const problems = settingsProblems(next);
-  if (problems.length > 0) throw new ConfigError("The sandbox options are not valid:", problems);
+  if (problems.length > 0) {
+    throw new ConfigError({ code: "E_SANDBOX_OPTIONS", params: {} }, { problems, code: "E_CONFIG" });
+  }
   return next;
 }
 
-function settingsProblems(s: SandboxSettings): string[] {
-  const problems: string[] = [];
+function settingsProblems(s: SandboxSettings): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const whole = (path: string, least: number, got: number): void => {
+    problems.push({ path, problem: { code: "runSandboxWhole", params: { least, got } } });
+  };
   for (const key of SHARES) {
     const v = s[key];
     if (!(Number.isFinite(v) && v >= 0 && v <= 1))
-      problems.push(`${key}: expected a share between 0 and 1, got ${v}`);
+      problems.push({ path: key, problem: { code: "runSandboxShare", params: { got: v } } });
   }
   const total = SHARES.reduce((sum, key) => sum + (Number.isFinite(s[key]) ? s[key] : 0), 0);
   if (total > 1 + 1e-9)
-    problems.push(`failRate + htmlRate + resetBeforeRate + resetAfterRate + hangRate: ${total} is above 1`);
+    problems.push({
+      path: "failRate + htmlRate + resetBeforeRate + resetAfterRate + hangRate",
+      problem: { code: "runSandboxShares", params: { total } },
+    });
   for (const key of COUNTS) {
     const v = s[key];
-    if (v !== undefined && !(Number.isInteger(v) && v >= 0))
-      problems.push(`${key}: expected a whole number >= 0, got ${v}`);
+    if (v !== undefined && !(Number.isInteger(v) && v >= 0)) whole(key, 0, v);
   }
-  if (!(Number.isInteger(s.rateLimit) && s.rateLimit >= 1))
-    problems.push(`rateLimit: expected a whole number >= 1, got ${s.rateLimit}`);
-  if (!(Number.isInteger(s.rateWindowMs) && s.rateWindowMs >= 1)) {
-    problems.push(`rateWindowMs: expected a whole number >= 1, got ${s.rateWindowMs}`);
-  }
+  if (!(Number.isInteger(s.rateLimit) && s.rateLimit >= 1)) whole("rateLimit", 1, s.rateLimit);
+  if (!(Number.isInteger(s.rateWindowMs) && s.rateWindowMs >= 1)) whole("rateWindowMs", 1, s.rateWindowMs);
   if (s.latencyMaxMs !== undefined && !(Number.isInteger(s.latencyMaxMs) && s.latencyMaxMs >= s.latencyMs)) {
-    problems.push(
-      `latencyMaxMs: expected a whole number >= latencyMs (${s.latencyMs}), got ${s.latencyMaxMs}`,
-    );
+    problems.push({
+      path: "latencyMaxMs",
+      problem: { code: "runSandboxLatencyMax", params: { latency: s.latencyMs, got: s.latencyMaxMs } },
+    });
   }
-  if (s.tokens?.some((t) => t === "")) problems.push("tokens: a token cannot be empty");
+  if (s.tokens?.some((t) => t === ""))
+    problems.push({ path: "tokens", problem: { code: "runSandboxTokenEmpty", params: {} } });
   return problems;
 }

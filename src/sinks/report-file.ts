@@ -84,25 +84,12 @@ export async function openReportFile(path: string): Promise<ReportFile> {
   };
 }
 
-const REASONS: Record<string, string> = {
-  ENOENT: "its folder does not exist",
-  ENOTDIR: "a part of its path is a file, not a folder",
-  EISDIR: "it is a folder",
-  // Windows refuses to replace a file a spreadsheet program holds open with these two codes.
-  EACCES: "permission denied (close it if a spreadsheet program has it open)",
-  EPERM: "permission denied (close it if a spreadsheet program has it open)",
-  EROFS: "the file system is read-only",
-  ENOSPC: "the disk is full",
-  EDQUOT: "the disk quota is exhausted",
-  EBUSY: "the file is open in another program",
-};
-
-/** One sentence naming the file and the reason; the system error stays as `cause` for debugging. */
+/**
+ * The file and the system's error code (the catalog says what each means; no code: the file was
+ * closed); the system error stays as `cause` for debugging.
+ */
 export function reportFileError(path: string, error: unknown): CtdialError {
   const code = (error as { code?: unknown } | undefined)?.code;
-  const reason =
-    typeof code === "string" ? (REASONS[code] ?? `the system refused it (${code})`) : "the file was closed";
-  return new CtdialError("E_REPORT_WRITE", `Cannot write the report ${path}: ${reason}.`, 2, {
-    cause: error,
-  });
+  const params = typeof code === "string" ? { file: path, errno: code } : { file: path };
+  return new CtdialError({ code: "E_REPORT_WRITE", params }, undefined, 2, { cause: error });
 }

@@ -7,6 +7,7 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
+import type { ReportTargetKind } from "../i18n/catalog/sources.en.js";
 import { isCtdialReport } from "../report-columns.js";
 
 export interface ReportTargetContext {
@@ -25,24 +26,22 @@ const CONFIG_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
 /** Throws a ConfigError when `reportPath` is a file the report must not replace. */
 export async function assertReportTarget(reportPath: string, context: ReportTargetContext): Promise<void> {
   const target = canonical(reportPath);
-  const instead = `give --report another file name, or leave it out to write ${basename(context.defaultPath)}`;
-  const refuse = (what: string): never => {
-    throw new ConfigError(
-      `The report would be written over ${reportPath}, which is ${what}; ${instead}.`,
-      [],
-      { code: "E_REPORT_TARGET" },
-    );
+  const defaultName = basename(context.defaultPath);
+  const refuse = (kind: ReportTargetKind, ext?: string): never => {
+    throw new ConfigError({
+      code: "E_REPORT_TARGET",
+      params: { file: reportPath, kind, defaultName, ...(ext === undefined ? {} : { ext }) },
+    });
   };
-  if (target === canonical(context.source)) refuse("the file being dialed");
+  if (target === canonical(context.source)) refuse("source");
   if (context.campaignPath !== undefined && target === canonical(context.campaignPath)) {
-    refuse("the campaign file");
+    refuse("campaign");
   }
-  if (context.excludeFiles?.some((file) => canonical(file) === target)) refuse("an exclude list");
-  if (CONFIG_EXTENSIONS.has(extname(reportPath).toLowerCase())) {
-    refuse(`a ${extname(reportPath).slice(1).toUpperCase()} file name, not a .csv or .xlsx report`);
-  }
+  if (context.excludeFiles?.some((file) => canonical(file) === target)) refuse("exclude");
+  if (CONFIG_EXTENSIONS.has(extname(reportPath).toLowerCase()))
+    refuse("config", extname(reportPath).slice(1));
   if (!existsSync(reportPath) || !statSync(reportPath).isFile()) return;
-  if (!(await readsAsReport(reportPath))) refuse("an existing file that is not a ctdial report");
+  if (!(await readsAsReport(reportPath))) refuse("not-report");
 }
 
 /** The same file by any path: symlinks and `..` resolved where the file exists. */

@@ -82,6 +82,7 @@ class XlsxReportWriter implements ReportWriter {
   }
 
   async write(row: SourceRow, outcome: RowOutcome, phone?: string): Promise<void> {
+    // i18n-exempt: only a bug in ctdial writes to a report it closed
     if (this.#done) throw new Error(`the report ${this.path} is already closed`);
     this.#file.check();
     const cells = this.#layout.arrange(row.cells, outcomeCells(outcome, phone));

@@ -3,17 +3,19 @@
  * Pure. Columns are named by their letters, as the spreadsheet shows them.
  */
 import { InputError } from "../errors.js";
-import { headerKey, sameNamesText } from "../header-key.js";
+import { headerKey } from "../header-key.js";
+import { type GridPlace, sameNameParams } from "../i18n/catalog/sources.en.js";
 import { columnLetter } from "./column-letter.js";
 import { type Cell, isBlank } from "./types.js";
 
-const COUNT_WORDS = ["", "one", "two", "three", "four", "five"];
+/**
+ * Where the header row is: `{ file, sheet }` for an .xlsx file, `{ spreadsheet, tab }` for a Google
+ * Sheet. A string (a place already worded, the old form) is still taken, in every language as it is.
+ */
+export type HeaderPlace = GridPlace | string;
 
-function listLetters(columns: readonly number[]): string {
-  const letters = columns.map(columnLetter);
-  return letters.length === 2
-    ? `${letters[0]} and ${letters[1]}`
-    : `${letters.slice(0, -1).join(", ")} and ${letters.at(-1)}`;
+function placeParams(where: HeaderPlace): GridPlace {
+  return typeof where === "string" ? { where } : where;
 }
 
 /** Header names as the user reads them: trimmed text of each cell of the header row. */
@@ -28,7 +30,7 @@ export function headerNames(cells: readonly Cell[]): string[] {
 export function assertUniqueHeaders(
   headers: readonly string[],
   headerRowNumber: number,
-  where: string,
+  where: HeaderPlace,
 ): void {
   const byName = new Map<string, number[]>();
   headers.forEach((name, column) => {
@@ -40,16 +42,14 @@ export function assertUniqueHeaders(
   });
   const duplicates = [...byName.values()].filter((columns) => columns.length > 1);
   if (duplicates.length === 0) return;
-  const parts = duplicates.map((columns) => {
-    const count = COUNT_WORDS[columns.length] ?? String(columns.length);
-    const names = columns.map((column) => headers[column]!);
-    return `${count} columns ${sameNamesText(names)} (columns ${listLetters(columns)})`;
+  const groups = duplicates.map((columns) => ({
+    names: columns.map((column) => headers[column]!),
+    columns: columns.map(columnLetter),
+  }));
+  throw new InputError({
+    code: "E_HEADERS",
+    params: { ...placeParams(where), row: headerRowNumber, ...sameNameParams(groups) },
   });
-  const onlyPair = duplicates.length === 1 && duplicates[0]!.length === 2;
-  throw new InputError(
-    `${where}: the header row (row ${headerRowNumber}) has ${parts.join(" and ")}; ${onlyPair ? "rename one" : "rename them so that each name is used once"}.`,
-    { code: "E_HEADERS" },
-  );
 }
 
 /**
@@ -60,15 +60,15 @@ export function assertCellsHaveHeaders(
   headers: readonly string[],
   headerRowNumber: number,
   row: { readonly rowNumber: number; readonly cells: readonly Cell[] },
-  where: string,
+  where: HeaderPlace,
 ): void {
   for (let column = 0; column < row.cells.length; column++) {
     if ((headers[column] ?? "") !== "" || isBlank(row.cells[column])) continue;
     const letter = columnLetter(column);
-    throw new InputError(
-      `${where}: column ${letter} has no header in row ${headerRowNumber} but has a value in row ${row.rowNumber}; type a header into ${letter}${headerRowNumber} or clear the column.`,
-      { code: "E_HEADERS" },
-    );
+    throw new InputError({
+      code: "E_HEADERS",
+      params: { ...placeParams(where), row: row.rowNumber, column: letter, headerRow: headerRowNumber },
+    });
   }
 }
 

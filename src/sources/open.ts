@@ -34,13 +34,9 @@ export function sourceKindOf(location: string): SourceKind {
   if (CSV_EXTENSIONS.has(ext)) return "csv";
   if (ext === ".xlsx" || ext === ".xlsm") return "xlsx";
   if (ext === ".xls") {
-    throw new InputError(
-      `${location} is an old Excel .xls file; open it in Excel or LibreOffice and save it as .xlsx or .csv.`,
-    );
+    throw new InputError({ code: "E_INPUT_XLS", params: { file: location } });
   }
-  throw new InputError(
-    `${location}: ctdial reads .csv, .tsv, .txt and .xlsx files or a Google Sheets link; rename the file or export it to one of these.`,
-  );
+  throw new InputError({ code: "E_INPUT_FORMAT", params: { file: location } });
 }
 
 /**
@@ -80,6 +76,7 @@ function readAsReport(source: Source): Source {
       return source.estimatedRows;
     },
     rows() {
+      // i18n-exempt: only a bug in ctdial iterates a source twice
       if (started) throw new Error("rows() of a source can be iterated only once");
       started = true;
       return rows();

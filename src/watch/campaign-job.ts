@@ -6,10 +6,18 @@ import type { Clock } from "../clock.js";
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import { type CampaignOptions, type ResolvedCampaign, resolveCampaign } from "../engine/resolve.js";
 import { type RowAttempt, type RunProgress, runCampaign } from "../engine/run.js";
-import type { RunSummary } from "../engine/summary.js";
-import { isCtdialError } from "../errors.js";
+import type { RunStop, RunSummary } from "../engine/summary.js";
+import { ConfigError, isCtdialError } from "../errors.js";
+import { isKey, type Said } from "../i18n/catalog.js";
 import type { OutcomeSink } from "../sinks/outcome-sink.js";
-import type { CampaignNamed, FailureNote, FolderEvent, PauseCause, WaitReason } from "./folder-events.js";
+import type {
+  CampaignNamed,
+  FailureNote,
+  FolderEvent,
+  PauseCause,
+  SaidAs,
+  WaitReason,
+} from "./folder-events.js";
 import { reportPathOf } from "./leave-folder.js";
 
 /**
@@ -202,17 +210,35 @@ export function endOf(
     return {
       kind: "later",
       until: tomorrow.toMillis() + 60_000,
-      why: { kind: "daily-limit", message: stop.message, zone },
+      why: { kind: "daily-limit", message: stop.message, zone, ...stopSaid(stop) },
     };
   }
   if (stop.code === "E_INPUT_MIDRUN") {
-    return { kind: "failed", exitCode: 3, resolved, note: { kind: "input-changed", message: stop.message } };
+    return {
+      kind: "failed",
+      exitCode: 3,
+      resolved,
+      note: { kind: "input-changed", message: stop.message, ...stopSaid(stop) },
+    };
   }
   return {
     kind: "later",
     until: clock.now() + TRY_AGAIN_MS,
-    why: { kind: "stopped", message: stop.message },
+    why: { kind: "stopped", message: stop.message, ...stopSaid(stop) },
   };
+}
+
+/** A stop as data, when its code is a catalog key (an error made from a `Said` keeps its params). */
+function stopSaid(stop: RunStop): SaidAs {
+  if (!isKey(stop.code)) return {};
+  return { said: { code: stop.code, params: stop.params ?? {} } as unknown as Said };
+}
+
+/** A thrown error as data, when it was made from a `Said` (the reader's language words it). */
+export function errorSaid(error: unknown): SaidAs {
+  if (!isCtdialError(error) || error.said === undefined) return {};
+  const found = error instanceof ConfigError ? error.found : [];
+  return { said: error.said, ...(found.length === 0 ? {} : { found }) };
 }
 
 function thrown(error: unknown, name: string, ctx: JobContext, resolved?: ResolvedCampaign): JobEnd {
@@ -220,7 +246,7 @@ function thrown(error: unknown, name: string, ctx: JobContext, resolved?: Resolv
     return {
       kind: "later",
       until: ctx.clock.now() + TRY_AGAIN_MS,
-      why: { kind: "not-now", message: error.message },
+      why: { kind: "not-now", message: error.message, ...errorSaid(error) },
     };
   }
   if (isCtdialError(error) && error.code === "E_REPORT_TARGET") {
@@ -239,7 +265,7 @@ function thrown(error: unknown, name: string, ctx: JobContext, resolved?: Resolv
       kind: "failed",
       exitCode: error.exitCode === 2 ? 2 : 3,
       ...(resolved === undefined ? {} : { resolved }),
-      note: { kind: "cannot-run", file: name, message: error.message },
+      note: { kind: "cannot-run", file: name, message: error.message, ...errorSaid(error) },
     };
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,6 @@
 import type { Clock } from "../clock.js";
 import type { FolderEvent, FolderWords, RecentEntry } from "./folder-events.js";
+import type { FolderLang } from "./folder-lang.js";
 import type { JobQueue } from "./job-queue.js";
 import type { OnceTally } from "./once-tally.js";
 import type { Pause } from "./pause.js";
@@ -12,6 +13,8 @@ export interface FolderContext {
   readonly clock: Clock;
   readonly emit: (event: FolderEvent) => void;
   readonly words: FolderWords;
+  /** The language STATUS.txt and the error notes are written in (the folder's campaign's, else the service's). */
+  readonly lang: FolderLang;
   readonly queue: JobQueue;
   readonly pause: Pause;
   readonly tally: OnceTally;

@@ -2,10 +2,24 @@
  * What the folder service tells, as data: a kind and its parameters. The service never words a line
  * itself; `src/cli/watch-words.ts` turns each event into a log line, and `src/cli/watch-status.ts`
  * writes STATUS.txt and the `<name>.error.txt` notes, so that every sentence a person reads is in one
- * place (and one catalog can later replace the English).
+ * place (the catalog's watch area, in the reader's language).
  */
+
+/**
+ * What another part of ctdial said (an error, a stop), as data when it was made from a catalog key:
+ * `said` (and a campaign file's `found` problems) word it in the reader's language; `message` is its
+ * English sentence, shown as it is when there is no `said`.
+ */
+export interface SaidAs {
+  readonly said?: Said;
+  readonly found?: readonly ConfigProblem[];
+}
+
 import type { RunWait } from "../engine/run-state.js";
 import type { ReportNotWritten, RunSummary } from "../engine/summary.js";
+import type { ConfigProblem } from "../errors.js";
+import type { Said } from "../i18n/catalog.js";
+import type { Lang } from "../i18n/lang.js";
 import type { SenderHolder } from "../journal/sender-lock.js";
 import type { IgnoreReason } from "./ignore-rules.js";
 
@@ -21,11 +35,11 @@ export type WaitReason =
   /** Every row settled, but the report could not replace the old one (open in Excel). */
   | { readonly kind: "report-held"; readonly report: string; readonly notWritten: ReportNotWritten }
   /** The daily limit is reached: it goes on the next day of `zone` (the campaign's). */
-  | { readonly kind: "daily-limit"; readonly message: string; readonly zone: string }
+  | ({ readonly kind: "daily-limit"; readonly message: string; readonly zone: string } & SaidAs)
   /** ctdial stopped the run for a reason that passes (the call window, a network stop): tried again shortly. */
-  | { readonly kind: "stopped"; readonly message: string }
+  | ({ readonly kind: "stopped"; readonly message: string } & SaidAs)
   /** It cannot be run now (a journal another process holds, a state folder that cannot be written). */
-  | { readonly kind: "not-now"; readonly message: string }
+  | ({ readonly kind: "not-now"; readonly message: string } & SaidAs)
   /** An error ctdial did not expect (a bug): tried again shortly. */
   | { readonly kind: "unexpected"; readonly message: string }
   /** Finishing it (its moves) failed: tried again in a minute. */
@@ -43,9 +57,9 @@ export type FailureNote =
       readonly sent: number;
     }
   /** The file changed under the run (rows out of order, a damaged read): the engine's message. */
-  | { readonly kind: "input-changed"; readonly message: string }
+  | ({ readonly kind: "input-changed"; readonly message: string } & SaidAs)
   /** The file, or its campaign, cannot be run (no phone column, a broken sidecar): the validate message. */
-  | { readonly kind: "cannot-run"; readonly file: string; readonly message: string }
+  | ({ readonly kind: "cannot-run"; readonly file: string; readonly message: string } & SaidAs)
   /**
    * The name its report would take is a file that is not a ctdial report (the user's own
    * `clients.report.csv`): never written over, and left where it is.
@@ -111,7 +125,7 @@ export type FolderEvent =
   /** A file picked up is one that left the folder mid-run under the name `was` (renamed, or a copy of it). */
   | { readonly kind: "file-came-back"; readonly file: string; readonly was: string }
   /** An error while finishing a file (its move, say): the move is tried again, the file not run again. */
-  | { readonly kind: "finish-error"; readonly file: string; readonly message: string }
+  | ({ readonly kind: "finish-error"; readonly file: string; readonly message: string } & SaidAs)
   | {
       readonly kind: "passed-over";
       readonly file: string;
@@ -132,11 +146,12 @@ export interface CampaignNamed {
 
 /**
  * The words the service needs for the files it writes for a person to read: STATUS.txt and the error
- * notes. Given by the CLI (cli/watch-status.ts).
+ * notes, in the folder's language (its campaign file's `lang:`, else the service's). Given by the CLI
+ * (cli/watch-status.ts).
  */
 export interface FolderWords {
-  status(view: StatusView): string;
-  errorNote(note: FailureNote): string;
+  status(view: StatusView, lang: Lang): string;
+  errorNote(note: FailureNote, lang: Lang): string;
   /** The exit code a run's summary means (for `--once`): the CLI's, like every exit code. */
   exitCodeOf(summary: RunSummary): number;
 }
@@ -160,7 +175,7 @@ export type StopCause =
   /** --once ran what was there. */
   | { readonly kind: "once" }
   /** An error ended the service; its sentence (the CLI prints it too). */
-  | { readonly kind: "error"; readonly message: string };
+  | ({ readonly kind: "error"; readonly message: string } & SaidAs);
 
 /** What the folder is doing as a whole: STATUS.txt's first line. */
 export type FolderState =

@@ -45,7 +45,7 @@ export function leaveFailed(
   return async () => {
     if (noted) return rest();
     noted = true;
-    const paragraph = f.words.errorNote(note);
+    const paragraph = f.words.errorNote(note, await f.lang.of(resolved));
     const result = await moveToFailed(f.dir, sub, job.name, extra, paragraph, new Date(f.clock.now()));
     return reportLeft(f, job, result.left);
   };

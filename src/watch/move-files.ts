@@ -66,6 +66,7 @@ export async function moveGroup(
   for (const i of order) {
     const name = present[i]!;
     if (name === names[0] && left.length > 0) {
+      // i18n-exempt: never shown; a person reads only the code (EBUSY) in the move-waits line
       left.push({ name, error: Object.assign(new Error("waits for its report"), { code: "EBUSY" }) });
       continue;
     }
@@ -109,6 +110,7 @@ export async function moveToFailed(
     if (i === 0 && left.length > 0) {
       left.push({
         name: member,
+        // i18n-exempt: never shown; a person reads only the code (EBUSY) in the move-waits line
         error: Object.assign(new Error("waits for its companions"), { code: "EBUSY" }),
       });
       continue;

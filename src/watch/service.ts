@@ -6,15 +6,17 @@ import type { CampaignOptions } from "../engine/resolve.js";
 import type { RowAttempt } from "../engine/run.js";
 import { ConfigError } from "../errors.js";
 import { callWindowTimezone } from "../hygiene/call-window.js";
+import type { Lang } from "../i18n/lang.js";
 import { acquireSenderLock, type ReleaseLock, type SenderHolder } from "../journal/sender-lock.js";
 import type { OutcomeSink } from "../sinks/outcome-sink.js";
 import { WakeUp } from "../wake.js";
-import { runFileJob } from "./campaign-job.js";
+import { errorSaid, runFileJob } from "./campaign-job.js";
 import { contentKey } from "./content-key.js";
 import { DEFAULT_QUIET_MS, ReadinessTracker } from "./file-ready.js";
 import { finishJob } from "./finish-job.js";
 import type { FolderContext } from "./folder-context.js";
 import type { FolderEvent, FolderWords, StopCause } from "./folder-events.js";
+import { FolderLang } from "./folder-lang.js";
 import { type FolderScan, scanFolder } from "./folder-scan.js";
 import { watchFolder } from "./folder-watcher.js";
 import { reportStem } from "./ignore-rules.js";
@@ -44,6 +46,11 @@ export interface WatchOptions {
   readonly onEvent: (event: FolderEvent) => void;
   /** The words of STATUS.txt and the error notes (cli/watch-status.ts). */
   readonly words: FolderWords;
+  /**
+   * The service's language (the CLI's): STATUS.txt and the error notes are written in it unless the
+   * folder's campaign file sets `lang:`. @default "en"
+   */
+  readonly lang?: Lang;
   /** Every answer a file's row got and what follows (the CLI logs it in its words). */
   readonly onAttempt?: (file: string, attempt: RowAttempt) => void;
   readonly signal: AbortSignal;
@@ -82,9 +89,7 @@ const MIN_WAIT_MS = 50;
 export async function serveFolder(options: WatchOptions): Promise<number> {
   const { dir, signal } = options;
   if (!existsSync(dir)) {
-    throw new ConfigError(
-      `the campaigns folder ${dir} does not exist; create it, or give the folder to watch: ctdial watch <folder>.`,
-    );
+    throw new ConfigError({ code: "E_WATCH_FOLDER", params: { target: dir, problem: "gone" } });
   }
   const clock = options.clock ?? systemClock;
   const now = (): number => clock.now();
@@ -97,6 +102,7 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
     clock,
     emit: options.onEvent,
     words: options.words,
+    lang: new FolderLang(dir, options.lang ?? "en"),
     queue: new JobQueue(),
     pause: new Pause(options.recheckMs ?? 15_000, clock),
     tally: new OnceTally(),
@@ -164,6 +170,7 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
           kind: "finish-error",
           file: job.name,
           message: error instanceof Error ? error.message : String(error),
+          ...errorSaid(error),
         });
         // Finished, only its move failed (a folder that cannot be made): the move is tried again,
         // the file is not run again.
@@ -317,7 +324,11 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
       await queue.leaveAll();
       stopped = signal.aborted ? { kind: "signal" } : { kind: "once" };
     } catch (error) {
-      stopped = { kind: "error", message: error instanceof Error ? error.message : String(error) };
+      stopped = {
+        kind: "error",
+        message: error instanceof Error ? error.message : String(error),
+        ...errorSaid(error),
+      };
       throw error;
     } finally {
       signal.removeEventListener("abort", stopRuns);

@@ -34,7 +34,7 @@ export class StatusBoard {
     const { at, ...what } = this.view(waitingForSender, stopped);
     const said = JSON.stringify(what);
     if (!force && said === this.#said && at - this.#at < ALIVE_MS) return;
-    if (await this.#writer.write(this.f.words.status({ at, ...what }))) {
+    if (await this.#writer.write(this.f.words.status({ at, ...what }, await this.f.lang.get()))) {
       this.#said = said;
       this.#at = at;
     }

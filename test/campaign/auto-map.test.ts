@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { autoMap, effectiveMapping } from "../../src/campaign/auto-map.js";
 import { parseCampaign } from "../../src/campaign/load.js";
 import { ConfigError } from "../../src/errors.js";
+import { type Said, say } from "../../src/i18n/catalog.js";
+
+/** Problems and warnings as English sentences (they are data: a catalog key and its parameters). */
+const en = (list: readonly Said[]): string[] => list.map((item) => say("en", item));
 
 describe("autoMap", () => {
   it("recognises every name docs/contract.md lists", () => {
@@ -20,7 +24,7 @@ describe("autoMap", () => {
       "routeKey",
     ];
     const result = autoMap(headers);
-    expect(result.problems).toEqual([]);
+    expect(en(result.problems)).toEqual([]);
     expect(result.asFields).toEqual([]);
     expect(result.mapping).toEqual({
       phone: "Телефон",
@@ -134,8 +138,8 @@ describe("autoMap", () => {
 
   it("does not count a report's ctdial_* columns towards the 5 fields, nor list them when no phone is found", () => {
     const report = ["Телефон", "a", "b", "c", "d", "e", "ctdial_status", "ctdial_error", "ctdial_sent_at"];
-    expect(autoMap(report).problems).toEqual([]);
-    expect(autoMap(["Имя", "ctdial_status", "ctdial_error"]).problems).toEqual([
+    expect(en(autoMap(report).problems)).toEqual([]);
+    expect(en(autoMap(["Имя", "ctdial_status", "ctdial_error"]).problems)).toEqual([
       "no phone column found; the file has: Имя. Name the phone column Телефон or set mapping.phone",
     ]);
   });
@@ -149,14 +153,14 @@ describe("autoMap", () => {
 
   it("takes exactly 5 other columns", () => {
     const result = autoMap(["Телефон", "a", "b", "c", "d", "e"]);
-    expect(result.problems).toEqual([]);
+    expect(en(result.problems)).toEqual([]);
     expect(Object.keys(result.mapping?.fields ?? {})).toEqual(["a", "b", "c", "d", "e"]);
   });
 
   it("asks for mapping.fields when more than 5 columns would be fields", () => {
     const result = autoMap(["Телефон", "Имя", "Город", "Комментарий", "Менеджер", "Сумма", "Дата"]);
     expect(result.mapping).toBeUndefined();
-    expect(result.problems).toEqual([
+    expect(en(result.problems)).toEqual([
       "6 columns would be sent as fields, but Calltouch takes at most 5: Имя, Город, Комментарий, Менеджер, Сумма, Дата. " +
         "List the ones to send in mapping.fields of a campaign file (ctdial init <source> writes one)",
     ]);
@@ -165,26 +169,26 @@ describe("autoMap", () => {
   it("names the headers that are there when no phone column is found", () => {
     const result = autoMap(["Имя", "Город", "Комментарий"]);
     expect(result.mapping).toBeUndefined();
-    expect(result.problems).toEqual([
+    expect(en(result.problems)).toEqual([
       "no phone column found; the file has: Имя, Город, Комментарий. Name the phone column Телефон or set mapping.phone",
     ]);
   });
 
   it("refuses to choose between two phone columns", () => {
-    expect(autoMap(["Телефон", "Мобильный"]).problems).toEqual([
+    expect(en(autoMap(["Телефон", "Мобильный"]).problems)).toEqual([
       "columns Телефон, Мобильный could all be phone; set mapping.phone to the one to use",
     ]);
   });
 
   it("refuses a column name over 255 characters as a field name", () => {
     const long = "x".repeat(256);
-    expect(autoMap(["Телефон", long]).problems).toEqual([
+    expect(en(autoMap(["Телефон", long]).problems)).toEqual([
       `column "${"x".repeat(40)}…" has a name over 255 characters; rename it`,
     ]);
   });
 
   it("reports every problem at once", () => {
-    expect(autoMap(["a", "b", "c", "d", "e", "f"]).problems).toHaveLength(2);
+    expect(en(autoMap(["a", "b", "c", "d", "e", "f"]).problems)).toHaveLength(2);
   });
 });
 
@@ -228,7 +232,7 @@ describe("autoMap warns about plain fields that look like dates or tags", () => 
       "Метки клиента": "Метки клиента",
       Город: "Город",
     });
-    expect(result.warnings).toEqual([
+    expect(en(result.warnings)).toEqual([
       "column Дата визита looks like dates or times but is sent as a plain field, so an impossible date such as 31.02 is not caught; if it says when to call, set mapping.scheduleTime: Дата визита",
       "column Метки клиента looks like tags but is sent as one plain field; to send them as tags, set mapping.tags: Метки клиента",
     ]);
@@ -241,14 +245,14 @@ describe("autoMap warns about plain fields that look like dates or tags", () => 
       ["79991112255", { type: "date", wallClock: "2025-03-02T12:00:00" } as const, "Москва"],
       ["79991112266", "", ""],
     ];
-    expect(autoMap(["Телефон", "Визит", "Город"], samples).warnings).toEqual([
+    expect(en(autoMap(["Телефон", "Визит", "Город"], samples).warnings)).toEqual([
       "column Визит looks like dates or times but is sent as a plain field, so an impossible date such as 31.02 is not caught; if it says when to call, set mapping.scheduleTime: Визит",
     ]);
-    expect(autoMap(["Телефон", "Визит", "Город"]).warnings).toEqual([]);
+    expect(en(autoMap(["Телефон", "Визит", "Город"]).warnings)).toEqual([]);
   });
 
   it("not about recognised columns, and effectiveMapping passes the warnings on", () => {
-    expect(autoMap(["Телефон", "Дата звонка", "Метки"]).warnings).toEqual([]);
+    expect(en(autoMap(["Телефон", "Дата звонка", "Метки"]).warnings)).toEqual([]);
     const told: string[] = [];
     effectiveMapping(["Телефон", "Дата визита"], undefined, (warning) => told.push(warning));
     expect(told).toHaveLength(1);

@@ -2,6 +2,18 @@ import { describe, expect, it } from "vitest";
 import { DURATION, parseDuration } from "../../src/campaign/duration.js";
 import { ConfigError } from "../../src/errors.js";
 
+/** The message of the ConfigError (code E_CONFIG) that `run` throws. */
+function thrownBy(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).code).toBe("E_CONFIG");
+    return (error as ConfigError).message;
+  }
+  throw new Error("expected a ConfigError");
+}
+
 describe("parseDuration", () => {
   it.each([
     ["24h", 86_400_000],
@@ -33,7 +45,7 @@ describe("parseDuration", () => {
     [" 0", 'expected a duration such as "24h", "30m" or "7d", got " 0"'],
     ["0 ", 'expected a duration such as "24h", "30m" or "7d", got "0 "'],
   ])("refuses %j", (text, message) => {
-    expect(() => parseDuration(text)).toThrow(new ConfigError(message));
+    expect(thrownBy(() => parseDuration(text))).toBe(message);
     expect(() => parseDuration(text)).toThrow(ConfigError);
   });
 
@@ -49,14 +61,14 @@ describe("parseDuration", () => {
   });
 
   it("refuses a duration too long to wait for", () => {
-    expect(() => parseDuration("99999999999999999999d")).toThrow(
-      new ConfigError('the duration "99999999999999999999d" is too long'),
+    expect(thrownBy(() => parseDuration("99999999999999999999d"))).toBe(
+      'the duration "99999999999999999999d" is too long',
     );
   });
 
   it("refuses what is not text, naming it", () => {
-    expect(() => parseDuration(24 as unknown as string)).toThrow(
-      new ConfigError('expected a duration such as "24h", "30m" or "7d", got 24'),
+    expect(thrownBy(() => parseDuration(24 as unknown as string))).toBe(
+      'expected a duration such as "24h", "30m" or "7d", got 24',
     );
   });
 });

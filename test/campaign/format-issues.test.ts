@@ -3,6 +3,7 @@ import { describeValue } from "../../src/campaign/describe-value.js";
 import { didYouMean, editDistance } from "../../src/campaign/did-you-mean.js";
 import { parseCampaign } from "../../src/campaign/load.js";
 import { ConfigError } from "../../src/errors.js";
+import { gotEn } from "../../src/i18n/catalog/campaign.en.js";
 
 /** The `path: message` lines a campaign given as data produces; [] when it is valid. */
 function problemsOf(input: unknown): readonly string[] {
@@ -19,7 +20,7 @@ const MAPPING_KEYS =
   "phone, fields, sessionId, scheduleTime, utmSource, utmMedium, utmCampaign, utmContent, utmTerm, callUrl, tags, unitId, routeKey";
 const TOP_KEYS =
   "routeKey, source, sheet, mapping, exclude, callWindow, dailyLimit, dedupeWindow, defaults, timezone, " +
-  "calltouchTimezone, scheduleTimeFormat, pastScheduleTime, rate, retry, retryUnknown, resendWithoutSessionId";
+  "calltouchTimezone, scheduleTimeFormat, pastScheduleTime, rate, retry, retryUnknown, resendWithoutSessionId, lang";
 
 describe("one friendly line per problem", () => {
   it.each<[string, unknown, string[]]>([
@@ -246,6 +247,6 @@ describe("describeValue", () => {
     [{ a: 1 }, "a group of keys"],
     ["x".repeat(100), `"${"x".repeat(59)}…"`],
   ])("%j -> %s", (value, expected) => {
-    expect(describeValue(value)).toBe(expected);
+    expect(gotEn(describeValue(value))).toBe(expected);
   });
 });

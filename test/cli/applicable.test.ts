@@ -8,11 +8,14 @@ import { ConfigError } from "../../src/errors.js";
 
 describe("options that do not apply", () => {
   it("--sheet on a CSV file is refused (exit 2)", () => {
-    expect(() => refuseInapplicableSourceOptions("/calls/clients.csv", { sheet: "Лист1" })).toThrow(
-      new ConfigError(
-        "--sheet Лист1 names a tab of an XLSX file, but clients.csv is a CSV file, which has none; remove --sheet, or name the .xlsx file.",
-      ),
+    const refused = new ConfigError(
+      { code: "E_SHEET_ON_CSV", params: { sheet: "Лист1", file: "clients.csv" } },
+      { code: "E_CONFIG" },
     );
+    expect(refused.message).toBe(
+      "--sheet Лист1 names a tab of an XLSX file, but clients.csv is a CSV file, which has none; remove --sheet, or name the .xlsx file.",
+    );
+    expect(() => refuseInapplicableSourceOptions("/calls/clients.csv", { sheet: "Лист1" })).toThrow(refused);
   });
 
   it("--encoding and --delimiter on an XLSX file are refused, naming the ones given", () => {

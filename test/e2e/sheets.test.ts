@@ -330,4 +330,36 @@ describe("ctdial on a Google Sheet (built CLI, Sheets fake and sandbox as proces
     expect(result.code, result.stderr).toBe(0);
     expect((await statuses(id)).map((r) => r.status)).toEqual(["sent", "sent"]);
   });
+
+  it("in Russian (CTDIAL_LANG=ru), a sheet not shared with the service account names its e-mail and says what to press", async () => {
+    const { id, link } = await sheet(phoneNumbers(1, "911"), { access: "none" });
+    const dir = workdir();
+    const key = serviceAccountKey(dir);
+    const result = await runCli(["run", link, "--sandbox", "--yes", "--route-key", "rk"], {
+      cwd: dir,
+      env: {
+        ...env(dir),
+        GOOGLE_SHEETS_ACCESS_TOKEN: undefined,
+        GOOGLE_APPLICATION_CREDENTIALS: key,
+        CTDIAL_LANG: "ru",
+      },
+    });
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain(
+      `У сервисного аккаунта ${SA_EMAIL} нет доступа к таблице ${id}. Откройте таблицу в Google Sheets, нажмите «Настройки доступа» (в старом интерфейсе «Открыть доступ»), вставьте адрес ${SA_EMAIL}, выберите роль «Редактор» и нажмите «Отправить», затем запустите команду ещё раз.`,
+    );
+    expect(result.stderr).not.toContain("has no access");
+  });
+
+  it("in Russian, without any credentials: the steps in the Google Cloud console, by its Russian menus", async () => {
+    const { link } = await sheet(phoneNumbers(1, "911"));
+    const dir = workdir();
+    const result = await runCli(["run", link, "--sandbox", "--yes", "--route-key", "rk"], {
+      cwd: dir,
+      env: { ...env(dir), GOOGLE_SHEETS_ACCESS_TOKEN: undefined, CTDIAL_LANG: "ru" },
+    });
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain("Не найдены учётные данные Google для чтения таблицы.");
+    expect(result.stderr).toContain("«IAM и администрирование» → «Сервисные аккаунты»");
+  });
 });

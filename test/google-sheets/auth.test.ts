@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { errorSentence } from "../../src/errors.js";
 import { openSheetsApi } from "../../src/google-sheets/api.js";
 import { sheetsCredentials } from "../../src/google-sheets/auth.js";
 import { type SheetsFake, startSheetsFake } from "../fakes/sheets/server.js";
@@ -105,5 +106,41 @@ describe("Google credentials, in the order the README gives", () => {
     writeFileSync(key, JSON.stringify({ type: "external_account" }));
     const other = await sheetsCredentials(bareEnv({ GOOGLE_APPLICATION_CREDENTIALS: key })).catch((e) => e);
     expect(other.message).toContain(`of type "external_account" that ctdial cannot use`);
+  });
+});
+
+describe("credentials problems in Russian", () => {
+  it("no credentials: the steps in the Google Cloud console, by the Russian names of its menus", async () => {
+    const error = await sheetsCredentials(bareEnv()).catch((e) => e);
+    const ru = errorSentence("ru", error);
+    expect(ru).toMatch(/^Не найдены учётные данные Google для чтения таблицы\./);
+    expect(ru).toContain("«API и сервисы» → «Библиотека» → Google Sheets API → «Включить»");
+    expect(ru).toContain(
+      "«API и сервисы» → «Учетные данные» → «Создать учетные данные» → «Сервисный аккаунт»",
+    );
+    expect(ru).toContain("«IAM и администрирование» → «Сервисные аккаунты»");
+    expect(ru).toContain("«Добавить ключ» → «Создать новый ключ» → JSON");
+    expect(ru).toMatch(/GOOGLE_APPLICATION_CREDENTIALS или задайте GOOGLE_SHEETS_ACCESS_TOKEN\.$/);
+  });
+
+  it("a key file that is missing or incomplete is named, with the fields it lacks", async () => {
+    const missing = await sheetsCredentials(
+      bareEnv({ GOOGLE_APPLICATION_CREDENTIALS: "/nope/key.json" }),
+    ).catch((e) => e);
+    expect(errorSentence("ru", missing)).toMatch(
+      /^В GOOGLE_APPLICATION_CREDENTIALS указан файл \/nope\/key\.json, но такого файла нет\. Скачайте JSON-ключ/,
+    );
+    const dir = tempDir("ctdial-key-");
+    const key = join(dir, "k.json");
+    writeFileSync(key, JSON.stringify({ type: "service_account", private_key_id: "x" }));
+    const incomplete = await sheetsCredentials(bareEnv({ GOOGLE_APPLICATION_CREDENTIALS: key })).catch(
+      (e) => e,
+    );
+    expect(errorSentence("ru", incomplete)).toContain(
+      `В GOOGLE_APPLICATION_CREDENTIALS указан файл ${key} с типом service_account, но в нём нет полей «client_email» и «private_key»: файл неполный`,
+    );
+    writeFileSync(key, JSON.stringify({ type: "service_account", client_email: "a@b.iam" }));
+    const one = await sheetsCredentials(bareEnv({ GOOGLE_APPLICATION_CREDENTIALS: key })).catch((e) => e);
+    expect(errorSentence("ru", one)).toContain("нет поля «private_key»:");
   });
 });

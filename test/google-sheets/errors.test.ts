@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { errorSentence } from "../../src/errors.js";
 import { openSheetsApi } from "../../src/google-sheets/api.js";
 import { locateTab } from "../../src/google-sheets/tab.js";
 import { parseSheetLocation } from "../../src/google-sheets/url.js";
@@ -191,5 +192,81 @@ describe("every way Google refuses, as one sentence with a code (exit 2)", () =>
     const error = await locateTab(api, { spreadsheetId: "s1" }).catch((e) => e);
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain("ya29.secret");
     expect(error.message).toContain("GOOGLE_SHEETS_ACCESS_TOKEN belongs to");
+  });
+});
+
+describe("the same refusals in Russian: what to do, step by step, in the console's Russian words", () => {
+  it("a sheet not shared with the service account names its e-mail and the «Настройки доступа» button", async () => {
+    fake.spreadsheets.get("s1")!.access = "none";
+    const error = await locateTab(await saApi(), { spreadsheetId: "s1" }).catch((e) => e);
+    expect(error.code).toBe("E_SHEETS_FORBIDDEN");
+    expect(errorSentence("ru", error)).toBe(
+      `У сервисного аккаунта ${SA_EMAIL} нет доступа к таблице s1. Откройте таблицу в Google Sheets, нажмите «Настройки доступа» (в старом интерфейсе «Открыть доступ»), вставьте адрес ${SA_EMAIL}, выберите роль «Редактор» и нажмите «Отправить», затем запустите команду ещё раз.`,
+    );
+    // The English sentence is what it always was.
+    expect(errorSentence("en", error)).toBe(error.message);
+  });
+
+  it("view-only access: the role «Редактор» for the e-mail, or --report", async () => {
+    fake.spreadsheets.get("s1")!.access = "reader";
+    const error = await write(await saApi()).catch((e) => e);
+    expect(errorSentence("ru", error)).toBe(
+      `Сервисный аккаунт ${SA_EMAIL} может только просматривать таблицу s1, а ctdial записывает в неё результат каждой строки. Откройте таблицу в Google Sheets, нажмите «Настройки доступа» (в старом интерфейсе «Открыть доступ»), вставьте адрес ${SA_EMAIL}, выберите роль «Редактор» и нажмите «Отправить». Либо передайте --report ФАЙЛ, чтобы записать результаты в файл на этом компьютере.`,
+    );
+  });
+
+  it("a token's account has no e-mail to paste: the account is named by what it is", async () => {
+    fake.spreadsheets.get("s1")!.access = "none";
+    const api = await openSheetsApi(
+      bareEnv({ GOOGLE_SHEETS_ACCESS_TOKEN: "ya29.secret", GOOGLE_SHEETS_API_URL: fake.url }),
+    );
+    const error = await locateTab(api, { spreadsheetId: "s1" }).catch((e) => e);
+    const ru = errorSentence("ru", error);
+    expect(ru).toMatch(/^У аккаунта Google, которому принадлежит GOOGLE_SHEETS_ACCESS_TOKEN, нет доступа/);
+    expect(ru).not.toContain("ya29.secret");
+  });
+
+  it("a key that cannot sign: a new key through «IAM и администрирование» → «Сервисные аккаунты» → «Ключи»", async () => {
+    const dir = tempDir("ctdial-badkey-");
+    const key = join(dir, "key.json");
+    writeFileSync(
+      key,
+      JSON.stringify({
+        type: "service_account",
+        client_email: SA_EMAIL,
+        private_key: "-----BEGIN PRIVATE KEY-----\nMIIBroken\n-----END PRIVATE KEY-----\n",
+      }),
+    );
+    const api = await openSheetsApi(
+      bareEnv({ GOOGLE_APPLICATION_CREDENTIALS: key, GOOGLE_SHEETS_API_URL: fake.url }),
+    );
+    const ru = errorSentence("ru", await locateTab(api, { spreadsheetId: "s1" }).catch((e) => e));
+    expect(ru).toContain(`Закрытым ключом из файла ${key} нельзя подписать запрос`);
+    expect(ru).toContain(
+      `Создайте новый ключ для ${SA_EMAIL} (консоль Google Cloud → «IAM и администрирование» → «Сервисные аккаунты» → ваш аккаунт → вкладка «Ключи» → «Добавить ключ» → «Создать новый ключ» → JSON → «Создать»)`,
+    );
+    expect(ru).not.toContain("MIIBroken");
+  });
+
+  it("a missing tab lists the tabs in «»; a missing spreadsheet says to copy the link again", async () => {
+    const api = await tokenApi(fake);
+    const noTab = await locateTab(api, { spreadsheetId: "s1" }, "Клиенты").catch((e) => e);
+    expect(errorSentence("ru", noTab)).toBe(
+      "В таблице «База» нет листа «Клиенты»; её листы: «Лист1», «Клиенты 2026».",
+    );
+    const byGid = await locateTab(api, { spreadsheetId: "s1", gid: 5 }).catch((e) => e);
+    expect(errorSentence("ru", byGid)).toBe(
+      "В таблице «База» нет листа с gid=5; её листы: «Лист1», «Клиенты 2026».",
+    );
+    const missing = await locateTab(api, { spreadsheetId: "nope" }).catch((e) => e);
+    expect(errorSentence("ru", missing)).toBe(
+      "Таблица nope не найдена: в ссылке опечатка или файл удалён. Скопируйте ссылку ещё раз из адресной строки браузера.",
+    );
+  });
+
+  it("an .xlsx in Drive: «Файл» → «Сохранить как Google Таблицу»", async () => {
+    fake.spreadsheets.get("s1")!.kind = "xlsx";
+    const error = await locateTab(await saApi(), { spreadsheetId: "s1" }).catch((e) => e);
+    expect(errorSentence("ru", error)).toContain("«Файл» → «Сохранить как Google Таблицу»");
   });
 });

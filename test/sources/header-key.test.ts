@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headerKey, sameNamesText } from "../../src/header-key.js";
+import { headerKey } from "../../src/header-key.js";
 import { headerKey as mappingHeaderKey } from "../../src/mapping/columns.js";
 import { readHeaderRow } from "../../src/sources/csv/header.js";
 import { assertUniqueHeaders } from "../../src/sources/grid-headers.js";
@@ -28,6 +28,8 @@ describe("one header comparison for sources and mapping", () => {
   });
 
   it("names a repeated name once when it is written the same every time", () => {
-    expect(sameNamesText(["Телефон", "Телефон"])).toBe("named Телефон");
+    expect(() => readHeaderRow(["Телефон", "Имя", "Телефон"], "f.csv", 1)).toThrow(
+      "f.csv, line 1: the header row has two columns named Телефон (columns 1 and 3); rename one.",
+    );
   });
 });

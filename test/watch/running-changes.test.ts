@@ -8,6 +8,7 @@ import { ReadinessTracker } from "../../src/watch/file-ready.js";
 import { finishJob } from "../../src/watch/finish-job.js";
 import type { FolderContext } from "../../src/watch/folder-context.js";
 import type { FolderEvent } from "../../src/watch/folder-events.js";
+import { FolderLang } from "../../src/watch/folder-lang.js";
 import { type FoundFile, scanFolder } from "../../src/watch/folder-scan.js";
 import { type Job, JobQueue } from "../../src/watch/job-queue.js";
 import { OnceTally } from "../../src/watch/once-tally.js";
@@ -132,6 +133,7 @@ describe("a file counts as done only if it is still what was read", () => {
       clock,
       emit: (event) => events.push(event),
       words: { status: () => "", errorNote: () => "", exitCodeOf: () => 0 },
+      lang: new FolderLang(dir, "en"),
       queue: new JobQueue(),
       pause: new Pause(15_000, clock),
       tally: new OnceTally(),

@@ -11,6 +11,7 @@
 import { isCtdialError } from "../../errors.js";
 import type { SheetsApi } from "../../google-sheets/api.js";
 import { a1, type SheetTab } from "../../google-sheets/tab.js";
+import { type Said, said } from "../../i18n/catalog.js";
 import type { RowOutcome } from "../../outcome.js";
 import { REPORT_COLUMNS } from "../../report-columns.js";
 import { columnLetter } from "../../sources/column-letter.js";
@@ -78,8 +79,11 @@ export interface SheetWritebackHooks {
 export type SheetWriteWarning =
   /** Results not written: their rows were changed or removed while the run went on; the next run writes them. */
   | { readonly kind: "rows-not-placed"; readonly count: number }
-  /** A flush failed for a reason that may pass; it is tried again after `retryInSeconds`. */
-  | { readonly kind: "write-deferred"; readonly reason: string; readonly retryInSeconds: number };
+  /**
+   * A flush failed for a reason that may pass (`reason`: the error, as data); it is tried again
+   * after `retryInSeconds`.
+   */
+  | { readonly kind: "write-deferred"; readonly reason: Said; readonly retryInSeconds: number };
 
 export interface SheetWriteback extends OutcomeSink {
   /** Writes what is buffered now. */
@@ -226,7 +230,7 @@ export async function openSheetWriteback(options: SheetWritebackOptions): Promis
       else
         options.onWarning?.({
           kind: "write-deferred",
-          reason: (error as Error).message,
+          reason: reasonOf(error),
           retryInSeconds: Math.round(interval / 1000),
         });
     });
@@ -280,4 +284,10 @@ export async function openSheetWriteback(options: SheetWritebackOptions): Promis
       while (buffer.size > 0 || headerPending) await flush();
     },
   };
+}
+
+/** What a failed flush says, as data: a ctdial error's own `said`, else the error's own words. */
+function reasonOf(error: unknown): Said {
+  if (isCtdialError(error) && error.said !== undefined) return error.said;
+  return said("googleErrorMessage", { message: String((error as Error)?.message ?? error) });
 }

@@ -83,8 +83,5 @@ export function parseDelimiterOption(value: string): string {
   const spelled = value.trim().toLowerCase();
   if (spelled === "tab" || spelled === "\\t") return "\t";
   if (value.length === 1 && value !== '"' && value !== "\n" && value !== "\r") return value;
-  throw new InputError(
-    `the delimiter must be one character such as ; , | or tab, got ${JSON.stringify(value)}.`,
-    { code: "E_INPUT_DELIMITER" },
-  );
+  throw new InputError({ code: "E_INPUT_DELIMITER", params: { delimiter: value } });
 }

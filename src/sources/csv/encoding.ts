@@ -106,8 +106,5 @@ export function canonicalEncoding(name: string): string {
   const canonical = CANONICAL[key.replace(/[^a-z0-9]/g, "")];
   if (canonical) return canonical;
   if (key !== "" && iconv.encodingExists(key)) return key;
-  throw new InputError(
-    `unknown encoding "${name}"; use one such as utf-8, windows-1251, utf-16le, utf-16be or koi8-r.`,
-    { code: "E_INPUT_ENCODING" },
-  );
+  throw new InputError({ code: "E_INPUT_ENCODING", params: { encoding: name } });
 }

@@ -7,6 +7,7 @@ import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
 import { CsvError } from "csv-parse";
 import { InputError } from "../../errors.js";
+import { openFailure } from "../open-failure.js";
 import { CsvDecoder, type DecoderMode, InvalidUtf8Error } from "./decoder.js";
 import type { BinaryKind } from "./encoding.js";
 import { countLineBreaks } from "./utf8.js";
@@ -37,28 +38,20 @@ export async function toInputError(error: unknown, position: ReadPosition): Prom
   const { file } = position;
   if (error instanceof InvalidUtf8Error) {
     const line = await lineAtOffset(createReadStream(file), error.offset);
-    return new InputError(
-      `${file}, line ${line}: this line is not valid UTF-8 although the lines before it are; the file mixes encodings, so save it again as UTF-8 (or give its encoding with --encoding).`,
-      { cause: error, code: "E_INPUT_ENCODING" },
-    );
+    return new InputError({ code: "E_INPUT_ENCODING", params: { file, line } }, { cause: error });
   }
   if (error instanceof CsvError) {
     // csv-parse's `bytes` is where the last cell before the failure ended, in the UTF-8 text it was
     // given: a quote opens a cell only right there, so it is the line where the unclosed quote opens.
     const line = await decodedLineAt(position, typeof error.bytes === "number" ? error.bytes : undefined);
     if (error.code === "CSV_QUOTE_NOT_CLOSED") {
-      return new InputError(
-        `${file}, line ${line}: a quote (") opened here is never closed; close it or remove it.`,
-        {
-          cause: error,
-          code: "E_INPUT_QUOTE",
-        },
-      );
+      return new InputError({ code: "E_INPUT_QUOTE", params: { file, line } }, { cause: error });
     }
     if (error.code === "CSV_MAX_RECORD_SIZE") return tooLongLine(error, line, position);
-    return new InputError(`${file}, line ${line}: this row cannot be read as CSV (${error.message}).`, {
-      cause: error,
-    });
+    return new InputError(
+      { code: "E_INPUT_CSV", params: { file, line, reason: error.message } },
+      { cause: error },
+    );
   }
   return fileSystemError(error, file);
 }
@@ -72,51 +65,33 @@ function tooLongLine(error: CsvError, line: number, position: ReadPosition): Inp
   const { file, maxRecordSize } = position;
   const quoting = position.inQuotes !== false;
   const cells = (error as { column?: unknown }).column;
-  const limit = maxRecordSize.toLocaleString("en-US");
+  const limit = maxRecordSize;
   if (typeof cells === "number" && cells >= MAX_COLUMNS) {
     return new InputError(
-      `${file}, line ${line} has more than ${MAX_COLUMNS.toLocaleString("en-US")} columns, the most a spreadsheet can hold; check that this is the file you meant and that its delimiter is right (give it with --delimiter).`,
-      { cause: error, code: "E_INPUT_COLUMNS" },
+      { code: "E_INPUT_COLUMNS", params: { file, line, limit: MAX_COLUMNS } },
+      { cause: error },
     );
   }
   if (!quoting) {
-    return new InputError(
-      `${file}, line ${line} is longer than ${limit} characters, which no row of a client base is; check that this is the file you meant and that its lines end with line breaks.`,
-      { cause: error, code: "E_INPUT_LINE" },
-    );
+    return new InputError({ code: "E_INPUT_LINE", params: { file, line, limit } }, { cause: error });
   }
-  return new InputError(
-    `${file}, line ${line}: a cell starting here runs on for more than ${limit} characters; most likely a quote (") opened here is never closed.`,
-    { cause: error, code: "E_INPUT_QUOTE" },
-  );
+  return new InputError({ code: "E_INPUT_QUOTE", params: { file, line, limit } }, { cause: error });
 }
 
 /** An error from opening or reading the file itself. */
 export function fileSystemError(error: unknown, file: string): InputError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason =
-    code === "ENOENT"
-      ? "there is no such file"
-      : code === "EACCES" || code === "EPERM"
-        ? "permission denied"
-        : code === "EISDIR"
-          ? "it is a folder, not a file"
-          : (error as Error | undefined)?.message;
-  return new InputError(`cannot read ${file}: ${reason ?? String(error)}.`, {
-    cause: error,
-    code: "E_INPUT_READ",
-  });
+  const reason = openFailure(code);
+  const detail = reason === "other" ? ((error as Error | undefined)?.message ?? String(error)) : undefined;
+  return new InputError(
+    { code: "E_INPUT_READ", params: { file, reason, ...(detail === undefined ? {} : { detail }) } },
+    { cause: error },
+  );
 }
 
 /** The sentence for a file that is not a text table at all. */
 export function binaryFileError(kind: BinaryKind, file: string): InputError {
-  const reasons: Record<BinaryKind, string> = {
-    xlsx: `${file} looks like an Excel (.xlsx) file, not CSV text; rename it to .xlsx, or open it in Excel and save it as CSV.`,
-    xls: `${file} looks like an old Excel (.xls) file, not CSV text; open it in Excel or LibreOffice and save it as .xlsx or CSV.`,
-    "utf-16": `${file} looks like UTF-16 text without a byte-order mark; give its encoding with --encoding utf-16le (or utf-16be).`,
-    binary: `${file} is not a text file (it contains NUL bytes); export the table from its program as CSV.`,
-  };
-  return new InputError(reasons[kind], { code: "E_INPUT_BINARY" });
+  return new InputError({ code: "E_INPUT_BINARY", params: { file, kind } });
 }
 
 /**

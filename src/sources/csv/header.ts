@@ -3,15 +3,8 @@
  * could not tell them apart) or a column with data has none. Pure.
  */
 import { InputError } from "../../errors.js";
-import { headerKey, sameNamesText } from "../../header-key.js";
-
-const COUNT_WORDS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
-
-/** "2 and 5", "2, 5 and 7": 1-based column numbers as a user counts them. */
-function listColumns(indexes: readonly number[]): string {
-  const numbers = indexes.map((index) => String(index + 1));
-  return numbers.length === 1 ? numbers[0]! : `${numbers.slice(0, -1).join(", ")} and ${numbers.at(-1)}`;
-}
+import { headerKey } from "../../header-key.js";
+import { sameNameParams } from "../../i18n/catalog/sources.en.js";
 
 /**
  * The trimmed header names; throws an InputError naming every name used by more than one column.
@@ -30,16 +23,12 @@ export function readHeaderRow(cells: readonly string[], file: string, line: numb
   });
   const duplicates = [...columnsByKey.values()].filter((entry) => entry.indexes.length > 1);
   if (duplicates.length > 0) {
-    const described = duplicates
-      .map(({ names, indexes }) => {
-        const count = COUNT_WORDS[indexes.length] ?? String(indexes.length);
-        return `${count} columns ${sameNamesText(names)} (columns ${listColumns(indexes)})`;
-      })
-      .join(" and ");
-    const fix = duplicates.length === 1 && duplicates[0]!.indexes.length === 2 ? "rename one" : "rename them";
-    throw new InputError(`${file}, line ${line}: the header row has ${described}; ${fix}.`, {
-      code: "E_INPUT_HEADER",
-    });
+    // Columns as a user counts them: 1-based numbers.
+    const groups = duplicates.map(({ names, indexes }) => ({
+      names,
+      columns: indexes.map((index) => String(index + 1)),
+    }));
+    throw new InputError({ code: "E_INPUT_HEADER", params: { file, line, ...sameNameParams(groups) } });
   }
   return headers;
 }
@@ -63,10 +52,10 @@ export function checkUnnamedColumns(
   for (const index of unnamed) {
     const cell = cells[index];
     if (cell !== undefined && cell.trim() !== "") {
-      throw new InputError(
-        `${file}, line ${line}: column ${index + 1} has a value but no name in the header row (line ${headerLine}); name the column or delete it.`,
-        { code: "E_INPUT_HEADER" },
-      );
+      throw new InputError({
+        code: "E_INPUT_HEADER",
+        params: { file, line, column: index + 1, headerLine },
+      });
     }
   }
 }

@@ -107,10 +107,10 @@ function insideQuotes(parser: object): boolean | undefined {
 }
 
 function tooManyColumns(path: string, line: number, count: number): InputError {
-  return new InputError(
-    `${path}, line ${line} has ${count.toLocaleString("en-US")} columns, more than the ${MAX_COLUMNS.toLocaleString("en-US")} a spreadsheet can hold; check that this is the file you meant and that its delimiter is right (give it with --delimiter).`,
-    { code: "E_INPUT_COLUMNS" },
-  );
+  return new InputError({
+    code: "E_INPUT_COLUMNS",
+    params: { file: path, line, limit: MAX_COLUMNS, columns: count },
+  });
 }
 
 /** Line breaks inside a record's cells (CRLF counts once); only quoted cells can hold them. */

@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { InputError } from "../../errors.js";
+import { isKey, type Said } from "../../i18n/catalog.js";
 import type { Cell, Source, SourceRow } from "../types.js";
 import type { CsvOptions } from "./open-csv.js";
 
@@ -14,11 +15,11 @@ type WorkerMessage =
     }
   | { type: "rows"; numbers: number[]; cells: Cell[][]; encoding: string }
   | { type: "end" }
-  | { type: "error"; message: string; code?: unknown; exitCode?: unknown };
+  | { type: "error"; message: string; code?: unknown; exitCode?: unknown; said?: Said | undefined };
 
 /**
  * `openCsv` run in a worker thread (worker.ts): the same Source, read on the second core. Errors
- * come back as the same InputError (message and code), at the same point of iteration.
+ * come back as the same InputError (what it says, as data), at the same point of iteration.
  * `workerUrl`: the built worker script; the default is the one beside this module once compiled
  * (tests that run the TypeScript sources point it at dist/).
  */
@@ -43,6 +44,7 @@ export async function openCsvThreaded(
   let encoding = first.encoding;
   let started = false;
   async function* rows(): AsyncGenerator<SourceRow> {
+    // i18n-exempt: only a bug in ctdial iterates a source twice
     if (started) throw new Error("rows() can be iterated once");
     started = true;
     for (;;) {
@@ -72,12 +74,11 @@ export async function openCsvThreaded(
 }
 
 function rebuild(message: WorkerMessage): Error {
-  if (message.type === "error" && message.exitCode === 2) {
-    return new InputError(message.message, {
-      code: typeof message.code === "string" ? message.code : undefined,
-    });
+  if (message.type === "error" && message.exitCode === 2 && message.said !== undefined) {
+    if (isKey(message.said.code)) return new InputError(message.said);
   }
   return new Error(
+    // i18n-exempt: only a bug in ctdial (or a crash of the worker, with its own words) ends here
     message.type === "error" ? message.message : `unexpected message from the CSV reader: ${message.type}`,
   );
 }

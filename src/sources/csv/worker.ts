@@ -64,11 +64,14 @@ try {
   port.postMessage({ type: "end" });
   await source.close();
 } catch (error) {
-  const e = error as { message?: string; code?: unknown; exitCode?: unknown };
+  const e = error as { message?: string; code?: unknown; exitCode?: unknown; said?: unknown };
   port.postMessage({
     type: "error",
     message: String(e.message ?? error),
     code: e.code,
     exitCode: e.exitCode,
+    // What an InputError says, as data (plain values survive the structured clone), to be worded
+    // on the main thread in the user's language.
+    said: e.said,
   });
 }

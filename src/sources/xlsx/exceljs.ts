@@ -93,6 +93,7 @@ function assertReaderShape(reader: RawWorkbookReader): void {
   );
   if (missing.length > 0 || typeof reader.styles?.getStyleModel !== "function") {
     throw new Error(
+      // i18n-exempt: only an exceljs upgrade that ctdial was not adapted to raises this
       `exceljs's WorkbookReader no longer has ${missing.join(", ") || "styles.getStyleModel"}; sources/xlsx/exceljs.ts needs updating`,
     );
   }

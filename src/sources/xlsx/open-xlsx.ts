@@ -23,15 +23,9 @@ export interface OpenXlsxOptions {
 function damaged(file: string, error: unknown): InputError {
   const reason = error instanceof Error ? error.message : String(error);
   if (/FILE_ENDED|unexpected end|premature/i.test(reason)) {
-    return new InputError(
-      `${file} is incomplete (the file ends too early; was a download or copy interrupted?); get the file again or save it again from Excel.`,
-      { cause: error },
-    );
+    return new InputError({ code: "E_INPUT_DAMAGED", params: { file, incomplete: true } }, { cause: error });
   }
-  return new InputError(
-    `${file} is damaged and cannot be read as an .xlsx workbook (${reason}); open it in Excel or LibreOffice and save it again.`,
-    { cause: error },
-  );
+  return new InputError({ code: "E_INPUT_DAMAGED", params: { file, detail: reason } }, { cause: error });
 }
 
 function isEmptyRow(cells: readonly Cell[]): boolean {
@@ -45,23 +39,18 @@ function isEmptyRow(cells: readonly Cell[]): boolean {
 function tooLong(file: string, error: CellTooLongError, sheetRead: string | undefined): InputError {
   const { ref, sharedString } = error.place;
   const sheet = error.place.sheet ?? sheetRead;
-  const where = [
-    file,
-    sheet === undefined ? undefined : `sheet ${sheet}`,
-    ref === undefined ? undefined : `cell ${ref}`,
-  ]
-    .filter((part) => part !== undefined)
-    .join(", ");
-  const what =
-    ref === undefined && sharedString !== undefined
-      ? `holds a text (shared string ${sharedString} of the workbook) of`
-      : ref === undefined
-        ? "has a cell with"
-        : "holds";
   return new InputError(
-    `${where} ${what} more than ${MAX_CELL_CHARS.toLocaleString("en-US")} characters, the most Excel allows in a cell; ` +
-      "open the file in Excel or LibreOffice, shorten or clear that cell, and save it again.",
-    { cause: error, code: "E_INPUT_CELL_TOO_LONG" },
+    {
+      code: "E_INPUT_CELL_TOO_LONG",
+      params: {
+        file,
+        limit: MAX_CELL_CHARS,
+        ...(sheet === undefined ? {} : { sheet }),
+        ...(ref === undefined ? {} : { cell: ref }),
+        ...(sharedString === undefined ? {} : { sharedString }),
+      },
+    },
+    { cause: error },
   );
 }
 
@@ -80,8 +69,8 @@ async function* userFacing(
     if (error instanceof CellTooLongError) throw tooLong(file, error, sheetName);
     if (error instanceof SharedTextTooLargeError) {
       throw new InputError(
-        `${file} holds more than ${error.limit.toLocaleString("en-US")} characters of text in its cells, far more than a client base; check that this is the file you meant, or save it as CSV and run ctdial on that.`,
-        { cause: error, code: "E_INPUT_TOO_LARGE" },
+        { code: "E_INPUT_TOO_LARGE", params: { file, limit: error.limit } },
+        { cause: error },
       );
     }
     throw isCtdialError(error) ? error : damaged(file, error);
@@ -114,14 +103,9 @@ export async function openXlsx(path: string, options: OpenXlsxOptions = {}): Pro
       }
     }
     if (headerRow === undefined) {
-      throw new InputError(
-        `${path}: sheet ${sheetName} is empty; put a header row and the clients' rows into it.`,
-        {
-          code: "E_EMPTY",
-        },
-      );
+      throw new InputError({ code: "E_EMPTY", params: { file: path, sheet: sheetName } });
     }
-    const where = `${path}, sheet ${sheetName}`;
+    const where = { file: path, sheet: sheetName };
     const headers = headerNames(headerRow.cells);
     const headerRowNumber = headerRow.rowNumber;
     assertUniqueHeaders(headers, headerRowNumber, where);
@@ -144,6 +128,7 @@ export async function openXlsx(path: string, options: OpenXlsxOptions = {}): Pro
         ? { estimatedRows: lastRow - headerRowNumber }
         : {}),
       rows() {
+        // i18n-exempt: only a bug in ctdial iterates a source twice
         if (started) throw new Error("rows() of an XLSX source can be iterated only once");
         started = true;
         return rows();

@@ -32,6 +32,7 @@ export class CellTooLongError extends Error {
   readonly place: TextPlace;
 
   constructor(place: TextPlace = {}) {
+    // i18n-exempt: never shown; open-xlsx.ts says it as E_INPUT_CELL_TOO_LONG
     super(`a cell holds more than ${MAX_CELL_CHARS} characters`);
     this.name = "CellTooLongError";
     this.place = place;

@@ -47,6 +47,7 @@ export interface SheetExtent {
 }
 
 /** A cell whose formula was never calculated (files written by libraries, not by Excel or Calc). */
+// i18n-exempt: the cell's shown value, as a spreadsheet's own #VALUE! is; the rows area words the problem around it
 export const UNCALCULATED_FORMULA: Cell = { type: "error", text: "formula with no saved result" };
 
 interface CellState {
@@ -89,6 +90,7 @@ function decodeCell(state: CellState, inline: StringItemText, context: SheetCont
       const shared = context.sharedStrings[index];
       if (!Number.isInteger(index) || shared === undefined) {
         throw new Error(
+          // i18n-exempt: a technical detail of a damaged file, quoted in E_INPUT_DAMAGED as a library's own words are
           `cell ${state.ref} refers to shared string ${text.trim()}, which the file does not have`,
         );
       }
@@ -134,6 +136,7 @@ function startCell(tag: SaxTag, previousColumn: number): CellState {
   const style = Number.parseInt(tag.attributes.s ?? "0", 10);
   const column = fromRef >= 0 ? fromRef : previousColumn + 1;
   if (column >= MAX_COLUMNS) {
+    // i18n-exempt: a technical detail of a damaged file, quoted in E_INPUT_DAMAGED as a library's own words are
     throw new Error(`cell ${ref || columnLetter(column)} is past column XFD, the last one Excel has`);
   }
   return {

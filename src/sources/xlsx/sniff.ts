@@ -4,6 +4,8 @@
  */
 import { open } from "node:fs/promises";
 import { InputError } from "../../errors.js";
+import type { NotXlsxKind } from "../../i18n/catalog/sources.en.js";
+import { openFailure } from "../open-failure.js";
 
 const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const ZIP_EMPTY_ARCHIVE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
@@ -21,12 +23,12 @@ function looksLikeText(head: Buffer): boolean {
 
 function readFailure(file: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT") return new InputError(`${file} does not exist; check the path.`, { cause: error });
-  if (code === "EISDIR") return new InputError(`${file} is a folder, not an .xlsx file.`, { cause: error });
-  if (code === "EACCES" || code === "EPERM") {
-    return new InputError(`${file} cannot be opened: permission denied.`, { cause: error });
-  }
-  return new InputError(`${file} cannot be read (${code ?? String(error)}).`, { cause: error });
+  const reason = openFailure(code);
+  const detail = reason === "other" ? (code ?? String(error)) : undefined;
+  return new InputError(
+    { code: "E_INPUT_OPEN", params: { file, reason, ...(detail === undefined ? {} : { detail }) } },
+    { cause: error },
+  );
 }
 
 /** Throws an InputError unless the file starts like a zip archive that is not an OpenDocument file. */
@@ -45,26 +47,11 @@ export async function assertLooksLikeXlsx(file: string): Promise<void> {
     throw readFailure(file, error);
   }
 
-  if (head.length === 0) throw new InputError(`${file} is empty (0 bytes), not an .xlsx workbook.`);
-  if (head.subarray(0, 8).equals(OLE2)) {
-    throw new InputError(
-      `${file} is not an .xlsx workbook: it is an old Excel .xls file or a password-protected workbook; save it as .xlsx without a password.`,
-    );
-  }
-  if (head.subarray(0, 4).equals(ZIP_EMPTY_ARCHIVE)) {
-    throw new InputError(`${file} is an empty zip archive, not an .xlsx workbook.`);
-  }
-  if (!head.subarray(0, 4).equals(ZIP_LOCAL_HEADER)) {
-    if (looksLikeText(head)) {
-      throw new InputError(
-        `${file} is not an .xlsx workbook but a text file (is it a CSV file renamed to .xlsx? give it a .csv name).`,
-      );
-    }
-    throw new InputError(
-      `${file} is not an .xlsx workbook; open it in Excel or LibreOffice and save it as .xlsx.`,
-    );
-  }
-  if (head.includes(ODS_MIMETYPE, 0, "latin1")) {
-    throw new InputError(`${file} is an OpenDocument spreadsheet (.ods), not .xlsx; save it as .xlsx.`);
-  }
+  const notXlsx = (kind: NotXlsxKind): InputError =>
+    new InputError({ code: "E_INPUT_NOT_XLSX", params: { file, kind } });
+  if (head.length === 0) throw notXlsx("empty");
+  if (head.subarray(0, 8).equals(OLE2)) throw notXlsx("ole2");
+  if (head.subarray(0, 4).equals(ZIP_EMPTY_ARCHIVE)) throw notXlsx("empty-zip");
+  if (!head.subarray(0, 4).equals(ZIP_LOCAL_HEADER)) throw notXlsx(looksLikeText(head) ? "text" : "other");
+  if (head.includes(ODS_MIMETYPE, 0, "latin1")) throw notXlsx("ods");
 }

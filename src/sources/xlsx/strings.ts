@@ -70,6 +70,7 @@ export const MAX_SHARED_CHARS = 100_000_000;
 /** The shared strings together are larger than `MAX_SHARED_CHARS`. */
 export class SharedTextTooLargeError extends Error {
   constructor(readonly limit: number) {
+    // i18n-exempt: never shown; open-xlsx.ts says it as E_INPUT_TOO_LARGE
     super(`the shared strings hold more than ${limit} characters`);
     this.name = "SharedTextTooLargeError";
   }

@@ -74,8 +74,7 @@ export function chooseWorksheet(
   file: string,
 ): WorksheetInfo {
   const key = wanted?.trim() ?? "";
-  if (sheets.length === 0)
-    throw new InputError(`${file} has no worksheets; add a sheet with a header row and data.`);
+  if (sheets.length === 0) throw new InputError({ code: "E_INPUT_NO_SHEETS", params: { file } });
   if (key === "") return sheets.find((s) => !s.hidden) ?? sheets[0]!;
   const lower = key.toLowerCase();
   const found =
@@ -83,8 +82,15 @@ export function chooseWorksheet(
     sheets.find((s) => s.name.trim() === key) ??
     sheets.find((s) => s.name.trim().toLowerCase() === lower);
   if (found) return found;
-  const names = sheets.map((s) => (s.hidden ? `${s.name} (hidden)` : s.name)).join(", ");
-  throw new InputError(`${file} has no sheet named ${key}; it has: ${names}.`, { code: "E_SHEET" });
+  throw new InputError({
+    code: "E_SHEET",
+    params: {
+      file,
+      sheet: key,
+      sheets: sheets.map((s) => s.name),
+      hidden: sheets.filter((s) => s.hidden).map((s) => s.name),
+    },
+  });
 }
 
 function sheetContext(
@@ -210,16 +216,12 @@ export async function* streamWorksheet(
       }
     }
     if (workbook === undefined) {
-      throw new InputError(
-        `${file} is a zip archive but not an .xlsx workbook; open it in Excel or LibreOffice and save it as .xlsx.`,
-      );
+      throw new InputError({ code: "E_INPUT_NOT_XLSX", params: { file, kind: "zip" } });
     }
     const chosen = chooseWorksheet(listWorksheets(reader, workbook), wanted, file);
     const spoolPath = chosen.part === undefined ? undefined : spooled.get(chosen.part);
     if (spoolPath === undefined) {
-      throw new InputError(
-        `${file}: sheet ${chosen.name} is missing from the file; open the file in Excel or LibreOffice and save it again.`,
-      );
+      throw new InputError({ code: "E_INPUT_SHEET_MISSING", params: { file, sheet: chosen.name } });
     }
     yield { sheetName: chosen.name };
     yield* readSheetRows(

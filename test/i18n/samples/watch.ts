@@ -1,5 +1,166 @@
 import type { watchEn } from "../../../src/i18n/catalog/watch.en.js";
 import type { Samples } from "./samples.js";
 
+const AT = Date.UTC(2026, 11, 7, 6, 0);
+const ZONE = "Europe/Moscow";
+const HOLDER = { pid: 4242, command: "ctdial run clients.csv", since: "2026-12-06T14:03:00Z" };
+
 /** Sample parameters for every message of the "watch" area: each list is rendered in every language. */
-export const watchSamples: Samples<typeof watchEn> = {};
+export const watchSamples: Samples<typeof watchEn> = {
+  watchWatching: [
+    { dir: "/srv/кампании", once: false },
+    { dir: "/srv/campaigns", once: true },
+  ],
+  watchCampaignNamed: [{}, { campaignFile: "campaign.yaml" }],
+  watchPickedUp: [{ file: "clients.csv" }, { file: "клиенты.xlsx", campaignFile: "клиенты.campaign.yaml" }],
+  watchUnexpectedError: [{ file: "clients.csv", message: "boom" }],
+  watchPauseReason: [{ code: 10001, message: "Закончились минуты" }],
+  watchPausedLog: [
+    { code: 10001, message: "Закончились минуты", nextCheck: AT },
+    { code: 10002, message: "Услуга выключена", advice: "Включите услугу.", nextCheck: AT },
+  ],
+  watchResumed: [{}],
+  watchFileWaits: [{ file: "clients.csv", why: "достигнут дневной лимит" }],
+  watchFileDone: [{ line: "clients.csv: 12 строк", to: "done" }],
+  watchFileFailed: [{ file: "clients.csv", to: "failed", note: "Исправьте файл." }],
+  watchBusy: [{}],
+  watchMoveWaits: [{ file: "clients.csv", left: ["clients.csv (EBUSY)", "clients.report.csv (занят)"] }],
+  watchFileLeft: [{ file: "clients.csv" }, { file: "clients.csv", renamedTo: "clients-2.csv" }],
+  watchFileLeftStopped: [
+    { file: "a.csv", sent: 1, notSent: 2 },
+    { file: "a.csv", sent: 5, notSent: 11 },
+    { file: "a.csv", sent: 21, notSent: 101 },
+    { file: "a.csv", sent: 0, notSent: 1 },
+  ],
+  watchFileChanged: [
+    { file: "clients.csv", running: true },
+    { file: "clients.csv", running: false },
+  ],
+  watchFileCameBack: [{ file: "clients-2.csv", was: "clients.csv" }],
+  watchPassedOver: [
+    { file: "~$clients.xlsx", own: true, reason: "файл блокировки" },
+    { file: "notes.docx", own: false, reason: "не таблица" },
+  ],
+  watchIgnoreReason: (
+    [
+      "own-folder",
+      "subfolder",
+      "libreoffice-lock",
+      "excel-lock",
+      "report-being-written",
+      "status-being-written",
+      "hidden",
+      "temporary",
+      "status-file",
+      "error-note",
+      "report",
+      "campaign-file",
+      "old-xls",
+      "not-a-regular-file",
+      "not-a-table",
+    ] as const
+  ).map((reason) => ({ reason, extensions: [".csv", ".tsv", ".txt", ".xlsx"] })),
+  watchScanFailed: [{ dir: "/srv/campaigns", message: "EACCES" }],
+  watchSenderBusy: [{}, HOLDER, { pid: 7, command: "ctdial watch", since: "недавно" }],
+  watchSenderWait: [{}, HOLDER],
+  watchEventsOff: [{ dir: "/srv/campaigns", message: "ENOSPC" }],
+  watchStoppedLog: [{}],
+  watchStopping: [{}],
+  watchWaitReportHeld: [{ note: "отчёт открыт" }, { note: "отчёт открыт", at: AT, zone: ZONE }],
+  watchWaitDailyLimit: [{ message: "лимит" }, { message: "лимит", at: AT, zone: ZONE }],
+  watchWaitStopped: [{ message: "стоп" }, { message: "стоп", at: AT }],
+  watchWaitNotNow: [{ message: "журнал занят" }, { message: "журнал занят", at: AT }],
+  watchWaitUnexpected: [{ message: "сбой" }, { message: "сбой", at: AT }],
+  watchWaitFinishing: [{}, { at: AT, zone: ZONE }],
+  watchReportAnotherRun: [{ report: "clients.report.csv", pid: 4242 }],
+  watchReportFailed: [{ failure: "не удалось записать отчёт." }],
+  watchReportCutShort: [{ report: "clients.report.csv" }],
+  watchCountPart: ["sent", "invalid", "failed", "skipped", "pending", "unknown", "would-send"].map(
+    (status) => ({ status, count: 12345 }),
+  ),
+  watchSentEarlierPart: [{ count: 10 }],
+  watchDoneLine: [
+    { file: "clients.csv", total: 1, parts: [], allEarlier: false },
+    { file: "clients.csv", total: 21, parts: ["отправлено 21"], allEarlier: true },
+    { file: "clients.csv", total: 12, parts: ["отправлено 10", "с ошибками 2"], allEarlier: false },
+  ],
+  watchStatusTitle: [
+    { state: "SENDING", stopped: false, at: AT, zone: ZONE, detail: "" },
+    { state: "STOPPED", stopped: true, at: AT, detail: "конец" },
+  ],
+  watchStatusFolder: [{ dir: "/srv/campaigns" }],
+  watchStatusUpdated: [
+    { at: AT, zone: ZONE, stopped: false, minutes: 1 },
+    { at: AT, stopped: false, minutes: 5 },
+    { at: AT, stopped: true, minutes: 1 },
+  ],
+  watchStatusPausedWhy: [
+    { stopped: false, code: 10001, message: "Закончились минуты" },
+    { stopped: true, code: 401, message: "Закончились минуты" },
+  ],
+  watchStatusWhatToDo: [{ advice: "Пополните минуты." }],
+  watchStatusPausedFiles: [
+    { stopped: false, nextCheck: AT, zone: ZONE },
+    { stopped: true, nextCheck: AT },
+  ],
+  watchStatusSenderWaiting: [{}, HOLDER],
+  watchStatusRunningHeader: [{}],
+  watchStatusRunningLine: [
+    { name: "clients.csv", done: 1, parts: [] },
+    { name: "clients.csv", done: 22, parts: ["отправлено 20", "с ошибками 2"], opensAt: AT, zone: ZONE },
+  ],
+  watchStatusWaitingHeader: [{ stopped: false }, { stopped: true }],
+  watchStatusRecentHeader: [{}],
+  watchStatusRecentDone: [{ line: "clients.csv: 2 строки", to: "done" }],
+  watchStatusRecentFailed: [{ file: "clients.csv", to: "failed", note: "clients.error.txt" }],
+  watchStateDetail: [{ state: "paused" }, { state: "waiting-for-sender" }, { state: "idle" }],
+  watchStateWaiting: [
+    { for: ["call-window"] },
+    { for: ["call-window", "daily-limit", "retry"], until: AT, zone: ZONE },
+  ],
+  watchStopCause: [
+    { cause: "signal" },
+    { cause: "once" },
+    { cause: "error" },
+    { cause: "error", message: "диск переполнен" },
+  ],
+  watchWaitingWhy: [{ why: "leaving" }, { why: "waiting" }, { why: "paused" }, { why: "next" }],
+  watchNoteWidgetRefused: [
+    { file: "clients.csv", routeKeys: [], calltouchMessage: "Виджет выключен", sent: 0 },
+    {
+      file: "clients.csv",
+      routeKeys: ["rk_1"],
+      calltouchMessage: "Виджет выключен",
+      advice: "Включите виджет.",
+      sent: 1,
+    },
+    { file: "clients.csv", routeKeys: ["rk_1", "rk_2"], calltouchMessage: "Виджет выключен", sent: 21 },
+  ],
+  watchNoteInputChanged: [{ message: "Файл изменился во время отправки." }],
+  watchNoteCannotRun: [{ file: "clients.csv", message: "Нет колонки с телефоном." }],
+  watchNoteReportNameTaken: [{ file: "clients.csv", report: "clients.report.csv" }],
+  watchFolderAdvice: (["10001", "10002", "10003", "token", "endpoint"] as const).map((which) => ({ which })),
+  E_WATCH_FOLDER: [
+    { target: "clients.csv", problem: "no-table" },
+    { target: "кампании", problem: "missing" },
+    { target: "/srv/кампании", problem: "gone" },
+    { target: "docs/clients.csv", problem: "file", name: "clients.csv" },
+  ],
+  E_WATCH_OPTIONS: [
+    { options: ["--once"], for: "folder" },
+    { options: ["--once", "--parallel"], for: "folder" },
+    { options: ["--interval"], for: "sheet" },
+    { options: ["--interval", "--yes"], for: "sheet" },
+  ],
+  watchParallelInvalid: [{ value: "0" }],
+  watchHelpDescription: [{}],
+  watchHelpTarget: [{}],
+  watchHelpRate: [{}],
+  watchHelpSandbox: [{}],
+  watchHelpLogLevel: [{}],
+  watchHelpOnce: [{}],
+  watchHelpNoWait: [{}],
+  watchHelpParallel: [{}],
+  watchHelpInterval: [{}],
+  watchHelpYes: [{}],
+};

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SheetsApi } from "../../../src/google-sheets/api.js";
-import { openSheetWriteback } from "../../../src/sinks/sheet/writeback.js";
+import { say } from "../../../src/i18n/catalog.js";
+import { openSheetWriteback, type SheetWriteWarning } from "../../../src/sinks/sheet/writeback.js";
 import { ERRORS } from "../../fakes/sheets/errors.js";
 import { type SheetsFake, startSheetsFake } from "../../fakes/sheets/server.js";
 import { tokenApi } from "../../google-sheets/helpers.js";
@@ -283,5 +284,44 @@ describe("writing results back into the sheet", () => {
     });
     await sink.close({ complete: true });
     expect(warnings).toEqual([{ kind: "rows-not-placed", count: 3 }]);
+  });
+
+  it("a flush that fails in the background tells why as data (Google's words kept), and tries again", async () => {
+    fake.add({
+      spreadsheetId: "s1",
+      tabs: [{ title: "Лист1", rows: [["Телефон", "Имя"], ...clientRows(3)] }],
+    });
+    const warnings: SheetWriteWarning[] = [];
+    const { sink, rows } = await sinkFor({ onWarning: (w) => warnings.push(w), minRowsPerFlush: 1 });
+    fake.failures.push({ kind: "write", error: ERRORS.invalid("backend hiccup") });
+    clock += 15_001;
+    void sink.accept(settled(rows[0]!, 0));
+    await sink.idle();
+    expect(warnings).toHaveLength(1);
+    const warning = warnings[0]!;
+    if (warning.kind !== "write-deferred") throw new Error(`unexpected ${warning.kind}`);
+    expect(warning.retryInSeconds).toBe(15);
+    expect(warning.reason).toEqual({
+      code: "E_SHEETS_API",
+      params: { spreadsheetId: "s1", httpStatus: 400, status: "INVALID_ARGUMENT", message: "backend hiccup" },
+    });
+    expect(say("en", warning.reason)).toBe(
+      "Google Sheets answered 400 INVALID_ARGUMENT for spreadsheet s1: backend hiccup",
+    );
+    expect(say("ru", warning.reason)).toBe(
+      "Google Sheets ответил 400 INVALID_ARGUMENT для таблицы s1: backend hiccup",
+    );
+    rows.slice(1).forEach((row, i) => {
+      void sink.accept(settled(row, 1 + i));
+    });
+    await sink.close({ complete: true });
+    expect(misplaced(fake)).toEqual([]);
+    const status = columnOf(fake, "ctdial_status");
+    expect(
+      fake
+        .tab("s1")
+        .rows.slice(1)
+        .map((row) => row[status]),
+    ).toEqual(["sent", "sent", "sent"]);
   });
 });
