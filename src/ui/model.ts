@@ -395,6 +395,7 @@ export class UiModel {
       // The same name again (a new file dropped under a finished one's name): a new campaign.
       if (this.#view?.running.some((line) => line.name === name)) {
         this.#entries.delete(name);
+        this.#byId.delete(entry.id);
         return this.#entry(name);
       }
     }
@@ -419,9 +420,10 @@ export class UiModel {
   /** Bumps the version when what the page would show (as data) differs from the last time. */
   #compare(force = false): boolean {
     const data = JSON.stringify({
+      // The rate shows only while a file dials: rows ageing out of a finished file's last minute are no news.
       entries: [...this.#entries.values()].map(({ recent, seen, ...rest }) => ({
         ...rest,
-        rate: recent.length,
+        rate: rest.state === "dialing" ? recent.length : 0,
       })),
       view: this.#view === undefined ? undefined : { ...this.#view, at: 0, since: 0 },
       hold: this.#o.hold.active,
