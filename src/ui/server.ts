@@ -87,7 +87,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     const token = options.token;
     if (token === undefined || token === "") return true;
     const cookie = cookies(req.headers.cookie)[COOKIE];
-    if (cookie !== undefined && same(cookie, token)) return true;
+    if (cookie !== undefined && same(cookie, cookieValue(token))) return true;
     const auth = req.headers.authorization;
     if (auth?.startsWith("Basic ")) {
       const decoded = Buffer.from(auth.slice(6), "base64").toString("utf8");
@@ -154,10 +154,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
       const given = new URLSearchParams(body).get("token") ?? "";
       const ok = options.token !== undefined && same(given, options.token);
       if (!ok) return htmlPage(res, 401, (nonce) => tokenPageHtml(lang, true, nonce));
-      res.setHeader(
-        "Set-Cookie",
-        `${COOKIE}=${encodeURIComponent(given)}; HttpOnly; SameSite=Strict; Path=/`,
-      );
+      res.setHeader("Set-Cookie", `${COOKIE}=${cookieValue(given)}; HttpOnly; SameSite=Strict; Path=/`);
       res.writeHead(303, { Location: `/?lang=${lang}`, "Content-Length": 0 });
       res.end();
       return;
@@ -376,6 +373,11 @@ function cookies(header: string | undefined): Record<string, string> {
     }
   }
   return found;
+}
+
+/** What the cookie keeps: a digest of the token, never the token itself. */
+function cookieValue(token: string): string {
+  return createHash("sha256").update(`ctdial-ui:${token}`).digest("base64url");
 }
 
 /** Compares secrets in constant time (their hashes, so that the lengths do not tell either). */

@@ -243,6 +243,7 @@ describe("the page's server", () => {
     const cookie = String(login.headers["set-cookie"]);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).not.toContain("s3cret");
     const withCookie = await call(server, "GET", "/api/status", {
       headers: { Cookie: cookie.split(";")[0] ?? "" },
     });
