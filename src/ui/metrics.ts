@@ -23,7 +23,12 @@ export class UiMetrics {
 
   constructor(model: UiModel, hold: Hold, calltouchPaused: () => boolean) {
     const registers = [this.registry];
-    collectDefaultMetrics({ register: this.registry, prefix: "ctdial_process_" });
+    // The event loop's delay sampled every 100 ms, not prom-client's 10 ms: an idle service stays idle.
+    collectDefaultMetrics({
+      register: this.registry,
+      prefix: "ctdial_process_",
+      eventLoopMonitoringPrecision: 100,
+    });
     this.#requests = new Counter({
       name: "ctdial_requests_total",
       // i18n-exempt: Prometheus help text, documentation for monitoring tools
