@@ -453,7 +453,9 @@ export class UiModel {
           : "free";
     const lines = [
       stopped ? t.uiServiceStopped({ at: this.#stoppedAt ?? now }) : t.uiServiceSince({ since: this.#since }),
-      t.uiServiceEndpoint({ endpoint: this.#o.endpoint.address }),
+      this.#o.endpoint.sandbox
+        ? t.uiServiceSandbox({ address: this.#o.endpoint.address })
+        : t.uiServiceEndpoint({ endpoint: this.#o.endpoint.address }),
       lock === "sandbox"
         ? t.uiLockSandbox()
         : lock === "held"

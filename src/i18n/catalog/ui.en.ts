@@ -34,6 +34,8 @@ export const uiEn = {
   uiServiceHeading: () => "The service",
   uiServiceSince: (p: { since: number }) => `Running since ${at(p.since)}`,
   uiServiceEndpoint: (p: { endpoint: string }) => `Sends to ${p.endpoint}`,
+  uiServiceSandbox: (p: { address: string }) =>
+    `Sends to the built-in sandbox at ${p.address}: nothing reaches Calltouch`,
   uiServiceStopped: (p: { at: number }) => `Stopped at ${at(p.at)}; this page no longer changes.`,
   uiLockHeld: () => "Sender lock: held by this service (no other ctdial sends from this machine meanwhile).",
   uiLockFree: () => "Sender lock: not held (nothing to send right now).",

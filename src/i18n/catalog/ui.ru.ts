@@ -34,6 +34,7 @@ export const uiRu: Translation<typeof uiEn> = {
   uiServiceHeading: () => "Служба",
   uiServiceSince: (p) => `Работает с ${at(p.since)}`,
   uiServiceEndpoint: (p) => `Отправляет в ${p.endpoint}`,
+  uiServiceSandbox: (p) => `Отправляет во встроенную песочницу ${p.address}: в Calltouch ничего не уходит`,
   uiServiceStopped: (p) => `Остановлена в ${at(p.at)}; страница больше не обновляется.`,
   uiLockHeld: () =>
     "Блокировка отправки: у этой службы (другие ctdial на этом компьютере пока не отправляют).",

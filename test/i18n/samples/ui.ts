@@ -18,6 +18,7 @@ export const uiSamples: Samples<typeof uiEn> = {
   uiServiceHeading: [{}],
   uiServiceSince: [{ since: AT }],
   uiServiceEndpoint: [{ endpoint: "api.calltouch.ru" }],
+  uiServiceSandbox: [{ address: "http://127.0.0.1:40031" }],
   uiServiceStopped: [{ at: AT }],
   uiLockHeld: [{}],
   uiLockFree: [{}],
