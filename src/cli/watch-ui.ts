@@ -26,7 +26,7 @@ import { currentLang, t } from "./lang.js";
 export const UI_TOKEN_ENV = "CTDIAL_UI_TOKEN";
 
 export function uiOption(): Option {
-  return new Option("--ui [host:port]", t().uiOptionHelp());
+  return new Option("--ui [address]", t().uiOptionHelp());
 }
 
 /** Where the page will listen and with which token; refused (exit 2) before anything starts. */

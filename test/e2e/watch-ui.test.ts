@@ -103,7 +103,11 @@ describe("watch --ui in a real browser", () => {
     await page.locator('#toggle[data-action="pause"]').click();
     await page.locator('#toggle[data-action="resume"]').waitFor();
     await page.locator('.campaign[data-state="paused"]').waitFor({ timeout: 10_000 });
-    expect(readFileSync(join(folder, "STATUS.txt"), "utf8")).toMatch(/PAUSED .*paused from the page/);
+    await waitFor(
+      () => /PAUSED .*paused from the page/.test(readFileSync(join(folder, "STATUS.txt"), "utf8")),
+      "STATUS.txt saying who paused",
+      10_000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const atPause = await sandboxRequests(url);
     await new Promise((resolve) => setTimeout(resolve, 3000));
