@@ -171,4 +171,23 @@ describe("watch --ui in a real browser", () => {
     expect(address.code).toBe(2);
     expect(address.stderr).toMatch(/--ui takes \[HOST:\]PORT/);
   });
+
+  it("speaks Russian when the process does: the log line and the page", async () => {
+    const dir = workdir();
+    mkdirSync(join(dir, "campaigns"));
+    const watch = startCtdial(["watch", "campaigns", "--sandbox", "--ui", "127.0.0.1:0"], dir, {
+      CTDIAL_STATE_DIR: join(dir, ".ctdial-state"),
+      CTDIAL_LANG: "ru",
+    });
+    await waitFor(() => /страница: (http:\/\/\S+\/)/.test(watch.output()), "the page's address in the log");
+    const url = /страница: (http:\/\/\S+\/)/.exec(watch.output())?.[1] ?? "";
+    const page = await (await fetch(url)).text();
+    expect(page).toContain('<html lang="ru">');
+    expect(page).toContain("Приостановить отправку");
+    const status = (await (await fetch(`${url}api/status`)).json()) as UiStatus;
+    expect(status.service.lines[0]).toMatch(/^Работает с \d+ [а-я]+ \d{4}, \d\d:\d\d/);
+    expect(status.service.title).toMatch(/^Папка .* — ctdial watch$/);
+    watch.child.kill("SIGTERM");
+    expect((await watch.done).code).toBe(0);
+  });
 });
