@@ -1,5 +1,5 @@
 // ctdial's benchmarks: `npm run bench` (builds first) or `node bench/run.mjs [options]` after a build.
-//   --only csv,xlsx,rate,first,journal,sheets,watch   which benches to run (default: all, in this order)
+//   --only csv,xlsx,rate,first,journal,sheets,watch,ui   which benches to run (default: all, in this order)
 //   --rows N        CSV rows (default 1,000,000); XLSX gets N/5, the journal N; --rows below the
 //                   default also scales the rate runs down (at least 50 rows)
 //   --rate-rows N   rows per rate run (default 300)
@@ -18,6 +18,7 @@ import { journalBench } from "./journal.mjs";
 import { outPath } from "./lib/fixtures.mjs";
 import { rateBench } from "./rate.mjs";
 import { sheetsBench } from "./sheets.mjs";
+import { uiBench } from "./ui.mjs";
 import { watchBench } from "./watch.mjs";
 import { xlsxBench } from "./xlsx.mjs";
 
@@ -29,6 +30,7 @@ const BENCHES = {
   journal: journalBench,
   sheets: sheetsBench,
   watch: watchBench,
+  ui: uiBench,
 };
 const DEFAULT_ROWS = 1_000_000;
 

@@ -2,7 +2,7 @@ import { createRateLimiter } from "../dispatch/rate-limiter.js";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { type CtdialError, errorSentence, InputError } from "../errors.js";
 import { acquireSenderLock } from "../journal/sender-lock.js";
-import { watchSheet } from "../watch/sheet-service.js";
+import { type SheetWatchOptions, watchSheet } from "../watch/sheet-service.js";
 import { logAttempt } from "./attempt-log.js";
 import { runCleanup } from "./cleanup.js";
 import { confirmOrStop } from "./confirm.js";
@@ -14,6 +14,7 @@ import { sandboxAware, stateDirOf } from "./options.js";
 import { processOutput } from "./output.js";
 import { sheetWriteWarningText } from "./sheet-write-warning.js";
 import { stopOnSignals } from "./signals.js";
+import { planUi, startUi, type UiSession } from "./watch-ui.js";
 
 export interface WatchSheetFlags extends CampaignOptions {
   interval?: number;
@@ -21,6 +22,8 @@ export interface WatchSheetFlags extends CampaignOptions {
   yes?: boolean;
   json?: boolean;
   logLevel?: string;
+  /** `--ui [HOST:]PORT`: the page (true when given bare). */
+  ui?: string | true;
 }
 
 export async function watchSheetCommand(target: string, flags: WatchSheetFlags): Promise<number> {
@@ -30,10 +33,12 @@ export async function watchSheetCommand(target: string, flags: WatchSheetFlags):
     throw new InputError({ code: "E_WATCH_TARGET", params: { target } });
   }
   const tab = resolved.sheetTab;
+  const uiPlan = planUi(flags.ui, process.env);
   const stateDir = sandboxAware(stateDirOf(flags.stateDir, process.env), flags.sandbox === true);
   const logger = createLogger(flags.logLevel ?? "info");
   const endpoint = await openEndpoint(flags.sandbox === true, process.env);
   const stop = stopOnSignals(() => logger.warn(t().googleWatchStopping()));
+  let ui: UiSession | undefined;
   try {
     await confirmOrStop(
       t().googleWatchConfirm({
@@ -44,9 +49,18 @@ export async function watchSheetCommand(target: string, flags: WatchSheetFlags):
       flags.yes === true || endpoint.sandbox,
     );
     const intervalMs = (flags.interval ?? 15) * 1000;
+    if (uiPlan !== undefined) {
+      ui = await startUi(uiPlan, {
+        dir: `${tab.spreadsheetTitle} / ${tab.title}`,
+        sheet: { title: tab.spreadsheetTitle, tab: tab.title },
+        sandbox: endpoint.sandbox,
+        endpoint: endpoint.description,
+        logger,
+      });
+    }
     logger.info({ sheet: tab.title, intervalMs, endpoint: endpoint.description }, t().googleWatchStarted());
     let sentBefore: number | undefined;
-    const result = await watchSheet(resolved, {
+    const options: SheetWatchOptions = {
       ...flags,
       intervalMs,
       stateDir,
@@ -78,13 +92,15 @@ export async function watchSheetCommand(target: string, flags: WatchSheetFlags):
       },
       // sheet-service hands over only ctdial's own errors (anything else ends the watch).
       onCycleError: (error) => logger.warn(cycleErrorText(error as CtdialError, intervalMs)),
-    });
+    };
+    const result = await watchSheet(resolved, ui === undefined ? options : ui.wrapSheet(options, intervalMs));
     if (result.stopped !== undefined) {
       output.error(`${result.stopped.message}${result.stopped.advice ? ` ${result.stopped.advice}` : ""}`);
       return 3;
     }
     return 0;
   } finally {
+    await ui?.close();
     // Each step runs whatever the others do (see cleanup.ts).
     await runCleanup([
       { what: t().googleCleanupSignals(), run: () => stop.dispose() },

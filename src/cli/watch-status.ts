@@ -56,7 +56,11 @@ export function formatStatus(view: StatusView, zone?: string, lang: Lang = curre
       stopped,
       at: stopped ? view.at : view.since,
       ...inZone(),
-      detail: stateText(view.state, w, lang, inZone),
+      // Paused from the page (`watch --ui`): who paused, unless Calltouch's own pause says more.
+      detail:
+        view.held !== undefined && view.paused === undefined
+          ? w.uiHeldStatus({ by: view.held.by })
+          : stateText(view.state, w, lang, inZone),
     }),
   );
   lines.push(w.watchStatusFolder({ dir: view.dir }));

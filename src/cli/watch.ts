@@ -4,7 +4,7 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import { createRateLimiter } from "../dispatch/rate-limiter.js";
 import { ConfigError } from "../errors.js";
 import { SOURCE_EXTENSIONS } from "../watch/ignore-rules.js";
-import { serveFolder } from "../watch/service.js";
+import { serveFolder, type WatchOptions } from "../watch/service.js";
 import { logAttempt } from "./attempt-log.js";
 import { openEndpoint } from "./endpoint.js";
 import { currentLang, t } from "./lang.js";
@@ -14,6 +14,7 @@ import { stopOnSignals } from "./signals.js";
 import { type WatchSheetFlags, watchSheetCommand } from "./watch-sheet.js";
 import { folderWords } from "./watch-status.js";
 import { watchTargetKind } from "./watch-target.js";
+import { planUi, startUi, uiOption } from "./watch-ui.js";
 import { logFolderEvent } from "./watch-words.js";
 
 export interface WatchFlags extends WatchSheetFlags {
@@ -30,6 +31,8 @@ export interface WatchFlags extends WatchSheetFlags {
   settleMs?: number;
   scanMs?: number;
   recheckMs?: number;
+  /** `--ui [HOST:]PORT`: the page (true when given bare). */
+  ui?: string | true;
 }
 
 /**
@@ -57,6 +60,7 @@ export function registerWatch(program: Command): void {
     .addOption(new Option("--parallel <n>", w.watchHelpParallel()).argParser(parsePositive))
     .addOption(new Option("--interval <seconds>", w.watchHelpInterval()).argParser(parseSeconds))
     .addOption(new Option("--yes", w.watchHelpYes()))
+    .addOption(uiOption())
     // Timing knobs for tests and benchmarks; the defaults are what a folder should use.
     .addOption(new Option("--settle-ms <ms>").argParser(parseCount).hideHelp())
     .addOption(new Option("--scan-ms <ms>").argParser(parseCount).hideHelp())
@@ -93,12 +97,26 @@ export async function watchCommand(target: string, flags: WatchFlags): Promise<n
   refuseOtherKindOptions(kind, flags);
   if (kind === "sheet") return watchSheetCommand(target, flags);
   refuseNonFolder(target);
+  const uiPlan = planUi(flags.ui, process.env);
   const logger = createLogger(flags.logLevel ?? "info");
   const realStateDir = stateDirOf(flags.stateDir, process.env);
   const endpoint = await openEndpoint(flags.sandbox === true, process.env);
   const stop = stopOnSignals(() => logger.warn(t().watchStopping()));
+  const ui =
+    uiPlan === undefined
+      ? undefined
+      : await startUi(uiPlan, {
+          dir: resolve(target),
+          sandbox: endpoint.sandbox,
+          endpoint: endpoint.description,
+          logger,
+        }).catch(async (error: unknown) => {
+          stop.dispose();
+          await endpoint.close();
+          throw error;
+        });
   try {
-    return await serveFolder({
+    const options: WatchOptions = {
       dir: resolve(target),
       stateDir: sandboxAware(realStateDir, endpoint.sandbox),
       // The in-process sandbox has no per-IP limit: it does not keep a real sender waiting.
@@ -122,8 +140,10 @@ export async function watchCommand(target: string, flags: WatchFlags): Promise<n
       ...(flags.scanMs === undefined ? {} : { scanMs: flags.scanMs }),
       ...(flags.recheckMs === undefined ? {} : { recheckMs: flags.recheckMs }),
       ...(flags.parallel === undefined ? {} : { parallel: flags.parallel }),
-    });
+    };
+    return await serveFolder(ui === undefined ? options : ui.wrap(options));
   } finally {
+    await ui?.close();
     stop.dispose();
     await endpoint.close();
   }

@@ -9,6 +9,7 @@ import { type RowAttempt, type RunProgress, runCampaign } from "../engine/run.js
 import type { RunStop, RunSummary } from "../engine/summary.js";
 import { ConfigError, isCtdialError } from "../errors.js";
 import { isKey, type Said } from "../i18n/catalog.js";
+import type { OutcomeSink } from "../sinks/outcome-sink.js";
 import type {
   CampaignNamed,
   FailureNote,
@@ -67,6 +68,10 @@ export interface JobContext {
    * name's, so the registry of dialed phones is what keeps it from dialing them again.
    */
   readonly cameBack?: boolean;
+  /** More subscribers of the run's settled rows (`--ui`). */
+  readonly sinks?: readonly OutcomeSink[] | undefined;
+  /** The source is open: about how many rows it holds, when it can tell (`--ui`'s progress bar). */
+  readonly onReady?: (ready: { estimatedRows?: number }) => void;
 }
 
 /** The least dedupe window a renamed file runs with, even when its campaign turned the window off. */
@@ -109,6 +114,8 @@ export async function runFileJob(path: string, ctx: JobContext): Promise<JobEnd>
         ctx.onAttempt?.(name, attempt);
       },
       onProgress: ctx.onProgress,
+      ...(ctx.sinks === undefined ? {} : { sinks: ctx.sinks }),
+      ...(ctx.onReady === undefined ? {} : { onReady: ctx.onReady }),
       // Beside the file and rewritten as rows finish, so an operator can open it mid-run.
       reportEveryMs: LIVE_REPORT_MS,
       onWarning: (message) => ctx.onEvent({ kind: "file-warning", file: name, message }),

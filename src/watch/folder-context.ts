@@ -4,6 +4,7 @@ import type { FolderLang } from "./folder-lang.js";
 import type { JobQueue } from "./job-queue.js";
 import type { OnceTally } from "./once-tally.js";
 import type { Pause } from "./pause.js";
+import type { Hold } from "./supervisor.js";
 
 /** What the parts of the folder service share: the folder, its state, and where it tells things. */
 export interface FolderContext {
@@ -21,6 +22,8 @@ export interface FolderContext {
   readonly told: Map<string, string>;
   /** The last few files finished, newest first. */
   readonly recent: RecentEntry[];
+  /** The supervisor's pause from the page (`--ui`), when the page is on. */
+  readonly hold?: Hold;
 }
 
 const RECENT = 10;

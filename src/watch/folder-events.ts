@@ -159,6 +159,8 @@ export interface FolderWords {
 export interface RunningLine {
   readonly name: string;
   readonly done: number;
+  /** Rows read so far (the rows known); `done` of them are settled. */
+  readonly read?: number;
   readonly counts: Readonly<Record<string, number>>;
   /** What the run waits for (the call window, and when it opens), as the engine says it. */
   readonly waiting?: RunWait;
@@ -205,6 +207,8 @@ export interface StatusView {
   readonly paused?: { readonly cause: PauseCause; readonly nextCheck: number };
   /** Set while another ctdial holds the machine's sender lock (the lock's own sentence). */
   readonly waitingForSender?: { readonly holder?: SenderHolder };
+  /** Set while the supervisor paused all sending from the page (`--ui`): from where, and since when. */
+  readonly held?: { readonly by: string; readonly since: number };
   readonly running: readonly RunningLine[];
   /** Files waiting: their names and why. */
   readonly waiting: readonly { readonly name: string; readonly why: WaitingWhy }[];

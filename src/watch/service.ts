@@ -8,6 +8,7 @@ import { ConfigError } from "../errors.js";
 import { callWindowTimezone } from "../hygiene/call-window.js";
 import type { Lang } from "../i18n/lang.js";
 import { acquireSenderLock, type ReleaseLock, type SenderHolder } from "../journal/sender-lock.js";
+import type { OutcomeSink } from "../sinks/outcome-sink.js";
 import { WakeUp } from "../wake.js";
 import { errorSaid, runFileJob } from "./campaign-job.js";
 import { contentKey } from "./content-key.js";
@@ -24,6 +25,7 @@ import { stemOf } from "./move-files.js";
 import { OnceTally } from "./once-tally.js";
 import { Pause } from "./pause.js";
 import { StatusBoard } from "./status-board.js";
+import type { FolderHandle, Hold } from "./supervisor.js";
 
 export interface WatchOptions {
   /** The campaigns folder (absolute). */
@@ -63,6 +65,14 @@ export interface WatchOptions {
   readonly recheckMs?: number;
   /** The calendar: pause re-checks, STATUS.txt's times, the daily limit's tomorrow, moved files' stamps. */
   readonly clock?: Clock;
+  /** The supervisor's pause of all sending (`--ui`): while it holds, nothing starts and running files stop. */
+  readonly hold?: Hold;
+  /** More subscribers of a file's settled rows (`--ui`'s counts and problems), one set per run. */
+  readonly extraSinks?: (file: string) => readonly OutcomeSink[];
+  /** A file's source is open: about how many rows it holds, when it can tell (`--ui`). */
+  readonly onFileReady?: (file: string, estimatedRows: number | undefined) => void;
+  /** Called once the service runs, with what an observer (`--ui`) may read. */
+  readonly onServing?: (folder: FolderHandle) => void;
 }
 
 /** A finishing error (a move that failed) is tried again after this; the file is not run again. */
@@ -98,6 +108,7 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
     tally: new OnceTally(),
     told: new Map(),
     recent: [],
+    ...(options.hold === undefined ? {} : { hold: options.hold }),
   };
   const { queue, pause, tally } = f;
   const status = new StatusBoard(f);
@@ -143,6 +154,8 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
           signal: stop.signal,
           clock,
           cameBack: was !== undefined,
+          sinks: options.extraSinks?.(job.name),
+          onReady: (ready) => options.onFileReady?.(job.name, ready.estimatedRows),
           onProgress: (progress) => {
             job.progress = progress;
           },
@@ -246,7 +259,9 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
 
   async function startWhatIsDue(): Promise<void> {
     const picks =
-      options.once && pause.active !== undefined ? [] : queue.picks(now(), parallel, pause.active);
+      (options.once && pause.active !== undefined) || options.hold?.active !== undefined
+        ? []
+        : queue.picks(now(), parallel, pause.active);
     if (picks.length === 0) {
       if (queue.running.size === 0 && release !== undefined) {
         await release();
@@ -277,6 +292,19 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
     for (const job of picks) start(job);
   }
 
+  // The supervisor's pause stops the running files (their requests in flight finish; they go back in
+  // line, as after a stop signal) and STATUS.txt says so at once; a resume starts them again.
+  const stopHolding = options.hold?.onChange(() => {
+    if (options.hold?.active !== undefined) {
+      for (const job of queue.jobs.values()) if (job.phase === "running") job.stop?.abort();
+    }
+    wakeUp.wake();
+    void status.update(waitingForSender, true);
+  });
+  options.onServing?.({
+    view: () => status.view(waitingForSender),
+    senderLockHeld: () => release !== undefined,
+  });
   f.emit({ kind: "watching", dir, once: options.once });
   // STATUS.txt says STOPPED on every way out (a stop signal, --once done, an error), so that it never
   // reads SENDING or PAUSED for a service that is gone.
@@ -304,6 +332,7 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
       throw error;
     } finally {
       signal.removeEventListener("abort", stopRuns);
+      stopHolding?.();
       watcher?.close();
       await release?.();
     }

@@ -45,14 +45,15 @@ export class StatusBoard {
     const now = f.clock.now();
     const list = [...f.queue.jobs.values()];
     const pause = f.pause.active;
+    const held = f.hold?.active;
     const running = list.filter((job) => job.phase === "running").map(runningLine);
     const waiting = list
       .filter((job) => job.phase !== "running")
-      .map((job) => ({ name: job.name, why: waitingWhy(job, pause !== undefined) }));
+      .map((job) => ({ name: job.name, why: waitingWhy(job, pause !== undefined || held !== undefined) }));
     const state: FolderState =
       stopped !== undefined
         ? { kind: "stopped", cause: stopped }
-        : pause !== undefined
+        : pause !== undefined || held !== undefined
           ? { kind: "paused" }
           : waitingForSender !== undefined
             ? { kind: "waiting-for-sender" }
@@ -70,6 +71,7 @@ export class StatusBoard {
       since: state.kind === "paused" && pause !== undefined ? pause.since : this.#since,
       ...(pause === undefined ? {} : { paused: { cause: pause.cause, nextCheck: pause.nextCheck } }),
       ...(waitingForSender === undefined ? {} : { waitingForSender }),
+      ...(held === undefined ? {} : { held }),
       running,
       waiting,
       recent: [...f.recent],
@@ -81,6 +83,7 @@ function runningLine(job: Job): RunningLine {
   return {
     name: job.name,
     done: job.progress?.done ?? 0,
+    ...(job.progress === undefined ? {} : { read: job.progress.read }),
     counts: job.progress?.counts ?? {},
     ...(job.progress?.waiting === undefined ? {} : { waiting: job.progress.waiting }),
     ...(job.zone === undefined ? {} : { zone: job.zone }),
