@@ -624,7 +624,7 @@ function problemsOf(row: SettledRow): { row: number; column?: string; text: stri
     return outcome.problems.map((problem) => ({
       row: number,
       ...(problem.column === undefined ? {} : { column: problem.column }),
-      text: problem.message as string | Said,
+      text: problem.problem,
     }));
   }
   if (outcome.status === "failed" || outcome.status === "unknown") {

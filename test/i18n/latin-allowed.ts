@@ -56,6 +56,7 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   "sessionId",
   // commands
   "run",
+  "npx",
   "retry",
   "help",
   "validate",

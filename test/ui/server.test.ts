@@ -355,7 +355,9 @@ describe("the page's server", () => {
       row: { rowNumber: 2, cells: [] },
       outcome: {
         status: "invalid",
-        problems: [{ column: "Телефон", message: "not a phone: 8 999 123 45 44" }],
+        problems: [
+          { column: "Телефон", problem: { code: "rowsPhoneGotText", params: { text: "8 999 123 45 44" } } },
+        ],
       },
     });
     metrics.settled("clients.csv", {
@@ -384,7 +386,7 @@ describe("the page's server", () => {
     expect(status.campaigns[0]?.problems[0]).toMatchObject({
       row: 2,
       column: "Телефон",
-      line: "row 2, column Телефон: not a phone: +7 999 ***-**-44",
+      line: 'row 2, column Телефон: expected a phone number, got "+7 999 ***-**-44"',
     });
     expect(JSON.stringify(status)).not.toContain("123 45 44");
     expect(status.chart.total).toBe(1);
