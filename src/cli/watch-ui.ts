@@ -1,7 +1,6 @@
 import { Option } from "commander";
 import type { Logger } from "pino";
 import { systemClock } from "../clock.js";
-import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import { type RunOptions, runCampaign } from "../engine/run.js";
 import { ConfigError } from "../errors.js";
 import { createWritePacer } from "../sinks/sheet/pacer.js";

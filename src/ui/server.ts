@@ -226,7 +226,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
   }
 
   /** Server-Sent Events: the status now, then again when it changed (at most once a second). */
-  function follow(req: IncomingMessage, res: ServerResponse, lang: Lang): void {
+  function follow(_req: IncomingMessage, res: ServerResponse, lang: Lang): void {
     res.writeHead(200, {
       "Content-Type": "text/event-stream; charset=utf-8",
       "Cache-Control": "no-store",
