@@ -9,6 +9,7 @@ import { type RowAttempt, type RunProgress, runCampaign } from "../engine/run.js
 import type { RunStop, RunSummary } from "../engine/summary.js";
 import { ConfigError, isCtdialError } from "../errors.js";
 import { isKey, type Said } from "../i18n/catalog.js";
+import type { Lang } from "../i18n/lang.js";
 import type { OutcomeSink } from "../sinks/outcome-sink.js";
 import type {
   CampaignNamed,
@@ -68,6 +69,11 @@ export interface JobContext {
    * name's, so the registry of dialed phones is what keeps it from dialing them again.
    */
   readonly cameBack?: boolean;
+  /**
+   * The language of the file's report (`ctdial_error`): the one its notes are written in (its
+   * campaign's `lang:`, else the folder's, else the service's). English when not given.
+   */
+  readonly reportLang?: (resolved: ResolvedCampaign) => Promise<Lang>;
   /** More subscribers of the run's settled rows (`--ui`). */
   readonly sinks?: readonly OutcomeSink[] | undefined;
   /** The source is open: about how many rows it holds, when it can tell (`--ui`'s progress bar). */
@@ -102,8 +108,10 @@ export async function runFileJob(path: string, ctx: JobContext): Promise<JobEnd>
   // answers of this run tell the two apart, so a file dropped again does not read "sent 40".
   let sentNow = 0;
   try {
+    const lang = await ctx.reportLang?.(resolved);
     summary = await runCampaign(resolved, {
       ...ctx.campaign,
+      ...(lang === undefined ? {} : { lang }),
       stateDir: ctx.stateDir,
       client: ctx.client,
       limiter: ctx.limiter,

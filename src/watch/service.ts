@@ -154,6 +154,7 @@ export async function serveFolder(options: WatchOptions): Promise<number> {
           signal: stop.signal,
           clock,
           cameBack: was !== undefined,
+          reportLang: (resolved) => f.lang.of(resolved),
           sinks: options.extraSinks?.(job.name),
           onReady: (ready) => options.onFileReady?.(job.name, ready.estimatedRows),
           onProgress: (progress) => {

@@ -76,6 +76,7 @@ describe("ctdial watch in Russian", () => {
     const { dir, folder } = russianFolder({
       "one.csv": phonesCsv(phoneNumbers(1, "934")),
       "broken.csv": BROKEN,
+      "mixed.csv": "Телефон\r\n+7 999 435 00 01\r\n8 800 555 35 35\r\n",
     });
     const result = await runCli(["watch", "campaigns", "--once", "--sandbox", ...QUICK], {
       cwd: dir,
@@ -91,5 +92,9 @@ describe("ctdial watch in Russian", () => {
     expect(status).toContain("  one.csv: 1 строка: отправлено 1 (перенесён в done/)");
     const note = readFileSync(join(folder, "failed", "broken.error.txt"), "utf8");
     expect(note).toContain("broken.csv не удалось обработать: ");
+    // The report is the folder's too: its ctdial_error cells in the campaign's language.
+    const report = readFileSync(join(folder, "done", "mixed.report.csv"), "utf8");
+    expect(report).toContain("колонка Телефон: ");
+    expect(report).not.toContain("column Телефон");
   }, 90_000);
 });
