@@ -69,6 +69,8 @@ export async function watchSheetCommand(target: string, flags: WatchSheetFlags):
       // One limiter for every cycle: the 5 requests a second are the process's, not a cycle's.
       limiter: createRateLimiter({ rate: resolved.campaign.rate }),
       signal: stop.signal,
+      // ctdial_error written beside each row in the user's language.
+      lang: currentLang(),
       csvThread: false,
       onAttempt: (attempt) => logAttempt(logger, attempt),
       acquireSender: endpoint.sandbox

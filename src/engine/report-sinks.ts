@@ -73,6 +73,7 @@ export async function reportSinks(
       keyColumn: rows.columns.phone.index,
       matchColumns: identityColumns(rows.columns),
       checkAccess: options.checkSheetAccess ?? true,
+      lang: options.lang ?? "en",
       ...options.sheetWriteback,
     });
     const link = sheetLink({ spreadsheetId: source.tab.spreadsheetId, gid: source.tab.sheetId });

@@ -2,6 +2,7 @@
  * What the write-back puts into a sheet row and how it recognises that row again. Pure.
  */
 import { serialWallClock } from "../../google-sheets/serial-date.js";
+import type { Lang } from "../../i18n/lang.js";
 import type { ResolvedColumns } from "../../mapping/columns.js";
 import type { RowOutcome } from "../../outcome.js";
 import { REPORT_COLUMNS } from "../../report-columns.js";
@@ -18,8 +19,8 @@ const PHONE_AT = (REPORT_COLUMNS as readonly string[]).indexOf("ctdial_phone");
  * such as `=HYPERLINK(...)` stays text and needs no neutralising. `phone`: the number dialed, for
  * `ctdial_phone` when the report has that column.
  */
-export function resultValues(outcome: RowOutcome, phone?: string): SheetValue[] {
-  const cells = outcomeCells(outcome).map((value) => value ?? "");
+export function resultValues(outcome: RowOutcome, phone?: string, lang: Lang = "en"): SheetValue[] {
+  const cells = outcomeCells(outcome, undefined, lang).map((value) => value ?? "");
   if (PHONE_AT >= 0 && cells[PHONE_AT] === "" && phone !== undefined) cells[PHONE_AT] = phone;
   return cells;
 }

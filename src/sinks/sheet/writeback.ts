@@ -1,3 +1,4 @@
+import type { Lang } from "../../i18n/lang.js";
 /**
  * Writes each row's result beside it in the Google Sheet while the run goes on (docs/contract.md
  * "Google Sheets"). Results are buffered and flushed about every 15 s with ONE values.batchUpdate
@@ -25,6 +26,8 @@ import { type RowWrite, writeRanges } from "./ranges.js";
 
 export interface SheetWritebackOptions {
   readonly api: SheetsApi;
+  /** The language `ctdial_error` is worded in. @default "en" */
+  readonly lang?: Lang;
   readonly tab: SheetTab;
   /** The tab's header row as read (it may already hold ctdial_* columns from an earlier run). */
   readonly headers: readonly string[];
@@ -260,7 +263,7 @@ export async function openSheetWriteback(options: SheetWritebackOptions): Promis
   /** Column index -> the value a result puts there. */
   const valuesOf = (outcome: RowOutcome, phone: string | undefined): Map<number, SheetValue> => {
     const out = new Map<number, SheetValue>();
-    resultValues(outcome, phone).forEach((value, k) => {
+    resultValues(outcome, phone, options.lang).forEach((value, k) => {
       out.set(indexes[k]!, value);
     });
     return out;
