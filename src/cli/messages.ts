@@ -3,6 +3,7 @@ import type { ReportNotWritten, RunStop, RunSummary } from "../engine/summary.js
 import { type CtdialError, type ErrorParams, errorSentence, isCtdialError } from "../errors.js";
 import { isKey, type Said, say } from "../i18n/catalog.js";
 import type { SenderHolder } from "../journal/sender-lock.js";
+import type { SinkTarget } from "../sinks/outcome-sink.js";
 import { currentLang, t, tell } from "./lang.js";
 
 /**
@@ -140,8 +141,9 @@ export function reportLine(summary: RunSummary): string {
 }
 
 /** A sink (`name`: "the report <path>", "the sheet ...") failed mid-run. */
-export function sinkFailureText(name: string, error: unknown): string {
-  return t().runSinkFailure({ name, message: messageOf(error) });
+export function sinkFailureText(name: string, error: unknown, target?: SinkTarget): string {
+  const named = target === undefined ? name : t().runSinkName(target);
+  return t().runSinkFailure({ name: named, message: messageOf(error) });
 }
 
 /** A log line of an attempt could not be written. */

@@ -163,7 +163,7 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
         onWarning: (warning) => onWarning(sheetWriteWarningText(warning)),
         onRowMoved: (readAt, writtenAt) => moved.set(readAt, writtenAt),
       },
-      onSinkFailure: (name, error) => onWarning(sinkFailureText(name, error)),
+      onSinkFailure: (name, error, target) => onWarning(sinkFailureText(name, error, target)),
       onHookError: (error) => onWarning(hookErrorText(error)),
       onProgress: (p) => {
         // Without a terminal there is no countdown to redraw: say once that sending waits.

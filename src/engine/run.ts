@@ -5,7 +5,7 @@ import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import { InputError, isCtdialError, StopError } from "../errors.js";
 import { type ParamsOf, say } from "../i18n/catalog.js";
 import type { Lang } from "../i18n/lang.js";
-import type { OutcomeSink } from "../sinks/outcome-sink.js";
+import type { OutcomeSink, SinkTarget } from "../sinks/outcome-sink.js";
 import type { SheetWritebackHooks } from "../sinks/sheet/writeback.js";
 import type { OpenSourceOptions } from "../sources/open.js";
 import { type CampaignState, openCampaignState, reportFate } from "./campaign-state.js";
@@ -62,7 +62,7 @@ export interface RunOptions extends OpenSourceOptions {
    * A sink (`name`) failed and receives nothing more; sending goes on, and the journal keeps every
    * result for the next run to write. Unset: told to `onWarning` in a default English sentence.
    */
-  onSinkFailure?: (name: string, error: unknown) => void;
+  onSinkFailure?: (name: string, error: unknown, target?: SinkTarget) => void;
   /** `onAttempt` threw (a log line could not be written); the row goes on. Unset: told to `onWarning`. */
   onHookError?: (error: unknown) => void;
   /** "Now" for the call window, the daily limit, the dedupe window and the journal's times. @default systemClock */
@@ -112,7 +112,7 @@ async function sendAndReport(
     onProgress: options.onProgress,
     onSinkFailure: (sink, error) =>
       options.onSinkFailure !== undefined
-        ? options.onSinkFailure(sink.name, error)
+        ? options.onSinkFailure(sink.name, error, sink.target)
         : options.onWarning?.(
             say("en", {
               code: "runSinkFailureShort",

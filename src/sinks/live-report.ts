@@ -65,6 +65,7 @@ export function liveReport(path: string, source: SourceInfo, options: LiveReport
 
   return {
     name: `the report ${path}`,
+    target: { kind: "report", where: path },
     accept(settled) {
       rows[settled.index] = settled;
       changed = true;

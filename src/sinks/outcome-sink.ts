@@ -33,9 +33,17 @@ export interface RunEnd {
  * loses nothing that a later run cannot write again. An error a sink throws is caught by the run,
  * reported once as a warning, and that sink receives nothing more; sending goes on.
  */
+/** A report file (its path) or a Google Sheets tab (its title). */
+export interface SinkTarget {
+  readonly kind: "report" | "sheet";
+  readonly where: string;
+}
+
 export interface OutcomeSink {
-  /** A short name for messages ("the report clients.report.csv", "the sheet Клиенты"). */
+  /** A short name for messages ("the report clients.report.csv", "the sheet Клиенты"): English, for library users. */
   readonly name: string;
+  /** What it writes to, as data: the CLI names it in the user's language. */
+  readonly target?: SinkTarget;
   /** Returns a promise only when the run must wait before the next row (a file that is behind). */
   accept(settled: SettledRow): Promise<void> | undefined;
   /** The run is over: write what is buffered and finish. Called once, also after a stop. */

@@ -38,6 +38,7 @@ export function orderedReportSink(report: ReportWriter): OutcomeSink & { readonl
 
   return {
     name: `the report ${report.path}`,
+    target: { kind: "report", where: report.path },
     path: report.path,
     accept(settled) {
       if (settled.index !== next) {

@@ -6,6 +6,7 @@ import {
   runWaitText,
   senderBusyText,
   senderWaitText,
+  sinkFailureText,
   stoppedLine,
   stopText,
 } from "../../src/cli/messages.js";
@@ -189,5 +190,16 @@ describe("the CLI words stops and journal errors in Russian", () => {
     expect(error.message).toMatch(
       /^CALLTOUCH_TOKEN is not set \(looked in the environment, \/a\/\.env and \/b\/\.env\); /,
     );
+  });
+
+  it("names a sink that failed by what it writes to, in the user's language", () => {
+    const failure = Object.assign(new Error("ENOSPC"), { code: "ENOSPC" });
+    expect(sinkFailureText("the report /r.csv", failure, { kind: "report", where: "/r.csv" })).toMatch(
+      /^the report \/r\.csv could not be written \(ENOSPC\)/,
+    );
+    setLang("ru");
+    const sheet = sinkFailureText('the sheet "Клиенты"', failure, { kind: "sheet", where: "Клиенты" });
+    expect(sheet).toMatch(/^Не удалось записать лист «Клиенты» таблицы \(ENOSPC\)/);
+    expect(sheet).not.toContain("the sheet");
   });
 });

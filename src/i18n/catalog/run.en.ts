@@ -122,6 +122,9 @@ export const runEn = {
   /** The summary's "Report:" line (`text`: the path, or the note why it was not written). */
   runReportLine: (p: { text: string }) => `Report: ${p.text}`,
   /** A sink (`name`: "the report <path>", "the sheet ...") failed mid-run; the CLI's sentence. */
+  /** What a sink writes to, as the sink-failure warning names it. */
+  runSinkName: (p: { kind: "report" | "sheet"; where: string }) =>
+    p.kind === "report" ? `the report ${p.where}` : `the sheet "${p.where}"`,
   runSinkFailure: (p: { name: string; message: string }) =>
     `${p.name} could not be written (${p.message}); sending goes on, and the journal keeps every result for the next run to write`,
   /** The same, as a library user's onWarning gets it. */

@@ -87,6 +87,7 @@ export const runRu: Translation<typeof runEn> = {
   runReportCutShort: (p) =>
     `${p.report} не перезаписан, чтобы завершиться сразу; все результаты есть в журнале: \`ctdial validate\` с тем же файлом запишет отчёт заново, или это сделает следующий \`ctdial run\`.`,
   runReportLine: (p) => `Отчёт: ${p.text}`,
+  runSinkName: (p) => (p.kind === "report" ? `отчёт ${p.where}` : `лист «${p.where}» таблицы`),
   runSinkFailure: (p) =>
     `Не удалось записать ${p.name} (${p.message}); отправка продолжается, все результаты сохраняются в журнале, и следующий запуск их запишет.`,
   runSinkFailureShort: (p) => `Не удалось записать ${p.name} (${p.message}); отправка продолжается.`,

@@ -271,6 +271,7 @@ export async function openSheetWriteback(options: SheetWritebackOptions): Promis
 
   return {
     name: `the sheet "${tab.title}"`,
+    target: { kind: "sheet", where: tab.title },
     stats,
     accept(settled: SettledRow) {
       const values = valuesOf(settled.outcome, settled.phone);

@@ -86,6 +86,10 @@ export const runSamples: Samples<typeof runEn> = {
   runReportFailed: [{ failure: "EACCES: permission denied, open 'clients.report.csv'" }],
   runReportCutShort: [{ report: "clients.report.csv" }],
   runReportLine: [{ text: "clients.report.csv" }],
+  runSinkName: [
+    { kind: "report", where: "clients.report.csv" },
+    { kind: "sheet", where: "Клиенты" },
+  ],
   runSinkFailure: [{ name: "clients.report.csv", message: "ENOSPC" }],
   runSinkFailureShort: [{ name: "clients.report.csv", message: "ENOSPC" }],
   runHookError: [{ message: "EPIPE" }],
