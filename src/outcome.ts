@@ -1,18 +1,8 @@
-import { type Said, say } from "./i18n/catalog.js";
-import type { Lang } from "./i18n/lang.js";
+import type { Said } from "./i18n/catalog.js";
 import type { RowProblem } from "./mapping/types.js";
+import type { OutcomeText } from "./outcome-text.js";
 
-/**
- * What an outcome says about a row: ctdial's own words as data (a `Said`, worded in the reader's
- * language where the report or the terminal shows it), or a text ctdial did not write and passes on
- * verbatim (Calltouch's own message, which stays in its words in every language).
- */
-export type OutcomeText = Said | string;
-
-/** The sentence of an outcome's text in `lang`: a verbatim text as it is. */
-export function outcomeText(lang: Lang, text: OutcomeText): string {
-  return typeof text === "string" ? text : say(lang, text);
-}
+export { type OutcomeText, outcomeText } from "./outcome-text.js";
 
 /**
  * The result for one row, as the report shows it (docs/contract.md "Report"). Results are data: a row

@@ -1,5 +1,5 @@
 import { said } from "../i18n/catalog.js";
-import type { OutcomeText } from "../outcome.js";
+import type { OutcomeText } from "../outcome-text.js";
 import type { CallOutcome, Decision } from "./types.js";
 
 /** Facts about the row and the campaign that change what an outcome means. */

@@ -1,5 +1,5 @@
 import type { Said } from "../i18n/catalog.js";
-import type { OutcomeText } from "../outcome.js";
+import type { OutcomeText } from "../outcome-text.js";
 /** The free-text attribution fields of a request (docs/calltouch-api.md "Body fields"): sent as strings when not empty. */
 export const TEXT_FIELDS = [
   "utmSource",

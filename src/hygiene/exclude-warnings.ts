@@ -12,16 +12,16 @@ export function excludeWarningSaids(list: Pick<ExcludeList, "files" | "invalid">
     if (file.invalidCount === 0) return [];
     const counted = { file: file.name, count: file.invalidCount, unit: file.unit };
     const first = list.invalid.find((line) => line.file === file.name);
-    if (first === undefined) return [said("campaignExcludeInvalid", counted)];
+    if (first === undefined) return [said("rowsExcludeInvalid", counted)];
     const value = quoteValue(first.value);
     // Most messages of mapping/phone.ts already quote the value; others ("got 9 digits") need it.
     const quoted = first.message.includes(value);
     return [
-      said("campaignExcludeInvalid", {
+      said("rowsExcludeInvalid", {
         ...counted,
         line: first.rowNumber,
         value,
-        detail: first.message,
+        detail: first.problem,
         quoted,
       }),
     ];

@@ -46,7 +46,9 @@ export interface InvalidExcludeLine {
   readonly file: string;
   readonly rowNumber: number;
   readonly value: string;
+  /** The phone's problem in English (library users); `problem` says it as data. */
   readonly message: string;
+  readonly problem: Said;
 }
 
 export interface ExcludeList {
@@ -127,10 +129,14 @@ async function readFile(
       return;
     }
     if (++invalidCount <= MAX_INVALID_EXAMPLES) {
-      // The phone's problem is data now (result.problem); worded in English here until exclude's
-      // warnings carry it as data too (the hygiene area's move).
       const message = say("en", result.problem);
-      invalid.push({ file: file.name, rowNumber, value: cellToText(cell) ?? "", message });
+      invalid.push({
+        file: file.name,
+        rowNumber,
+        value: cellToText(cell) ?? "",
+        message,
+        problem: result.problem,
+      });
     }
   };
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ExcludeFile, InvalidExcludeLine } from "../../src/hygiene/exclude.js";
-import { excludeWarnings } from "../../src/hygiene/exclude-warnings.js";
+import { excludeWarningSaids, excludeWarnings } from "../../src/hygiene/exclude-warnings.js";
+import { say } from "../../src/i18n/catalog.js";
+import { normalizePhone } from "../../src/mapping/phone.js";
 
 const file = (name: string, invalidCount: number, unit: "line" | "row" = "line"): ExcludeFile => ({
   name,
@@ -10,12 +12,13 @@ const file = (name: string, invalidCount: number, unit: "line" | "row" = "line")
   phones: 10,
   invalidCount,
 });
-const line = (name: string, rowNumber: number, value: string, message: string): InvalidExcludeLine => ({
-  file: name,
-  rowNumber,
-  value,
-  message,
-});
+/** A line that is not a phone, with the problem the phone reader finds in it (`message`: what it says in English). */
+const line = (name: string, rowNumber: number, value: string, message: string): InvalidExcludeLine => {
+  const result = normalizePhone(value);
+  if (result.ok) throw new TypeError(`${value} is a phone`);
+  expect(say("en", result.problem)).toBe(message);
+  return { file: name, rowNumber, value, message, problem: result.problem };
+};
 
 describe("excludeWarnings", () => {
   it("says nothing for files whose every line is a phone", () => {
@@ -43,5 +46,15 @@ describe("excludeWarnings", () => {
     expect(excludeWarnings({ files: [file("dnc.csv", 2)], invalid: [] })).toEqual([
       "dnc.csv: 2 lines are not phones",
     ]);
+  });
+
+  it("words the first mistake in the reader's language, from data", () => {
+    const [warning] = excludeWarningSaids({
+      files: [file("стоп.csv", 2)],
+      invalid: [line("стоп.csv", 9, "12345", "expected 11 digits starting with 7 or 8, or 10 digits; got 5")],
+    });
+    const russian = say("ru", warning!);
+    expect(russian).toMatch(/^стоп\.csv: 2 строки — не телефоны \(строка 9, "12345": /);
+    expect(russian).not.toMatch(/expected|digits/);
   });
 });

@@ -76,9 +76,6 @@ export type EmptyWhat = "header" | "fieldName" | "tag";
 /** An exclude file's counting unit: lines of a text file, rows of a spreadsheet. */
 export type ExcludeUnit = "line" | "row";
 
-const countedEn = (count: number, unit: ExcludeUnit): string =>
-  count === 1 ? `1 ${unit} is not a phone` : `${count} ${unit}s are not phones`;
-
 export const campaignEn = {
   // Loading the campaign file.
   /** --campaign FILE, or a campaign file named as the source, does not exist. */
@@ -299,24 +296,6 @@ export const campaignEn = {
     "name the phone column Телефон, or leave only the phones in the file.",
   /** A skipped row's reason. */
   campaignExcludedBy: (p: { file: string }) => `excluded by ${p.file}`,
-  /**
-   * Lines of an exclude file that are not phones; the first one shown (`line`, `value`, and the
-   * phone's problem `detail`, already worded); `quoted`: whether `detail` shows the value itself.
-   */
-  campaignExcludeInvalid: (p: {
-    file: string;
-    count: number;
-    unit: ExcludeUnit;
-    line?: number;
-    value?: string;
-    detail?: string;
-    quoted?: boolean;
-  }) => {
-    const count = countedEn(p.count, p.unit);
-    if (p.line === undefined) return `${p.file}: ${count}`;
-    const detail = p.quoted === true ? `: ${p.detail}` : `, ${p.value}: ${p.detail}`;
-    return `${p.file}: ${count} (${p.unit} ${p.line}${detail})`;
-  },
 } satisfies Messages;
 
 function campaignHeaderListEn(p: { headers: readonly string[]; more: number }): string {

@@ -96,11 +96,6 @@ function headerListRu(p: { headers: readonly string[]; more: number }): string {
 const namedInRu = (p: { namedIn?: string }): string =>
   p.namedIn === undefined ? "" : ` (указан в ${p.namedIn})`;
 
-/** В таблице и в текстовом файле считаем строками: «3 строки — не телефоны». */
-function countedRu(count: number, _unit: ExcludeUnit): string {
-  return `${ruCount(count, ["строка", "строки", "строк"])} — ${ruNoun(count, ["не телефон", "не телефоны", "не телефоны"])}`;
-}
-
 /** Русские слова области "campaign": те же ключи и параметры, что в campaign.en.ts. */
 export const campaignRu: Translation<typeof campaignEn> = {
   E_CAMPAIGN_FILE_MISSING: (p) =>
@@ -285,10 +280,4 @@ export const campaignRu: Translation<typeof campaignEn> = {
     `В файле исключений ${p.file} нет столбца с телефонами${namedInRu(p)}: в нём столбцы ${p.columns.join(", ")}; ` +
     "назовите столбец с телефонами «Телефон» или оставьте в файле только телефоны.",
   campaignExcludedBy: (p) => `в списке исключений ${p.file}`,
-  campaignExcludeInvalid: (p) => {
-    const count = countedRu(p.count, p.unit);
-    if (p.line === undefined) return `${p.file}: ${count}`;
-    const detail = p.quoted === true ? `: ${p.detail}` : `, ${p.value}: ${p.detail}`;
-    return `${p.file}: ${count} (строка ${p.line}${detail})`;
-  },
 };

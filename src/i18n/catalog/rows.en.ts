@@ -199,4 +199,37 @@ export const rowsEn = {
     p.after
       ? `The request to ${p.host} was cancelled after it was sent; the callback may have been created.`
       : `The request to ${p.host} was cancelled before it was sent.`,
+  /**
+   * Lines of an exclude file that are not phones; the first one shown (`line`, `value`, and the
+   * phone's problem `detail`, a message of this area); `quoted`: whether `detail` shows the value.
+   */
+  rowsExcludeInvalid: (p: {
+    file: string;
+    count: number;
+    unit: "line" | "row";
+    line?: number;
+    value?: string;
+    detail?: NestedRowsMessage;
+    quoted?: boolean;
+  }): string => {
+    const count = p.count === 1 ? `1 ${p.unit} is not a phone` : `${p.count} ${p.unit}s are not phones`;
+    if (p.line === undefined) return `${p.file}: ${count}`;
+    const said = p.detail === undefined ? "" : nested(rowsEn, p.detail);
+    const detail = p.quoted === true ? `: ${said}` : `, ${p.value}: ${said}`;
+    return `${p.file}: ${count} (${p.unit} ${p.line}${detail})`;
+  },
 } satisfies Messages;
+
+/** A message of this area carried inside another one (a phone's problem inside an exclude warning). */
+export interface NestedRowsMessage {
+  readonly code: string;
+  readonly params: unknown;
+}
+
+/** A nested message in the language of `catalog` (its own code when it is not one of this area's). */
+export function nested(catalog: Readonly<Record<string, unknown>>, message: NestedRowsMessage): string {
+  const render = catalog[message.code];
+  return typeof render === "function"
+    ? (render as (params: unknown) => string)(message.params)
+    : message.code;
+}

@@ -1,7 +1,7 @@
-import { machineZone, readableTime, ruCount, ruNumber } from "../format.js";
+import { machineZone, readableTime, ruCount, ruNoun, ruNumber } from "../format.js";
 import type { Translation } from "../messages.js";
 import { campaignRu } from "./campaign.ru.js";
-import type { rowsEn } from "./rows.en.js";
+import { nested, type rowsEn } from "./rows.en.js";
 
 /** «значение», как русские сообщения берут в кавычки ячейку пользователя. */
 const q = (text: string): string => `«${text}»`;
@@ -213,4 +213,12 @@ export const rowsRu: Translation<typeof rowsEn> = {
     p.after
       ? `Запрос к ${p.host} отменён после отправки; обратный звонок мог быть создан.`
       : `Запрос к ${p.host} отменён до отправки.`,
+  rowsExcludeInvalid: (p) => {
+    // В таблице и в текстовом файле считаем строками: «3 строки — не телефоны».
+    const count = `${ruCount(p.count, ["строка", "строки", "строк"])} — ${ruNoun(p.count, ["не телефон", "не телефоны", "не телефоны"])}`;
+    if (p.line === undefined) return `${p.file}: ${count}`;
+    const said = p.detail === undefined ? "" : nested(rowsRu, p.detail);
+    const detail = p.quoted === true ? `: ${said}` : `, ${p.value}: ${said}`;
+    return `${p.file}: ${count} (строка ${p.line}${detail})`;
+  },
 };

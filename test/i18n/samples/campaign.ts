@@ -156,25 +156,4 @@ export const campaignSamples: Samples<typeof campaignEn> = {
     { file: "стоп.csv", columns: ["Имя", "Город"], namedIn: "клиенты.campaign.yaml" },
   ],
   campaignExcludedBy: [{ file: "стоп.csv" }],
-  campaignExcludeInvalid: [
-    ...[1, 2, 5, 11, 21, 101].map((count) => ({ file: "стоп.csv", count, unit: "line" as const })),
-    {
-      file: "стоп.csv",
-      count: 3,
-      unit: "line",
-      line: 4,
-      value: '"12345"',
-      detail: "нужно 11 цифр",
-      quoted: false,
-    },
-    {
-      file: "стоп.xlsx",
-      count: 1,
-      unit: "row",
-      line: 2,
-      value: '"абв"',
-      detail: 'в "абв" нет цифр',
-      quoted: true,
-    },
-  ],
 };

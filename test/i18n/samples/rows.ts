@@ -119,4 +119,25 @@ export const rowsSamples: Samples<typeof rowsEn> = {
     { host: "api.calltouch.ru", after: true },
     { host: "api.calltouch.ru", after: false },
   ],
+  rowsExcludeInvalid: [
+    ...[1, 2, 5, 11, 21, 101].map((count) => ({ file: "стоп.csv", count, unit: "line" as const })),
+    {
+      file: "стоп.csv",
+      count: 3,
+      unit: "line",
+      line: 4,
+      value: '"12345"',
+      detail: { code: "rowsPhoneDigitCount", params: { count: 5 } },
+      quoted: false,
+    },
+    {
+      file: "стоп.xlsx",
+      count: 1,
+      unit: "row",
+      line: 2,
+      value: '"абв"',
+      detail: { code: "rowsPhoneGotText", params: { text: "абв" } },
+      quoted: true,
+    },
+  ],
 };
