@@ -8,6 +8,7 @@ import { type CampaignOptions, type ResolvedCampaign, resolveCampaign } from "..
 import { runCampaign } from "../engine/run.js";
 import type { RunSummary } from "../engine/summary.js";
 import { validateCampaign } from "../engine/validate.js";
+import type { Said } from "../i18n/catalog.js";
 import { said } from "../i18n/catalog.js";
 import { acquireSenderLock } from "../journal/sender-lock.js";
 import {
@@ -20,7 +21,7 @@ import { type CleanupStep, runCleanup } from "./cleanup.js";
 import { confirmationQuestion, confirmOrStop, countRowsToSend, willAsk } from "./confirm.js";
 import { type Endpoint, openEndpoint } from "./endpoint.js";
 import { exitCodeOf } from "./exit.js";
-import { currentLang, t } from "./lang.js";
+import { currentLang, t, tell } from "./lang.js";
 import { createLogger } from "./logger.js";
 import { hookErrorText, runWaitText, senderWaitText, sinkFailureText } from "./messages.js";
 import {
@@ -99,7 +100,8 @@ export async function sendCommand(sourceArg: string, flags: RunFlags, mode: Mode
   refuseInapplicableSourceOptions(resolved.source, flags);
   // The sandbox accepts anything: its runs must never make rows look sent to a real run.
   const stateDir = sandboxAware(stateDirOf(flags.stateDir, process.env), flags.sandbox === true);
-  const onWarning = (message: string): void => output.error(t().cliWarning({ text: message }));
+  const onWarning = (message: string, said?: Said): void =>
+    output.error(t().cliWarning({ text: said === undefined ? message : tell(said) }));
   if (flags.dryRun) {
     for (const warning of sendingOptionWarnings(`${mode} --dry-run`, flags)) onWarning(warning);
     return printSummary(

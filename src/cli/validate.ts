@@ -2,9 +2,10 @@ import { type Command, Option } from "commander";
 import { systemClock } from "../clock.js";
 import { type CampaignOptions, resolveCampaign } from "../engine/resolve.js";
 import { validateCampaign } from "../engine/validate.js";
+import type { Said } from "../i18n/catalog.js";
 import { refuseInapplicableSourceOptions, sendingOptionWarnings } from "./applicable.js";
 import { exitCodeOf } from "./exit.js";
-import { currentLang, t } from "./lang.js";
+import { currentLang, t, tell } from "./lang.js";
 import {
   campaignOptions,
   csvThreadOf,
@@ -43,7 +44,8 @@ export async function validateCommand(sourceArg: string, flags: ValidateFlags): 
   const output = processOutput(flags.json === true);
   const resolved = await resolveCampaign(sourceArg, flags, process.env, { clock: systemClock });
   refuseInapplicableSourceOptions(resolved.source, flags);
-  const onWarning = (message: string): void => output.error(t().cliWarning({ text: message }));
+  const onWarning = (message: string, said?: Said): void =>
+    output.error(t().cliWarning({ text: said === undefined ? message : tell(said) }));
   for (const warning of sendingOptionWarnings("validate", flags)) onWarning(warning);
   const summary = await validateCampaign(resolved, {
     ...flags,

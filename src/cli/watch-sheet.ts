@@ -7,7 +7,7 @@ import { logAttempt } from "./attempt-log.js";
 import { runCleanup } from "./cleanup.js";
 import { confirmOrStop } from "./confirm.js";
 import { openEndpoint } from "./endpoint.js";
-import { currentLang, t } from "./lang.js";
+import { currentLang, t, tell } from "./lang.js";
 import { createLogger } from "./logger.js";
 import { senderWaitText } from "./messages.js";
 import { sandboxAware, stateDirOf } from "./options.js";
@@ -81,7 +81,7 @@ export async function watchSheetCommand(target: string, flags: WatchSheetFlags):
               signal: stop.signal,
               onWait: (holder) => logger.warn(senderWaitText(holder)),
             }),
-      onWarning: (message) => logger.warn(message),
+      onWarning: (message, said) => logger.warn(said === undefined ? message : tell(said)),
       sheetWriteback: { onWarning: (warning) => logger.warn(sheetWriteWarningText(warning)) },
       onCycle: (summary) => {
         if (sentBefore !== undefined && summary.sent > sentBefore) {

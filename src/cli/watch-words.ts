@@ -60,7 +60,11 @@ export function folderEventLine(event: FolderEvent, lang: Lang = currentLang()):
       };
     }
     case "file-warning":
-      return { level: "warn", text: `${event.file}: ${event.message}`, fields: { file: event.file } };
+      return {
+        level: "warn",
+        text: `${event.file}: ${event.said === undefined ? event.message : say(lang, event.said)}`,
+        fields: { file: event.file },
+      };
     case "unexpected-error":
       return {
         level: "error",

@@ -2,7 +2,8 @@ import { basename } from "node:path";
 import type { CallbackRequest } from "../calltouch/types.js";
 import { parseDuration } from "../campaign/duration.js";
 import { type Clock, systemClock } from "../clock.js";
-import { type ExcludeList, excludeWarnings, loadExcludeList } from "../hygiene/index.js";
+import { type ExcludeList, excludeWarningSaids, loadExcludeList } from "../hygiene/index.js";
+import type { Said } from "../i18n/catalog.js";
 import {
   campaignIdentity,
   createDailyCounter,
@@ -44,7 +45,8 @@ export interface CampaignState {
    */
   readonly daily: { readonly counter: DailyCounter; readonly limit?: number } | undefined;
   /** Exclude-file lines that are not phones, for the CLI to warn about. */
-  readonly warnings: readonly string[];
+  /** What the user should know before sending (an exclude file with lines that are not phones), as data. */
+  readonly warnings: readonly Said[];
   /** The campaign's timezone: how times are shown (reports, status, skip reasons). */
   readonly timezone: string;
   /** "Now" for the dedupe window and the daily limit. */
@@ -106,7 +108,7 @@ export async function openCampaignState(
       opened.push(counter);
       daily = { counter, limit: campaign.dailyLimit };
     }
-    const warnings = exclude === undefined ? [] : excludeWarnings(exclude);
+    const warnings = exclude === undefined ? [] : excludeWarningSaids(exclude);
     return {
       journal,
       exclude,

@@ -119,7 +119,7 @@ export interface PlannedRows {
 export async function openPlannedRows(
   resolved: ResolvedCampaign,
   /** `onWarning`: columns sent as plain fields that look like dates or tags. */
-  options: OpenSourceOptions & { onWarning?: (message: string) => void },
+  options: OpenSourceOptions & { onWarning?: (message: string, said?: Said) => void },
 ): Promise<PlannedRows> {
   const source = await openSource(resolved.source, { ...options, sheet: resolved.campaign.sheet });
   try {

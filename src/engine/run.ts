@@ -3,7 +3,7 @@ import { withCleanup } from "../cleanup.js";
 import type { Clock } from "../clock.js";
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
 import { InputError, isCtdialError, StopError } from "../errors.js";
-import { type ParamsOf, say } from "../i18n/catalog.js";
+import { type ParamsOf, type Said, say } from "../i18n/catalog.js";
 import type { Lang } from "../i18n/lang.js";
 import type { OutcomeSink, SinkTarget } from "../sinks/outcome-sink.js";
 import type { SheetWritebackHooks } from "../sinks/sheet/writeback.js";
@@ -57,7 +57,8 @@ export interface RunOptions extends OpenSourceOptions {
   /** Every answer and what follows from it (the CLI logs it). A throw here never harms a row. */
   onAttempt?: (attempt: RowAttempt) => void;
   /** For warnings that are not about one row (exclude-file lines that are not phones). */
-  onWarning?: (message: string) => void;
+  /** A warning: its English sentence, and what it says as data when ctdial wrote it (to word it in the user's language). */
+  onWarning?: (message: string, said?: Said) => void;
   /**
    * A sink (`name`) failed and receives nothing more; sending goes on, and the journal keeps every
    * result for the next run to write. Unset: told to `onWarning` in a default English sentence.
@@ -88,7 +89,7 @@ export async function runCampaign(resolved: ResolvedCampaign, options: RunOption
   });
   let rows: PlannedRows | undefined;
   return withCleanup(async () => {
-    for (const warning of state.warnings) options.onWarning?.(warning);
+    for (const warning of state.warnings) options.onWarning?.(say("en", warning), warning);
     await state.journal.recordRun(options.mode ?? "run");
     rows = await openPlannedRows(resolved, options);
     await options.onReady?.({ estimatedRows: rows.source.estimatedRows });

@@ -1,5 +1,6 @@
 import { withCleanup } from "../cleanup.js";
 import type { Clock } from "../clock.js";
+import { type Said, say } from "../i18n/catalog.js";
 import type { Lang } from "../i18n/lang.js";
 import { lockHolder } from "../journal/index.js";
 import type { OutcomeSink } from "../sinks/outcome-sink.js";
@@ -50,7 +51,8 @@ export interface ValidateOptions extends OpenSourceOptions {
   /** See RunOptions.checkSheetAccess. */
   checkSheetAccess?: boolean;
   onProgress?: (progress: RunProgress) => void;
-  onWarning?: (message: string) => void;
+  /** A warning: its English sentence, and what it says as data when ctdial wrote it (to word it in the user's language). */
+  onWarning?: (message: string, said?: Said) => void;
   /** "Now" for the dedupe window. @default systemClock */
   clock?: Clock;
 }
@@ -74,7 +76,7 @@ export async function validateCampaign(
   });
   let rows: PlannedRows | undefined;
   return withCleanup(async () => {
-    for (const warning of state.warnings) options.onWarning?.(warning);
+    for (const warning of state.warnings) options.onWarning?.(say("en", warning), warning);
     rows = await openPlannedRows(resolved, options);
     return await checkEveryRow(resolved, options, state, rows);
   }, [() => rows?.close(), () => state.close()]);

@@ -126,7 +126,8 @@ export async function runFileJob(path: string, ctx: JobContext): Promise<JobEnd>
       ...(ctx.onReady === undefined ? {} : { onReady: ctx.onReady }),
       // Beside the file and rewritten as rows finish, so an operator can open it mid-run.
       reportEveryMs: LIVE_REPORT_MS,
-      onWarning: (message) => ctx.onEvent({ kind: "file-warning", file: name, message }),
+      onWarning: (message, said) =>
+        ctx.onEvent({ kind: "file-warning", file: name, message, ...(said === undefined ? {} : { said }) }),
     });
   } catch (error) {
     return thrown(error, name, ctx, resolved);

@@ -90,7 +90,8 @@ export type FolderEvent =
   | { readonly kind: "watching"; readonly dir: string; readonly once: boolean }
   | { readonly kind: "picked-up"; readonly file: string; readonly campaign?: CampaignNamed }
   /** A warning of the file's run (the engine's own sentence). */
-  | { readonly kind: "file-warning"; readonly file: string; readonly message: string }
+  /** `said`: the warning as data, when ctdial wrote it (the log words it in its language). */
+  | { readonly kind: "file-warning"; readonly file: string; readonly message: string; readonly said?: Said }
   | { readonly kind: "unexpected-error"; readonly file: string; readonly message: string }
   | { readonly kind: "paused"; readonly cause: PauseCause; readonly nextCheck: number }
   | { readonly kind: "resumed" }
