@@ -16,7 +16,7 @@ import { t } from "./lang.js";
 /** Declining the question: nothing was sent, so it shares exit 2 with the other "nothing was sent" endings. */
 export class DeclinedError extends CtdialError {
   constructor() {
-    super({ code: "E_DECLINED", params: {} }, undefined, 2);
+    super({ code: "E_DECLINED", params: {} }, 2);
   }
 }
 

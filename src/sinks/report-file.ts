@@ -91,5 +91,5 @@ export async function openReportFile(path: string): Promise<ReportFile> {
 export function reportFileError(path: string, error: unknown): CtdialError {
   const code = (error as { code?: unknown } | undefined)?.code;
   const params = typeof code === "string" ? { file: path, errno: code } : { file: path };
-  return new CtdialError({ code: "E_REPORT_WRITE", params }, undefined, 2, { cause: error });
+  return new CtdialError({ code: "E_REPORT_WRITE", params }, 2, { cause: error });
 }

@@ -199,18 +199,20 @@ describe("dispatch: hooks and sources that fail", () => {
     const { options, final } = fastOptions(client);
     options.hooks.beforeSend = (item) => {
       if (item.rowNumber === 4) {
-        throw new StopError("E_DAILY_LIMIT", "the daily limit of 2 accepted requests is reached", {
-          advice: "Run the same command again tomorrow.",
-        });
+        throw new StopError(
+          { code: "E_DAILY_LIMIT", params: { limit: 2, used: 2 } },
+          { advice: { code: "runAdviceDailyLimit", params: {} } },
+        );
       }
     };
     const result = await dispatch(rows(10).items, options);
     expect(result.stopped).toEqual({
       kind: "daily-limit",
       code: "E_DAILY_LIMIT",
-      message: "the daily limit of 2 accepted requests is reached",
-      params: {},
-      advice: "Run the same command again tomorrow.",
+      message: "the daily limit of 2 accepted requests is reached (2 accepted today)",
+      params: { limit: 2, used: 2 },
+      advice: "Run the same command again tomorrow, or raise dailyLimit in the campaign file.",
+      adviceSaid: { code: "runAdviceDailyLimit", params: {} },
     });
     expect(sent.map((s) => s.phone)).toEqual([1, 2].map(phoneOf));
     expect(final().get(4)).toMatchObject({ status: "pending" });

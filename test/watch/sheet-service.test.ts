@@ -59,7 +59,10 @@ describe("watch <sheet>: each look at the sheet", () => {
     const { CtdialError } = await import("../../src/errors.js");
     const ok = () => emptySummary("sheet", false);
     const fails = (): RunSummary => {
-      throw new CtdialError("E_SHEETS_NETWORK", "the sheet could not be reached", 2);
+      throw new CtdialError(
+        { code: "runHookError", params: { message: "the sheet could not be reached" } },
+        2,
+      );
     };
     await watchSheet(resolved, options([ok, fails], events, controller));
     expect(events.slice(3, 7)).toEqual(["lock", "look 2", "unlock", "error told"]);
