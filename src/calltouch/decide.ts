@@ -1,4 +1,5 @@
-import { said } from "../i18n/catalog.js";
+import type { RowAdviceWhich, StopAdviceWhich } from "../i18n/catalog/run.en.js";
+import { type Said, said, say } from "../i18n/catalog.js";
 import type { OutcomeText } from "../outcome-text.js";
 import type { CallOutcome, Decision } from "./types.js";
 
@@ -24,16 +25,42 @@ export interface DecideContext {
   readonly resendWithoutSessionId?: boolean;
 }
 
-const AGAIN = "then run the same command again";
+/** The campaign-stopping refusals' advice as data: the CLI and a folder word it in the reader's language. */
+export const STOP_ADVICE_SAID: Readonly<Record<StopAdviceWhich, Said>> = {
+  10001: said("runStopAdvice", { which: "10001" }),
+  10002: said("runStopAdvice", { which: "10002" }),
+  10003: said("runStopAdvice", { which: "10003" }),
+  token: said("runStopAdvice", { which: "token" }),
+  endpoint: said("runStopAdvice", { which: "endpoint" }),
+};
 
-/** Advice for each campaign-stopping code: one sentence a user can act on. */
-export const STOP_ADVICE = {
-  10001: `Top up callback minutes in Calltouch, ${AGAIN}.`,
-  10002: `Switch on the callback service in Calltouch, ${AGAIN}.`,
-  10003: `Switch on the "site form" widget with this routeKey in Calltouch or correct the routeKey, ${AGAIN}.`,
-  token: `Check CALLTOUCH_TOKEN (or CALLTOUCH_TOKEN_FILE): Calltouch refused the token; copy it from Integrations -> API and Webhooks -> API, ${AGAIN}.`,
-  endpoint: `Check CALLTOUCH_API_URL: the server there does not offer the Calltouch callback API, ${AGAIN}.`,
-} as const;
+/**
+ * Advice for each campaign-stopping code, in English (for library users): one sentence a user can act
+ * on. The same as data: STOP_ADVICE_SAID, and each stop's `adviceSaid`.
+ */
+export const STOP_ADVICE: Readonly<Record<StopAdviceWhich, string>> = {
+  10001: say("en", STOP_ADVICE_SAID[10001]),
+  10002: say("en", STOP_ADVICE_SAID[10002]),
+  10003: say("en", STOP_ADVICE_SAID[10003]),
+  token: say("en", STOP_ADVICE_SAID.token),
+  endpoint: say("en", STOP_ADVICE_SAID.endpoint),
+};
+
+/** A stop's advice, in English and as data. */
+function stopAdvice(which: StopAdviceWhich): { readonly advice: string; readonly adviceSaid: Said } {
+  return { advice: STOP_ADVICE[which], adviceSaid: STOP_ADVICE_SAID[which] };
+}
+
+/** A failed row's advice, in English and as data. */
+function rowAdvice(which: RowAdviceWhich): { readonly advice: string; readonly adviceSaid: Said } {
+  const adviceSaid = said("runRowAdvice", { which });
+  return { advice: say("en", adviceSaid), adviceSaid };
+}
+
+/** A stop's text: Calltouch's verbatim, or ctdial's words in English and as data. */
+function stopMessage(text: string | Said): { readonly message: string; readonly messageSaid?: Said } {
+  return typeof text === "string" ? { message: text } : { message: say("en", text), messageSaid: text };
+}
 
 /**
  * What a batch sender must do with one outcome: docs/calltouch-api.md's error table as one pure function. Calltouch's
@@ -50,7 +77,7 @@ export function decide(outcome: CallOutcome, context: DecideContext = {}): Decis
         action: "fail",
         code: outcome.status,
         message: joinViolations(outcome.violations),
-        advice: "Calltouch refused a field of this row; correct it in the source and run `ctdial retry`.",
+        ...rowAdvice("field"),
       };
     case "http-error":
       return decideStatus(outcome.status, outcome.message, outcome.retryAfterMs, context);
@@ -61,11 +88,13 @@ export function decide(outcome: CallOutcome, context: DecideContext = {}): Decis
   }
 }
 
-/** `said`: Calltouch's message verbatim, or ctdial's words when it gave none. */
+/**
+ * Calltouch's message verbatim, or ctdial's words when it gave none (a stop keeps an English `message`
+ * for library users and the words as data in `messageSaid`).
+ */
 function decideApiError(code: number, given: string, context: DecideContext): Decision {
-  // Stops keep a text: what stopped a run is told by code (see dispatch/types.ts DispatchStop).
-  const message = given || `Calltouch error ${code}`;
   const row: OutcomeText = given || said("rowsCalltouchError", { code });
+  const stop = stopMessage(row);
   switch (code) {
     case 1:
       return {
@@ -73,41 +102,39 @@ function decideApiError(code: number, given: string, context: DecideContext): De
         code,
         message: row,
         bug: true,
-        advice:
-          "Calltouch could not read the request ctdial sent: this is a bug in ctdial, please report it.",
+        ...rowAdvice("bug"),
       };
     case 10001:
     case 10002:
-      return { action: "stop-campaign", code, message, advice: STOP_ADVICE[code] };
+      return { action: "stop-campaign", code, ...stop, ...stopAdvice(code === 10001 ? "10001" : "10002") };
     case 10003:
       return context.routeKeyIsCampaignWide
-        ? { action: "stop-campaign", code, message, advice: STOP_ADVICE[10003] }
-        : { action: "stop-route", code, message, advice: STOP_ADVICE[10003] };
+        ? { action: "stop-campaign", code, ...stop, ...stopAdvice("10003") }
+        : { action: "stop-route", code, ...stop, ...stopAdvice("10003") };
     case 10004:
-      if (context.resendWithoutSessionId) return { action: "resend-without-session", code, message };
+      if (context.resendWithoutSessionId) return { action: "resend-without-session", code, message: row };
       return {
         action: "fail",
         code,
         message: row,
-        advice:
-          "Calltouch does not know this sessionId; correct or remove it, or set resendWithoutSessionId: true to call without it.",
+        ...rowAdvice("10004"),
       };
     case 10005:
       return {
         action: "fail",
         code,
         message: row,
-        advice: "Calltouch allows no more requests within this session.",
+        ...rowAdvice("10005"),
       };
     case 10006:
       return {
         action: "fail",
         code,
         message: row,
-        advice: "Calltouch limits requests to this phone: do not retry it today.",
+        ...rowAdvice("10006"),
       };
     case 10007:
-      return { action: "retry-later", code, message };
+      return { action: "retry-later", code, message: row };
     case 10013:
       return { action: "fail", code, message: row, invalid: true };
     default:
@@ -126,13 +153,13 @@ function decideStatus(
   const wait = retryAfterMs === undefined ? {} : { retryAfterMs };
   if (status >= 200 && status < 300) return lostAnswer(status, missingId(status), context);
   if (status === 401 || status === 403) {
-    return { action: "stop-campaign", code: status, message: text, advice: STOP_ADVICE.token };
+    return { action: "stop-campaign", code: status, message: text, ...stopAdvice("token") };
   }
   if (status === 429) return { action: "retry", code: status, message: text, slowDown: true, ...wait };
   if (status >= 500 || status === 408) return { action: "retry", code: status, message: text, ...wait };
   // A redirect or a missing path hits every row alike: the base URL is wrong, so stop rather than fail all.
   if (isWrongEndpoint(status)) {
-    return { action: "stop-campaign", code: status, message: text, advice: STOP_ADVICE.endpoint };
+    return { action: "stop-campaign", code: status, message: text, ...stopAdvice("endpoint") };
   }
   return { action: "fail", code: status, message: text };
 }
@@ -145,9 +172,7 @@ function decideBadBody(
   const text = said("rowsNotCalltouchAnswer", { status, snippet });
   if (status >= 200 && status < 300) return lostAnswer(status, missingId(status), context);
   if (isWrongEndpoint(status)) {
-    // Stops keep a text (see decideApiError); the run area words stops.
-    const message = `HTTP ${status}, not a Calltouch answer: ${snippet || "(empty page)"}`;
-    return { action: "stop-campaign", code: status, message, advice: STOP_ADVICE.endpoint };
+    return { action: "stop-campaign", code: status, ...stopMessage(text), ...stopAdvice("endpoint") };
   }
   // A proxy's or balancer's page (502, 504, a WAF): Calltouch itself never saw or never answered it.
   const wait = outcome.retryAfterMs === undefined ? {} : { retryAfterMs: outcome.retryAfterMs };

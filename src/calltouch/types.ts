@@ -87,9 +87,9 @@ export type Decision =
       readonly slowDown?: boolean;
     }
   /** 10004 with the campaign's consent: send the row again at once, without its sessionId. */
-  | { readonly action: "resend-without-session"; readonly code: number; readonly message: string }
+  | { readonly action: "resend-without-session"; readonly code: number; readonly message: OutcomeText }
   /** 10007: retry after a long delay, at the end of the campaign. */
-  | { readonly action: "retry-later"; readonly code: number; readonly message: string }
+  | { readonly action: "retry-later"; readonly code: number; readonly message: OutcomeText }
   /**
    * The row is failed; `invalid` when Calltouch says the data itself is wrong (10013). `bug`: the
    * request ctdial built was malformed (code 1): log it loudly. `advice`: one sentence for the user,
@@ -112,6 +112,8 @@ export type Decision =
       readonly action: "stop-route";
       readonly code: number;
       readonly message: string;
+      /** `message` as data when ctdial wrote it (Calltouch gave no text): worded in the reader's language. */
+      readonly messageSaid?: Said;
       readonly advice?: string;
       /** `advice` as data (the stop's `adviceSaid`). */
       readonly adviceSaid?: Said;
@@ -121,6 +123,8 @@ export type Decision =
       readonly action: "stop-campaign";
       readonly code: number | string;
       readonly message: string;
+      /** `message` as data when ctdial wrote it (Calltouch gave no text): worded in the reader's language. */
+      readonly messageSaid?: Said;
       readonly advice: string;
       /** `advice` as data (the stop's `adviceSaid`). */
       readonly adviceSaid?: Said;

@@ -73,14 +73,16 @@ export function stopText(stop: RunStop): { readonly message: string; readonly ad
   const words = t();
   switch (stop.kind) {
     case "calltouch-refusal": {
+      // Calltouch's own message verbatim; ctdial's words for it (when Calltouch gave none) as data.
+      const message = stop.messageSaid !== undefined ? tell(stop.messageSaid) : stop.message;
       const keys = p.routeKeys;
       if (Array.isArray(keys) && keys.length > 0) {
         return {
-          message: words.runStopWidgets({ keys: keys as readonly string[], message: stop.message }),
+          message: words.runStopWidgets({ keys: keys as readonly string[], message }),
           advice: adviceOf(stop) ?? words.runAdviceWidget(),
         };
       }
-      return { message: stop.message, advice: adviceOf(stop) ?? words.runAdvicePending() };
+      return { message, advice: adviceOf(stop) ?? words.runAdvicePending() };
     }
     case "signal":
       return {

@@ -9,7 +9,7 @@ import { confirmOrStop } from "./confirm.js";
 import { openEndpoint } from "./endpoint.js";
 import { currentLang, t, tell } from "./lang.js";
 import { createLogger } from "./logger.js";
-import { senderWaitText } from "./messages.js";
+import { senderWaitText, stopText } from "./messages.js";
 import { sandboxAware, stateDirOf } from "./options.js";
 import { processOutput } from "./output.js";
 import { sheetWriteWarningText } from "./sheet-write-warning.js";
@@ -97,7 +97,8 @@ export async function watchSheetCommand(target: string, flags: WatchSheetFlags):
     };
     const result = await watchSheet(resolved, ui === undefined ? options : ui.wrapSheet(options, intervalMs));
     if (result.stopped !== undefined) {
-      output.error(`${result.stopped.message}${result.stopped.advice ? ` ${result.stopped.advice}` : ""}`);
+      const { message, advice } = stopText(result.stopped);
+      output.error(`${message} ${advice}`);
       return 3;
     }
     return 0;

@@ -16,6 +16,7 @@ import {
   errorNoteText,
   folderPauseAdvice,
   holderParams,
+  pauseMessage,
   saidText,
   waitReasonText,
 } from "./watch-words.js";
@@ -68,7 +69,7 @@ export function formatStatus(view: StatusView, zone?: string, lang: Lang = curre
   if (view.paused !== undefined) {
     const { cause } = view.paused;
     lines.push("");
-    lines.push(w.watchStatusPausedWhy({ stopped, code: cause.code, message: cause.message }));
+    lines.push(w.watchStatusPausedWhy({ stopped, code: cause.code, message: pauseMessage(cause, lang) }));
     const advice = folderPauseAdvice(cause, lang);
     if (advice !== undefined) lines.push(w.watchStatusWhatToDo({ advice }));
     lines.push(w.watchStatusPausedFiles({ stopped, nextCheck: view.paused.nextCheck, ...inZone() }));

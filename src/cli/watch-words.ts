@@ -5,7 +5,6 @@
  */
 import { basename } from "node:path";
 import type { Logger } from "pino";
-import { STOP_ADVICE } from "../calltouch/decide.js";
 import type { ReportNotWritten } from "../engine/summary.js";
 import { configProblemText } from "../errors.js";
 import type { FolderAdviceWord } from "../i18n/catalog/watch.en.js";
@@ -77,7 +76,7 @@ export function folderEventLine(event: FolderEvent, lang: Lang = currentLang()):
         level: "error",
         text: w.watchPausedLog({
           code: event.cause.code,
-          message: event.cause.message,
+          message: pauseMessage(event.cause, lang),
           ...(advice === undefined ? {} : { advice }),
           nextCheck: event.nextCheck,
         }),
@@ -161,7 +160,7 @@ export function folderEventLine(event: FolderEvent, lang: Lang = currentLang()):
 
 /** "Calltouch answered 10001: no callback minutes left" */
 export function pauseReason(cause: PauseCause, lang: Lang = currentLang()): string {
-  return words(lang).watchPauseReason({ code: cause.code, message: cause.message });
+  return words(lang).watchPauseReason({ code: cause.code, message: pauseMessage(cause, lang) });
 }
 
 /**
@@ -223,9 +222,13 @@ export function reportNoteText(report: string, why: ReportNotWritten, lang: Lang
 }
 
 /** Which of Calltouch's stop advices `advice` is (they are worded again for a folder), if one. */
-function adviceWord(advice: string): FolderAdviceWord | undefined {
-  const found = Object.entries(STOP_ADVICE).find(([, text]) => text === advice);
-  return found?.[0] as FolderAdviceWord | undefined;
+function adviceWord(advice: Said | undefined): FolderAdviceWord | undefined {
+  return advice?.code === "runStopAdvice" ? (advice.params as { which: FolderAdviceWord }).which : undefined;
+}
+
+/** What Calltouch said, or ctdial's words for it (when Calltouch gave none) in `lang`. */
+export function pauseMessage(cause: PauseCause, lang: Lang = currentLang()): string {
+  return cause.messageSaid === undefined ? cause.message : say(lang, cause.messageSaid);
 }
 
 /**
@@ -233,10 +236,11 @@ function adviceWord(advice: string): FolderAdviceWord | undefined {
  * again", which is not true of a folder (it resumes by itself), so that clause is left out.
  */
 export function folderPauseAdvice(cause: PauseCause, lang: Lang = currentLang()): string | undefined {
-  if (cause.advice === undefined) return undefined;
-  const known = adviceWord(cause.advice);
+  const known = adviceWord(cause.adviceSaid);
   if (known !== undefined) return words(lang).watchFolderAdvice({ which: known });
-  const advice = cause.advice
+  const given = cause.adviceSaid === undefined ? cause.advice : say(lang, cause.adviceSaid);
+  if (given === undefined) return undefined;
+  const advice = given
     .replace(/,?\s*(and |then )?run the same command again[^.]*\.?$/i, ".")
     .replace(/^\s*\.$/, "")
     .trim();
@@ -248,9 +252,14 @@ export function errorNoteText(note: FailureNote, lang: Lang = currentLang()): st
   const w = words(lang);
   switch (note.kind) {
     case "widget-refused": {
-      // English keeps Calltouch's advice as the engine gave it; another language words the known ones.
-      const known = note.advice === undefined || lang === "en" ? undefined : adviceWord(note.advice);
-      const advice = known === undefined ? note.advice : w.watchFolderAdvice({ which: known });
+      // English keeps Calltouch's advice as the engine gave it; another language words it in the folder's terms.
+      const known = lang === "en" ? undefined : adviceWord(note.adviceSaid);
+      const advice =
+        known !== undefined
+          ? w.watchFolderAdvice({ which: known })
+          : note.adviceSaid !== undefined
+            ? say(lang, note.adviceSaid)
+            : note.advice;
       return w.watchNoteWidgetRefused({
         file: note.file,
         routeKeys: note.routeKeys,

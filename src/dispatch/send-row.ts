@@ -6,7 +6,7 @@ import { isoWithOffset } from "../time/local-time.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { type RetryOptions, retryDelay } from "./retry-delay.js";
 import type { StopControl } from "./stop-control.js";
-import type { AttemptNext, DispatchHooks, DispatchItem, DispatchOutcome } from "./types.js";
+import type { AttemptNext, DispatchHooks, DispatchItem, DispatchOutcome, DispatchStop } from "./types.js";
 
 /** A 429 without Retry-After holds every start for one server window. */
 export const SLOW_DOWN_MS = 1000;
@@ -60,7 +60,8 @@ export async function driveRow<T extends DispatchItem>(row: RowState<T>, ctx: Ro
   const routeKey = row.item.request.routeKey;
   for (;;) {
     const blocked = ctx.control.blocked(routeKey);
-    if (blocked !== undefined) return ctx.settle(row, pending(row, blocked.message, blocked.code));
+    if (blocked !== undefined)
+      return ctx.settle(row, pending(row, blocked.messageSaid ?? blocked.message, blocked.code));
     const answer = await sendOnce(row, ctx);
     if (answer === NOT_SENT) continue;
     if ("held" in answer) return ctx.settle(row, answer.held);
@@ -185,20 +186,26 @@ function applyToEveryone<T extends DispatchItem>(
     // Capped: a Retry-After of minutes would otherwise freeze every campaign sharing the limiter.
     ctx.limiter.slowDown(Math.min(decision.retryAfterMs ?? SLOW_DOWN_MS, ctx.retry.maxDelayMs));
   } else if (decision.action === "stop-campaign") {
-    const { code, message, advice } = decision;
-    control.stop({ kind: "calltouch-refusal", code, message, advice });
+    control.stop(stopOf(decision));
   } else if (decision.action === "stop-route") {
-    const { code, message } = decision;
-    const stop = {
-      kind: "calltouch-refusal" as const,
-      code,
-      message,
-      ...(decision.advice === undefined ? {} : { advice: decision.advice }),
-    };
+    const stop = stopOf(decision);
     const routeKey = row.item.request.routeKey;
     if (routeKey === ctx.campaignRouteKey) control.stop(stop);
     else control.stopRoute({ routeKey, ...stop });
   }
+}
+
+/** A Calltouch refusal as a stop: its text and advice, in English and as data. */
+function stopOf(decision: Extract<Decision, { action: "stop-campaign" | "stop-route" }>): DispatchStop {
+  const { code, message, messageSaid, advice, adviceSaid } = decision;
+  return {
+    kind: "calltouch-refusal",
+    code,
+    message,
+    ...(messageSaid === undefined ? {} : { messageSaid }),
+    ...(advice === undefined ? {} : { advice }),
+    ...(adviceSaid === undefined ? {} : { adviceSaid }),
+  };
 }
 
 /**
@@ -264,7 +271,7 @@ function actOn<T extends DispatchItem>(
     case "stop-campaign":
       // Nothing was created and the cure is outside ctdial (minutes, the widget, the token): pending, so
       // the next `run` continues the row once the user has fixed it. The stop itself is already in force.
-      return settled(pending(row, decision.message, decision.code));
+      return settled(pending(row, decision.messageSaid ?? decision.message, decision.code));
   }
 }
 

@@ -72,6 +72,7 @@ export class StopControl {
         kind: error.kind,
         code: error.code,
         message: error.message,
+        ...(error.said === undefined ? {} : { messageSaid: error.said }),
         params: error.params,
         ...(error.advice === undefined ? {} : { advice: error.advice }),
         ...(error.adviceSaid === undefined ? {} : { adviceSaid: error.adviceSaid }),

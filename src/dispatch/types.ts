@@ -116,6 +116,11 @@ export interface DispatchStop {
   readonly kind: StopKind;
   readonly code: number | string;
   readonly message: string;
+  /**
+   * `message` as data when ctdial wrote it (Calltouch's own text stays verbatim in `message`): the
+   * report's pending reason and the CLI word it in the reader's language.
+   */
+  readonly messageSaid?: Said;
   readonly params?: ErrorParams;
   readonly advice?: string;
   /** `advice` as data, for the user's language; set by throwers that made their advice a `Said`. */

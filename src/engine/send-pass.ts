@@ -175,7 +175,9 @@ function routeStop(routes: DispatchResult["stoppedRoutes"]): RunStop | undefined
     kind: "calltouch-refusal",
     code: first.code,
     message: first.message,
+    ...(first.messageSaid === undefined ? {} : { messageSaid: first.messageSaid }),
     params: { routeKeys: routes.map((r) => r.routeKey) },
     ...(first.advice === undefined ? {} : { advice: first.advice }),
+    ...(first.adviceSaid === undefined ? {} : { adviceSaid: first.adviceSaid }),
   };
 }

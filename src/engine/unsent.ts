@@ -57,5 +57,6 @@ export function withNote(outcome: RowOutcome, note: Said | undefined): RowOutcom
 
 function withStopReason(outcome: RowOutcome, stop: RunStop | undefined): RowOutcome {
   if (outcome.status !== "pending" || stop === undefined || outcome.reason !== undefined) return outcome;
-  return { ...outcome, code: stop.code, reason: stop.message };
+  // ctdial's own words as data (worded in the report's language); Calltouch's text verbatim.
+  return { ...outcome, code: stop.code, reason: stop.messageSaid ?? stop.message };
 }

@@ -466,10 +466,15 @@ export class UiModel {
     ];
     const alert: string[] = [];
     if (held !== undefined) alert.push(t.uiHeldBanner({ since: held.since, by: held.by }));
+    // A pause's words as data when ctdial wrote them; Calltouch's own message stays verbatim.
+    const pauseMessage =
+      pause?.cause.messageSaid === undefined ? pause?.cause.message : say(lang, pause.cause.messageSaid);
+    const pauseAdvice =
+      pause?.cause.adviceSaid === undefined ? pause?.cause.advice : say(lang, pause.cause.adviceSaid);
     if (pause !== undefined) {
-      const reason = `${pause.cause.code}: ${pause.cause.message}`;
+      const reason = `${pause.cause.code}: ${pauseMessage}`;
       alert.push(t.uiAccountPaused({ reason, nextCheck: pause.nextCheck }));
-      if (pause.cause.advice !== undefined) alert.push(t.uiAccountAdvice({ advice: pause.cause.advice }));
+      if (pauseAdvice !== undefined) alert.push(t.uiAccountAdvice({ advice: pauseAdvice }));
     }
     const lastMinute = Math.floor(now / MINUTE) * MINUTE;
     const perMinute = Array.from(
@@ -503,8 +508,8 @@ export class UiModel {
           : {
               accountPause: {
                 code: String(pause.cause.code),
-                reason: pause.cause.message,
-                ...(pause.cause.advice === undefined ? {} : { advice: pause.cause.advice }),
+                reason: pauseMessage ?? pause.cause.message,
+                ...(pauseAdvice === undefined ? {} : { advice: pauseAdvice }),
                 nextCheck: pause.nextCheck,
               },
             }),

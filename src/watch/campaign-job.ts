@@ -198,6 +198,7 @@ export function endOf(
         routeKeys: keys,
         calltouchMessage: stop.message,
         ...(stop.advice === undefined ? {} : { advice: stop.advice }),
+        ...(stop.adviceSaid === undefined ? {} : { adviceSaid: stop.adviceSaid }),
         sent: summary.sent,
       },
     };
@@ -209,7 +210,9 @@ export function endOf(
       cause: {
         code: stop.code,
         message: stop.message,
+        ...(stop.messageSaid === undefined ? {} : { messageSaid: stop.messageSaid }),
         ...(stop.advice === undefined ? {} : { advice: stop.advice }),
+        ...(stop.adviceSaid === undefined ? {} : { adviceSaid: stop.adviceSaid }),
       },
     };
   }

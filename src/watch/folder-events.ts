@@ -26,8 +26,12 @@ import type { IgnoreReason } from "./ignore-rules.js";
 /** Calltouch refused the whole account: its code, its message and what to do, as the engine gave them. */
 export interface PauseCause {
   readonly code: number | string;
+  /** Calltouch's own words verbatim, or ctdial's in English (then `messageSaid` holds them as data). */
   readonly message: string;
+  readonly messageSaid?: Said;
+  /** What to do, in English; `adviceSaid`: the same as data (a folder words it in its own terms). */
   readonly advice?: string;
+  readonly adviceSaid?: Said;
 }
 
 /** Why a file waits in the folder for a later run (nothing is wrong with the file itself). */
@@ -54,6 +58,8 @@ export type FailureNote =
       readonly routeKeys: readonly string[];
       readonly calltouchMessage: string;
       readonly advice?: string;
+      /** `advice` as data: worded in the reader's language, in the folder's terms. */
+      readonly adviceSaid?: Said;
       readonly sent: number;
     }
   /** The file changed under the run (rows out of order, a damaged read): the engine's message. */

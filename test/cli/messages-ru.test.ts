@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { decide } from "../../src/calltouch/decide.js";
 import { setLang } from "../../src/cli/lang.js";
 import {
   errorText,
@@ -105,6 +106,24 @@ describe("the CLI words stops and journal errors in Russian", () => {
     expect(stoppedLine(refusal)).toBe(
       "Остановлено: Calltouch ответил 10003: Calltouch отклонил ключи виджетов rk1, rk2: Не найден включённый виджет с указанным routeKey",
     );
+  });
+
+  it("a 10001 stop from decide: ctdial's words for it and its advice are data, worded in Russian", () => {
+    const decision = decide({ kind: "api-error", status: 400, code: 10001, message: "" });
+    if (decision.action !== "stop-campaign") throw new Error(`expected a stop, got ${decision.action}`);
+    const { code, message, messageSaid, advice, adviceSaid } = decision;
+    const stop = { kind: "calltouch-refusal", code, message, messageSaid, advice, adviceSaid } as const;
+    setLang("ru");
+    expect(stopText(stop)).toEqual({
+      message: "ошибка Calltouch 10001",
+      advice: "Пополните минуты обратного звонка в Calltouch, затем запустите ту же команду снова.",
+    });
+    expect(stoppedLine(stop)).toBe("Остановлено: Calltouch ответил 10001: ошибка Calltouch 10001");
+    setLang("en");
+    expect(stopText(stop)).toEqual({
+      message: "Calltouch error 10001",
+      advice: "Top up callback minutes in Calltouch, then run the same command again.",
+    });
   });
 
   it("a stop's advice made as a Said is worded in Russian", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STOP_ADVICE } from "../../src/calltouch/decide.js";
+import { decide, STOP_ADVICE, STOP_ADVICE_SAID } from "../../src/calltouch/decide.js";
 import { formatStatus } from "../../src/cli/watch-status.js";
 import {
   doneLine,
@@ -70,7 +70,12 @@ describe("the folder's words in Russian", () => {
   it("a pause: Calltouch's own words kept, the advice in the folder's terms, the time in Russian", () => {
     const event = {
       kind: "paused",
-      cause: { code: 10001, message: "Закончились минуты обратного звонка", advice: STOP_ADVICE[10001] },
+      cause: {
+        code: 10001,
+        message: "Закончились минуты обратного звонка",
+        advice: STOP_ADVICE[10001],
+        adviceSaid: STOP_ADVICE_SAID[10001],
+      },
       nextCheck: AT,
     } as const;
     const ru = folderEventLine(event, "ru").text;
@@ -80,11 +85,30 @@ describe("the folder's words in Russian", () => {
     expect(ru).not.toMatch(/run the same command|Top up/);
   });
 
+  it("a pause told from data alone: ctdial's words for Calltouch's silence and the folder's advice", () => {
+    const decision = decide({ kind: "api-error", status: 400, code: 10002, message: "" });
+    if (decision.action !== "stop-campaign") throw new Error(`expected a stop, got ${decision.action}`);
+    const { messageSaid, adviceSaid } = decision;
+    // No English text to match: the words come from the data.
+    const cause = { code: 10002, message: "", messageSaid, adviceSaid };
+    expect(folderPauseAdvice(cause, "ru")).toBe("Включите услугу обратного звонка в Calltouch.");
+    expect(folderPauseAdvice(cause, "en")).toBe("Switch on the callback service in Calltouch.");
+    const ru = folderEventLine({ kind: "paused", cause, nextCheck: AT }, "ru").text;
+    expect(ru).toContain("Calltouch ответил 10002: ошибка Calltouch 10002.");
+    expect(ru).toContain("Включите услугу обратного звонка в Calltouch.");
+    expect(ru).not.toMatch(/Calltouch error|Switch on|run the same command/);
+    const en = folderEventLine({ kind: "paused", cause, nextCheck: AT }, "en").text;
+    expect(en).toContain("Calltouch answered 10002: Calltouch error 10002.");
+  });
+
   it("the folder's advice in English is the engine's advice without 'run the same command again'", () => {
     for (const [which, advice] of Object.entries(STOP_ADVICE)) {
+      const adviceSaid = STOP_ADVICE_SAID[which as keyof typeof STOP_ADVICE_SAID];
       const stripped = advice.replace(/,?\s*(and |then )?run the same command again[^.]*\.?$/i, ".");
+      expect(folderPauseAdvice({ code: which, message: "", advice, adviceSaid }, "en")).toBe(stripped);
+      expect(folderPauseAdvice({ code: which, message: "", advice, adviceSaid }, "ru")).toMatch(/[А-Яа-я]/);
+      // Without the data, English still drops the clause from the text.
       expect(folderPauseAdvice({ code: which, message: "", advice }, "en")).toBe(stripped);
-      expect(folderPauseAdvice({ code: which, message: "", advice }, "ru")).toMatch(/[А-Яа-я]/);
     }
     // An advice the folder does not know is kept as it is (less its last clause).
     expect(
@@ -131,6 +155,7 @@ describe("the folder's words in Russian", () => {
         routeKeys: ["rk_off"],
         calltouchMessage: "Виджет выключен",
         advice: STOP_ADVICE[10003],
+        adviceSaid: STOP_ADVICE_SAID[10003],
         sent: 21,
       },
       "ru",

@@ -31,6 +31,7 @@ describe("dispatch: campaign stops", () => {
       code: 10001,
       message: NO_MINUTES,
       advice: expect.stringMatching(/^Top up callback minutes/),
+      adviceSaid: { code: "runStopAdvice", params: { which: "10001" } },
     });
     const stopAt = answered.find((a) => a.phone === phoneOf(5))!.order;
     expect(sent.every((s) => s.order < stopAt)).toBe(true);
@@ -85,6 +86,7 @@ describe("dispatch: campaign stops", () => {
         code: 10003,
         message: NO_WIDGET,
         advice: expect.stringContaining("widget"),
+        adviceSaid: { code: "runStopAdvice", params: { which: "10003" } },
       },
     ]);
     const firstRefusal = answered.find((a) => a.phone === phoneOf(3))!.order;

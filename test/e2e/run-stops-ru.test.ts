@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli, workdir } from "./cli.js";
+import { readReport, runCli, workdir } from "./cli.js";
 import { clientsCsv, display, journalFiles, phoneNumbers, sendingEnv } from "./journal-harness.js";
 import { startSandboxProcess } from "./sandbox-process.js";
 
@@ -41,6 +41,35 @@ describe("stops and journal errors in Russian (built CLI, sandbox process)", () 
     expect(said).toContain("Остановлено: Достигнут дневной лимит: 2 принятые заявки (сегодня принято 2).");
     expect(said).toContain("Запустите ту же команду завтра или увеличьте dailyLimit в файле кампании.");
     expect(said).not.toContain("daily limit");
+  }, 30_000);
+
+  it("no callback minutes (10001): Calltouch's words kept, the advice and the pending rows in Russian", async () => {
+    const poor = await startSandboxProcess(["--minutes", "2", "--min-interval", "0", "--quiet"]);
+    try {
+      const dir = campaign(phoneNumbers(5, "963"), "routeKey: rk_ru\n");
+      const result = await runCli(["run", "clients.csv", "--yes", "--state-dir", join(dir, "state")], {
+        cwd: dir,
+        env: { ...sendingEnv(poor.url, dir), CTDIAL_LANG: "ru" },
+      });
+      expect(result.code, result.stderr).toBe(3);
+      const said = `${result.stdout}\n${result.stderr}`;
+      expect(said).toMatch(/Остановлено: Calltouch ответил 10001: Недостаточно минут/);
+      expect(said).toContain(
+        "Пополните минуты обратного звонка в Calltouch, затем запустите ту же команду снова.",
+      );
+      expect(said).not.toMatch(/Top up|run the same command/);
+      const pending = (await readReport(join(dir, "clients.report.csv"))).filter(
+        (row) => row.ctdial_status === "pending",
+      );
+      expect(pending).toHaveLength(3);
+      for (const row of pending) {
+        expect(row.ctdial_error_code).toBe("10001");
+        // Calltouch's own message, verbatim: the reason of every pending row, never English.
+        expect(row.ctdial_error).toMatch(/^Недостаточно минут/);
+      }
+    } finally {
+      await poor.stop();
+    }
   }, 30_000);
 
   it("a campaign another ctdial is running: the lock's sentence in Russian, exit 2, --json too", async () => {

@@ -80,6 +80,7 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   "exclude",
   "callWindow",
   "dailyLimit",
+  "resendWithoutSessionId",
   "dedupeWindow",
   "defaults",
   "timezone",

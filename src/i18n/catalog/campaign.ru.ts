@@ -1,6 +1,6 @@
-import { ruCount, ruNoun, ruNumber } from "../format.js";
+import { ruCount, ruNumber } from "../format.js";
 import type { Translation } from "../messages.js";
-import type { campaignEn, ExcludeUnit } from "./campaign.en.js";
+import type { campaignEn } from "./campaign.en.js";
 
 /** Показанное значение (describe-value.ts) словами: «быстро», 5, список, ... */
 export function gotRu(shown: string): string {

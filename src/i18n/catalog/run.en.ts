@@ -1,6 +1,14 @@
 import { countdown, enCount, enNoun, readableTime } from "../format.js";
 import type { Messages } from "../messages.js";
 
+const AGAIN = "then run the same command again";
+
+/** Calltouch refusals that stop a campaign: its code, a refused token, a server that is not Calltouch's. */
+export type StopAdviceWhich = "10001" | "10002" | "10003" | "token" | "endpoint";
+
+/** Why Calltouch failed a row, where ctdial has advice: a refused field, ctdial's bug, a session or phone limit. */
+export type RowAdviceWhich = "field" | "bug" | "10004" | "10005" | "10006";
+
 /**
  * English words of the "run" area. A message is a function of one parameters object (or none) that
  * returns the sentence; catalog/run.ru.ts must have the same keys with the same parameters (the
@@ -107,6 +115,28 @@ export const runEn = {
   runAdviceSenderBusy: () =>
     "Run it again when the other ctdial has finished, or leave out --no-wait to wait for it.",
   runAdviceNothingSent: () => "Nothing was sent; run the same command again.",
+  /**
+   * What to do about a Calltouch refusal that stops a campaign (`which`: its code, or `token` for a
+   * refused token, `endpoint` for a server that is not Calltouch's API).
+   */
+  runStopAdvice: (p: { which: StopAdviceWhich }) =>
+    ({
+      "10001": `Top up callback minutes in Calltouch, ${AGAIN}.`,
+      "10002": `Switch on the callback service in Calltouch, ${AGAIN}.`,
+      "10003": `Switch on the "site form" widget with this routeKey in Calltouch or correct the routeKey, ${AGAIN}.`,
+      token: `Check CALLTOUCH_TOKEN (or CALLTOUCH_TOKEN_FILE): Calltouch refused the token; copy it from Integrations -> API and Webhooks -> API, ${AGAIN}.`,
+      endpoint: `Check CALLTOUCH_API_URL: the server there does not offer the Calltouch callback API, ${AGAIN}.`,
+    })[p.which],
+  /** Advice on a row Calltouch failed (`which`: why; see calltouch/decide.ts). */
+  runRowAdvice: (p: { which: RowAdviceWhich }) =>
+    ({
+      field: "Calltouch refused a field of this row; correct it in the source and run `ctdial retry`.",
+      bug: "Calltouch could not read the request ctdial sent: this is a bug in ctdial, please report it.",
+      "10004":
+        "Calltouch does not know this sessionId; correct or remove it, or set resendWithoutSessionId: true to call without it.",
+      "10005": "Calltouch allows no more requests within this session.",
+      "10006": "Calltouch limits requests to this phone: do not retry it today.",
+    })[p.which],
   /** The summary's "Stopped:" line (`code`: Calltouch's, for its refusals). */
   runStopped: (p: { message: string; code?: string }) =>
     p.code === undefined ? `Stopped: ${p.message}` : `Stopped: Calltouch answered ${p.code}: ${p.message}`,

@@ -1,6 +1,25 @@
 import { countdown, readableTime, ruCount, ruNoun, ruNumber } from "../format.js";
 import type { Translation } from "../messages.js";
-import type { runEn } from "./run.en.js";
+import type { RowAdviceWhich, runEn, StopAdviceWhich } from "./run.en.js";
+
+const AGAIN = "затем запустите ту же команду снова";
+
+const STOP_ADVICE: Record<StopAdviceWhich, string> = {
+  "10001": `Пополните минуты обратного звонка в Calltouch, ${AGAIN}.`,
+  "10002": `Включите услугу обратного звонка в Calltouch, ${AGAIN}.`,
+  "10003": `Включите в Calltouch виджет «Форма на сайте» с этим routeKey или исправьте routeKey, ${AGAIN}.`,
+  token: `Проверьте CALLTOUCH_TOKEN (или CALLTOUCH_TOKEN_FILE): Calltouch не принял токен. Скопируйте его в кабинете Calltouch: Интеграции → API и Webhooks → API, ${AGAIN}.`,
+  endpoint: `Проверьте CALLTOUCH_API_URL: сервер по этому адресу не похож на API обратного звонка Calltouch; исправьте адрес, ${AGAIN}.`,
+};
+
+const ROW_ADVICE: Record<RowAdviceWhich, string> = {
+  field: "Calltouch не принял поле этой строки: исправьте его в источнике и выполните `ctdial retry`.",
+  bug: "Calltouch не смог прочитать запрос, который отправил ctdial: это ошибка в ctdial, пожалуйста, сообщите о ней.",
+  "10004":
+    "Calltouch не знает этот sessionId: исправьте или удалите его, или задайте resendWithoutSessionId: true, чтобы звонить без него.",
+  "10005": "Calltouch не принимает больше заявок в этой сессии.",
+  "10006": "Calltouch ограничивает заявки на этот телефон: не отправляйте его повторно сегодня.",
+};
 
 /** Русские слова области "run": те же ключи и параметры, что в run.en.ts. */
 export const runRu: Translation<typeof runEn> = {
@@ -75,6 +94,8 @@ export const runRu: Translation<typeof runEn> = {
   runAdviceSenderBusy: () =>
     "Запустите снова, когда другой ctdial закончит, или уберите --no-wait, чтобы дождаться его.",
   runAdviceNothingSent: () => "Ничего не отправлено; запустите ту же команду снова.",
+  runStopAdvice: (p) => STOP_ADVICE[p.which],
+  runRowAdvice: (p) => ROW_ADVICE[p.which],
   runStopped: (p) =>
     p.code === undefined
       ? `Остановлено: ${p.message}`

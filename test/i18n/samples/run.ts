@@ -78,6 +78,20 @@ export const runSamples: Samples<typeof runEn> = {
   runAdviceFixAbove: [{}],
   runAdviceSenderBusy: [{}],
   runAdviceNothingSent: [{}],
+  runStopAdvice: [
+    { which: "10001" },
+    { which: "10002" },
+    { which: "10003" },
+    { which: "token" },
+    { which: "endpoint" },
+  ],
+  runRowAdvice: [
+    { which: "field" },
+    { which: "bug" },
+    { which: "10004" },
+    { which: "10005" },
+    { which: "10006" },
+  ],
   runStopped: [
     { message: "the daily limit of 5 accepted requests is reached (5 accepted today)" },
     { message: "Недостаточно минут для обратного звонка", code: "10001" },
