@@ -40,5 +40,5 @@ export function langOption(args: readonly string[]): string | undefined {
 
 /** The language for this process from its arguments and environment. */
 export function langOfProcess(args: readonly string[], env: NodeJS.ProcessEnv): Lang {
-  return detectLang({ option: langOption(args), env, systemLocale: systemLocale() });
+  return detectLang({ option: langOption(args), env, systemLocale });
 }

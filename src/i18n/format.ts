@@ -6,7 +6,19 @@ import type { Lang } from "./lang.js";
  * reads. Reports and JSON keep ISO 8601 and plain numbers; these are for sentences only.
  */
 
-const RU_PLURAL = new Intl.PluralRules("ru");
+/**
+ * Made on first use: an Intl object loads its locale's data, a few MB that an English run (and
+ * every `ctdial --version`) need not pay for.
+ */
+export function lazy<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
+}
+
+const RU_PLURAL = lazy(() => new Intl.PluralRules("ru"));
 
 /** English noun forms: [one, other]. */
 export type EnForms = readonly [one: string, other: string];
@@ -20,7 +32,7 @@ export function enNoun(count: number, forms: EnForms): string {
 
 /** Russian agreement by Intl's rules: 1, 21, 101 строка; 2, 22 строки; 5, 11, 111 строк; 1,5 строки. */
 export function ruNoun(count: number, forms: RuForms): string {
-  switch (RU_PLURAL.select(count)) {
+  switch (RU_PLURAL().select(count)) {
     case "one":
       return forms[0];
     case "few":
@@ -38,11 +50,11 @@ export function enNumber(value: number): string {
   return String(value);
 }
 
-const RU_NUMBER = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 2 });
+const RU_NUMBER = lazy(() => new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 2 }));
 
 /** Russian numbers: 12 345 (a no-break space between groups, from five digits), 2,5. */
 export function ruNumber(value: number): string {
-  return Number.isFinite(value) ? RU_NUMBER.format(value) : String(value);
+  return Number.isFinite(value) ? RU_NUMBER().format(value) : String(value);
 }
 
 /** "1 row", "2 rows". */

@@ -21,8 +21,11 @@ export interface LangInputs {
   /** `--lang` as given, if it was. */
   readonly option?: string | undefined;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** The system's locale, e.g. `Intl.DateTimeFormat().resolvedOptions().locale`. */
-  readonly systemLocale?: string | undefined;
+  /**
+   * The system's locale, e.g. `Intl.DateTimeFormat().resolvedOptions().locale`; a function is asked
+   * only when nothing else decides (asking Intl loads its date data: 8 MB a command would pay).
+   */
+  readonly systemLocale?: string | (() => string) | undefined;
 }
 
 export function detectLang({ option, env, systemLocale }: LangInputs): Lang {
@@ -31,7 +34,8 @@ export function detectLang({ option, env, systemLocale }: LangInputs): Lang {
     const value = env[name];
     if (value !== undefined && value.trim() !== "") return langOfLocale(value);
   }
-  return systemLocale === undefined ? "en" : langOfLocale(systemLocale);
+  if (systemLocale === undefined) return "en";
+  return langOfLocale(typeof systemLocale === "function" ? systemLocale() : systemLocale);
 }
 
 /** The system's locale as the JavaScript runtime sees it. */

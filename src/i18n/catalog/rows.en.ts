@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { cachedZone } from "../../time/cached-zone.js";
+import { lazy } from "../format.js";
 import type { Messages } from "../messages.js";
 import { campaignEn } from "./campaign.en.js";
 
@@ -31,7 +32,7 @@ function wallTime(ms: number, zone: string, seconds: boolean): string {
 }
 const lastWall = new Map<string, string>();
 
-const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+const regionNames = lazy(() => new Intl.DisplayNames(["en"], { type: "region" }));
 const LENGTH_HINT = "expected 11 digits starting with 7 or 8, or 10 digits";
 const EXAMPLE = "01.02.2026 10:00 or 2026-02-01 10:00";
 const LOST = "; the callback may have been created.";
@@ -86,7 +87,7 @@ export const rowsEn = {
   rowsPhoneDigitCount: (p: { count: number }) => `${LENGTH_HINT}; got ${p.count}`,
   /** `region`: the ISO code of the country the number belongs to (KZ). */
   rowsPhoneForeign: (p: { region: string }) =>
-    `only Russian numbers can be dialed (this looks like a number from ${regionNames.of(p.region) ?? p.region})`,
+    `only Russian numbers can be dialed (this looks like a number from ${regionNames().of(p.region) ?? p.region})`,
   rowsPhoneOnlyRussian: (p: { callingCode?: string }) =>
     p.callingCode === undefined
       ? "only Russian numbers (+7) can be dialed"

@@ -1,4 +1,4 @@
-import { machineZone, readableTime, ruCount, ruNoun, ruNumber } from "../format.js";
+import { lazy, machineZone, readableTime, ruCount, ruNoun, ruNumber } from "../format.js";
 import type { Translation } from "../messages.js";
 import { campaignRu } from "./campaign.ru.js";
 import { nested, type rowsEn } from "./rows.en.js";
@@ -80,7 +80,7 @@ function fastTime(
   return bare ? text : `${text} (${zoneName})`;
 }
 
-const regionNames = new Intl.DisplayNames(["ru"], { type: "region" });
+const regionNames = lazy(() => new Intl.DisplayNames(["ru"], { type: "region" }));
 const LENGTH_HINT = "нужно 11 цифр, начиная с 7 или 8, или 10 цифр";
 const EXAMPLE = "01.02.2026 10:00 или 2026-02-01 10:00";
 const LOST = "; обратный звонок мог быть создан.";
@@ -129,7 +129,7 @@ export const rowsRu: Translation<typeof rowsEn> = {
   rowsPhoneElevenDigits: (p) => `${LENGTH_HINT}; здесь 11 цифр и первая ${p.first}`,
   rowsPhoneDigitCount: (p) => `${LENGTH_HINT}; здесь ${ruCount(p.count, ["цифра", "цифры", "цифр"])}`,
   rowsPhoneForeign: (p) =>
-    `звонить можно только на российские номера, а этот, похоже, из другой страны: ${regionNames.of(p.region) ?? p.region}`,
+    `звонить можно только на российские номера, а этот, похоже, из другой страны: ${regionNames().of(p.region) ?? p.region}`,
   rowsPhoneOnlyRussian: (p) =>
     p.callingCode === undefined
       ? "звонить можно только на российские номера (+7)"
