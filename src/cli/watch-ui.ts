@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import { systemClock } from "../clock.js";
 import { type RunOptions, runCampaign } from "../engine/run.js";
 import { ConfigError } from "../errors.js";
-import { createWritePacer } from "../sinks/sheet/pacer.js";
+import { observeSheets } from "../google-sheets/api.js";
 import { hostPort, isLoopback, parseUiAddress, type UiAddress } from "../ui/address.js";
 import type { UiMetrics } from "../ui/metrics.js";
 import type { UiServer } from "../ui/server.js";
@@ -68,14 +68,13 @@ export interface UiContext {
 export async function startUi(plan: UiPlan, ctx: UiContext): Promise<UiSession> {
   // Loaded only when the page is asked for: prom-client and the page cost every other command
   // start-up time and memory (about 7 MB) for nothing.
-  const [{ countedPacer, heldLimiter }, { UiMetrics }, { UiModel }, { startUiServer }, { SheetView }] =
-    await Promise.all([
-      import("../ui/gate.js"),
-      import("../ui/metrics.js"),
-      import("../ui/model.js"),
-      import("../ui/server.js"),
-      import("../ui/sheet-view.js"),
-    ]);
+  const [{ heldLimiter }, { UiMetrics }, { UiModel }, { startUiServer }, { SheetView }] = await Promise.all([
+    import("../ui/gate.js"),
+    import("../ui/metrics.js"),
+    import("../ui/model.js"),
+    import("../ui/server.js"),
+    import("../ui/sheet-view.js"),
+  ]);
   const clock = systemClock;
   const hold = new Hold();
   let words: FolderWords | undefined;
@@ -125,6 +124,10 @@ export async function startUi(plan: UiPlan, ctx: UiContext): Promise<UiSession> 
   }
   ctx.logger.info({ url: server.url }, t().uiListening({ url: server.url }));
   const ui = metrics;
+  // Every request to Google Sheets and every wait for its quota, whoever makes it (reads, writes).
+  const unobserve = observeSheets((activity) =>
+    activity.kind === "request" ? ui.sheetRequest(activity.action) : ui.sheetQuotaWait(),
+  );
   if (sheet !== undefined) model.attach(sheet);
   return {
     url: server.url,
@@ -177,7 +180,6 @@ export async function startUi(plan: UiPlan, ctx: UiContext): Promise<UiSession> 
         sinks: [...(options.sinks ?? []), model.sinkFor(name)],
         runOnce: async (resolved, runOptions: RunOptions) => {
           sheet?.lookStarted();
-          ui.sheetRequest("read");
           try {
             const summary = await runOnce(resolved, runOptions);
             model.lookEnded(name, summary);
@@ -186,14 +188,7 @@ export async function startUi(plan: UiPlan, ctx: UiContext): Promise<UiSession> 
             sheet?.lookEnded(clock.now() + intervalMs);
           }
         },
-        // The same pace as the sheet service's own (30 writes a minute), counted for /metrics.
-        sheetWriteback: {
-          ...options.sheetWriteback,
-          pacer: countedPacer(options.sheetWriteback?.pacer ?? createWritePacer(30), (waited) => {
-            ui.sheetRequest("write");
-            if (waited) ui.sheetQuotaWait();
-          }),
-        },
+
         ...(acquire === undefined
           ? {}
           : {
@@ -209,6 +204,7 @@ export async function startUi(plan: UiPlan, ctx: UiContext): Promise<UiSession> 
       };
     },
     close: async () => {
+      unobserve();
       model.stopped();
       await server.close();
     },

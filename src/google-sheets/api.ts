@@ -29,6 +29,32 @@ export interface SheetsApi {
   ): Promise<T>;
 }
 
+/** What the process asked of Google Sheets: each request (every attempt counts against the quota), and each wait on a 429. */
+export type SheetsActivity =
+  | { readonly kind: "request"; readonly action: SheetsErrorContext["action"] }
+  | { readonly kind: "quota-wait"; readonly delayMs: number };
+
+const observers = new Set<(activity: SheetsActivity) => void>();
+
+/**
+ * Follows every Sheets request of this process (the monitoring of `watch --ui`); returns the
+ * function that stops following. Observers must not throw: one that does is ignored.
+ */
+export function observeSheets(observer: (activity: SheetsActivity) => void): () => void {
+  observers.add(observer);
+  return () => observers.delete(observer);
+}
+
+function tell(activity: SheetsActivity): void {
+  for (const observer of observers) {
+    try {
+      observer(activity);
+    } catch {
+      // Monitoring never costs a request its result.
+    }
+  }
+}
+
 export async function openSheetsApi(
   env: NodeJS.ProcessEnv,
   options: SheetsApiOptions = {},
@@ -51,6 +77,7 @@ export async function openSheetsApi(
     async call(spreadsheetId, action, request) {
       let waited = 0;
       for (let attempt = 1; ; attempt++) {
+        tell({ kind: "request", action });
         try {
           return (await request()).data;
         } catch (error) {
@@ -66,6 +93,7 @@ export async function openSheetsApi(
           }
           const status = (error as { response?: { status?: number } }).response?.status;
           options.onRetry?.({ status, delayMs: delay, attempt });
+          if (status === 429) tell({ kind: "quota-wait", delayMs: delay });
           await sleep(delay);
           waited += delay;
         }

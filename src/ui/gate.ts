@@ -43,14 +43,3 @@ function released(hold: Hold, signal: AbortSignal | undefined): Promise<void> {
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
-
-/** A sheet's write pacer that tells each write, and each wait for the per-minute quota (/metrics). */
-export function countedPacer(pacer: WritePacer, onWrite: (waited: boolean) => void): WritePacer {
-  return {
-    async take() {
-      const asked = performance.now();
-      await pacer.take();
-      onWrite(performance.now() - asked > 50);
-    },
-  };
-}
