@@ -215,6 +215,7 @@ describe("dispatch: hooks and sources that fail", () => {
       params: { limit: 2, used: 2 },
       advice: "Run the same command again tomorrow, or raise dailyLimit in the campaign file.",
       adviceSaid: { code: "runAdviceDailyLimit", params: {} },
+      messageSaid: { code: "E_DAILY_LIMIT", params: { limit: 2, used: 2 } },
     });
     expect(sent.map((s) => s.phone)).toEqual([1, 2].map(phoneOf));
     expect(final().get(4)).toMatchObject({ status: "pending" });
