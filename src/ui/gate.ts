@@ -1,5 +1,4 @@
 import type { RateLimiter } from "../dispatch/rate-limiter.js";
-import type { WritePacer } from "../sinks/sheet/pacer.js";
 import type { Hold } from "../watch/supervisor.js";
 
 /**
