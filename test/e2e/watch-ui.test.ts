@@ -19,12 +19,23 @@ import { namesIn, startCtdial } from "./watch-harness.js";
 const CHROMIUM = process.env.CTDIAL_CHROMIUM ?? "/usr/bin/chromium";
 const ROWS = 45;
 
+function withoutFaketime(env: NodeJS.ProcessEnv): Record<string, string> {
+  const own: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && key !== "LD_PRELOAD" && !key.startsWith("FAKETIME")) own[key] = value;
+  }
+  return own;
+}
+
 async function openBrowser(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     // Chromium's own sandbox cannot run as root (CI runs as root).
     args: process.getuid?.() === 0 ? ["--no-sandbox"] : [],
+    // The browser is a tool of the test, not the product: it keeps the real clock when the suite runs
+    // under faketime (a faked clock inside Chromium stalls its timers and the pause never shows).
+    env: withoutFaketime(process.env),
   });
   whenDone(() => browser.close());
   return browser;
